@@ -1,0 +1,135 @@
+"""Read article files into Articles: text as on disk, prose mask, front matter, language."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from . import lang, markup
+from .finding import RunError
+from .textmap import TextMap
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Article:
+    path: str                      # as shown in reports (relative to the working directory)
+    text: str                      # decoded text, BOM removed, line endings untouched
+    prose: str                     # same length as text; what is not prose is blanked
+    front_matter: dict = field(default_factory=dict)
+    language: str = "fr"
+    language_source: str = "detected"
+    problems: list[RunError] = field(default_factory=list)   # non-fatal: the article is still checked
+    textmap: TextMap = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.textmap = TextMap(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.textmap.position(offset)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _decode(raw: bytes, shown: str) -> str | RunError:
+    if b"\x00" in raw[:8192]:
+        return RunError(shown, None, "binary file, not an article (skipped)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return RunError(shown, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {column}); "
+                                     "convert the file to UTF-8 (skipped)")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse_article(text: str, shown: str, markdown: bool) -> Article:
+    prose = markup.mask_markdown(text) if markdown else markup.mask_plain(text)
+    article = Article(path=shown, text=text, prose=prose)
+    fm = markup.front_matter_span(text) if markdown else None
+    if fm:
+        try:
+            data = yaml.load(fm[2], Loader=_YAML_LOADER)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            article.problems.append(RunError(shown, line, f"front matter is not valid YAML ({getattr(exc, 'problem', exc)}); "
+                                                          "the article is checked without it"))
+            data = {}
+        if isinstance(data, dict):
+            article.front_matter = data
+        elif data is not None:
+            article.problems.append(RunError(shown, 2, "front matter is not a mapping; the article is checked without it"))
+    declared = article.front_matter.get("lang") or article.front_matter.get("language")
+    if isinstance(declared, str) and declared.lower()[:2] in lang.SUPPORTED:
+        article.language, article.language_source = declared.lower()[:2], "front-matter"
+    else:
+        if declared:
+            article.problems.append(RunError(shown, 1, f"front matter lang {declared!r} is not supported "
+                                                       f"({', '.join(lang.SUPPORTED)}); language detected instead"))
+        article.language = lang.detect(prose)
+    return article
+
+
+def read_article(path: Path) -> Article | RunError:
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return RunError(shown, None, f"cannot read: {exc.strerror or exc}")
+    text = _decode(raw, shown)
+    if isinstance(text, RunError):
+        return text
+    return parse_article(text, shown, path.suffix.lower() in (".md", ".markdown"))
+
+
+def front_matter_date(article: Article) -> dt.date | None:
+    value = article.front_matter.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def walk(paths: list[Path]) -> Iterator[Path | RunError]:
+    """Article files under the given paths, in a stable order; loops and special files are skipped."""
+    for root in paths:
+        if root.is_file() or not root.exists():
+            if not root.exists():
+                yield RunError(display_path(root), None, "no such file or directory")
+            else:
+                yield root
+            continue
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            try:
+                st = os.stat(dirpath)
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                candidate = Path(dirpath) / name
+                if name.lower().endswith(ARTICLE_SUFFIXES) and candidate.is_file():
+                    yield candidate

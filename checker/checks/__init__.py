@@ -1,0 +1,29 @@
+"""The registry of checks: every check module, by its stable id. Grep here to find them all."""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import anachronistic_title, date_format, name_typo, stale_qualifier, title_gender, unknown_date, year_typo
+
+REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
+    year_typo,
+    date_format,
+    anachronistic_title,
+    stale_qualifier,
+    title_gender,
+    name_typo,
+    unknown_date,
+)}
+
+DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")
+
+
+def options_for(module: ModuleType, overrides: dict | None = None) -> dict:
+    """The check's options: its defaults with the given overrides (validated by type)."""
+    values = {name: default for name, (kind, default, _help) in getattr(module, "OPTIONS", {}).items()}
+    for name, value in (overrides or {}).items():
+        if name not in values:
+            raise ValueError(f"{module.ID}: unknown option {name!r}")
+        kind = module.OPTIONS[name][0]
+        values[name] = kind(value)
+    return values

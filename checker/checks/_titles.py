@@ -1,0 +1,59 @@
+"""Shared reasoning of the title checks: terms at a date, evidence, and the mention's text span."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..facts.model import Person, Term
+from ..finding import Evidence
+
+
+def in_office_throughout(terms, a: dt.date, b: dt.date) -> Term | None:
+    return next((t for t in terms if t.start <= a and b < t.last_day), None)
+
+
+def out_of_office_throughout(terms, a: dt.date, b: dt.date) -> bool:
+    return all(t.last_day <= a or t.start > b for t in terms)
+
+
+def evidence(person: Person, terms) -> tuple[Evidence, ...]:
+    return tuple(Evidence(t.where, f"{person.name}: {t.office} {t.describe()}") for t in terms)
+
+
+def when_text(interval: tuple[dt.date, dt.date]) -> str:
+    a, b = interval
+    return a.isoformat() if a == b else f"{a.isoformat()}–{b.isoformat()}"
+
+
+def span(mention) -> tuple[int, int]:
+    """From the qualifier (or title) to the end of the name, whichever order they come in."""
+    points = [mention.start, mention.end]
+    if mention.qualifier_span:
+        points += list(mention.qualifier_span)
+    if mention.name_span:
+        points += list(mention.name_span)
+    return min(points), max(points)
+
+
+def without_qualifier(ctx, mention) -> str | None:
+    """The mention's text with its qualifier removed ("l'ancien président X" → "le président X")."""
+    if not mention.qualifier_span:
+        return None
+    start, end = span(mention)
+    text = ctx.article.text
+    q_start, q_end = mention.qualifier_span
+    head, tail = text[start:q_start], text[q_end:end]
+    tail = tail.lstrip(" -")
+    # an elided determiner before the qualifier ("l'ancien") takes the title's own form
+    before = text[max(0, start - 2):start]
+    if before in ("l'", "l’") and tail:
+        start -= 2
+        first = tail[0].lower()
+        det = "l’" if first in "aeiouyéèêh" else ("la " if mention.determiner_gender == "f" else "le ")
+        head = det if before == "l’" or det != "l’" else "l'"
+    return text[start:start] + (head + tail).strip() if head else tail.strip()
+
+
+def qualifier_word(ctx, mention) -> str:
+    if not mention.qualifier_span:
+        return ""
+    return ctx.article.text[mention.qualifier_span[0]:mention.qualifier_span[1]]

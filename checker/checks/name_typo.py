@@ -1,0 +1,165 @@
+"""A name close to a known person or organisation but not one of its declared spellings.
+
+## What it finds
+- A person's name one keystroke away from a declared spelling ("Keir Stramer", "Olaf Scholtz"):
+  a letter missing, extra, wrong or two letters swapped, in a name of two words or more; a single
+  surname only when the same article also spells the person right.
+- A first name that is not the person's, when a title says who is meant ("la chancelière Oprav
+  Scholz" when Olaf Scholz held that office).
+- An acronym in the wrong case ("NSatu" for NSATU) when the rules declare its exact case; declared
+  forms pass ("Otan" when the rules list it).
+- An organisation's name garbled after the words that introduce it ("la radio publique allemande
+  Hessunder Pura Kun" for Hessischer Rundfunk), when the rules give those words.
+Diacritics, case, hyphens and transliterations declared in the rules do not count: "Lech Walesa"
+is an accepted variant of "Lech Wałęsa", "Zelenskyy" of "Zelensky" when both are declared.
+
+## Why it matters
+Misspelt names are the most frequent correction in news, and a spell checker does not know
+people's names.
+
+## Fails
+```text
+… au sein du Parti social-démocrate de la Chancelière Oprav Scholz.
+… surnommée Aide à la sécurité et formation de l’OTAN pour l’Ukraine (NSatu) …
+```
+
+## Passes
+```text
+… du chancelier Olaf Scholz.   … (NSATU) …   Le chef de l’Otan …
+Martin Schulz a déclaré …      (another person: not one keystroke from a full declared name)
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import regex
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from ..extract.names import find_names
+from ..finding import Evidence, Severity
+from ..fold import fold, fold_name
+
+ID = "name-typo"
+SEVERITY = Severity.WARNING
+OPTIONS: dict = {}
+_ACRONYM = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])", regex.V1)
+MIN_TOKEN = 4
+DESCRIPTION_SCORE = 50
+
+
+def check(ctx, options):
+    seen: set[tuple[int, int]] = set()
+    for finding in (*_title_context(ctx), *_acronyms(ctx), *_near_misses(ctx), *_described(ctx)):
+        key = (finding.location.line, finding.location.column)
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
+def _evidence(ctx, where: str, text: str) -> tuple[Evidence, ...]:
+    return (Evidence(where, text),)
+
+
+def _title_context(ctx):
+    for mention in ctx.titles:
+        resolution = ctx.resolve(mention)
+        if resolution is None or not resolution.substituted:
+            continue
+        person = resolution.person
+        start, end = mention.name_span
+        message = (f"“{mention.name}” is not a spelling of {person.name}, who holds the title “{mention.text}” "
+                   f"in the rules; expected “{person.name}”")
+        yield ctx.finding(ID, start, end, message, SEVERITY, person.name,
+                          _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
+
+
+def _acronyms(ctx):
+    base = ctx.base
+    if not base.acronyms:
+        return
+    for m in _ACRONYM.finditer(ctx.article.prose):
+        token = m.group()
+        if token.isupper() or token[1:].islower():
+            continue   # "NATO" or "Otan": only mixed case inside the word is suspicious
+        forms = base.acronyms.get(fold(token))
+        if not forms or token in base.exact_spellings:
+            continue
+        exact, org = forms[0]
+        message = f"“{token}” is not written as declared for {org.name}; expected “{exact}”"
+        yield ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
+                          _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
+
+
+def _near_misses(ctx):
+    base = ctx.base
+    vocabulary = list(base.tokens)
+    if not vocabulary:
+        return
+    spans = find_names(ctx.article.prose, ctx.article.language)
+    known_here = {e.id for s in spans for e in base.entities_named(s.text)}
+    for span in spans:
+        if base.entities_named(span.text):
+            continue
+        tokens = fold_name(span.text).split()
+        for i, token in enumerate(tokens):
+            if token in base.tokens or len(token) < MIN_TOKEN:
+                continue
+            limit = 1 if len(token) < 8 else 2
+            for near, distance, _ in process.extract(token, vocabulary, scorer=DamerauLevenshtein.distance,
+                                                      score_cutoff=limit, limit=5):
+                candidate = " ".join(tokens[:i] + [near] + tokens[i + 1:])
+                entities = base.spellings.get(candidate, [])
+                if len(entities) != 1:
+                    continue
+                entity = entities[0]
+                if len(tokens) == 1 and entity.id not in known_here:
+                    continue   # a lone surname: only when the article also names the entity right
+                spelling = _declared(base, entity, candidate)
+                message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+                yield ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
+                                  _evidence(ctx, entity.where, f"{entity.name}"))
+                break
+            else:
+                continue
+            break
+
+
+def _declared(base, entity, folded: str) -> str:
+    rules = base.rules
+    source = rules.people.get(entity.id) if entity.kind == "person" else rules.organisations.get(entity.id)
+    for spelling in source.spellings:
+        if fold_name(spelling) == folded:
+            return spelling
+    return entity.name
+
+
+def _described(ctx):
+    pattern = ctx.base.pattern("description", ctx.article.language)
+    if pattern is None:
+        return
+    names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}
+    prose = ctx.article.prose
+    for m in pattern.finditer(prose):
+        gap = regex.match(r"\s*,?\s*", prose[m.end():])
+        span = names.get(m.end() + gap.end())
+        if span is None or ctx.base.entities_named(span.text):
+            continue
+        orgs = ctx.base.organisations_described(ctx.article.language, m.group())
+        written = fold_name(span.text).replace(" ", "")
+        scored = []
+        for org in orgs:
+            best = max(org.spellings, key=lambda s: fuzz.ratio(written, fold_name(s).replace(" ", "")))
+            scored.append((fuzz.ratio(written, fold_name(best).replace(" ", "")), best, org))
+        scored.sort(key=lambda x: -x[0])
+        if not scored:
+            continue
+        score, best, org = scored[0]
+        if score < DESCRIPTION_SCORE or fold(best)[0] != written[0] or (len(scored) > 1 and scored[1][0] > score - 10):
+            continue
+        message = (f"“{span.text}” after “{m.group()}” is not a known spelling; expected “{org.name}” "
+                   f"(similarity {score:.0f} %)")
+        yield ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
+                          _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))

@@ -1,0 +1,59 @@
+"""“Nouveau”, “récemment devenu”, “new”, “newly appointed” long after the person took office.
+
+## What it finds
+A known person called new in an office (nouveau, nouvelle, nouvel, récemment nommé, récemment
+devenu, fraîchement nommé, new, newly appointed, recently elected) when, at the date the sentence
+speaks of, the current term began more than `max_days` days earlier.
+
+## Why it matters
+Wire copy and rewritten agency text keep "the new prime minister" long after it stopped being
+true; readers take it as a sign that the article is old or careless.
+
+## Fails
+```text
+(article of June 2025) Lors de son entretien avec le nouveau Premier ministre britannique Keir Starmer …
+```
+
+## Passes
+```text
+(article of August 2024) Lors de son entretien avec le nouveau Premier ministre britannique Keir Starmer …
+(article of June 2025) Lors de son entretien avec le Premier ministre britannique Keir Starmer …
+```
+
+## Options
+- `max_days` (integer, default 180): how many days after the start of a term "new" may still be used.
+"""
+from __future__ import annotations
+
+from ..finding import Severity
+from ._titles import evidence, in_office_throughout, qualifier_word, span, without_qualifier
+
+ID = "stale-qualifier"
+SEVERITY = Severity.WARNING
+OPTIONS = {"max_days": (int, 180, "days after the start of a term during which “new” may be used")}
+
+
+def check(ctx, options):
+    limit = options["max_days"]
+    for mention in ctx.titles:
+        if mention.qualifier != "new":
+            continue
+        resolution = ctx.resolve(mention)
+        if resolution is None:
+            continue
+        person = resolution.person
+        terms = person.terms_of(mention.office_ids)
+        interval, how = ctx.when(mention.start)
+        if not terms or interval is None:
+            continue
+        current = in_office_throughout(terms, *interval)
+        if current is None:
+            continue
+        days = (interval[0] - current.start).days
+        if days <= limit:
+            continue
+        word = qualifier_word(ctx, mention)
+        message = (f"“{word}” but {person.name} has held this office since {current.start.isoformat()}, "
+                   f"{days} days before {interval[0].isoformat()} ({how}); “{word}” is stale after {limit} days")
+        start, end = span(mention)
+        yield ctx.finding(ID, start, end, message, SEVERITY, without_qualifier(ctx, mention), evidence(person, [current]))

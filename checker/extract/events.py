@@ -1,0 +1,105 @@
+"""Mentions of the rules' events in prose, with the date written next to them and any relative offset
+("à deux semaines du sommet", "two weeks before the summit")."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from ..facts.index import FactBase
+from ..facts.model import Event
+from ..fold import fold, loose_pattern
+from .dates import DateMention
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    start: int
+    end: int
+    text: str
+    events: tuple[Event, ...]
+    date: DateMention | None          # the date written with the name, if any
+    offset_days: int | None           # the text's distance to the event: -14 = two weeks before it
+
+
+def _event_pattern(base: FactBase, code: str) -> regex.Pattern | None:
+    names = base.event_names.get(code)
+    if not names:
+        return None
+    key = ("event-loose", code)
+    if key not in base._patterns:
+        alternatives = []
+        for name in sorted(names, key=len, reverse=True):
+            head, _, rest = name.partition(" ")
+            # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
+            alternatives.append(loose_pattern(head) + (r"(?:\s+\p{Ll}+)?\s+" + loose_pattern(rest) if rest else ""))
+        base._patterns[key] = regex.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", regex.V1)
+    return base._patterns[key]
+
+
+@functools.lru_cache(maxsize=None)
+def _relative(code: str) -> list[tuple[regex.Pattern, str]]:
+    data = language.load(code)
+    n = "(?P<n>" + "|".join(sorted(map(regex.escape, data["number_words"]), key=len, reverse=True)) + r"|\d+)"
+    unit = "(?P<unit>" + "|".join(sorted(map(regex.escape, data["time_units"]), key=len, reverse=True)) + ")"
+    out = []
+    for direction, templates in data["relative_to_event"].items():
+        for template in templates:
+            body = template.replace(" ", r"\s+").replace("{n}", n).replace("{unit}", unit).replace("'", "['’]")
+            out.append((regex.compile(rf"(?:^|(?<=\W)){body}\w*['’]?\s*(?:\p{{Ll}}+\s+)?$", regex.I | regex.V1), direction))
+    return out
+
+
+def _offset(before: str, code: str) -> int | None:
+    data = language.load(code)
+    for pattern, direction in _relative(code):
+        m = pattern.search(before)
+        if not m:
+            continue
+        if direction == "eve":
+            return -1
+        if direction == "next_day":
+            return 1
+        raw = m.group("n").lower()
+        count = int(raw) if raw.isdigit() else data["number_words"][raw]
+        days = count * data["time_units"][m.group("unit").lower()]
+        return -days if direction == "before" else days
+    return None
+
+
+def find_events(prose: str, code: str, base: FactBase, dates: list[DateMention]) -> list[EventMention]:
+    pattern = _event_pattern(base, code)
+    if pattern is None:
+        return []
+    names = base.event_names[code]
+    found = []
+    for m in pattern.finditer(prose):
+        events = _events_for(m.group(), names)
+        date = next((d for d in dates if 0 <= d.start - m.end() <= 4), None)
+        if date is not None and len(events) > 1:
+            # "l'élection présidentielle américaine du 5 novembre": the date picks the event
+            events = [e for e in events if agrees(e, date)] or events
+        found.append(EventMention(m.start(), m.end(), m.group(), tuple(events), date,
+                                  _offset(prose[max(0, m.start() - 60):m.start()], code)))
+    return found
+
+
+def agrees(event: Event, date: DateMention) -> bool:
+    """Does a date written next to an event's name fit the event's dates?"""
+    if date.year and date.year not in (event.start.year, event.end.year):
+        return False
+    day = date.date(event.start.year)
+    return day is not None and event.start <= day <= event.end
+
+
+def _events_for(matched: str, names: dict[str, list[Event]]) -> list[Event]:
+    key = fold(" ".join(matched.split()))
+    if key in names:
+        return names[key]
+    # an adjective was inserted after the head noun: drop it and look again
+    words = key.split(" ")
+    if len(words) > 2 and " ".join(words[:1] + words[2:]) in names:
+        return names[" ".join(words[:1] + words[2:])]
+    return []

@@ -1,0 +1,38 @@
+"""Capitalised name spans ("Keir Starmer", "Jean-Paul Bailly", "Lech Wałęsa", "NSATU") and single tokens."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from .titles import NAME_TOKEN, trim_name
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    text: str
+    sentence_initial: bool
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(code: str) -> regex.Pattern:
+    particles = "|".join(regex.escape(p).replace("'", "['’]") for p in
+                         sorted(language.load(code)["name_particles"], key=len, reverse=True))
+    return regex.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}}(?![\w-])", regex.V1)
+
+
+def find_names(prose: str, code: str) -> list[NameSpan]:
+    spans = []
+    for m in _pattern(code).finditer(prose):
+        raw = m.group().rstrip(".")   # an initial's dot at a sentence end is punctuation
+        text, start = trim_name(raw, m.start(), code)
+        if not text:
+            continue
+        before = prose[max(0, m.start() - 3):m.start()].rstrip(" «“\"'(")
+        initial = start == m.start() and (not before or before[-1] in ".!?:\n…»”")
+        spans.append(NameSpan(start, m.start() + len(raw), text, initial))
+    return spans

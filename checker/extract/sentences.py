@@ -1,0 +1,38 @@
+"""Sentence spans of the prose: pure function from text to (start, end) offsets."""
+from __future__ import annotations
+
+import regex
+
+# A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line / line end.
+_BOUNDARY = regex.compile(
+    r"(?<!\b(?:M|Mme|MM|Dr|St|av|apr|J\.-C|etc|cf|p|n°|No|Mr|Mrs|Ms|Jr|Sr|vs|[A-Z]))"
+    r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
+    regex.M,
+)
+
+
+def sentences(prose: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(prose):
+        end = match.end()
+        if prose[start:end].strip():
+            spans.append(_trim(prose, start, end))
+        start = end
+    if prose[start:].strip():
+        spans.append(_trim(prose, start, len(prose)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= offset < end:
+            return start, end
+    return offset, offset

@@ -1,0 +1,25 @@
+"""Is a sentence about the future? Cheap, data-driven: future verb endings and future words."""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .. import lang as language
+
+
+@functools.lru_cache(maxsize=None)
+def _future(code: str) -> regex.Pattern:
+    data = language.load(code)
+    words = "|".join(regex.escape(w) for w in sorted(data["future_words"], key=len, reverse=True))
+    endings = "|".join(sorted(data["future_verb_endings"], key=len, reverse=True))
+    verb = rf"|\b\p{{Ll}}{{2,}}(?:{endings})\b" if endings else ""
+    return regex.compile(rf"(?:(?<!\w)(?:{words})(?!\w){verb})", regex.I | regex.V1)
+
+
+def is_future(sentence: str, code: str) -> bool:
+    stop = set(language.load(code)["not_future_words"])
+    for m in _future(code).finditer(sentence):
+        if m.group().lower() not in stop:
+            return True
+    return False

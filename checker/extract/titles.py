@@ -1,0 +1,154 @@
+"""Title mentions: an office title of the rules, its qualifier (ancien, élu, new …), its determiner and the
+name it goes with, before or after it ("l'ancien président américain Donald Trump", "Rutte, qui est
+récemment devenu secrétaire général", "Pete Hegseth, then-Secretary of Defense")."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from ..facts.index import FactBase
+from ..facts.model import TitleForm
+
+NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    start: int
+    end: int
+    text: str
+    forms: tuple[tuple[TitleForm, str], ...]      # (form, office id) pairs the words can stand for
+    qualifier: str | None                         # former, future, new, then, outgoing
+    qualifier_span: tuple[int, int] | None
+    determiner_gender: str | None                 # "m" or "f" when a determiner shows it
+    name: str | None
+    name_span: tuple[int, int] | None
+
+    @property
+    def office_ids(self) -> frozenset[str]:
+        return frozenset(office for _, office in self.forms)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str) -> dict[str, regex.Pattern]:
+    data = language.load(code)
+    qb = data["qualifiers_before"]
+    qa = data["qualifiers_after"]
+    clause = data["become_clause"]
+    particles = _alt(data["name_particles"])
+    name = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})"
+    dets = data["determiners"]
+    det = _alt(dets["m"] + dets["f"] + dets["elided"]) or "(?!)"
+    flags = regex.V1
+    groups_before = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qb.items() if words)
+    groups_after = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qa.items() if words) or "(?!)"
+    groups_clause = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in clause.items() if words)
+    return {
+        # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
+        "qualifier_before": regex.compile(rf"(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
+        "determiner": regex.compile(rf"(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "qualifier_after": regex.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
+        # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
+        "name_before": regex.compile(rf"{name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
+        "clause_before": regex.compile(rf"{name}\s*,?\s+(?:{groups_clause})\s+$", flags),
+        # " Donald Trump", ", Pete Hegseth,"
+        "name_after": regex.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
+    }
+
+
+def trim_name(text: str, start: int, code: str) -> tuple[str, int]:
+    """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte")."""
+    words = set(language.load(code)["function_words"])
+    while True:
+        head, sep, rest = text.partition(" ")
+        if not sep or head.lower().strip("'’") not in words:
+            return text, start
+        offset = len(head) + len(sep)
+        while rest.startswith(" "):
+            rest, offset = rest[1:], offset + 1
+        text, start = rest, start + offset
+
+
+def _kind(match: regex.Match, kinds) -> str | None:
+    for kind in kinds:
+        try:
+            if match.group(kind):
+                return kind
+        except IndexError:
+            continue
+    return None
+
+
+KINDS = ("former", "future", "new", "then", "outgoing")
+
+
+def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+    pattern = base.pattern("title", code)
+    if pattern is None:
+        return []
+    pats = _patterns(code)
+    dets = language.load(code)["determiners"]
+    det_gender = {**{w: "m" for w in dets["m"]}, **{w: "f" for w in dets["f"]}}
+    found = []
+    sentence_iter = iter(sentences)
+    sentence = next(sentence_iter, (0, len(prose)))
+    for m in pattern.finditer(prose, overlapped=False):
+        while sentence[1] <= m.start():
+            sentence = next(sentence_iter, (m.start(), len(prose)))
+        s_start = min(sentence[0], m.start())
+        before = prose[s_start:m.start()]
+        after = prose[m.end():sentence[1] if sentence[1] > m.end() else len(prose)]
+        if before.endswith("-") and not pats["qualifier_before"].search(before):
+            continue  # "sous-secrétaire": the title is part of another word
+        forms = tuple(base.title_forms(code, m.group()))
+        if not forms:
+            continue
+        qualifier, q_span, determiner = None, None, None
+        qb = pats["qualifier_before"].search(before)
+        if qb:
+            qualifier = _kind(qb, KINDS)
+            q_span = (s_start + qb.start(qualifier), s_start + qb.end(qualifier))
+            determiner = qb.group("det")
+        else:
+            dm = pats["determiner"].search(before)
+            determiner = dm.group("det") if dm else None
+        end = m.end()
+        qa = pats["qualifier_after"].match(after)
+        if qa and qualifier is None:
+            qualifier = _kind(qa, KINDS)
+            q_span = (m.end() + qa.start(qualifier), m.end() + qa.end(qualifier))
+            end = q_span[1]
+        name = name_span = None
+        na = pats["name_after"].match(prose, end, sentence[1] if sentence[1] > end else len(prose)) \
+            if not prose[end:end + 1].isalnum() else None
+        if na:
+            name, n_start = trim_name(na.group("name"), na.start("name"), code)
+            name_span = (n_start, na.end("name"))
+        else:
+            nb = pats["clause_before"].search(before) or pats["name_before"].search(before)
+            if nb:
+                name, n_start = trim_name(nb.group("name"), s_start + nb.start("name"), code)
+                name_span = (n_start, s_start + nb.end("name"))
+                clause_kind = _kind(nb, KINDS)
+                if clause_kind and qualifier is None:
+                    qualifier = clause_kind
+                    first_clause = next(k for k in KINDS if _group(nb, k))
+                    q_span = (s_start + nb.start(first_clause), s_start + nb.end(first_clause))
+        gender = det_gender.get((determiner or "").lower())
+        found.append(TitleMention(m.start(), m.end(), m.group(), forms, qualifier, q_span, gender, name, name_span))
+    return found
+
+
+def _group(match: regex.Match, name: str):
+    try:
+        return match.group(name)
+    except IndexError:
+        return None

@@ -1,0 +1,178 @@
+"""Load rule files (with includes), validate them across files, compile them into a FactBase, cache it."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from ..articles import display_path
+from .index import FactBase
+from .model import Rules
+from .schema import RuleError, _Reader
+from .yamlnodes import YamlProblem, load_with_lines
+
+CACHE_VERSION = "1"
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+def shipped_rules_dir() -> Path:
+    return Path(str(resources.files("checker.shipped_rules")))
+
+
+def default_rule_paths(explicit: list[Path], cwd: Path) -> list[Path]:
+    """--rules first; else ./rules when it exists; else the packs installed with factlint."""
+    if explicit:
+        return explicit
+    local = cwd / "rules"
+    return [local] if local.is_dir() else [shipped_rules_dir()]
+
+
+def rule_files(paths: list[Path]) -> tuple[list[Path], list[RuleError]]:
+    files, errors = [], []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(RuleError(display_path(path), None, "", "no such rule file or directory"))
+    return files, errors
+
+
+def _read_all(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[RuleError]]:
+    """Every file's bytes, includes resolved (each file once; a cycle is an error)."""
+    seen: dict[Path, bytes] = {}
+    errors: list[RuleError] = []
+
+    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+        real = path.resolve()
+        if real in chain:
+            cycle = " -> ".join(display_path(p) for p in chain[chain.index(real):] + (real,))
+            errors.append(RuleError(display_path(path), None, "include", f"include cycle: {cycle}"))
+            return
+        if real in seen:
+            return
+        try:
+            data = real.read_bytes()
+        except OSError as exc:
+            errors.append(RuleError(display_path(path), None, "", f"cannot read: {exc.strerror or exc}"))
+            return
+        seen[real] = data
+        for included in _includes(data):
+            visit(real.parent / included, chain + (real,))
+
+    for file in files:
+        visit(file, ())
+    return list(seen.items()), errors
+
+
+def _includes(data: bytes) -> list[str]:
+    try:
+        value, _ = load_with_lines(data.decode("utf-8", errors="replace"))
+    except YamlProblem:
+        return []
+    if isinstance(value, dict) and isinstance(value.get("include"), list):
+        return [str(v) for v in value["include"] if isinstance(v, str)]
+    return []
+
+
+def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleError]]:
+    rules = Rules(files=tuple(display_path(p) for p, _ in contents))
+    errors: list[RuleError] = []
+    for path, data in contents:
+        shown = display_path(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(RuleError(shown, data.count(b"\n", 0, exc.start) + 1, "", "not valid UTF-8"))
+            continue
+        try:
+            value, lines = load_with_lines(text)
+        except YamlProblem as exc:
+            errors.append(RuleError(shown, exc.line, "", exc.message))
+            continue
+        reader = _Reader(shown, lines, rules)
+        reader.document(value)
+        errors.extend(reader.errors)
+    errors.extend(_cross_checks(rules))
+    return rules, errors
+
+
+def _cross_checks(rules: Rules) -> list[RuleError]:
+    errors = []
+
+    def err(where: str, key: str, message: str) -> None:
+        file, _, line = where.rpartition(":")
+        errors.append(RuleError(file, int(line) if line.isdigit() else None, key, message))
+
+    for person in rules.people.values():
+        for term in person.terms:
+            if term.office not in rules.offices:
+                err(term.where, f"people.{person.id}.held.office",
+                    f"unknown office {term.office!r}" + _suggest(term.office, rules.offices))
+    holders: dict[str, list] = {}
+    for person in rules.people.values():
+        for term in person.terms:
+            holders.setdefault(term.office, []).append((term, person))
+    for office_id, terms in holders.items():
+        office = rules.offices.get(office_id)
+        if not office or not office.single_holder:
+            continue
+        terms.sort(key=lambda tp: tp[0].start)
+        for (a, pa), (b, pb) in zip(terms, terms[1:]):
+            if b.start < a.last_day and pa.id != pb.id:
+                err(b.where, f"people.{pb.id}.held.from",
+                    f"{pb.name} starts as {office_id} on {b.start} while {pa.name} holds it "
+                    f"({a.describe()}, {a.where}); the office has one holder at a time")
+    return errors
+
+
+def _suggest(word: str, choices) -> str:
+    from .schema import did_you_mean
+    return did_you_mean(word, choices)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("FACTLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factlint")
+    return Path(base)
+
+
+def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase | None, list[RuleError]]:
+    """The compiled facts of the rule files under paths, or the errors that stop the run."""
+    files, errors = rule_files(paths)
+    contents, read_errors = _read_all(files)
+    errors += read_errors
+    if errors:
+        return None, errors
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for path, data in contents:
+        digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
+    cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.pickle"
+    if use_cache and cache_file.is_file():
+        try:
+            with cache_file.open("rb") as fh:
+                return pickle.load(fh), []
+        except Exception:  # a stale or damaged cache is rebuilt, never fatal
+            pass
+    rules, errors = parse_rules(contents)
+    if errors:
+        return None, errors
+    base = FactBase(rules)
+    if use_cache:
+        _write_cache(cache_file, base)
+    return base, []
+
+
+def _write_cache(cache_file: Path, base: FactBase) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".rules-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # no cache is only slower

@@ -1,0 +1,112 @@
+"""FactBase: the rules with the indexes the checks need (titles, spellings, tokens, events)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from ..fold import fold, fold_name, loose_pattern
+from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or an organisation, seen by the name checks."""
+    kind: str                 # "person" or "organisation"
+    id: str
+    name: str                 # canonical spelling
+    where: str
+
+
+class FactBase:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.titles: dict[str, dict[str, list[tuple[TitleForm, str]]]] = {}   # lang → folded form → [(form, office)]
+        for office in rules.offices.values():
+            for form in office.titles:
+                self.titles.setdefault(form.lang, {}).setdefault(fold(form.text), []).append((form, office.id))
+        self.holders: dict[str, list[tuple[Term, Person]]] = {}
+        for person in rules.people.values():
+            for term in person.terms:
+                self.holders.setdefault(term.office, []).append((term, person))
+        for terms in self.holders.values():
+            terms.sort(key=lambda tp: tp[0].start)
+        self.spellings: dict[str, list[Entity]] = {}    # fold_name(spelling) → entities
+        self.exact_spellings: set[str] = set()          # spellings as declared (case kept)
+        self.tokens: dict[str, set[str]] = {}           # folded token → entity ids
+        for entity, spellings in self._entities():
+            for spelling in spellings:
+                key = fold_name(spelling)
+                bucket = self.spellings.setdefault(key, [])
+                if entity not in bucket:
+                    bucket.append(entity)
+                self.exact_spellings.add(spelling)
+                for token in key.split():
+                    self.tokens.setdefault(token, set()).add(entity.id)
+        self.acronyms: dict[str, list[tuple[str, Organisation]]] = {}   # folded → [(exact form, org)]
+        for org in rules.organisations.values():
+            for acronym in org.acronyms:
+                self.acronyms.setdefault(fold(acronym), []).append((acronym, org))
+        self.descriptions: dict[str, dict[str, list[Organisation]]] = {}
+        for org in rules.organisations.values():
+            for lang, texts in org.descriptions.items():
+                for text in texts:
+                    self.descriptions.setdefault(lang, {}).setdefault(fold(text), []).append(org)
+        self.event_names: dict[str, dict[str, list[Event]]] = {}
+        for event in rules.events.values():
+            for lang, names in event.names.items():
+                for name in names:
+                    bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
+                    if event not in bucket:
+                        bucket.append(event)
+        self._patterns: dict[tuple[str, str], regex.Pattern] = {}
+
+    def _entities(self):
+        for p in self.rules.people.values():
+            yield Entity("person", p.id, p.name, p.where), p.spellings
+        for o in self.rules.organisations.values():
+            yield Entity("organisation", o.id, o.name, o.where), o.spellings
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["_patterns"] = {}
+        return state
+
+    def pattern(self, kind: str, lang: str) -> regex.Pattern | None:
+        """A compiled alternation of all title forms, descriptions or event names of a language."""
+        key = (kind, lang)
+        if key not in self._patterns:
+            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
+            if not source:
+                self._patterns[key] = None
+            else:
+                alternatives = sorted(source, key=len, reverse=True)
+                body = "|".join(loose_pattern(text) for text in alternatives)
+                self._patterns[key] = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.V1)
+        return self._patterns[key]
+
+    # -- questions the checks ask ---------------------------------------------
+    def title_forms(self, lang: str, matched: str) -> list[tuple[TitleForm, str]]:
+        return self.titles.get(lang, {}).get(fold(" ".join(matched.split())), [])
+
+    def people_named(self, spelling: str) -> list[Person]:
+        return [self.rules.people[e.id] for e in self.spellings.get(fold_name(spelling), ()) if e.kind == "person"]
+
+    def entities_named(self, spelling: str) -> list[Entity]:
+        return self.spellings.get(fold_name(spelling), [])
+
+    def holder_at(self, office_id: str, day: dt.date) -> tuple[Term, Person] | None:
+        for term, person in self.holders.get(office_id, ()):
+            if term.covers(day):
+                return term, person
+        return None
+
+    def office(self, office_id: str) -> Office:
+        return self.rules.offices[office_id]
+
+    def events_named(self, lang: str, matched: str) -> list[Event]:
+        return self.event_names.get(lang, {}).get(fold(" ".join(matched.split())), [])
+
+    def organisations_described(self, lang: str, matched: str) -> list[Organisation]:
+        return self.descriptions.get(lang, {}).get(fold(" ".join(matched.split())), [])

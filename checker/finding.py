@@ -1,0 +1,64 @@
+"""Findings: what a check reports, as small immutable values (detection and printing are separate)."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    line: int          # 1-based
+    column: int        # 1-based, in characters
+    end_line: int
+    end_column: int    # 1-based, exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str        # "rules/people.yaml:12" or "articles/b.md:4"
+    text: str          # what that source says
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    message: str
+    location: Location
+    severity: Severity
+    text: str = ""                      # the quoted text of the article
+    suggestion: str | None = None
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class RunError:
+    """A problem with the run itself (unreadable file, bad rule file): exit code 2."""
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,46 @@
+"""Text folding for comparison: case, diacritics, apostrophes and dashes do not distinguish names."""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
+                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "’": "'", "ʼ": "'", "‘": "'",
+                        "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase, without diacritics, typographic apostrophes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_name(text: str) -> str:
+    """fold() with hyphens and runs of spaces as one space: Jean-Paul ≈ Jean Paul."""
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def letter_class(char: str) -> str:
+    """A regex fragment matching the char in any case and with or without diacritics."""
+    base = fold(char)
+    if len(base) != 1 or not base.isalpha():
+        if char in "'’":
+            return "['’]"
+        if char == "-":
+            return "[-‐‑]"
+        if char == " ":
+            return r"\s+"
+        return "\\" + char if not char.isalnum() else char
+    variants = {c for c in _LATIN if fold(c) == base} | {char, char.upper(), char.lower()}
+    return "[" + "".join(sorted(variants)) + "]"
+
+
+_LATIN = [chr(c) for c in range(0x41, 0x5B)] + [chr(c) for c in range(0x61, 0x7B)] + \
+         [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+
+
+def loose_pattern(text: str) -> str:
+    """A regex matching text whatever its case, diacritics, apostrophe style or spacing."""
+    return "".join(letter_class(c) for c in text)

@@ -1,0 +1,1 @@
+"""Converters from public reference data to factlint rule packs."""

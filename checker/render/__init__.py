@@ -1,0 +1,25 @@
+"""Renderers: pure functions from a Report to text. Detection never prints."""
+from __future__ import annotations
+
+from ..finding import Severity
+
+
+def summary(findings) -> dict[str, int]:
+    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    for f in findings:
+        counts[f.severity.label] += 1
+    return counts
+
+
+FORMATS = ("text", "json", "markdown")
+
+
+def render(report, fmt: str, color: bool = False) -> str:
+    if fmt == "json":
+        from .json import render_json
+        return render_json(report)
+    if fmt == "markdown":
+        from .markdown import render_markdown
+        return render_markdown(report)
+    from .text import render_text
+    return render_text(report, color)
