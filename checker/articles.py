@@ -12,6 +12,7 @@ import yaml
 from . import lang, markup
 from .finding import RunError
 from .textmap import TextMap
+from .values import to_date
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,17 +97,7 @@ def read_article(path: Path) -> Article | RunError:
 
 
 def front_matter_date(article: Article) -> dt.date | None:
-    value = article.front_matter.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    return to_date(article.front_matter.get("date"))
 
 
 def walk(paths: list[Path]) -> Iterator[Path | RunError]:

@@ -14,6 +14,7 @@ from .extract.glued import Malformed, find_malformed
 from .extract.sentences import sentence_at, sentences
 from .extract.titles import TitleMention, find_titles
 from .facts.index import FactBase
+from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
 from .resolve import Resolution, resolve_person
 
@@ -32,6 +33,11 @@ class ArticleContext:
         return sentences(self.article.prose)
 
     @cached_property
+    def folded(self) -> str:
+        """The prose folded for matching, offset for offset."""
+        return fold_same_length(self.article.prose)
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         return find_dates(self.article.prose, self.article.language)
 
@@ -41,20 +47,26 @@ class ArticleContext:
 
     @cached_property
     def events(self) -> list[EventMention]:
-        return find_events(self.article.prose, self.article.language, self.base, self.dates)
+        return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates)
 
     @cached_property
     def titles(self) -> list[TitleMention]:
-        return find_titles(self.article.prose, self.article.language, self.base, self.sentences)
+        return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences)
 
     @cached_property
     def date(self) -> ArticleDate:
         return establish(self.article, self.option_date, self.dates, self.malformed, self.events, self.sentences)
 
-    def resolve(self, mention: TitleMention) -> Resolution | None:
-        if not mention.name:
-            return None
-        return resolve_person(self.base, mention.name, mention.office_ids)
+    @cached_property
+    def people_titles(self) -> list[tuple[TitleMention, Resolution]]:
+        """Title mentions whose name is a person of the rules, with how the name was resolved."""
+        out = []
+        for mention in self.titles:
+            if mention.name:
+                resolution = resolve_person(self.base, mention.name, mention.office_ids)
+                if resolution is not None:
+                    out.append((mention, resolution))
+        return out
 
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
@@ -78,7 +90,7 @@ class ArticleContext:
         anchor = max(anchors, key=lambda a: a[0])[1:] if anchors else None
         if anchor:
             return anchor
-        return self.date.interval, f"the article's date ({self.describe_date()})"
+        return self.date.interval, f"the article's date, {self.describe_date()}"
 
     def describe_date(self) -> str:
         d = self.date

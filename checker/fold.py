@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
@@ -19,6 +20,38 @@ def fold(text: str) -> str:
 def fold_name(text: str) -> str:
     """fold() with hyphens and runs of spaces as one space: Jean-Paul ≈ Jean Paul."""
     return " ".join(fold(text).replace("-", " ").split())
+
+
+def _same_length_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x41, 0x250):
+        char = chr(code)
+        base = fold(char)
+        if len(base) == 1 and base != char:
+            table[code] = base
+    for char, plain in (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("—", "-"),
+                        ("\u00a0", " "), ("\u202f", " ")):
+        table[ord(char)] = plain
+    return table
+
+
+_SAME_LENGTH = _same_length_table()
+
+
+def fold_same_length(text: str) -> str:
+    """fold() that keeps every offset: one character for one (œ, æ, ß stay, lowercased)."""
+    if text.isascii():
+        return text.lower()
+    folded = text.translate(_SAME_LENGTH).lower()
+    if len(folded) != len(text):   # a rare character whose lowercase is longer: keep it as it is
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_SAME_LENGTH))
+    return folded
+
+
+def literal_pattern(text: str) -> str:
+    """A regex for the folded text (match it against fold_same_length of the prose): any spacing."""
+    words = fold_same_length(text).split()
+    return r"\s+".join(re.escape(w) for w in words)
 
 
 @functools.lru_cache(maxsize=4096)

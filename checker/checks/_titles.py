@@ -19,11 +19,6 @@ def evidence(person: Person, terms) -> tuple[Evidence, ...]:
     return tuple(Evidence(t.where, f"{person.name}: {t.office} {t.describe()}") for t in terms)
 
 
-def when_text(interval: tuple[dt.date, dt.date]) -> str:
-    a, b = interval
-    return a.isoformat() if a == b else f"{a.isoformat()}–{b.isoformat()}"
-
-
 def span(mention) -> tuple[int, int]:
     """From the qualifier (or title) to the end of the name, whichever order they come in."""
     points = [mention.start, mention.end]

@@ -32,7 +32,7 @@ is unknown is not checked (see `unknown-date`).
 from __future__ import annotations
 
 from ..finding import Severity
-from ._titles import evidence, in_office_throughout, out_of_office_throughout, qualifier_word, span, when_text, without_qualifier
+from ._titles import evidence, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
 
 ID = "anachronistic-title"
 SEVERITY = Severity.ERROR
@@ -40,10 +40,7 @@ OPTIONS: dict = {}
 
 
 def check(ctx, options):
-    for mention in ctx.titles:
-        resolution = ctx.resolve(mention)
-        if resolution is None:
-            continue
+    for mention, resolution in ctx.people_titles:
         person = resolution.person
         terms = person.terms_of(mention.office_ids)
         if not terms:
@@ -54,40 +51,39 @@ def check(ctx, options):
         a, b = interval
         qualifier = mention.qualifier
         word = qualifier_word(ctx, mention)
-        at = when_text(interval)
         problem, severity, suggestion = None, SEVERITY, None
         if qualifier == "former":
             current = in_office_throughout(terms, a, b)
             if current:
-                problem = (f"“{word}” but {person.name} holds this office on {at} ({current.describe()}), "
-                           f"by {how}; expected the title without “{word}”")
+                problem = (f"“{word}” for {person.name}, who holds this office at {how} "
+                           f"(term {current.describe()}); expected no “{word}”")
                 suggestion = without_qualifier(ctx, mention)
             elif all(t.start > b for t in terms):
                 first = min(t.start for t in terms)
-                problem = f"“{word}” but {person.name} only takes this office on {first.isoformat()}, after {at}"
+                problem = f"“{word}” for {person.name}, who only takes this office on {first.isoformat()}, after {how}"
         elif qualifier == "future":
             current = in_office_throughout(terms, a, b)
             if current and current.start < a:
-                problem = (f"“{word}” but {person.name} already holds this office on {at} ({current.describe()}), "
-                           f"by {how}; expected the title without “{word}”")
+                problem = (f"“{word}” for {person.name}, who already holds this office at {how} "
+                           f"(term {current.describe()}); expected no “{word}”")
                 suggestion = without_qualifier(ctx, mention)
             elif all(t.last_day <= a for t in terms):
                 last = max(t.last_day for t in terms)
-                problem = f"“{word}” but {person.name} left this office on {last.isoformat()}, before {at}"
+                problem = f"“{word}” for {person.name}, who left this office on {last.isoformat()}, before {how}"
         elif qualifier == "then":
             if all(t.start > b for t in terms):
                 first = min(t.start for t in terms)
-                problem = f"“{word}” but {person.name} only takes this office on {first.isoformat()}, after {at}"
+                problem = f"“{word}” for {person.name}, who only takes this office on {first.isoformat()}, after {how}"
         elif out_of_office_throughout(terms, a, b):
             # bare title, "nouveau", "sortant": the person should be in office
             severity = Severity.WARNING if qualifier is None else Severity.ERROR
             past = [t for t in terms if t.last_day <= a]
             held = "; ".join(t.describe() for t in terms)
             if past and qualifier is None:
-                problem = (f"{person.name} does not hold this office on {at} (held it {held}), by {how}; "
+                problem = (f"{person.name} does not hold this office at {how} (terms: {held}); "
                            f"expected a qualifier such as “{_former_word(ctx)}”")
             else:
-                problem = f"{person.name} does not hold this office on {at} (holds it {held}), by {how}"
+                problem = f"{person.name} does not hold this office at {how} (terms: {held})"
         if problem:
             start, end = span(mention)
             yield ctx.finding(ID, start, end, problem, severity, suggestion, evidence(person, terms))

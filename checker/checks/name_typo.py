@@ -64,14 +64,13 @@ def _evidence(ctx, where: str, text: str) -> tuple[Evidence, ...]:
 
 
 def _title_context(ctx):
-    for mention in ctx.titles:
-        resolution = ctx.resolve(mention)
-        if resolution is None or not resolution.substituted:
+    for mention, resolution in ctx.people_titles:
+        if not resolution.substituted:
             continue
         person = resolution.person
         start, end = mention.name_span
-        message = (f"“{mention.name}” is not a spelling of {person.name}, who holds the title “{mention.text}” "
-                   f"in the rules; expected “{person.name}”")
+        message = (f"“{mention.name}” is not a spelling of {person.name}, whom the title “{mention.text}” "
+                   f"designates; expected “{person.name}”")
         yield ctx.finding(ID, start, end, message, SEVERITY, person.name,
                           _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
 
@@ -100,12 +99,14 @@ def _near_misses(ctx):
         return
     spans = find_names(ctx.article.prose, ctx.article.language)
     known_here = {e.id for s in spans for e in base.entities_named(s.text)}
+    # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
+    in_full_names = {t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1}
     for span in spans:
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
         for i, token in enumerate(tokens):
-            if token in base.tokens or len(token) < MIN_TOKEN:
+            if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
                 continue
             limit = 1 if len(token) < 8 else 2
             for near, distance, _ in process.extract(token, vocabulary, scorer=DamerauLevenshtein.distance,
@@ -142,12 +143,13 @@ def _described(ctx):
         return
     names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}
     prose = ctx.article.prose
-    for m in pattern.finditer(prose):
+    for m in pattern.finditer(ctx.folded):
         gap = regex.match(r"\s*,?\s*", prose[m.end():])
         span = names.get(m.end() + gap.end())
         if span is None or ctx.base.entities_named(span.text):
             continue
-        orgs = ctx.base.organisations_described(ctx.article.language, m.group())
+        described = prose[m.start():m.end()]
+        orgs = ctx.base.organisations_described(ctx.article.language, described)
         written = fold_name(span.text).replace(" ", "")
         scored = []
         for org in orgs:
@@ -159,7 +161,7 @@ def _described(ctx):
         score, best, org = scored[0]
         if score < DESCRIPTION_SCORE or fold(best)[0] != written[0] or (len(scored) > 1 and scored[1][0] > score - 10):
             continue
-        message = (f"“{span.text}” after “{m.group()}” is not a known spelling; expected “{org.name}” "
+        message = (f"“{span.text}” after “{described}” is not a known spelling; expected “{org.name}” "
                    f"(similarity {score:.0f} %)")
         yield ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
                           _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))

@@ -35,11 +35,8 @@ OPTIONS = {"max_days": (int, 180, "days after the start of a term during which �
 
 def check(ctx, options):
     limit = options["max_days"]
-    for mention in ctx.titles:
+    for mention, resolution in ctx.people_titles:
         if mention.qualifier != "new":
-            continue
-        resolution = ctx.resolve(mention)
-        if resolution is None:
             continue
         person = resolution.person
         terms = person.terms_of(mention.office_ids)
@@ -53,7 +50,7 @@ def check(ctx, options):
         if days <= limit:
             continue
         word = qualifier_word(ctx, mention)
-        message = (f"“{word}” but {person.name} has held this office since {current.start.isoformat()}, "
-                   f"{days} days before {interval[0].isoformat()} ({how}); “{word}” is stale after {limit} days")
+        message = (f"“{word}” for {person.name}, in this office since {current.start.isoformat()}: at least {days} days "
+                   f"before {how}; expected no “{word}” after {limit} days")
         start, end = span(mention)
         yield ctx.finding(ID, start, end, message, SEVERITY, without_qualifier(ctx, mention), evidence(person, [current]))

@@ -37,10 +37,7 @@ _WORDS = {"m": "masculine", "f": "feminine"}
 
 
 def check(ctx, options):
-    for mention in ctx.titles:
-        resolution = ctx.resolve(mention)
-        if resolution is None:
-            continue
+    for mention, resolution in ctx.people_titles:
         person = resolution.person
         if person.gender not in ("m", "f"):
             continue

@@ -10,7 +10,7 @@ import regex
 from .. import lang as language
 from ..facts.index import FactBase
 from ..facts.model import Event
-from ..fold import fold, loose_pattern
+from ..fold import fold
 from .dates import DateMention
 
 
@@ -22,21 +22,6 @@ class EventMention:
     events: tuple[Event, ...]
     date: DateMention | None          # the date written with the name, if any
     offset_days: int | None           # the text's distance to the event: -14 = two weeks before it
-
-
-def _event_pattern(base: FactBase, code: str) -> regex.Pattern | None:
-    names = base.event_names.get(code)
-    if not names:
-        return None
-    key = ("event-loose", code)
-    if key not in base._patterns:
-        alternatives = []
-        for name in sorted(names, key=len, reverse=True):
-            head, _, rest = name.partition(" ")
-            # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
-            alternatives.append(loose_pattern(head) + (r"(?:\s+\p{Ll}+)?\s+" + loose_pattern(rest) if rest else ""))
-        base._patterns[key] = regex.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", regex.V1)
-    return base._patterns[key]
 
 
 @functools.lru_cache(maxsize=None)
@@ -69,19 +54,20 @@ def _offset(before: str, code: str) -> int | None:
     return None
 
 
-def find_events(prose: str, code: str, base: FactBase, dates: list[DateMention]) -> list[EventMention]:
-    pattern = _event_pattern(base, code)
+def find_events(prose: str, folded: str, code: str, base: FactBase, dates: list[DateMention]) -> list[EventMention]:
+    pattern = base.pattern("event", code)
     if pattern is None:
         return []
     names = base.event_names[code]
     found = []
-    for m in pattern.finditer(prose):
-        events = _events_for(m.group(), names)
+    for m in pattern.finditer(folded):
+        text = prose[m.start():m.end()]
+        events = _events_for(text, names)
         date = next((d for d in dates if 0 <= d.start - m.end() <= 4), None)
         if date is not None and len(events) > 1:
             # "l'élection présidentielle américaine du 5 novembre": the date picks the event
             events = [e for e in events if agrees(e, date)] or events
-        found.append(EventMention(m.start(), m.end(), m.group(), tuple(events), date,
+        found.append(EventMention(m.start(), m.end(), text, tuple(events), date,
                                   _offset(prose[max(0, m.start() - 60):m.start()], code)))
     return found
 

@@ -90,7 +90,7 @@ def _kind(match: regex.Match, kinds) -> str | None:
 KINDS = ("former", "future", "new", "then", "outgoing")
 
 
-def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]]) -> list[TitleMention]:
     pattern = base.pattern("title", code)
     if pattern is None:
         return []
@@ -100,7 +100,7 @@ def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int
     found = []
     sentence_iter = iter(sentences)
     sentence = next(sentence_iter, (0, len(prose)))
-    for m in pattern.finditer(prose, overlapped=False):
+    for m in pattern.finditer(folded):
         while sentence[1] <= m.start():
             sentence = next(sentence_iter, (m.start(), len(prose)))
         s_start = min(sentence[0], m.start())
@@ -108,7 +108,8 @@ def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int
         after = prose[m.end():sentence[1] if sentence[1] > m.end() else len(prose)]
         if before.endswith("-") and not pats["qualifier_before"].search(before):
             continue  # "sous-secrétaire": the title is part of another word
-        forms = tuple(base.title_forms(code, m.group()))
+        written = prose[m.start():m.end()]
+        forms = tuple(base.title_forms(code, written))
         if not forms:
             continue
         qualifier, q_span, determiner = None, None, None
@@ -133,7 +134,8 @@ def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int
             name, n_start = trim_name(na.group("name"), na.start("name"), code)
             name_span = (n_start, na.end("name"))
         else:
-            nb = pats["clause_before"].search(before) or pats["name_before"].search(before)
+            head = before[:qb.start()] if qb else before
+            nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
             if nb:
                 name, n_start = trim_name(nb.group("name"), s_start + nb.start("name"), code)
                 name_span = (n_start, s_start + nb.end("name"))
@@ -143,7 +145,7 @@ def find_titles(prose: str, code: str, base: FactBase, sentences: list[tuple[int
                     first_clause = next(k for k in KINDS if _group(nb, k))
                     q_span = (s_start + nb.start(first_clause), s_start + nb.end(first_clause))
         gender = det_gender.get((determiner or "").lower())
-        found.append(TitleMention(m.start(), m.end(), m.group(), forms, qualifier, q_span, gender, name, name_span))
+        found.append(TitleMention(m.start(), m.end(), written, forms, qualifier, q_span, gender, name, name_span))
     return found
 
 

@@ -19,7 +19,11 @@ RULE_SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_rules_dir() -> Path:
-    return Path(str(resources.files("checker.shipped_rules")))
+    """The packs installed with factlint (the repository's rules/, shipped as package data)."""
+    installed = Path(str(resources.files("checker"))) / "shipped_rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"   # a source checkout, not installed
 
 
 def default_rule_paths(explicit: list[Path], cwd: Path) -> list[Path]:
@@ -70,6 +74,8 @@ def _read_all(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[RuleErr
 
 
 def _includes(data: bytes) -> list[str]:
+    if b"include" not in data:
+        return []
     try:
         value, _ = load_with_lines(data.decode("utf-8", errors="replace"))
     except YamlProblem:

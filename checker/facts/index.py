@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
+import re
 
-from ..fold import fold, fold_name, loose_pattern
+from ..fold import fold, fold_name, literal_pattern
 from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
 
 
@@ -17,6 +17,11 @@ class Entity:
     id: str
     name: str                 # canonical spelling
     where: str
+
+
+def _head_adjective(name: str) -> str:
+    head, _, rest = name.partition(" ")
+    return literal_pattern(head) + (r"(?:\s+\w+)?\s+" + literal_pattern(rest) if rest else "")
 
 
 class FactBase:
@@ -60,7 +65,7 @@ class FactBase:
                     bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
                     if event not in bucket:
                         bucket.append(event)
-        self._patterns: dict[tuple[str, str], regex.Pattern] = {}
+        self._patterns: dict[tuple[str, str], re.Pattern | None] = {}
 
     def _entities(self):
         for p in self.rules.people.values():
@@ -73,8 +78,10 @@ class FactBase:
         state["_patterns"] = {}
         return state
 
-    def pattern(self, kind: str, lang: str) -> regex.Pattern | None:
-        """A compiled alternation of all title forms, descriptions or event names of a language."""
+    def pattern(self, kind: str, lang: str) -> re.Pattern | None:
+        """All title forms, descriptions or event names of a language as one alternation, longest first.
+
+        It matches the prose folded by fold_same_length(), so offsets are those of the article."""
         key = (kind, lang)
         if key not in self._patterns:
             source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
@@ -82,8 +89,11 @@ class FactBase:
                 self._patterns[key] = None
             else:
                 alternatives = sorted(source, key=len, reverse=True)
-                body = "|".join(loose_pattern(text) for text in alternatives)
-                self._patterns[key] = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.V1)
+                if kind == "event":  # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
+                    body = "|".join(_head_adjective(text) for text in alternatives)
+                else:
+                    body = "|".join(literal_pattern(text) for text in alternatives)
+                self._patterns[key] = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
         return self._patterns[key]
 
     # -- questions the checks ask ---------------------------------------------

@@ -5,6 +5,7 @@ import datetime as dt
 import difflib
 import re
 
+from ..values import to_date
 from .model import Event, Fact, Office, Organisation, Person, Rate, Rules, TitleForm, Term
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -90,17 +91,11 @@ class _Reader:
     def date(self, value, path, required=True) -> dt.date | None:
         if value is None and not required:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.error(path, f"expected a date YYYY-MM-DD, got {value!r}")
-        return None
+        day = to_date(value)
+        if day is None or (isinstance(value, str) and len(value.strip()) != 10):
+            self.error(path, f"expected a date YYYY-MM-DD, got {value!r}")
+            return None
+        return day
 
     def keys(self, entry, path, allowed, required=()) -> bool:
         if not isinstance(entry, dict):

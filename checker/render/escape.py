@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-_SPECIAL = regex.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_SPECIAL = regex.compile(r"([\\`*_\[\]|~])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 

@@ -9,10 +9,6 @@ from ..finding import Severity
 from . import summary
 from .escape import cell
 
-_HOW = {"option": "given with --date", "front-matter": "front matter", "dateline": "dateline", "text": "date in the text",
-        "inferred": "inferred", "unknown": "unknown"}
-
-
 def _table(rows, headers) -> str:
     return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
@@ -39,7 +35,7 @@ def render_markdown(report) -> str:
         date = article.date or "unknown"
         out.append(f"### {cell(article.path)}")
         out.append("")
-        out.append(f"Date: **{date}** ({_HOW.get(article.date_source, article.date_source)}: {cell(article.date_how)}). "
+        out.append(f"Date: **{date}** ({cell(article.date_how)}). "
                    f"Language: {article.language}.")
         out.append("")
         if not findings:

@@ -1,0 +1,76 @@
+"""Shared test helpers: the shipped rules compiled once, and a way to run one check on a text."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from checker import facts
+from checker.articles import parse_article
+from checker.checks import REGISTRY, options_for
+from checker.context import ArticleContext
+from checker.facts.index import FactBase
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+
+
+def shared_dir() -> Path | None:
+    """The project's shared material (seeds, corpora, data): $FACTLINT_SHARED, else ../shared."""
+    candidate = Path(os.environ.get("FACTLINT_SHARED", ROOT.parent / "shared"))
+    return candidate if (candidate / "corpora").is_dir() else None
+
+
+def build_base(extra_yaml: str | None = None) -> FactBase:
+    files, errors = facts.rule_files([RULES])
+    assert not errors
+    contents = [(p, p.read_bytes()) for p in files]
+    if extra_yaml:
+        contents.append((Path("fixture-rules.yaml"), extra_yaml.encode()))
+    rules, errors = facts.parse_rules(contents)
+    assert not errors, [str(e) for e in errors]
+    return FactBase(rules)
+
+
+@pytest.fixture(scope="session")
+def base() -> FactBase:
+    return build_base()
+
+
+def run_check(check_id: str, text: str, base: FactBase, date: dt.date | None = None, lang: str | None = None,
+              file: str = "article.txt", options: dict | None = None):
+    article = parse_article(text, file, markdown=file.endswith(".md"))
+    if lang:
+        article.language = lang
+    module = REGISTRY[check_id]
+    ctx = ArticleContext(article, base, date)
+    return list(module.check(ctx, options_for(module, options)))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never write to the user's cache."""
+    previous = os.environ.get("FACTLINT_CACHE_DIR")
+    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("FACTLINT_CACHE_DIR", None)
+    else:
+        os.environ["FACTLINT_CACHE_DIR"] = previous
+
+
+def cli(*args, cwd: Path | None = None):
+    """Run the factlint CLI in-process; returns (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+    from checker.cli import main
+    runner = CliRunner()
+    old = Path.cwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr

@@ -1,0 +1,79 @@
+"""Reading articles: positions as on disk, Markdown that is not prose, encodings, languages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.articles import parse_article, read_article, walk
+from checker.finding import RunError
+from checker.markup import mask_markdown
+
+
+def test_mask_keeps_length_and_lines():
+    text = "---\ntitle: x\n---\nLe `code` et [lien](http://x.org) <!-- note -->\n```\nTrump\n```\nfin"
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked.count("\n") == text.count("\n")
+    assert "title" not in masked and "code" not in masked and "http" not in masked and "note" not in masked
+    assert "Trump" not in masked
+    assert "lien" in masked and "Le" in masked and "fin" in masked
+
+
+def test_positions_with_crlf_and_lone_cr():
+    text = "premier\r\ndeuxième\rtroisième ligne\nquatre"
+    article = parse_article(text, "a.txt", markdown=False)
+    assert article.position(text.index("troisième")) == (3, 1)
+    assert article.position(text.index("ligne")) == (3, 11)
+    assert article.position(text.index("quatre")) == (4, 1)
+
+
+def test_front_matter_lines_count(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: T\ndate: 2025-06-10\nlang: fr\n---\nTexte.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.language == "fr" and article.language_source == "front-matter"
+    assert article.position(article.text.index("Texte")) == (6, 1)
+
+
+def test_bom_is_not_a_column(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffRutte a parlé.".encode("utf-8"))
+    article = read_article(path)
+    assert article.position(article.text.index("Rutte")) == (1, 1)
+
+
+def test_non_utf8_is_a_clear_error(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("première ligne\nle président était là".encode("latin-1"))
+    error = read_article(path)
+    assert isinstance(error, RunError)
+    assert error.line == 1 and "UTF-8" in error.message and "latin1.txt" in str(error)
+
+
+def test_binary_is_refused(tmp_path):
+    path = tmp_path / "image.md"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert isinstance(read_article(path), RunError)
+
+
+def test_broken_front_matter_is_reported_and_the_article_checked(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: [oops\n---\nLe texte reste lisible.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.problems and "front matter" in article.problems[0].message
+    assert "texte" in article.prose
+
+
+def test_language_detection():
+    fr = parse_article("Le président a déclaré que les alliés sont prêts.", "a.txt", False)
+    en = parse_article("The president said that the allies are ready to act.", "a.txt", False)
+    assert (fr.language, en.language) == ("fr", "en")
+
+
+def test_walk_is_recursive_sorted_and_skips_loops(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.md").write_text("x")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "notes.pdf").write_text("x")
+    (tmp_path / "b" / "loop").symlink_to(tmp_path)
+    found = [p.name for p in walk([tmp_path]) if isinstance(p, Path)]
+    assert found == ["a.txt", "z.md"]
