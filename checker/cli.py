@@ -159,7 +159,7 @@ def rules_validate(paths):
     base, errors = facts.load_factbase(targets, use_cache=False)
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
-    if base is None:
+    if base is None or errors:
         sys.exit(EXIT_BROKEN)
     r = base.rules
     click.echo(f"{len(r.files)} rule file(s) valid: {len(r.offices)} offices, {len(r.people)} people, "

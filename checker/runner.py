@@ -54,8 +54,8 @@ def run(paths: list[Path], settings: Settings) -> Report:
     report = Report()
     base, rule_errors = facts.load_factbase(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()),
                                             use_cache=settings.use_cache)
+    report.errors.extend(RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors)
     if base is None:
-        report.errors.extend(RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors)
         return report
     checks = list(enabled_checks(settings))
     for item in walk(paths):

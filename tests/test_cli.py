@@ -71,6 +71,18 @@ def test_bad_rules_break_the_run_with_one_line(tmp_path):
     assert "Traceback" not in err
 
 
+def test_a_bad_rule_file_does_not_stop_the_good_ones(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("offices.yaml", "people.yaml"):
+        (rules / name).write_bytes((ROOT / "rules" / name).read_bytes())
+    (rules / "broken.yaml").write_text("events:\n  e: [\n", encoding="utf-8")
+    article = _write(tmp_path, "a.txt", "Un débat au sein du parti du chancelier Oprav Scholz.\n")
+    code, out, err = cli("check", article, "--rules", rules, "--date", "2024-10-15", "--format", "json")
+    assert code == 2 and "broken.yaml:3: invalid YAML" in err
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["name-typo"]
+
+
 def test_output_file_and_exit_code(tmp_path):
     article = _write(tmp_path, "a.txt", ERROR_ARTICLE)
     report = tmp_path / "out" / "report.md"

@@ -86,8 +86,9 @@ def _includes(data: bytes) -> list[str]:
 
 
 def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleError]]:
-    rules = Rules(files=tuple(display_path(p) for p, _ in contents))
+    """The rules of every file that has no error; the errors of the others (one bad file never stops the rest)."""
     errors: list[RuleError] = []
+    good: list[tuple[str, object, dict]] = []
     for path, data in contents:
         shown = display_path(path)
         try:
@@ -100,9 +101,17 @@ def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleErr
         except YamlProblem as exc:
             errors.append(RuleError(shown, exc.line, "", exc.message))
             continue
+        reader = _Reader(shown, lines, Rules())
+        reader.document(value)
+        if reader.errors:
+            errors.extend(reader.errors)
+        else:
+            good.append((shown, value, lines))
+    rules = Rules(files=tuple(shown for shown, _, _ in good))
+    for shown, value, lines in good:
         reader = _Reader(shown, lines, rules)
         reader.document(value)
-        errors.extend(reader.errors)
+        errors.extend(reader.errors)   # ids defined twice across files
     errors.extend(_cross_checks(rules))
     return rules, errors
 
@@ -148,29 +157,31 @@ def _cache_dir() -> Path:
 
 
 def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase | None, list[RuleError]]:
-    """The compiled facts of the rule files under paths, or the errors that stop the run."""
+    """The compiled facts of the rule files under paths, and the errors found in them.
+
+    A file with errors is left out and the others are used; the base is None only when no
+    rule file could be read at all."""
     files, errors = rule_files(paths)
     contents, read_errors = _read_all(files)
     errors += read_errors
-    if errors:
-        return None, errors
     digest = hashlib.sha256(CACHE_VERSION.encode())
     for path, data in contents:
         digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.pickle"
-    if use_cache and cache_file.is_file():
+    if use_cache and not errors and cache_file.is_file():
         try:
             with cache_file.open("rb") as fh:
                 return pickle.load(fh), []
         except Exception:  # a stale or damaged cache is rebuilt, never fatal
             pass
-    rules, errors = parse_rules(contents)
-    if errors:
+    rules, parse_errors = parse_rules(contents)
+    errors += parse_errors
+    if not rules.files and errors:
         return None, errors
     base = FactBase(rules)
-    if use_cache:
+    if use_cache and not errors:
         _write_cache(cache_file, base)
-    return base, []
+    return base, errors
 
 
 def _write_cache(cache_file: Path, base: FactBase) -> None:
