@@ -12,11 +12,12 @@ from .extract.dates import DateMention, find_dates
 from .extract.events import EventMention, find_events
 from .extract.glued import Malformed, find_malformed
 from .extract.sentences import sentence_at, sentences
-from .extract.titles import TitleMention, find_titles
+from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .facts.index import FactBase
 from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
-from .resolve import Resolution, resolve_person
+from .extract.quoted import inside, quote_spans
+from .resolve import Resolution, office_of, resolve_person
 
 _YEAR_ANCHOR = regex.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
 
@@ -52,6 +53,35 @@ class ArticleContext:
     @cached_property
     def titles(self) -> list[TitleMention]:
         return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences)
+
+    @cached_property
+    def generic_titles(self) -> list[TitleMention]:
+        return find_generic_titles(self.article.prose, self.folded, self.article.language, self.sentences)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quote_spans(self.article.prose)
+
+    def in_quote(self, offset: int) -> bool:
+        return inside(self.quotes, offset)
+
+    @cached_property
+    def specific_offices(self) -> frozenset[str]:
+        """Offices the article names unambiguously somewhere ("secrétaire général de l'OTAN")."""
+        return frozenset(o for m in self.titles if self.base.is_specific(self.article.language, m.text)
+                         for o in m.office_ids)
+
+    @cached_property
+    def office_titles(self) -> list[tuple[TitleMention, str]]:
+        """Title mentions without a name whose office the article makes clear: (mention, office id)."""
+        out = []
+        for mention in self.titles:
+            if mention.name:
+                continue
+            office = office_of(mention, self.article.prose, self.base, self.article.language, self.specific_offices)
+            if office:
+                out.append((mention, office))
+        return out
 
     @cached_property
     def date(self) -> ArticleDate:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .facts.index import FactBase
 from .facts.model import Person
 from .fold import fold_name
@@ -43,3 +45,20 @@ def resolve_person(base: FactBase, name: str, office_ids=frozenset()) -> Resolut
             return Resolution(person, False, tuple(head))
         return Resolution(person, True)   # extra first names or initials: a variant, not a typo
     return None
+
+
+_COMPLEMENT = regex.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}", regex.V1)
+
+
+def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) -> str | None:
+    """The office a title without a name stands for, when the title or the article makes it clear.
+
+    "le secrétaire général de l'OTAN" names its office; "le secrétaire général" does when the article
+    names exactly one office of that title elsewhere. "le président de La Poste" names another office."""
+    if _COMPLEMENT.match(prose, mention.end):
+        return None
+    offices = mention.office_ids
+    if len(offices) == 1 and base.is_specific(lang, mention.text):
+        return next(iter(offices))
+    candidates = offices & specific_offices
+    return next(iter(candidates)) if len(candidates) == 1 else None

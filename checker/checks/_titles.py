@@ -19,6 +19,27 @@ def evidence(person: Person, terms) -> tuple[Evidence, ...]:
     return tuple(Evidence(t.where, f"{person.name}: {t.office} {t.describe()}") for t in terms)
 
 
+def named_titles(ctx):
+    """(mention, resolution) for titles given to a known person, outside quotations (the speaker's words)."""
+    for mention, resolution in ctx.people_titles:
+        if not ctx.in_quote(mention.start):
+            yield mention, resolution
+
+
+def office_holders(ctx):
+    """(mention, office, term, person) for titles without a name whose office the article makes clear,
+    outside quotations, when one person holds that office over all the dates the sentence may speak of."""
+    for mention, office in ctx.office_titles:
+        if ctx.in_quote(mention.start):
+            continue
+        interval, how = ctx.when(mention.start)
+        if interval is None or not ctx.base.office(office).single_holder:
+            continue
+        first, last = ctx.base.holder_at(office, interval[0]), ctx.base.holder_at(office, interval[1])
+        if first and last and first[1].id == last[1].id and first[0] == last[0]:
+            yield mention, office, first[0], first[1], interval, how
+
+
 def span(mention) -> tuple[int, int]:
     """From the qualifier (or title) to the end of the name, whichever order they come in."""
     points = [mention.start, mention.end]

@@ -32,7 +32,7 @@ is unknown is not checked (see `unknown-date`).
 from __future__ import annotations
 
 from ..finding import Severity
-from ._titles import evidence, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
+from ._titles import named_titles, evidence, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
 
 ID = "anachronistic-title"
 SEVERITY = Severity.ERROR
@@ -40,7 +40,7 @@ OPTIONS: dict = {}
 
 
 def check(ctx, options):
-    for mention, resolution in ctx.people_titles:
+    for mention, resolution in named_titles(ctx):
         person = resolution.person
         terms = person.terms_of(mention.office_ids)
         if not terms:

@@ -26,7 +26,7 @@ true; readers take it as a sign that the article is old or careless.
 from __future__ import annotations
 
 from ..finding import Severity
-from ._titles import evidence, in_office_throughout, qualifier_word, span, without_qualifier
+from ._titles import evidence, in_office_throughout, named_titles, office_holders, qualifier_word, span, without_qualifier
 
 ID = "stale-qualifier"
 SEVERITY = Severity.WARNING
@@ -35,7 +35,7 @@ OPTIONS = {"max_days": (int, 180, "days after the start of a term during which �
 
 def check(ctx, options):
     limit = options["max_days"]
-    for mention, resolution in ctx.people_titles:
+    for mention, resolution in named_titles(ctx):
         if mention.qualifier != "new":
             continue
         person = resolution.person
@@ -44,13 +44,19 @@ def check(ctx, options):
         if not terms or interval is None:
             continue
         current = in_office_throughout(terms, *interval)
-        if current is None:
-            continue
-        days = (interval[0] - current.start).days
-        if days <= limit:
-            continue
-        word = qualifier_word(ctx, mention)
-        message = (f"“{word}” for {person.name}, in this office since {current.start.isoformat()}: at least {days} days "
-                   f"before {how}; expected no “{word}” after {limit} days")
-        start, end = span(mention)
-        yield ctx.finding(ID, start, end, message, SEVERITY, without_qualifier(ctx, mention), evidence(person, [current]))
+        if current is not None:
+            yield from _stale(ctx, mention, person, current, interval, how, limit, "")
+    for mention, office, term, person, interval, how in office_holders(ctx):
+        if mention.qualifier == "new":
+            yield from _stale(ctx, mention, person, term, interval, how, limit, " (the holder of this office then)")
+
+
+def _stale(ctx, mention, person, current, interval, how, limit, who):
+    days = (interval[0] - current.start).days
+    if days <= limit:
+        return
+    word = qualifier_word(ctx, mention)
+    message = (f"“{word}” for {person.name}{who}, in this office since {current.start.isoformat()}: at least {days} days "
+               f"before {how}; expected no “{word}” after {limit} days")
+    start, end = span(mention)
+    yield ctx.finding(ID, start, end, message, SEVERITY, without_qualifier(ctx, mention), evidence(person, [current]))

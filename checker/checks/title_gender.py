@@ -1,9 +1,15 @@
 """A gendered title form that does not match the person it names.
 
 ## What it finds
-A known person of the rules (with a `gender`) given a title form of the other gender: "la
-chancelière Olaf Scholz", "le secrétaire générale …"; for a title whose form fits both genders
-("ministre", "secrétaire d'État"), the determiner decides ("la ministre Pete Hegseth").
+A title form (or, for a title that fits both genders, its determiner) of the other gender than the
+person it goes with:
+- a person of the rules, by the rules' `gender`: "la chancelière Olaf Scholz";
+- a title without a name whose office the article makes clear, by the gender of whoever held the
+  office at that date: "la secrétaire générale de l'OTAN a déclaré" in 2025;
+- a person not in the rules, by the first name, from a lexicon of French and English given names
+  shipped with factlint ("la ministre Jean Dupont"); a first name used for both genders (Camille,
+  Dominique, Claude) gives nothing.
+Titles inside a quotation are the speaker's words and are not checked.
 
 ## Why it matters
 A wrong gender on a title is a visible slip that readers notice at once, and often the trace of a
@@ -12,12 +18,14 @@ name that was changed in the copy without its title.
 ## Fails
 ```text
 … au sein du Parti social-démocrate de la Chancelière Olaf Scholz.
+La ministre Jean Dupont a présenté son budget.
 ```
 
 ## Passes
 ```text
 … au sein du Parti social-démocrate du chancelier Olaf Scholz.
-… la ministre Annalena Baerbock (a woman: the feminine form is right).
+La vice-présidente américaine Kamala Harris a parlé.
+La ministre Camille Dupont a présenté son budget.   (Camille: either gender)
 ```
 
 ## Options
@@ -27,8 +35,10 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from ..finding import Severity
-from ._titles import evidence
+from .. import lang as language
+from ..facts.model import TitleForm
+from ..finding import Evidence, Severity
+from ._titles import evidence, named_titles, office_holders
 
 ID = "title-gender"
 SEVERITY = Severity.WARNING
@@ -37,29 +47,60 @@ _WORDS = {"m": "masculine", "f": "feminine"}
 
 
 def check(ctx, options):
-    for mention, resolution in ctx.people_titles:
+    named = set()
+    for mention, resolution in named_titles(ctx):
+        named.add(mention.start)
         person = resolution.person
-        if person.gender not in ("m", "f"):
-            continue
         held = {t.office for t in person.terms}
-        forms = [(f, o) for f, o in mention.forms if o in held] or list(mention.forms)
-        genders = {f.gender for f, _ in forms}
-        written = genders.pop() if len(genders) == 1 else None
-        if written == "n":
-            written = mention.determiner_gender
-        if written is None or written == person.gender:
+        offices = {o for _, o in mention.forms if o in held} or set(mention.office_ids)
+        yield from _judge(ctx, mention, person.gender, person.name, offices,
+                          evidence(person, person.terms_of(offices)) or (Evidence(person.where, person.name),))
+    for mention, office, term, person, interval, how in office_holders(ctx):
+        yield from _judge(ctx, mention, person.gender, f"{person.name} (the holder of this office at {how})", {office},
+                          evidence(person, [term]))
+    office_titled = {m.start for m in ctx.titles}
+    for mention in ctx.titles + [m for m in ctx.generic_titles if m.start not in office_titled]:
+        if not mention.name or mention.start in named or ctx.in_quote(mention.start) or len(mention.name.split()) < 2:
             continue
-        office_ids = {o for _, o in forms}
-        right = [f.text for f in ctx.base.rules.offices[next(iter(office_ids))].titles
-                 if f.lang == ctx.article.language and f.gender in (person.gender, "n")] if len(office_ids) == 1 else []
-        suggestion = None
-        if right and genders != {"n"}:
-            best = max(right, key=lambda t: fuzz.ratio(t.lower(), mention.text.lower()))
-            suggestion = best[0].upper() + best[1:] if mention.text[:1].isupper() else best
-        message = (f"“{mention.text}” is {_WORDS[written]} but {person.name} is {_WORDS[person.gender]} "
-                   f"(gender {person.gender} in the rules)")
-        if suggestion:
-            message += f"; expected “{suggestion}”"
-        terms = person.terms_of(office_ids)
-        yield ctx.finding(ID, mention.start, mention.end, message, SEVERITY, suggestion,
-                          evidence(person, terms) or ())
+        if ctx.base.entities_named(mention.name):
+            continue
+        first = mention.name.split()[0]
+        gender = language.given_name_gender(first, ctx.article.language)
+        if gender:
+            yield from _judge(ctx, mention, gender, f"{mention.name} (first name {first})", set(mention.office_ids),
+                              (Evidence("checker/lang/given-names.tsv", f"{first}: {_WORDS[gender]}"),))
+
+
+def _judge(ctx, mention, gender, who, offices, proof):
+    if gender not in ("m", "f"):
+        return
+    forms = [(f, o) for f, o in mention.forms if o in offices] or list(mention.forms)
+    genders = {f.gender for f, _ in forms}
+    written = genders.pop() if len(genders) == 1 else None
+    if written == "n":
+        written = mention.determiner_gender
+    if written is None or written == gender:
+        return
+    suggestion = _suggest(ctx, mention, gender, {o for _, o in forms})
+    message = f"“{mention.text}” is {_WORDS[written]} but {who} is {_WORDS[gender]}"
+    if suggestion:
+        message += f"; expected “{suggestion}”"
+    yield ctx.finding(ID, mention.start, mention.end, message, SEVERITY, suggestion, tuple(proof))
+
+
+def _suggest(ctx, mention, gender, offices) -> str | None:
+    if len(offices) != 1 or all(f.gender == "n" for f, _ in mention.forms):
+        return None
+    office_id = next(iter(offices))
+    if office_id:
+        titles = ctx.base.rules.offices[office_id].titles
+    else:   # a common title of the language: its forms of the other gender
+        titles = [f for words in language.load(ctx.article.language)["gendered_titles"].items()
+                  for f in [TitleForm(w, words[0], ctx.article.language) for w in words[1]]]
+    right = [f.text for f in titles if f.lang == ctx.article.language and f.gender in (gender, "n")]
+    if not right:
+        return None
+    best = max(right, key=lambda t: fuzz.ratio(t.lower(), mention.text.lower()))
+    if "’" in mention.text:
+        best = best.replace("'", "’")
+    return best[0].upper() + best[1:] if mention.text[:1].isupper() else best

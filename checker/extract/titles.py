@@ -4,6 +4,7 @@ récemment devenu secrétaire général", "Pete Hegseth, then-Secretary of Defen
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -11,6 +12,7 @@ import regex
 from .. import lang as language
 from ..facts.index import FactBase
 from ..facts.model import TitleForm
+from ..fold import fold, literal_pattern
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
 
@@ -91,9 +93,30 @@ KINDS = ("former", "future", "new", "then", "outgoing")
 
 
 def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+    """Titles of the rules' offices."""
     pattern = base.pattern("title", code)
     if pattern is None:
         return []
+    return _find(prose, folded, code, pattern, lambda written: base.title_forms(code, written), sentences)
+
+
+@functools.lru_cache(maxsize=None)
+def _generic(code: str) -> tuple[re.Pattern, dict[str, tuple[tuple[TitleForm, str], ...]]]:
+    forms: dict[str, list] = {}
+    for gender, words in language.load(code)["gendered_titles"].items():
+        for word in words:
+            forms.setdefault(fold(word), []).append((TitleForm(word, gender, code), ""))
+    body = "|".join(literal_pattern(w) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
+
+
+def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+    """Common gendered titles of the language ("ministre", "présidente", "chairwoman"), office unknown."""
+    pattern, forms = _generic(code)
+    return _find(prose, folded, code, pattern, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
+
+
+def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMention]:
     pats = _patterns(code)
     dets = language.load(code)["determiners"]
     det_gender = {**{w: "m" for w in dets["m"]}, **{w: "f" for w in dets["f"]}}
@@ -109,7 +132,7 @@ def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: l
         if before.endswith("-") and not pats["qualifier_before"].search(before):
             continue  # "sous-secrétaire": the title is part of another word
         written = prose[m.start():m.end()]
-        forms = tuple(base.title_forms(code, written))
+        forms = tuple(forms_for(written))
         if not forms:
             continue
         qualifier, q_span, determiner = None, None, None

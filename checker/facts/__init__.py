@@ -15,6 +15,14 @@ from .schema import RuleError, _Reader
 from .yamlnodes import YamlProblem, load_with_lines
 
 CACHE_VERSION = "1"
+
+
+def _code_digest() -> bytes:
+    """The compiled form depends on this code: a change to it must not reuse an old cache."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parent.parent / "fold.py"]:
+        digest.update(source.read_bytes())
+    return digest.digest()
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -164,7 +172,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     files, errors = rule_files(paths)
     contents, read_errors = _read_all(files)
     errors += read_errors
-    digest = hashlib.sha256(CACHE_VERSION.encode())
+    digest = hashlib.sha256(_code_digest())
     for path, data in contents:
         digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.pickle"

@@ -31,6 +31,10 @@ class FactBase:
         for office in rules.offices.values():
             for form in office.titles:
                 self.titles.setdefault(form.lang, {}).setdefault(fold(form.text), []).append((form, office.id))
+        # a form is specific when it names one office and has more than one word ("chancelier allemand")
+        self.specific_forms: dict[str, set[str]] = {
+            lang: {key for key, pairs in forms.items() if len({o for _, o in pairs}) == 1 and " " in key}
+            for lang, forms in self.titles.items()}
         self.holders: dict[str, list[tuple[Term, Person]]] = {}
         for person in rules.people.values():
             for term in person.terms:
@@ -99,6 +103,9 @@ class FactBase:
     # -- questions the checks ask ---------------------------------------------
     def title_forms(self, lang: str, matched: str) -> list[tuple[TitleForm, str]]:
         return self.titles.get(lang, {}).get(fold(" ".join(matched.split())), [])
+
+    def is_specific(self, lang: str, matched: str) -> bool:
+        return fold(" ".join(matched.split())) in self.specific_forms.get(lang, ())
 
     def people_named(self, spelling: str) -> list[Person]:
         return [self.rules.people[e.id] for e in self.spellings.get(fold_name(spelling), ()) if e.kind == "person"]

@@ -40,3 +40,31 @@ def detect(prose: str) -> str:
         if count > best_count:
             best, best_count = code, count
     return best
+
+
+@functools.lru_cache(maxsize=None)
+def _given_names() -> dict[str, tuple[str, str]]:
+    from ..fold import fold
+    text = resources.files(__package__).joinpath("given-names.tsv").read_text(encoding="utf-8")
+    table: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, fr, en = line.split("\t")
+        key = fold(name)
+        if key in table and table[key] != (fr, en):   # Élise and Elise: keep only what they agree on
+            old = table[key]
+            fr, en = (fr if old[0] == fr else "?"), (en if old[1] == en else "?")
+        table[key] = (fr, en)
+    return table
+
+
+def given_name_gender(first_name: str, code: str) -> str | None:
+    """"m" or "f" when the first name is of one gender in the language's use (else the other's); None otherwise."""
+    from ..fold import fold
+    entry = _given_names().get(fold(first_name.split("-")[0]))
+    if entry is None:
+        return None
+    own, other = (entry[0], entry[1]) if code == "fr" else (entry[1], entry[0])
+    gender = own if own != "-" else other
+    return gender if gender in ("m", "f") else None
