@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import anachronistic_title, date_format, name_typo, stale_qualifier, title_gender, unknown_date, year_typo
+from . import (anachronistic_title, date_format, name_typo, role_mismatch, stale_qualifier, title_gender, unknown_date,
+               year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
@@ -11,6 +12,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     anachronistic_title,
     stale_qualifier,
     title_gender,
+    role_mismatch,
     name_typo,
     unknown_date,
 )}

@@ -15,6 +15,18 @@ def out_of_office_throughout(terms, a: dt.date, b: dt.date) -> bool:
     return all(t.last_day <= a or t.start > b for t in terms)
 
 
+def runs(terms) -> list[tuple[dt.date, dt.date | None, list]]:
+    """Consecutive terms merged (a re-election is one run): (start, end or None, terms)."""
+    merged: list[tuple[dt.date, dt.date | None, list]] = []
+    for term in sorted(terms, key=lambda t: t.start):
+        if merged and merged[-1][1] is not None and merged[-1][1] >= term.start:
+            start, end, parts = merged[-1]
+            merged[-1] = (start, None if term.end is None else max(end, term.end), parts + [term])
+        else:
+            merged.append((term.start, term.end, [term]))
+    return merged
+
+
 def evidence(person: Person, terms) -> tuple[Evidence, ...]:
     return tuple(Evidence(t.where, f"{person.name}: {t.office} {t.describe()}") for t in terms)
 

@@ -16,23 +16,30 @@ and no spell checker can see it: the words are right, the time is wrong.
 ## Fails
 ```text
 (article of June 2025) … alors que l'ancien président américain Donald Trump exige désormais …
+Rutte, qui a été Premier ministre néerlandais de 2012 à 2024, a déclaré …
 ```
 
 ## Passes
 ```text
+Rutte, qui a été Premier ministre néerlandais de 2010 à 2024, a déclaré …
 (article of June 2025) … le président américain Donald Trump exige désormais …
 (article of 2023) … l'ancien président américain Donald Trump …
 En 2018, le président américain Donald Trump a quitté l'accord.
 ```
 
+It also checks the dates of a role written after the title or the name: "secrétaire général
+depuis 2022" when the term began in 2024, "Premier ministre de 2012 à 2024" when it was 2010–2024
+(re-elections count as one run of terms).
+
 ## Options
 None. A person the rules never give that office is left to `role-mismatch`; an article whose date
-is unknown is not checked (see `unknown-date`).
+is unknown is not checked for qualifiers (see `unknown-date`), but its role dates are.
 """
 from __future__ import annotations
 
+from ..extract.roles import role_dates_at
 from ..finding import Severity
-from ._titles import named_titles, evidence, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
+from ._titles import named_titles, evidence, runs, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
 
 ID = "anachronistic-title"
 SEVERITY = Severity.ERROR
@@ -45,6 +52,11 @@ def check(ctx, options):
         terms = person.terms_of(mention.office_ids)
         if not terms:
             continue
+        written = _written_role_dates(ctx, mention)
+        if written:
+            yield from _role_dates(ctx, mention, person, terms, written)
+            if written.since is None:
+                continue   # "président de 2009 à 2017": the title speaks of those years, not of the article's
         interval, how = ctx.when(mention.start)
         if interval is None:
             continue
@@ -91,3 +103,42 @@ def check(ctx, options):
 
 def _former_word(ctx) -> str:
     return "ancien" if ctx.article.language == "fr" else "former"
+
+
+def _written_role_dates(ctx, mention):
+    after = [mention.end] + ([mention.name_span[1]] if mention.name_span and mention.name_span[1] > mention.end else [])
+    if mention.qualifier_span and mention.qualifier_span[1] > mention.end:
+        after.append(mention.qualifier_span[1])
+    for offset in after:
+        written = role_dates_at(ctx.article.prose, offset, ctx.article.language)
+        if written:
+            return written
+    return None
+
+
+def _role_dates(ctx, mention, person, terms, written):
+    """"depuis 2022", "de 2012 à 2024" after the title or the name, against the person's runs of terms."""
+    spans = runs(terms)
+    text = ctx.article.text[written.start:written.end]
+    if written.since is not None:
+        interval, _ = ctx.when(mention.start)
+        day = interval[0] if interval else None
+        current = [r for r in spans if day and r[0] <= day and (r[1] is None or day < r[1])] or \
+                  [r for r in spans if r[1] is None]
+        if len(current) != 1 or current[0][0].year == written.since:
+            return
+        start = current[0][0]
+        message = f"{person.name} holds this office since {start.isoformat()}, not since {written.since}"
+        yield ctx.finding(ID, written.start, written.end, message, SEVERITY, str(start.year), evidence(person, current[0][2]))
+        return
+    if any(r[0].year == written.first and r[1] and r[1].year == written.last for r in spans):
+        return
+    near = [r for r in spans if r[0].year == written.first or (r[1] and r[1].year == written.last)]
+    if len(near) != 1 or near[0][1] is None:
+        return
+    start, end, parts = near[0]
+    held = f"{start.year}–{end.year}"
+    message = f"{person.name} held this office from {start.isoformat()} to {end.isoformat()}, not {written.first}–{written.last}"
+    suggestion = text.replace(str(written.first), str(start.year)).replace(str(written.last), str(end.year))
+    yield ctx.finding(ID, written.start, written.end, message, SEVERITY, suggestion if suggestion != text else held,
+                      evidence(person, parts))

@@ -153,20 +153,21 @@ def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMenti
         name = name_span = None
         na = pats["name_after"].match(prose, end, sentence[1] if sentence[1] > end else len(prose)) \
             if not prose[end:end + 1].isalnum() else None
-        if na:
+        head = before[:qb.start()] if qb else before
+        nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
+        # "le président Donald Trump" binds closest; in "Elbridge Colby, sous-secrétaire …, Rutte a dit"
+        # the name before the comma is the apposition and the one after begins the next clause
+        if na and (not nb or not prose[end:na.start("name")].strip()):
             name, n_start = trim_name(na.group("name"), na.start("name"), code)
             name_span = (n_start, na.end("name"))
-        else:
-            head = before[:qb.start()] if qb else before
-            nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
-            if nb:
-                name, n_start = trim_name(nb.group("name"), s_start + nb.start("name"), code)
-                name_span = (n_start, s_start + nb.end("name"))
-                clause_kind = _kind(nb, KINDS)
-                if clause_kind and qualifier is None:
-                    qualifier = clause_kind
-                    first_clause = next(k for k in KINDS if _group(nb, k))
-                    q_span = (s_start + nb.start(first_clause), s_start + nb.end(first_clause))
+        elif nb:
+            name, n_start = trim_name(nb.group("name"), s_start + nb.start("name"), code)
+            name_span = (n_start, s_start + nb.end("name"))
+            clause_kind = _kind(nb, KINDS)
+            if clause_kind and qualifier is None:
+                qualifier = clause_kind
+                first_clause = next(k for k in KINDS if _group(nb, k))
+                q_span = (s_start + nb.start(first_clause), s_start + nb.end(first_clause))
         gender = det_gender.get((determiner or "").lower())
         found.append(TitleMention(m.start(), m.end(), written, forms, qualifier, q_span, gender, name, name_span))
     return found
