@@ -167,12 +167,19 @@ def rules_validate(paths):
                f"{sum(len(v) for v in r.rates.values())} rates")
 
 
-@rules.command("import-us-executive")
+IMPORTERS = {"us-executive": "checker.importers.us_executive"}
+
+
+@rules.command("import")
+@click.argument("kind", type=click.Choice(sorted(IMPORTERS)))
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
-def rules_import_us_executive(source, output):
-    """Convert unitedstates/congress-legislators executive.yaml into a rule pack of US presidents and VPs."""
-    from .importers.us_executive import convert
+def rules_import(kind, source, output):
+    """Convert public reference data into a rule pack.
+
+    us-executive: unitedstates/congress-legislators executive.yaml (US presidents and vice-presidents)."""
+    import importlib
+    convert = importlib.import_module(IMPORTERS[kind]).convert
     try:
         text = convert(source)
     except ValueError as exc:

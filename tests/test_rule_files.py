@@ -105,3 +105,16 @@ def test_cache_returns_the_same_facts(tmp_path):
     second, _ = facts.load_factbase([RULES])
     assert sorted(first.rules.people) == sorted(second.rules.people)
     assert second.pattern("title", "fr") is not None
+
+
+def test_import_command_writes_the_pack(tmp_path):
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("shared/data not found")
+    out = tmp_path / "us.yaml"
+    code, stdout, _ = cli("rules", "import", "us-executive", shared / "data" / "us-congress" / "executive.yaml", "-o", out)
+    assert code == 0 and out.read_text(encoding="utf-8") == (RULES / "us-executive.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- name: {first: X}\n  terms: []\n", encoding="utf-8")
+    code, _, err = cli("rules", "import", "us-executive", bad, "-o", tmp_path / "x.yaml")
+    assert code == 2 and "bad.yaml: entry 1" in err and "Traceback" not in err

@@ -35,8 +35,7 @@ None.
 from __future__ import annotations
 
 import regex
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz import fuzz
 
 from ..extract.names import find_names
 from ..finding import Evidence, Severity
@@ -94,8 +93,7 @@ def _acronyms(ctx):
 
 def _near_misses(ctx):
     base = ctx.base
-    vocabulary = list(base.tokens)
-    if not vocabulary:
+    if not base.tokens:
         return
     spans = find_names(ctx.article.prose, ctx.article.language)
     known_here = {e.id for s in spans for e in base.entities_named(s.text)}
@@ -105,27 +103,28 @@ def _near_misses(ctx):
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
-        for i, token in enumerate(tokens):
-            if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
+        found = _one_keystroke_away(base, tokens, known_here, in_full_names)
+        if found:
+            entity, spelling = found
+            message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+            yield ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
+                              _evidence(ctx, entity.where, f"{entity.name}"))
+
+
+def _one_keystroke_away(base, tokens, known_here, in_full_names):
+    """The entity whose declared spelling is the span with one token one keystroke off, if exactly one."""
+    for i, token in enumerate(tokens):
+        if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
+            continue
+        for near in base.near_tokens(token):
+            candidate = " ".join(tokens[:i] + [near] + tokens[i + 1:])
+            entities = base.spellings.get(candidate, [])
+            if len(entities) != 1:
                 continue
-            limit = 1 if len(token) < 8 else 2
-            for near, distance, _ in process.extract(token, vocabulary, scorer=DamerauLevenshtein.distance,
-                                                      score_cutoff=limit, limit=5):
-                candidate = " ".join(tokens[:i] + [near] + tokens[i + 1:])
-                entities = base.spellings.get(candidate, [])
-                if len(entities) != 1:
-                    continue
-                entity = entities[0]
-                if len(tokens) == 1 and entity.id not in known_here:
-                    continue   # a lone surname: only when the article also names the entity right
-                spelling = _declared(base, entity, candidate)
-                message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
-                yield ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
-                                  _evidence(ctx, entity.where, f"{entity.name}"))
-                break
-            else:
-                continue
-            break
+            if len(tokens) == 1 and entities[0].id not in known_here:
+                continue   # a lone surname: only when the article also names the entity right
+            return entities[0], _declared(base, entities[0], candidate)
+    return None
 
 
 def _declared(base, entity, folded: str) -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import re
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ..fold import fold, fold_name, literal_pattern
 from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
 
@@ -17,6 +19,13 @@ class Entity:
     id: str
     name: str                 # canonical spelling
     where: str
+
+
+NEAR_MIN_LENGTH = 4
+
+
+def _deletions(token: str) -> set[str]:
+    return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
 def _head_adjective(name: str) -> str:
@@ -53,6 +62,13 @@ class FactBase:
                 self.exact_spellings.add(spelling)
                 for token in key.split():
                     self.tokens.setdefault(token, set()).add(entity.id)
+        # every token and its one-letter deletions → the tokens: finds names one keystroke away
+        # (a letter missing, extra, wrong, or two swapped) without comparing with every token
+        self.near_index: dict[str, list[str]] = {}
+        for token in self.tokens:
+            if len(token) >= NEAR_MIN_LENGTH - 1:
+                for key in _deletions(token):
+                    self.near_index.setdefault(key, []).append(token)
         self.acronyms: dict[str, list[tuple[str, Organisation]]] = {}   # folded → [(exact form, org)]
         for org in rules.organisations.values():
             for acronym in org.acronyms:
@@ -106,6 +122,12 @@ class FactBase:
 
     def is_specific(self, lang: str, matched: str) -> bool:
         return fold(" ".join(matched.split())) in self.specific_forms.get(lang, ())
+
+    def near_tokens(self, token: str) -> list[str]:
+        """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), nearest first."""
+        candidates = {c for key in _deletions(token) for c in self.near_index.get(key, ())}
+        candidates.discard(token)
+        return sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
 
     def people_named(self, spelling: str) -> list[Person]:
         return [self.rules.people[e.id] for e in self.spellings.get(fold_name(spelling), ()) if e.kind == "person"]
