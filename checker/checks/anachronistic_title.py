@@ -37,6 +37,8 @@ is unknown is not checked for qualifiers (see `unknown-date`), but its role date
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..extract.roles import role_dates_at
 from ..finding import Severity
 from ._titles import named_titles, evidence, runs, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
@@ -44,6 +46,7 @@ from ._titles import named_titles, evidence, runs, in_office_throughout, out_of_
 ID = "anachronistic-title"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+OUTGOING_GRACE = dt.timedelta(days=7)
 
 
 def check(ctx, options):
@@ -86,6 +89,8 @@ def check(ctx, options):
             if all(t.start > b for t in terms):
                 first = min(t.start for t in terms)
                 problem = f"“{word}” for {person.name}, who only takes this office on {first.isoformat()}, after {how}"
+        elif qualifier == "outgoing" and any(a <= t.last_day <= b + OUTGOING_GRACE for t in terms):
+            pass   # "outgoing" stays right for the days around the hand-over
         elif out_of_office_throughout(terms, a, b):
             # bare title, "nouveau", "sortant": the person should be in office
             severity = Severity.WARNING if qualifier is None else Severity.ERROR
