@@ -1,6 +1,7 @@
 """Everything a check may ask about one article: its extracted statements, its date, the facts."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from functools import cached_property
 
@@ -41,6 +42,10 @@ class ArticleContext:
     @cached_property
     def dates(self) -> list[DateMention]:
         return find_dates(self.article.prose, self.article.language)
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
 
     @cached_property
     def malformed(self) -> list[Malformed]:
@@ -103,8 +108,9 @@ class ArticleContext:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
         start, _ = sentence_at(self.sentences, offset)
         anchors = []   # (position, interval, how): the nearest anchor before the offset wins
-        for d in self.dates:
-            if start <= d.start < offset and d.year:
+        first = bisect.bisect_left(self._date_starts, start)
+        for d in self.dates[first:bisect.bisect_left(self._date_starts, offset)]:
+            if d.year:
                 day = d.date()
                 if day:
                     interval = (day, day)

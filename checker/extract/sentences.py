@@ -1,6 +1,8 @@
 """Sentence spans of the prose: pure function from text to (start, end) offsets."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 # A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line / line end.
@@ -32,7 +34,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= offset < end:
-            return start, end
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+        return spans[index]
     return offset, offset

@@ -89,6 +89,7 @@ def _kind(match: regex.Match, kinds) -> str | None:
     return None
 
 
+WINDOW = 200
 KINDS = ("former", "future", "new", "then", "outgoing")
 
 
@@ -126,9 +127,11 @@ def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMenti
     for m in pattern.finditer(folded):
         while sentence[1] <= m.start():
             sentence = next(sentence_iter, (m.start(), len(prose)))
-        s_start = min(sentence[0], m.start())
+        # what binds to a title is near it: a bounded window keeps the work linear in the text
+        s_start = max(min(sentence[0], m.start()), m.start() - WINDOW)
         before = prose[s_start:m.start()]
-        after = prose[m.end():sentence[1] if sentence[1] > m.end() else len(prose)]
+        s_end = min(sentence[1] if sentence[1] > m.end() else len(prose), m.end() + WINDOW)
+        after = prose[m.end():s_end]
         if before.endswith("-") and not pats["qualifier_before"].search(before):
             continue  # "sous-secrétaire": the title is part of another word
         written = prose[m.start():m.end()]
@@ -151,7 +154,7 @@ def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMenti
             q_span = (m.end() + qa.start(qualifier), m.end() + qa.end(qualifier))
             end = q_span[1]
         name = name_span = None
-        na = pats["name_after"].match(prose, end, sentence[1] if sentence[1] > end else len(prose)) \
+        na = pats["name_after"].match(prose, end, max(end, s_end)) \
             if not prose[end:end + 1].isalnum() else None
         head = before[:qb.start()] if qb else before
         nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
