@@ -29,17 +29,24 @@ people's names.
 Martin Schulz a déclaré …      (another person: not one keystroke from a full declared name)
 ```
 
+## Fixes
+An acronym in the wrong case with one declared form, and a name one keystroke from exactly one
+declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name or a garbled
+organisation name carries a suggestion only, for a person to confirm.
+
 ## Options
 None.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..extract.names import find_names
-from ..finding import Evidence, Severity
+from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
 
 ID = "name-typo"
@@ -63,6 +70,10 @@ def _evidence(ctx, where: str, text: str) -> tuple[Evidence, ...]:
     return (Evidence(where, text),)
 
 
+def _with_fix(finding, start: int, end: int, replacement: str, safe: bool):
+    return replace(finding, fix=Fix(start, end, replacement, safe))
+
+
 def _title_context(ctx):
     for mention, resolution in ctx.people_titles:
         if not resolution.substituted:
@@ -71,8 +82,9 @@ def _title_context(ctx):
         start, end = mention.name_span
         message = (f"“{mention.name}” is not a spelling of {person.name}, whom the title “{mention.text}” "
                    f"designates; expected “{person.name}”")
-        yield ctx.finding(ID, start, end, message, SEVERITY, person.name,
-                          _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
+        finding = ctx.finding(ID, start, end, message, SEVERITY, person.name,
+                              _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
+        yield _with_fix(finding, start, end, person.name, safe=False)
 
 
 def _acronyms(ctx):
@@ -88,8 +100,10 @@ def _acronyms(ctx):
             continue
         exact, org = forms[0]
         message = f"“{token}” is not written as declared for {org.name}; expected “{exact}”"
-        yield ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
-                          _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
+        finding = ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
+                              _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
+        unambiguous = len({form for form, _ in forms}) == 1
+        yield _with_fix(finding, m.start(), m.end(), exact, safe=unambiguous)
 
 
 def _near_misses(ctx):
@@ -109,6 +123,7 @@ def _near_misses(ctx):
             if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
                 continue
             limit = 1 if len(token) < 8 else 2
+            candidates = []   # (entity, declared spelling, folded candidate), best first
             for near, distance, _ in process.extract(token, vocabulary, scorer=DamerauLevenshtein.distance,
                                                       score_cutoff=limit, limit=5):
                 candidate = " ".join(tokens[:i] + [near] + tokens[i + 1:])
@@ -118,14 +133,24 @@ def _near_misses(ctx):
                 entity = entities[0]
                 if len(tokens) == 1 and entity.id not in known_here:
                     continue   # a lone surname: only when the article also names the entity right
-                spelling = _declared(base, entity, candidate)
-                message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
-                yield ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
-                                  _evidence(ctx, entity.where, f"{entity.name}"))
-                break
-            else:
+                candidates.append((entity, _declared(base, entity, candidate), candidate))
+            if not candidates:
                 continue
+            entity, spelling, candidate = candidates[0]
+            message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+            finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
+                                  _evidence(ctx, entity.where, f"{entity.name}"))
+            written = ctx.article.text[span.start:span.end]
+            safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
+                    and _one_word_differs(written, spelling))
+            yield _with_fix(finding, span.start, span.end, spelling, safe)
             break
+
+
+def _one_word_differs(written: str, spelling: str) -> bool:
+    """True when replacing written by spelling changes one word and keeps the others exactly."""
+    a, b = written.split(), spelling.split()
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _declared(base, entity, folded: str) -> str:
@@ -163,5 +188,6 @@ def _described(ctx):
             continue
         message = (f"“{span.text}” after “{described}” is not a known spelling; expected “{org.name}” "
                    f"(similarity {score:.0f} %)")
-        yield ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
-                          _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))
+        finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
+                              _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))
+        yield _with_fix(finding, span.start, span.end, org.name, safe=False)
