@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import anachronistic_title, date_format, name_typo, stale_qualifier, title_gender, unknown_date, year_typo
+from . import unused_suppression
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
@@ -13,6 +14,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     title_gender,
     name_typo,
     unknown_date,
+    unused_suppression,
 )}
 
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")
