@@ -40,18 +40,19 @@ RULES_TEXT = '''# House rules: the facts this newsroom checks, next to the packs
 note: House rules. Uncomment a template below, fill it in from a source, and add examples.
 
 # people:
-#   jane-doe:                          # id: lowercase letters, digits and dashes
-#     name: Jane Doe                   # the canonical spelling
+#   jane-whitmore:                     # id: lowercase letters, digits and dashes
+#     name: Jane Whitmore              # the canonical spelling
 #     gender: f                        # m, f or x (for title-gender)
-#     aliases: [Doe]                   # other right spellings
+#     aliases: [Whitmore]              # other right spellings
 #     held:
 #       - {office: city-mayor, from: 2020-07-04}   # `to:` once the term has ended
 #     source: City council, minutes of the election session (URL)
 #     examples:                        # run by `factlint rules test`
-#       - pass: "La maire Jane Doe a inauguré le pont."
+#       - pass: "La maire Jane Whitmore a inauguré le pont."
 #         date: 2024-05-01
-#       - fail: "Le maire Jane Doe a inauguré le pont."
-#         rule: title-gender
+#       - fail: "La maire Jane Whitmoore a inauguré le pont."
+#         rule: name-typo
+#         suggestion: Jane Whitmore
 #         date: 2024-05-01
 #
 # offices:
