@@ -90,3 +90,9 @@ def test_overlapping_fixes_apply_once():
     b = replace(a, fix=Fix(0, 5, "NSATO", True), message="n")
     text, applied = fix.apply_fixes("NSatu x", [a, b])
     assert text in ("NSATU x", "NSATO x") and len(applied) == 1
+
+
+def test_text_report_says_what_fix_would_do(tmp_path):
+    path = _article(tmp_path)
+    _, out, _ = cli("check", path, "--rules", RULES)
+    assert out.rstrip().endswith("2 of them can be fixed safely with --fix (--diff shows how)")
