@@ -121,8 +121,8 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         paths = (Path("."),)
     stdin = Path("-") in paths
     files = [p for p in paths if p != Path("-")]
-    if stdin and fix and diff:
-        raise click.UsageError("--fix and --diff together: choose one")
+    if fix and diff:
+        raise click.UsageError("--fix writes the fixes, --diff only shows them: choose one")
     config = _load_config(files or [Path(stdin_filename or ".")], config_path)
     cfg.override(config, "rules", [str(p) for p in rule_paths] or None, "--rules")
     for key, value, flag in (("fail-on", fail_on, "--fail-on"), ("format", fmt, "--format"),

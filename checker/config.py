@@ -274,8 +274,10 @@ def effective(paths: list[Path], explicit: Path | None) -> Config:
         if not explicit.is_file():
             raise ConfigError([f"{explicit}: no such configuration file"])
         return load(explicit)
-    start = paths[0] if paths else Path.cwd()
-    found = find(start if start.exists() else Path.cwd())
+    start = (paths[0] if paths else Path.cwd()).absolute()
+    while not start.exists():   # a name given with --stdin-filename need not exist yet
+        start = start.parent
+    found = find(start)
     return load(found) if found else defaults()
 
 
