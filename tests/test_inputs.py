@@ -110,3 +110,15 @@ def test_changed_with_a_bad_ref_or_outside_git(tmp_path):
 def test_no_paths_without_changed_is_a_usage_error():
     code, _, err = cli("check")
     assert code == 2 and "give PATHS" in err
+
+
+def test_stdin_filename_that_does_not_exist_finds_the_config_of_its_folder(tmp_path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "factlint.toml").write_text(f'rules = ["{ROOT / "rules"}"]\nfail-on = "never"\n', encoding="utf-8")
+    code, _, err = factlint("check", "-", "--stdin-filename", "desk/draft.md", "--date", "2024-10-15", stdin=ERROR,
+                            cwd=tmp_path)
+    assert code == 0, err
+    code, _, _ = factlint("check", "-", "--stdin-filename", "draft.md", "--date", "2024-10-15", stdin=ERROR,
+                          cwd=tmp_path)
+    assert code == 1   # no configuration above tmp_path: default fail-on error
