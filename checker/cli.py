@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
+from .config import FAIL_LEVELS, FORMATS
 EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
 
 
@@ -68,28 +68,69 @@ def main() -> None:
     """factlint: fact-consistency checks for news articles (names, titles, dates, figures)."""
 
 
+def _fail(message: str) -> None:
+    click.echo(f"factlint: error: {message}", err=True)
+    sys.exit(EXIT_BROKEN)
+
+
+def _load_config(paths, config_path):
+    from .config import ConfigError, effective
+    try:
+        return effective(list(paths), config_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(f"factlint: error: {problem}", err=True)
+        sys.exit(EXIT_BROKEN)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Rule file or directory (repeatable); default ./rules, else the shipped packs.")
+              help="Rule file or directory (repeatable); default: the configuration, else ./rules, else the shipped packs.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format (default: text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="Exit 1 when a finding reaches this severity.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Exit 1 when a finding reaches this severity (default: error).")
 @click.option("--select", multiple=True, callback=_ids, help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, callback=_ids, help="Do not run these checks (comma-separated ids).")
 @click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.OPTION=VALUE",
               help="Set a check's option, e.g. stale-qualifier.max_days=90.")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), help="Record the current findings in FILE as the baseline.")
+@click.option("--changed", is_flag=False, flag_value="HEAD", default=None, metavar="[REF]",
+              help="Check only articles changed since REF (default HEAD); the rest of the paths is the archive.")
+@click.option("--stdin-filename", help="With PATH '-': the name of the article read from standard input.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options, no_cache, debug):
-    """Check articles (.md, .txt; directories are walked) against the rules."""
+def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
+          write_baseline, changed, stdin_filename, fix, diff, link_base, no_cache, debug):
+    """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
+    from . import config as cfg
     from .checks import REGISTRY, options_for
-    from .finding import Severity
-    from .render import render
+    from .progress import Progress
     from .runner import Settings, run
 
+    if not paths:
+        if changed is None:
+            raise click.UsageError("give PATHS to check ('.' for the whole repository, '-' for standard input)")
+        paths = (Path("."),)
+    stdin = Path("-") in paths
+    files = [p for p in paths if p != Path("-")]
+    if fix and diff:
+        raise click.UsageError("--fix writes the fixes, --diff only shows them: choose one")
+    config = _load_config(files or [Path(stdin_filename or ".")], config_path)
+    cfg.override(config, "rules", [str(p) for p in rule_paths] or None, "--rules")
+    for key, value, flag in (("fail-on", fail_on, "--fail-on"), ("format", fmt, "--format"),
+                             ("output", output and str(output), "--output"), ("baseline", baseline and str(baseline), "--baseline"),
+                             ("select", select and sorted(select), "--select"), ("ignore", ignore and sorted(ignore), "--ignore"),
+                             ("link-base", link_base, "--link-base")):
+        cfg.override(config, key, value, flag)
+    check_options = cfg.options(config)
     for check_id, values in options.items():
         if check_id not in REGISTRY:
             raise click.BadParameter(f"unknown check {check_id!r}", param_hint="--option")
@@ -97,10 +138,16 @@ def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options
             options_for(REGISTRY[check_id], values)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--option") from None
-    settings = Settings(rule_paths=tuple(rule_paths), date=date, select=select, ignore=ignore or frozenset(),
-                        check_options=options, debug=debug, use_cache=not no_cache)
+        check_options.setdefault(check_id, {}).update(values)
+    select_ids, ignore_ids = cfg.enabled_sets(config)
+    settings = Settings(rule_paths=tuple(cfg.rule_paths(config, Path.cwd())), date=date, select=select_ids,
+                        ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
+                        severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
+                        targets=_targets(changed), progress=Progress(sys.stderr))
+    articles, texts = _stdin_article(stdin, stdin_filename)
     try:
-        report = run(list(paths), settings)
+        report = run(files, settings, articles)
+        _fix(report, texts, fix, diff, stdin)
     except Exception:  # a bug of factlint: still one line unless --debug
         if debug:
             traceback.print_exc()
@@ -108,17 +155,95 @@ def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options
             exc = sys.exc_info()[1]
             click.echo(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         sys.exit(EXIT_BROKEN)
+    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin))
+
+
+def _baseline(config, write_baseline):
+    from .baseline import BaselineError, load
+    path = config.get("baseline")
+    if path is None or write_baseline:   # writing a baseline records every finding
+        return None
+    try:
+        return load(Path(path))
+    except BaselineError as exc:
+        _fail(f"{exc}; create it with --write-baseline FILE")
+
+
+def _targets(changed):
+    if changed is None:
+        return None
+    from .gitchanged import GitError, changed_files
+    try:
+        return frozenset(changed_files(changed, Path.cwd()))
+    except GitError as exc:
+        _fail(f"--changed: {exc}")
+
+
+def _stdin_article(stdin: bool, name: str | None):
+    if not stdin:
+        return (), {}
+    from .articles import _decode, parse_article
+    shown = name or "-"
+    text = _decode(sys.stdin.buffer.read(), shown)
+    if not isinstance(text, str):
+        _fail(str(text))
+    article = parse_article(text, shown, shown.lower().endswith((".md", ".markdown")))
+    return (article,), {shown: text}
+
+
+def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
+    """Apply (or with --diff, show) the safe fixes; fixed findings leave the report."""
+    if not (fix or diff):
+        return
+    from . import fix as fixes
+    plans, errors = fixes.plan(report.findings, report.digests, texts)
+    report.errors.extend(errors)
+    applied = []
+    for file_plan in plans:
+        if diff:
+            click.echo(file_plan.diff(), nl=False)
+        elif file_plan.path in texts:
+            click.echo(file_plan.fixed, nl=False)   # standard input: the fixed article on standard output
+            applied += file_plan.applied
+        else:
+            error = fixes.write(file_plan)
+            if error:
+                report.errors.append(error)
+            else:
+                applied += file_plan.applied
+    if stdin and fix and not plans:
+        click.echo(next(iter(texts.values())), nl=False)
+    if applied:
+        done = set(applied)
+        report.findings = [f for f in report.findings if f not in done]
+        click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
+
+
+def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
+    from .baseline import dump
+    from .finding import Severity
+    from .render import render
     for problem in report.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in report.errors:
         click.echo(f"factlint: error: {error}", err=True)
-    text = render(report, fmt, color=output is None and fmt == "text" and sys.stdout.isatty())
+    if report.baselined:
+        click.echo(f"factlint: {report.baselined} finding(s) in the baseline were not reported", err=True)
+    if write_baseline and report.errors:
+        click.echo(f"factlint: error: the baseline {write_baseline} was not written: the run is broken", err=True)
+    elif write_baseline:
+        write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
+        click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
+    fmt, output = config.get("format"), config.get("output")
+    text = render(report, fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
+                  link_base=config.get("link-base"))
     if output:
-        write_atomic(output, text)
-    else:
+        write_atomic(Path(output), text)
+    elif not quiet_stdout:
         click.echo(text, nl=False)
     if report.errors:
         sys.exit(EXIT_BROKEN)
+    fail_on = config.get("fail-on")
     if fail_on != "never":
         level = Severity.parse(fail_on)
         if any(f.severity >= level for f in report.findings):
@@ -187,3 +312,54 @@ def rules_import(kind, source, output):
         sys.exit(EXIT_BROKEN)
     write_atomic(output, text)
     click.echo(f"wrote {output}")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
+def rules_test(paths, verbose):
+    """Run the examples of rule entries: `fail` ones must be flagged, `pass` ones must not."""
+    from . import facts
+    from .rulestest import run_examples
+    targets = facts.default_rule_paths(list(paths), Path.cwd())
+    base, errors = facts.load_factbase(targets, use_cache=False)
+    for error in errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    if base is None or errors:
+        sys.exit(EXIT_BROKEN)
+    outcomes = run_examples(base)
+    for outcome in outcomes:
+        if verbose or not outcome.ok:
+            click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
+    failed = sum(not o.ok for o in outcomes)
+    click.echo(f"{len(outcomes)} rule example(s): {len(outcomes) - failed} as expected, {failed} not")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command("config")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file to read.")
+def config_command(paths, config_path):
+    """Print the effective configuration for PATHS and where each value comes from."""
+    from . import config as cfg
+    config = _load_config(list(paths), config_path)
+    rules = config.values["rules"]
+    if not rules.value:
+        shown = [str(p) for p in cfg.rule_paths(config, Path.cwd())]
+        config.values["rules"] = cfg.Value(shown, "default (./rules when it exists, else the shipped packs)")
+    click.echo(cfg.describe(config), nl=False)
+
+
+@main.command()
+@click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init(directory, force):
+    """Write a starter factlint.toml and a commented starter rule file (rules/house.yaml)."""
+    from .init import targets
+    planned = targets(directory)
+    existing = [path for path, _ in planned if path.exists()]
+    if existing and not force:
+        _fail(f"{', '.join(str(p) for p in existing)} already exist(s); use --force to overwrite")
+    for path, text in planned:
+        write_atomic(path, text)
+        click.echo(f"wrote {path}")

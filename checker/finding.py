@@ -38,6 +38,18 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A replacement of the article text: offsets into the text as read (BOM excluded), end exclusive.
+
+    `safe` means the fix can be applied without a person looking: a name spelling or an acronym case
+    with one unambiguous suggestion. `factlint check --fix` applies only safe fixes."""
+    start: int
+    end: int
+    replacement: str
+    safe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     message: str
@@ -46,6 +58,7 @@ class Finding:
     text: str = ""                      # the quoted text of the article
     suggestion: str | None = None
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -74,7 +74,7 @@ def test_bad_rules_break_the_run_with_one_line(tmp_path):
 def test_a_bad_rule_file_does_not_stop_the_good_ones(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    for name in ("offices.yaml", "people.yaml"):
+    for name in ("offices.yaml", "heads-offices.yaml", "people.yaml"):
         (rules / name).write_bytes((ROOT / "rules" / name).read_bytes())
     (rules / "broken.yaml").write_text("events:\n  e: [\n", encoding="utf-8")
     article = _write(tmp_path, "a.txt", "Un débat au sein du parti du chancelier Oprav Scholz.\n")

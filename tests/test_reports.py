@@ -40,4 +40,4 @@ def test_hostile_article_renders_inert(tmp_path):
     assert code == 0
     assert "<script>" not in out
     table_rows = [l for l in out.splitlines() if l.startswith("| ") and "NSatu" in l]
-    assert table_rows and all(l.count(" | ") == 6 for l in table_rows)
+    assert table_rows and all(l.count(" | ") == 5 for l in table_rows)

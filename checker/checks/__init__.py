@@ -5,6 +5,7 @@ from types import ModuleType
 
 from . import (anachronistic_title, date_format, name_typo, role_mismatch, stale_qualifier, title_gender, unknown_date,
                year_typo)
+from . import unused_suppression
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
@@ -15,6 +16,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     role_mismatch,
     name_typo,
     unknown_date,
+    unused_suppression,
 )}
 
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")

@@ -29,16 +29,23 @@ people's names.
 Martin Schulz a déclaré …      (another person: not one keystroke from a full declared name)
 ```
 
+## Fixes
+An acronym in the wrong case with one declared form, and a name one keystroke from exactly one
+declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name or a garbled
+organisation name carries a suggestion only, for a person to confirm.
+
 ## Options
 None.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from rapidfuzz import fuzz
 
 from ..extract.names import find_names
-from ..finding import Evidence, Severity
+from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
 
 ID = "name-typo"
@@ -62,6 +69,10 @@ def _evidence(ctx, where: str, text: str) -> tuple[Evidence, ...]:
     return (Evidence(where, text),)
 
 
+def _with_fix(finding, start: int, end: int, replacement: str, safe: bool):
+    return replace(finding, fix=Fix(start, end, replacement, safe))
+
+
 def _title_context(ctx):
     for mention, resolution in ctx.people_titles:
         if not resolution.substituted:
@@ -70,8 +81,9 @@ def _title_context(ctx):
         start, end = mention.name_span
         message = (f"“{mention.name}” is not a spelling of {person.name}, whom the title “{mention.text}” "
                    f"designates; expected “{person.name}”")
-        yield ctx.finding(ID, start, end, message, SEVERITY, person.name,
-                          _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
+        finding = ctx.finding(ID, start, end, message, SEVERITY, person.name,
+                              _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
+        yield _with_fix(finding, start, end, person.name, safe=False)
 
 
 def _acronyms(ctx):
@@ -87,8 +99,10 @@ def _acronyms(ctx):
             continue
         exact, org = forms[0]
         message = f"“{token}” is not written as declared for {org.name}; expected “{exact}”"
-        yield ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
-                          _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
+        finding = ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
+                              _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
+        unambiguous = len({form for form, _ in forms}) == 1
+        yield _with_fix(finding, m.start(), m.end(), exact, safe=unambiguous)
 
 
 def _near_misses(ctx):
@@ -103,17 +117,23 @@ def _near_misses(ctx):
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
-        found = _one_keystroke_away(base, tokens, known_here, in_full_names)
-        if found:
-            entity, spelling = found
-            message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
-            yield ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
+        candidates = _one_keystroke_away(base, tokens, known_here, in_full_names)
+        if not candidates:
+            continue
+        entity, spelling, candidate = candidates[0]
+        message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+        finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
                               _evidence(ctx, entity.where, f"{entity.name}"))
+        written = ctx.article.text[span.start:span.end]
+        safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
+                and _one_word_differs(written, spelling))
+        yield _with_fix(finding, span.start, span.end, spelling, safe)
 
 
 def _one_keystroke_away(base, tokens, known_here, in_full_names):
-    """The entity whose declared spelling is the span with one token one keystroke off, if exactly one."""
+    """(entity, declared spelling, folded spelling) for the span with one token one keystroke off, best first."""
     for i, token in enumerate(tokens):
+        found = []
         if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
             continue
         for near in base.near_tokens(token):
@@ -123,8 +143,16 @@ def _one_keystroke_away(base, tokens, known_here, in_full_names):
                 continue
             if len(tokens) == 1 and entities[0].id not in known_here:
                 continue   # a lone surname: only when the article also names the entity right
-            return entities[0], _declared(base, entities[0], candidate)
-    return None
+            found.append((entities[0], _declared(base, entities[0], candidate), candidate))
+        if found:
+            return found
+    return []
+
+
+def _one_word_differs(written: str, spelling: str) -> bool:
+    """True when replacing written by spelling changes one word and keeps the others exactly."""
+    a, b = written.split(), spelling.split()
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _declared(base, entity, folded: str) -> str:
@@ -162,5 +190,6 @@ def _described(ctx):
             continue
         message = (f"“{span.text}” after “{described}” is not a known spelling; expected “{org.name}” "
                    f"(similarity {score:.0f} %)")
-        yield ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
-                          _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))
+        finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
+                              _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))
+        yield _with_fix(finding, span.start, span.end, org.name, safe=False)

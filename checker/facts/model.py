@@ -109,6 +109,19 @@ class Rate:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class RuleExample:
+    """A sentence that must (fail) or must not (pass) be flagged: the rule file's own test."""
+    entry: str            # "people.olaf-scholz"
+    where: str            # "rules/people.yaml:40"
+    text: str
+    flagged: bool         # True: must be flagged (by `rule`); False: must not be
+    rule: str | None      # the check id; for a pass example, None means no check at all
+    date: dt.date | None
+    lang: str | None
+    suggestion: str | None
+
+
 @dataclass
 class Rules:
     offices: dict[str, Office] = field(default_factory=dict)
@@ -118,3 +131,4 @@ class Rules:
     facts: dict[str, Fact] = field(default_factory=dict)
     rates: dict[str, tuple[Rate, ...]] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    examples: list[RuleExample] = field(default_factory=list)

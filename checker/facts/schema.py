@@ -6,7 +6,7 @@ import difflib
 import re
 
 from ..values import to_date
-from .model import Event, Fact, Office, Organisation, Person, Rate, Rules, TitleForm, Term
+from .model import Event, Fact, Office, Organisation, Person, Rate, RuleExample, Rules, TitleForm, Term
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LANGS = ("fr", "en")
@@ -25,6 +25,9 @@ REQUIRED = {
     "events": {"names", "from", "source"},
     "facts": {"about", "value", "source"},
 }
+for _keys in SECTION_KEYS.values():
+    _keys.add("examples")
+EXAMPLE_KEYS = {"pass", "fail", "rule", "date", "lang", "suggestion", "note"}
 TOP_KEYS = set(SECTION_KEYS) | {"rates", "include", "note"}
 TERM_KEYS = {"office", "from", "to", "source", "note"}
 RATE_KEYS = {"from", "to", "rate", "source", "note"}
@@ -154,6 +157,7 @@ class _Reader:
                     obj = reader(str(entry_id), entry, path)
                     if obj is not None:
                         target[entry_id] = obj
+                        self.examples(entry.get("examples"), path)
         if doc.get("rates") is not None:
             self.rates(doc["rates"], ("rates",))
         return list(self.texts(doc.get("include"), ("include",)))
@@ -252,6 +256,34 @@ class _Reader:
         return Fact(fid, about, self.text(entry.get("subject"), path + ("subject",), required=False) or "",
                     value, self.text(entry.get("unit"), path + ("unit",), required=False), by, float(tolerance),
                     self.where(path), self.text(entry.get("source"), path + ("source",)) or "")
+
+    def examples(self, value, path) -> None:
+        """examples: [{pass: TEXT} | {fail: TEXT, rule: ID}, with optional date, lang, suggestion]."""
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.error(path + ("examples",), "expected a list of {pass: text} or {fail: text, rule: check-id}")
+            return
+        for i, item in enumerate(value):
+            ipath = path + ("examples", i)
+            if not self.keys(item, ipath, EXAMPLE_KEYS):
+                continue
+            kinds = [k for k in ("pass", "fail") if k in item]
+            if len(kinds) != 1:
+                self.error(ipath, "an example has exactly one of `pass` (must not be flagged) or `fail` (must be flagged)")
+                continue
+            flagged = kinds[0] == "fail"
+            text = self.text(item.get(kinds[0]), ipath + (kinds[0],))
+            rule = self.text(item.get("rule"), ipath + ("rule",), required=flagged)
+            date = self.date(item.get("date"), ipath + ("date",), required=False)
+            lang = item.get("lang")
+            if lang is not None and lang not in LANGS:
+                self.error(ipath + ("lang",), f"unknown language {lang!r}{did_you_mean(str(lang), LANGS)}")
+                continue
+            suggestion = self.text(item.get("suggestion"), ipath + ("suggestion",), required=False)
+            if text and (rule or not flagged):
+                self.rules.examples.append(RuleExample(".".join(map(str, path)), self.where(ipath), text, flagged,
+                                                       rule, date, lang, suggestion))
 
     def rates(self, value, path) -> None:
         if not isinstance(value, dict):

@@ -11,15 +11,21 @@ def summary(findings) -> dict[str, int]:
     return counts
 
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "sarif", "github")
 
 
-def render(report, fmt: str, color: bool = False) -> str:
+def render(report, fmt: str, color: bool = False, link_base: str | None = None) -> str:
+    if fmt == "sarif":
+        from .sarif import render_sarif
+        return render_sarif(report)
+    if fmt == "github":
+        from .github import render_github
+        return render_github(report)
     if fmt == "json":
         from .json import render_json
         return render_json(report)
     if fmt == "markdown":
         from .markdown import render_markdown
-        return render_markdown(report)
+        return render_markdown(report, link_base)
     from .text import render_text
     return render_text(report, color)

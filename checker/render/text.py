@@ -23,4 +23,7 @@ def render_text(report, color: bool = False) -> str:
     total = sum(counts.values())
     lines.append(f"{len(report.articles)} article(s) checked: {total} finding(s) "
                  f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
+    if fixable:
+        lines.append(f"{fixable} of them can be fixed safely with --fix (--diff shows how)")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""Baselines: the findings an archive already has, so that only new ones are reported.
+
+A finding is recorded by rule, path and a fingerprint of its text and of the line it stands on
+(whitespace folded), not by its line number: inserting a paragraph above it does not make it new,
+editing the sentence it is in does. Identical findings on identical lines are counted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .finding import Finding
+
+VERSION = 1
+
+
+def fingerprint(finding: Finding, article_text: str) -> str:
+    """A hash of the rule, the quoted text and the whole line it stands on."""
+    lines = article_text.splitlines()
+    index = finding.location.line - 1
+    line = lines[index] if 0 <= index < len(lines) else ""
+    folded = " ".join(line.split())
+    digest = hashlib.sha256("\0".join((finding.rule, " ".join(finding.text.split()), folded)).encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    path: str
+    counts: dict[tuple[str, str, str], int]      # (path, rule, fingerprint) → how many
+
+    def for_path(self, path: str) -> Counter:
+        return Counter({key: n for key, n in self.counts.items() if key[0] == path})
+
+
+class BaselineError(ValueError):
+    pass
+
+
+def load(path: Path) -> Baseline:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: {exc})") from None
+    if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
+        raise BaselineError(f"{path}: not a factlint baseline (expected {{\"version\": {VERSION}, \"findings\": [...]}})")
+    counts: Counter = Counter()
+    base_dir = path.resolve().parent
+    for i, entry in enumerate(doc["findings"]):
+        try:
+            shown = os.path.relpath(base_dir / str(entry["path"]))   # stored relative to the baseline file
+            counts[(shown, str(entry["rule"]), str(entry["fingerprint"]))] += 1
+        except (TypeError, KeyError) as exc:
+            raise BaselineError(f"{path}: findings[{i}]: missing {exc}") from None
+    return Baseline(str(path), dict(counts))
+
+
+def _relative(shown: str, base_dir: Path) -> str:
+    return Path(os.path.relpath(Path(shown).resolve(), base_dir)).as_posix()
+
+
+def dump(findings: list[Finding], fingerprints: dict, baseline_path: Path) -> str:
+    """The baseline file for these findings: sorted, one entry per finding, line and message for people.
+
+    Paths are stored relative to the baseline file, so the baseline works from any directory."""
+    base_dir = baseline_path.resolve().parent
+    entries = [{"path": _relative(f.location.path, base_dir), "rule": f.rule, "fingerprint": fingerprints[f], "line": f.location.line,
+                "message": f.message} for f in findings]
+    entries.sort(key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
+    return json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
