@@ -106,27 +106,39 @@ class ArticleContext:
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
-        start, _ = sentence_at(self.sentences, offset)
-        anchors = []   # (position, interval, how): the nearest anchor before the offset wins
+        start, end = sentence_at(self.sentences, offset)
+        before = self._anchors(start, offset)
+        if before:   # the nearest anchor before the title wins: "En 2018, le président …"
+            return max(before, key=lambda a: a[0])[1:]
+        article = self.date.interval
+        after = {(interval, how) for _, interval, how in self._anchors(offset, end)}
+        # "Le Premier ministre Édouard Philippe … ont parlé le 3 mars 2019": one past date after the title
+        if article and len({interval for interval, _ in after}) == 1:
+            interval, how = next(iter(after))
+            if interval[1] < article[0]:
+                return interval, how
+        return article, f"the article's date, {self.describe_date()}"
+
+    def _anchors(self, start: int, end: int) -> list[tuple[int, tuple[dt.date, dt.date], str]]:
+        """(position, interval, how) of the dates and years written between two offsets."""
+        anchors = []
         first = bisect.bisect_left(self._date_starts, start)
-        for d in self.dates[first:bisect.bisect_left(self._date_starts, offset)]:
-            if d.year:
-                day = d.date()
-                if day:
-                    interval = (day, day)
-                elif d.day is None:
-                    after = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
-                    interval = (dt.date(d.year, d.month, 1), after - dt.timedelta(days=1))
-                else:
-                    continue
-                anchors.append((d.start, interval, f"the sentence's date “{self.article.text[d.start:d.end]}”"))
-        for m in _YEAR_ANCHOR.finditer(self.article.prose, start, offset):
+        for d in self.dates[first:bisect.bisect_left(self._date_starts, end)]:
+            if not d.year:
+                continue
+            day = d.date()
+            if day:
+                interval = (day, day)
+            elif d.day is None:
+                after = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+                interval = (dt.date(d.year, d.month, 1), after - dt.timedelta(days=1))
+            else:
+                continue
+            anchors.append((d.start, interval, f"the sentence's date “{self.article.text[d.start:d.end]}”"))
+        for m in _YEAR_ANCHOR.finditer(self.article.prose, start, end):
             year = int(m.group("year"))
             anchors.append((m.start(), (dt.date(year, 1, 1), dt.date(year, 12, 31)), f"the sentence's year “{m.group()}”"))
-        anchor = max(anchors, key=lambda a: a[0])[1:] if anchors else None
-        if anchor:
-            return anchor
-        return self.date.interval, f"the article's date, {self.describe_date()}"
+        return anchors
 
     def describe_date(self) -> str:
         d = self.date

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import regex
+
 from .articles import Article, front_matter_date
 from .extract.dates import DateMention
 from .extract.events import EventMention, agrees
@@ -11,6 +13,7 @@ from .extract.glued import Malformed
 from .extract.tense import is_future
 from .extract.sentences import sentence_at
 
+_DATELINE_PLACE = regex.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?", regex.V1)
 TEXT_DATE_SLACK = dt.timedelta(days=90)   # an article is written soon after the latest date it reports
 DATELINE_LINES = 5
 
@@ -68,7 +71,8 @@ def _dateline(article: Article, dates: list[DateMention], malformed: list[Malfor
         line_start = article.textmap.line_start(lineno)
         line_text = article.prose[line_start:].splitlines()[0]
         before = article.prose[line_start:start].strip()
-        if len(line_text.strip()) <= 60 or len(before) <= 12:
+        # a short line, or a date that opens the line, alone or after a place in capitals ("PARIS, ")
+        if len(line_text.strip()) <= 60 or _DATELINE_PLACE.fullmatch(before):
             quoted = article.text[start:end]
             return exact(day, "dateline", f"dateline at line {lineno}: “{quoted}”")
     return None
@@ -85,10 +89,14 @@ def _from_events(article, dates, events, sentences) -> ArticleDate | None:
             how = (f"inferred: {abs(mention.offset_days)} days {'before' if mention.offset_days < 0 else 'after'} "
                    f"“{mention.text}” ({anchor.isoformat()}, {event.where}) at line {_line(article, mention.start)}")
             return ArticleDate(value, value - slack, value + slack, "inferred", how)
-    if not usable:
+    # the year of a date written without one comes from events written with their date
+    # ("les élections américaines du 5 novembre"), and only when they agree on the year
+    dated = [e for e in usable if e.date is not None]
+    if not dated or len({e.events[0].start.year for e in dated}) != 1:
         return None
+    usable = dated
     event = usable[0].events[0]
-    event_dates = {id(e.date) for e in usable if e.date}
+    event_dates = {id(e.date) for e in usable}
     cited = [d for d in dates if d.year is None and d.day and id(d) not in event_dates and _cited(article, d)]
     for mention in cited:
         value = _nearest_year(mention, event.start)

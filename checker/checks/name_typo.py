@@ -44,7 +44,7 @@ from dataclasses import replace
 import regex
 from rapidfuzz import fuzz
 
-from ..extract.names import find_names
+from ..extract.names import NameSpan, find_names
 from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
 
@@ -109,7 +109,7 @@ def _near_misses(ctx):
     base = ctx.base
     if not base.tokens:
         return
-    spans = find_names(ctx.article.prose, ctx.article.language)
+    spans = _without_titles(ctx, find_names(ctx.article.prose, ctx.article.language))
     known_here = {e.id for s in spans for e in base.entities_named(s.text)}
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
     in_full_names = {t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1}
@@ -128,6 +128,24 @@ def _near_misses(ctx):
         safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
+
+
+def _without_titles(ctx, spans):
+    """Capitalised titles are not part of the name: "British Prime Minister Keir Stramer" → "Keir Stramer"."""
+    titles = sorted((m.start, m.end) for m in ctx.titles + ctx.generic_titles)
+    out = []
+    for span in spans:
+        start = span.start
+        for t_start, t_end in titles:
+            if start <= t_start < span.end and t_end <= span.end:
+                start = t_end
+        while start < span.end and ctx.article.prose[start].isspace():
+            start += 1
+        if start == span.start:
+            out.append(span)
+        elif start < span.end:
+            out.append(NameSpan(start, span.end, ctx.article.prose[start:span.end], False))
+    return out
 
 
 def _one_keystroke_away(base, tokens, known_here, in_full_names):
