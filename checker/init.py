@@ -84,7 +84,7 @@ def config_text() -> str:
     for check_id, module in REGISTRY.items():
         first = (module.__doc__ or "").strip().splitlines()[0]
         out.append(f"# [checks.{check_id}]   # {first}")
-        out.append(f"# enabled = true")
+        out.append("# enabled = true")
         out.append(f"# severity = \"{module.SEVERITY.label}\"")
         for name, (kind, default, help_text) in getattr(module, "OPTIONS", {}).items():
             value = f'"{default}"' if isinstance(default, str) else str(default).lower() if isinstance(default, bool) else default

@@ -58,7 +58,7 @@ def test_a_suppression_that_suppresses_nothing_is_info(tmp_path):
     assert findings == [(2, "unused-suppression", "info"), (4, "name-typo", "warning")]
     # info does not fail the build unless asked
     assert code == 0
-    assert _check(tmp_path, f"---\nfactlint: {{disable: [title-gender]}}\n---\nTexte.\n", "--fail-on", "info")[0] == 1
+    assert _check(tmp_path, "---\nfactlint: {disable: [title-gender]}\n---\nTexte.\n", "--fail-on", "info")[0] == 1
 
 
 def test_one_rule_of_a_directive_unused(tmp_path):

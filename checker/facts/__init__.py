@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
 from ..articles import display_path
+from . import store
 from .index import FactBase
 from .model import Rules
 from .schema import RuleError, _Reader
@@ -175,11 +175,10 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     digest = hashlib.sha256(_code_digest())
     for path, data in contents:
         digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
-    cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.pickle"
+    cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
     if use_cache and not errors and cache_file.is_file():
         try:
-            with cache_file.open("rb") as fh:
-                return pickle.load(fh), []
+            return store.read(cache_file), []
         except Exception:  # a stale or damaged cache is rebuilt, never fatal
             pass
     rules, parse_errors = parse_rules(contents)
@@ -188,16 +187,8 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
         return None, errors
     base = FactBase(rules)
     if use_cache and not errors:
-        _write_cache(cache_file, base)
+        try:
+            store.write(cache_file, base)
+        except (OSError, sqlite3.Error):
+            pass  # no cache is only slower
     return base, errors
-
-
-def _write_cache(cache_file: Path, base: FactBase) -> None:
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".rules-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # no cache is only slower
