@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from functools import cached_property
 
 import regex
@@ -20,6 +21,7 @@ from .finding import Evidence, Finding, Location, Severity
 from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
 
+_WORD = re.compile(r"\w+")
 _YEAR_ANCHOR = regex.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
 
 
@@ -40,6 +42,11 @@ class ArticleContext:
         return fold_same_length(self.article.prose)
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """The article's folded words: which names of the rules are worth looking for."""
+        return frozenset(_WORD.findall(self.folded))
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         return find_dates(self.article.prose, self.article.language)
 
@@ -53,11 +60,11 @@ class ArticleContext:
 
     @cached_property
     def events(self) -> list[EventMention]:
-        return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates)
+        return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.words)
 
     @cached_property
     def titles(self) -> list[TitleMention]:
-        return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences)
+        return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences, self.words)
 
     @cached_property
     def generic_titles(self) -> list[TitleMention]:

@@ -13,7 +13,7 @@ from .extract.glued import Malformed
 from .extract.tense import is_future
 from .extract.sentences import sentence_at
 
-_DATELINE_PLACE = regex.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?", regex.V1)
+_DATELINE_PLACE = regex.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?")
 TEXT_DATE_SLACK = dt.timedelta(days=90)   # an article is written soon after the latest date it reports
 DATELINE_LINES = 5
 

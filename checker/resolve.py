@@ -47,7 +47,7 @@ def resolve_person(base: FactBase, name: str, office_ids=frozenset()) -> Resolut
     return None
 
 
-_COMPLEMENT = regex.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}", regex.V1)
+_COMPLEMENT = regex.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}")
 
 
 def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) -> str | None:

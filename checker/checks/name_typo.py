@@ -51,7 +51,7 @@ from ..fold import fold, fold_name
 ID = "name-typo"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
-_ACRONYM = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])", regex.V1)
+_ACRONYM = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])")
 MIN_TOKEN = 4
 DESCRIPTION_SCORE = 50
 
@@ -183,7 +183,7 @@ def _declared(base, entity, folded: str) -> str:
 
 
 def _described(ctx):
-    pattern = ctx.base.pattern("description", ctx.article.language)
+    pattern = ctx.base.pattern("description", ctx.article.language, ctx.words)
     if pattern is None:
         return
     names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}

@@ -57,13 +57,13 @@ def _pattern(code: str) -> regex.Pattern:
         groups.append(f"(?P<{kind}>{alt})")
     # the number ends the phrase: punctuation, a conjunction or the end of the text follows
     return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)})\s+(?P<year>\d{{3,4}})(?=\s*(?:[,.;:!?)»”]|$|\s(?:et|ou|and|or|—|–|-)\s))",
-                         regex.I | regex.V1 | regex.M)
+                         regex.I | regex.M)
 
 
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
-    return regex.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")", regex.V1)
+    return regex.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
 
 
 def candidates(digits: str) -> set[int]:

@@ -43,7 +43,7 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     ordinal = _alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)"
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
-    flags = regex.I | regex.V1
+    flags = regex.I
     patterns = [
         ("dmy", regex.compile(
             rf"(?<![\w/])(?:(?P<weekday>{weekday})\s+)?(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"

@@ -33,7 +33,7 @@ def _relative(code: str) -> list[tuple[regex.Pattern, str]]:
     for direction, templates in data["relative_to_event"].items():
         for template in templates:
             body = template.replace(" ", r"\s+").replace("{n}", n).replace("{unit}", unit).replace("'", "['’]")
-            out.append((regex.compile(rf"(?:^|(?<=\W)){body}\w*['’]?\s*(?:\p{{Ll}}+\s+)?$", regex.I | regex.V1), direction))
+            out.append((regex.compile(rf"(?:^|(?<=\W)){body}\w*['’]?\s*(?:\p{{Ll}}+\s+)?$", regex.I), direction))
     return out
 
 
@@ -54,8 +54,9 @@ def _offset(before: str, code: str) -> int | None:
     return None
 
 
-def find_events(prose: str, folded: str, code: str, base: FactBase, dates: list[DateMention]) -> list[EventMention]:
-    pattern = base.pattern("event", code)
+def find_events(prose: str, folded: str, code: str, base: FactBase, dates: list[DateMention],
+                words: frozenset[str] | None = None) -> list[EventMention]:
+    pattern = base.pattern("event", code, words)
     if pattern is None:
         return []
     names = base.event_names[code]

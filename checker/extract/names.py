@@ -22,7 +22,7 @@ class NameSpan:
 def _pattern(code: str) -> regex.Pattern:
     particles = "|".join(regex.escape(p).replace("'", "['’]") for p in
                          sorted(language.load(code)["name_particles"], key=len, reverse=True))
-    return regex.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}}(?![\w-])", regex.V1)
+    return regex.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}}(?![\w-])")
 
 
 def find_names(prose: str, code: str) -> list[NameSpan]:

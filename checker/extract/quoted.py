@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-_PAIRS = regex.compile(r"«[^«»]{1,3000}?»|“[^“”]{1,3000}?”|(?<![\w])\"[^\"\n]{1,3000}?\"(?![\w])", regex.V1)
+_PAIRS = regex.compile(r"«[^«»]{1,3000}?»|“[^“”]{1,3000}?”|(?<![\w])\"[^\"\n]{1,3000}?\"(?![\w])")
 
 
 def quote_spans(prose: str) -> list[tuple[int, int]]:

@@ -28,9 +28,9 @@ def _alt(words) -> str:
 def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     data = language.load(code)
     since = regex.compile(rf"\s*,?\s*(?:{_alt(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
-                          regex.I | regex.V1)
+                          regex.I)
     ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{_alt([b])}\s+{_YEAR}" for a, b in data["role_range"])
-    span = regex.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I | regex.V1)
+    span = regex.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
     return since, span
 
 

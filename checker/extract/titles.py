@@ -49,7 +49,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     name = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})"
     dets = data["determiners"]
     det = _alt(dets["m"] + dets["f"] + dets["elided"]) or "(?!)"
-    flags = regex.V1
+    flags = 0
     groups_before = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qa.items() if words) or "(?!)"
     groups_clause = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in clause.items() if words)
@@ -93,9 +93,10 @@ WINDOW = 200
 KINDS = ("former", "future", "new", "then", "outgoing")
 
 
-def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],
+                words: frozenset[str] | None = None) -> list[TitleMention]:
     """Titles of the rules' offices."""
-    pattern = base.pattern("title", code)
+    pattern = base.pattern("title", code, words)
     if pattern is None:
         return []
     return _find(prose, folded, code, pattern, lambda written: base.title_forms(code, written), sentences)

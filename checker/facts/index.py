@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..fold import fold, fold_name, literal_pattern
+from ..fold import fold, fold_name, fold_same_length, literal_pattern
 from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
 
 
@@ -26,6 +26,14 @@ NEAR_MIN_LENGTH = 4
 
 def _deletions(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_word(text: str) -> str:
+    match = _WORD.search(fold_same_length(text))
+    return match.group() if match else ""
 
 
 def _head_adjective(name: str) -> str:
@@ -85,7 +93,7 @@ class FactBase:
                     bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
                     if event not in bucket:
                         bucket.append(event)
-        self._patterns: dict[tuple[str, str], re.Pattern | None] = {}
+        self._patterns: dict[tuple, re.Pattern] = {}
 
     def _entities(self):
         for p in self.rules.people.values():
@@ -98,22 +106,24 @@ class FactBase:
         state["_patterns"] = {}
         return state
 
-    def pattern(self, kind: str, lang: str) -> re.Pattern | None:
-        """All title forms, descriptions or event names of a language as one alternation, longest first.
+    def pattern(self, kind: str, lang: str, words: frozenset[str] | None = None) -> re.Pattern | None:
+        """The title forms, descriptions or event names of a language as one alternation, longest first.
 
-        It matches the prose folded by fold_same_length(), so offsets are those of the article."""
-        key = (kind, lang)
+        It matches the prose folded by fold_same_length(), so offsets are those of the article. Given the
+        words of an article, only the names that start with one of them are compiled: a few dozen
+        instead of every name of the rules, which keeps a single-article check fast."""
+        source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
+        alternatives = tuple(sorted((text for text in source if words is None or _first_word(text) in words),
+                                    key=lambda t: (-len(t), t)))
+        if not alternatives:
+            return None
+        key = (kind, alternatives)
         if key not in self._patterns:
-            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
-            if not source:
-                self._patterns[key] = None
+            if kind == "event":  # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
+                body = "|".join(_head_adjective(text) for text in alternatives)
             else:
-                alternatives = sorted(source, key=len, reverse=True)
-                if kind == "event":  # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
-                    body = "|".join(_head_adjective(text) for text in alternatives)
-                else:
-                    body = "|".join(literal_pattern(text) for text in alternatives)
-                self._patterns[key] = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+                body = "|".join(literal_pattern(text) for text in alternatives)
+            self._patterns[key] = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
         return self._patterns[key]
 
     # -- questions the checks ask ---------------------------------------------
