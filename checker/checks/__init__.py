@@ -4,13 +4,14 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (anachronistic_title, date_format, event_date, invalid_date, name_typo, stale_qualifier, title_gender, unknown_date,
-               weekday_mismatch, year_typo)
+               unit_conversion, weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
     invalid_date,
     weekday_mismatch,
     event_date,
+    unit_conversion,
     date_format,
     anachronistic_title,
     stale_qualifier,
