@@ -13,6 +13,7 @@ from .extract.events import EventMention, find_events
 from .extract.glued import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.quantities import Quantity, find_quantities
+from .extract.reckoning import find_reckonings
 from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
 from .extract.titles import TitleMention, find_titles
@@ -59,6 +60,11 @@ class ArticleContext:
     @cached_property
     def quantities(self) -> list[Quantity]:
         return find_quantities(self.article.prose, self.article.language, self.numbers)
+
+    @cached_property
+    def reckonings(self):
+        """(ages, year spans, changes): statements whose arithmetic can be checked."""
+        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers)
 
     @cached_property
     def relative_dates(self) -> list[RelativeDate]:

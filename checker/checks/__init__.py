@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (anachronistic_title, date_format, event_date, invalid_date, name_typo, stale_qualifier, title_gender, unknown_date,
+from . import (anachronistic_title, arithmetic, date_format, event_date, invalid_date, name_typo, stale_qualifier, title_gender, unknown_date,
                unit_conversion, weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
@@ -12,6 +12,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     weekday_mismatch,
     event_date,
     unit_conversion,
+    arithmetic,
     date_format,
     anachronistic_title,
     stale_qualifier,
