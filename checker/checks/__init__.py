@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (anachronistic_title, arithmetic, date_format, event_date, invalid_date, name_typo, stale_qualifier, title_gender, unknown_date,
+from . import (anachronistic_title, arithmetic, date_format, event_date, fact_mismatch, invalid_date, name_typo, stale_qualifier, title_gender, unknown_date,
                unit_conversion, weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
@@ -11,6 +11,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     invalid_date,
     weekday_mismatch,
     event_date,
+    fact_mismatch,
     unit_conversion,
     arithmetic,
     date_format,

@@ -14,7 +14,7 @@ from .model import Rules
 from .schema import RuleError, _Reader
 from .yamlnodes import YamlProblem, load_with_lines
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"   # bumped when the compiled model changes (facts: subject_terms, since, until)
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
