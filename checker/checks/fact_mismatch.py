@@ -63,7 +63,7 @@ def _alternation(words) -> str:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
-    flags = regex.I | regex.V1
+    flags = regex.I
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
     starts = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
     return {

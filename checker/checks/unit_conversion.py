@@ -63,7 +63,7 @@ def _alternation(words) -> str:
 def _link(code: str) -> regex.Pattern:
     data = language.load(code)
     links, approx = _alternation(data["conversion_links"]), _alternation(data["approximation_words"])
-    return regex.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I | regex.V1)
+    return regex.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I)
 
 
 def _unit_for(quantity, dim: str) -> str | None:

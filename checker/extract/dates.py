@@ -61,7 +61,7 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
     before = rf"(?:(?P<weekday>{weekday}),?\s+(?:(?:{links})\s+)?)?"
     after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
-    flags = regex.I | regex.V1 | regex.M
+    flags = regex.I | regex.M
     patterns = [
         ("dmy", regex.compile(
             rf"(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
@@ -91,7 +91,7 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
 @functools.lru_cache(maxsize=None)
 def _cue(code: str, key: str) -> regex.Pattern:
     words = language.load(code).get(key, [])
-    return regex.compile(rf"(?:^|\W)(?:{_alternation(words) or '(?!)'})[\s.]*$", regex.I | regex.V1)
+    return regex.compile(rf"(?:^|\W)(?:{_alternation(words) or '(?!)'})[\s.]*$", regex.I)
 
 
 def _day(text: str | None) -> int | None:

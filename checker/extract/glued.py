@@ -66,14 +66,14 @@ def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
     return sorted(found, key=lambda x: x.start)
 
 
-_CLOCK = regex.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00a0]?|:)(?P<m>\d\d)(?![\w:/]|[.,]\d)", regex.V1)
+_CLOCK = regex.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00a0]?|:)(?P<m>\d\d)(?![\w:/]|[.,]\d)")
 
 
 @functools.lru_cache(maxsize=None)
 def _time_context(code: str) -> regex.Pattern:
     words = sorted(language.load(code)["time_before"], key=len, reverse=True)
     alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I | regex.V1)
+    return regex.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I)
 
 
 def find_impossible_times(prose: str, code: str) -> list[Malformed]:

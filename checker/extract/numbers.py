@@ -44,7 +44,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     words = _alternation(data["cardinal_words"])
     suffixes = _alternation(data["ordinal_suffixes"])
     centuries = _alternation(data["century_words"])
-    flags = regex.V1
+    flags = 0
     return {
         "digits": regex.compile(
             rf"(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
@@ -143,7 +143,7 @@ def find_numbers(prose: str, code: str) -> list[NumberMention]:
         if number is not None:
             found.append(number)
     scales = {k.lower(): v for k, v in data["scale_words"].items() if len(k) > 2}
-    scale_after = regex.compile(rf"\s+(?P<scale>{_alternation(scales)})(?!\w)", regex.I | regex.V1)
+    scale_after = regex.compile(rf"\s+(?P<scale>{_alternation(scales)})(?!\w)", regex.I)
     for m in patterns["words"].finditer(prose):
         value = _words_value(m.group("w"), data["cardinal_words"])
         if value is None:

@@ -48,8 +48,8 @@ def _patterns(code: str):
     data = language.load(code)
     units = {**data["units"], **{w: PERCENT for w in data["percent_words"]}}
     link = _alternation(data["scale_link"])
-    after = regex.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{_alternation(units)})(?!\w)", regex.V1)
-    approx = regex.compile(rf"(?:^|\W)(?:{_alternation(data['approximation_words'])})\s*$", regex.I | regex.V1)
+    after = regex.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{_alternation(units)})(?!\w)")
+    approx = regex.compile(rf"(?:^|\W)(?:{_alternation(data['approximation_words'])})\s*$", regex.I)
     return units, after, approx
 
 

@@ -58,9 +58,8 @@ def _template(text: str, slots: dict[str, str]) -> str:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
-    words = _alternation(data["cardinal_words"])
-    n = rf"(?P<n>\d{{1,3}}|(?:{words})(?:-(?:et-)?(?:{words}))*)"
-    flags = regex.I | regex.V1
+    n = r"(?P<n>\d{1,3}|\p{L}+(?:-\p{L}+)*)"   # a word is kept only if it reads as a number (see _number_at)
+    flags = regex.I
     founding = _alternation(data["founding_words"])
     units = _alternation(data["year_units"])
     links = _alternation(data["duration_links"])

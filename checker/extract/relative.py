@@ -34,7 +34,7 @@ def _alternation(words) -> str:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str):
     data = language.load(code)
-    flags = regex.I | regex.V1
+    flags = regex.I
     days = regex.compile(rf"(?<![\w-])(?P<w>{_alternation(data['relative_days'])})(?![\w-])", flags)
     periods = {}
     for entry in data["relative_periods"]:
