@@ -70,12 +70,16 @@ def _roman(text: str) -> int | None:
 
 
 def _words_value(text: str, table: dict) -> int | None:
-    total, current = 0, 0
-    for token in regex.split(r"[-‑\s]+", text.lower()):
-        if token == "et":
-            continue
-        value = table.get(token)
-        if value is None:
+    """"vingt-deux" → 22, "quatre-vingt-dix" → 90, "deux cent mille" → 200 000: the longest known word
+    at each point ("quatre-vingt-dix" is one word of the data), hundreds and thousands multiply."""
+    tokens = [t for t in regex.split(r"[-‑\s]+", text.lower()) if t and t != "et"]
+    total, current, i = 0, 0, 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            value = table.get("-".join(tokens[i:j]))
+            if value is not None:
+                break
+        else:
             return None
         if value == 100:
             current = max(current, 1) * 100
@@ -84,6 +88,7 @@ def _words_value(text: str, table: dict) -> int | None:
             current = 0
         else:
             current += value
+        i = j
     return total + current
 
 
