@@ -66,11 +66,8 @@ def _link(code: str) -> regex.Pattern:
     return regex.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I)
 
 
-def _unit_for(quantity, dim: str) -> str | None:
-    for unit in quantity.candidates or (quantity.unit,):
-        if unit and dimension(unit) == dim:
-            return unit
-    return None
+def _units_for(quantity, dim: str) -> list[str]:
+    return [u for u in (quantity.candidates or (quantity.unit,)) if u and dimension(u) == dim]
 
 
 def _effective_step(number) -> float:
@@ -129,31 +126,39 @@ def check(ctx, options):
         if len(common) != 1:
             continue
         dim = common.pop()
-        u1, u2 = _unit_for(q1, dim), _unit_for(q2, dim)
-        if not u1 or not u2 or u1 == u2:
-            continue
-        evidence: tuple[Evidence, ...]
-        if dim == CURRENCY:
-            interval, _ = ctx.when(q1.start)
-            rates = _rates(ctx, u1, u2, interval) if interval else None
-            if not rates:
-                continue
-            expected = [q1.value * m for m, _ in rates]
-            margin = MARGIN[CURRENCY]
-            evidence = tuple(dict.fromkeys(Evidence(r.where, f"{r.pair} {r.rate} on {r.start.isoformat()} ({r.source})")
-                                           for _, r in rates))
-        else:
-            expected = [convert(q1.value, u1, u2)]
-            margin = MARGIN["physical"]
-            evidence = (Evidence("checker/lang/units.yaml", f"1 {u1} = {convert(1, u1, u2):.6g} {u2}" if dim != "temperature"
-                                 else f"{u1} to {u2}: affine conversion"),)
-        if q1.approx or q2.approx:
-            margin += APPROX_MARGIN
-        low, high = min(expected), max(expected)
-        tolerance = _effective_step(q2.number) / 2 + margin * max(abs(low), abs(high))
-        if low - tolerance <= q2.value <= high + tolerance:
-            continue
-        suggestion = _format((low + high) / 2, q2, prose, code)
-        message = (f"“{ctx.article.text[q1.start:q1.end]}” is about {suggestion} ({u1} to {u2}), "
-                   f"not “{ctx.article.text[q2.start:q2.end]}”")
-        yield ctx.finding(ID, q2.start, q2.end, message, SEVERITY, suggestion, evidence)
+        readings = [(a, b) for a in _units_for(q1, dim) for b in _units_for(q2, dim) if a != b]
+        if not readings or len(readings) < len(_units_for(q1, dim)) * len(_units_for(q2, dim)):
+            continue   # the same unit on both sides, in one reading at least: not a conversion
+        found = [_judge(ctx, q1, q2, u1, u2, dim, code) for u1, u2 in readings]
+        if all(found):
+            yield found[0]
+
+
+def _judge(ctx, q1, q2, u1: str, u2: str, dim: str, code: str):
+    """The finding for one reading of the two units, or None when that reading adds up."""
+    prose = ctx.article.prose
+    evidence: tuple[Evidence, ...]
+    if dim == CURRENCY:
+        interval, _ = ctx.when(q1.start)
+        rates = _rates(ctx, u1, u2, interval) if interval else None
+        if not rates:
+            return None
+        expected = [q1.value * m for m, _ in rates]
+        margin = MARGIN[CURRENCY]
+        evidence = tuple(dict.fromkeys(Evidence(r.where, f"{r.pair} {r.rate} on {r.start.isoformat()} ({r.source})")
+                                       for _, r in rates))
+    else:
+        expected = [convert(q1.value, u1, u2)]
+        margin = MARGIN["physical"]
+        evidence = (Evidence("checker/lang/units.yaml", f"1 {u1} = {convert(1, u1, u2):.6g} {u2}" if dim != "temperature"
+                             else f"{u1} to {u2}: affine conversion"),)
+    if q1.approx or q2.approx:
+        margin += APPROX_MARGIN
+    low, high = min(expected), max(expected)
+    tolerance = _effective_step(q2.number) / 2 + margin * max(abs(low), abs(high))
+    if low - tolerance <= q2.value <= high + tolerance:
+        return None
+    suggestion = _format((low + high) / 2, q2, prose, code)
+    message = (f"“{ctx.article.text[q1.start:q1.end]}” is about {suggestion} ({u1} to {u2}), "
+               f"not “{ctx.article.text[q2.start:q2.end]}”")
+    return ctx.finding(ID, q2.start, q2.end, message, SEVERITY, suggestion, evidence)

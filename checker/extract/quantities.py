@@ -3,7 +3,7 @@
 
 "livres"/"pounds" alone is a weight or a currency: with a scale word ("500 millions de livres") it is
 money; otherwise both readings are kept (`candidates`) and the check that uses the quantity decides
-(the other figure of a conversion tells which).
+(the other figure of a conversion tells which). French "milles" are miles or nautical miles alike.
 """
 from __future__ import annotations
 
@@ -71,8 +71,9 @@ def find_quantities(prose: str, code: str, numbers: list[NumberMention]) -> list
             span = m.span("unit")
             if written.lower() in ambiguous:
                 candidates = ambiguous[written.lower()]
-                if number.scale >= 1000 or symbol:
-                    unit, candidates = next(u for u in candidates if dimension(u) == CURRENCY), ()
+                money = next((u for u in candidates if dimension(u) == CURRENCY), None)
+                if money and (number.scale >= 1000 or symbol):
+                    unit, candidates = money, ()
         if symbol and (unit is None or dimension(unit) == CURRENCY):
             unit = unit or _SYMBOLS[symbol.group().strip()]
             start = number.start - len(symbol.group())
