@@ -106,9 +106,11 @@ def _format(value: float, quantity, prose: str, code: str) -> str:
     step = (_effective_step(number) if quantity.approx else number.step) / number.scale
     decimals = max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
     scaled = round(value / number.scale / step) * step
-    digits = f"{scaled:.{decimals}f}"
-    if code == "fr":
-        digits = digits.replace(".", ",")
+    digits = f"{scaled:,.{decimals}f}"   # grouped like the written figure: "1 063" → "2 063", "1,063" → "2,063"
+    group = regex.search(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)", head.group()) if head else None
+    separator = group.group(1) if group else ""
+    decimal = language.load(code)["decimal_separator"]
+    digits = digits.replace(",", "\0").replace(".", decimal).replace("\0", separator)
     rest = written[head.end():] if head else ""
     return prose[quantity.start:number.start] + digits + rest + prose[number.end:quantity.end]
 
