@@ -134,11 +134,14 @@ def _agrees(fig, value: float, slack: float) -> bool:
 
 
 def _count_follows(ctx, start: int, end: int, fact, code: str) -> bool:
-    """A count belongs to a fact when one of its about terms follows the number."""
-    after = ctx.folded[end:end + 40]
-    return bool(hits(about_terms(fact, code), after[:40])) and bool(
-        regex.match(r"^\s*(?:\w+\s+)?(?:" + "|".join(regex.escape(fold(t)) for t in about_terms(fact, code)
-                                                    if not any(c.isdigit() for c in t)) + ")", after))
+    """A count belongs to a fact when one of its about terms follows the number and one of its subject
+    terms comes right after ("les 32 alliés de l'OTAN", "the 32 NATO members"), before any comma: "les
+    27 États membres de l'UE, dont 23 membres de l'OTAN" counts the EU."""
+    after = ctx.folded[end:end + 40].split(",")[0]
+    terms = [fold(t) for t in about_terms(fact, code) if not any(c.isdigit() for c in t)]
+    if not terms or not regex.match(r"^\s*(?:\w+\s+)?(?:" + "|".join(regex.escape(t) for t in terms) + ")", after):
+        return False
+    return bool(hits(subject_terms(fact, code), after)) if subject_terms(fact, code) else True
 
 
 def check(ctx, options):
