@@ -3,7 +3,7 @@
 A fact's figure is read from its `value` and `unit` ("5 %" → 5 percent; 500 + "million GBP" → 500 000 000
 GBP; 1 + "billion people" → 10^9, a count; 2026 + "year …" → a year). A sentence matches a fact by the
 fact's `about` terms and `subject_terms` found in it, folded (case, accents, apostrophes) and with an
-optional plural; a term of two words or more also matches with one letter changed (fuzzy).
+optional plural; a term of two words or more (10 letters at least) also matches nearly (fuzzy, 92 %).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .facts.model import Fact
 from .fold import fold
-from .units import CURRENCY, PERCENT
+from .units import PERCENT
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12}
 YEAR, COUNT = "year", "count"
@@ -52,10 +52,6 @@ def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
     if words and words[0].lower() == "year":
         family = YEAR
     return Figure(value * scale, family, tolerance * scale)
-
-
-def is_currency(family: str) -> bool:
-    return family not in (PERCENT, COUNT, YEAR)
 
 
 @functools.lru_cache(maxsize=4096)

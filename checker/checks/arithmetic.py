@@ -31,7 +31,6 @@ None.
 """
 from __future__ import annotations
 
-from ..extract.reckoning import find_reckonings
 from ..finding import Severity
 
 ID = "arithmetic"

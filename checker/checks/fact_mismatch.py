@@ -44,7 +44,7 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import COUNT, YEAR, about_terms, figure, hits, is_currency, subject_terms
+from ..factmatch import COUNT, YEAR, about_terms, figure, hits, subject_terms
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
