@@ -70,9 +70,16 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
             continue
         if _term_pattern(term).search(plain):
             found.add(term)
-        elif " " in term.strip() and len(term) >= 10 and fuzz.partial_ratio(fold(term), plain) >= 92:
+        elif " " in term.strip() and len(term) >= 10 and _stem(term) in plain \
+                and fuzz.partial_ratio(fold(term), plain) >= 92:
             found.add(term)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(term: str) -> str:
+    """The first four letters of the term's longest word: a near match keeps them (cheap guard before fuzz)."""
+    return max(fold(term).split(), key=len)[:4]
 
 
 def about_terms(fact: Fact, lang: str) -> tuple[str, ...]:

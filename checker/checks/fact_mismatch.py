@@ -152,11 +152,12 @@ def check(ctx, options):
     patterns = _patterns(code)
     for start, end in ctx.sentences:
         sentence = _Sentence(ctx, start, end)
-        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f))}
-        if not matched:
-            continue
         figures = _figures(ctx, sentence, patterns)
-        yield from _judge(ctx, sentence, matched, figures, patterns, code)
+        if not figures:
+            continue   # most sentences: no figure, nothing to match
+        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f))}
+        if matched:
+            yield from _judge(ctx, sentence, matched, figures, patterns, code)
 
 
 def _judge(ctx, sentence, matched, figures, patterns, code):
