@@ -12,7 +12,11 @@ from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.dates import DateMention, find_dates
 from .extract.events import EventMention, find_events
-from .extract.glued import Malformed, find_malformed
+from .extract.glued import Malformed, find_impossible_times, find_malformed
+from .extract.numbers import NumberMention, find_numbers
+from .extract.quantities import Quantity, find_quantities
+from .extract.reckoning import find_reckonings
+from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
 from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .facts.index import FactBase
@@ -57,6 +61,27 @@ class ArticleContext:
     @cached_property
     def malformed(self) -> list[Malformed]:
         return find_malformed(self.article.prose, day_first=self.article.language != "en")
+
+    @cached_property
+    def impossible_times(self) -> list[Malformed]:
+        return find_impossible_times(self.article.prose, self.article.language)
+
+    @cached_property
+    def numbers(self) -> list[NumberMention]:
+        return find_numbers(self.article.prose, self.article.language)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return find_quantities(self.article.prose, self.article.language, self.numbers)
+
+    @cached_property
+    def reckonings(self):
+        """(ages, year spans, changes): statements whose arithmetic can be checked."""
+        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers)
+
+    @cached_property
+    def relative_dates(self) -> list[RelativeDate]:
+        return find_relative_dates(self.article.prose, self.article.language, [(d.start, d.end) for d in self.dates])
 
     @cached_property
     def events(self) -> list[EventMention]:

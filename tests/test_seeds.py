@@ -13,6 +13,9 @@ EXPECTED = {
     ("001_2261a6fc945c081f.txt", 11, "stale-qualifier"):
         "“le nouveau Premier ministre britannique Keir Starmer”: he took office on 5 July 2024, 11 months earlier",
     ("003_75772e1944b8c898.txt", 4, "date-format"): "“16:1212/02/2026”: time 16:12 glued to the date 12/02/2026",
+    ("003_75772e1944b8c898.txt", 15, "unit-conversion"):
+        "“500 millions de livres sterling (environ 630 millions de dollars)” on 12 February 2026: the ECB cross rate "
+        "of that day (rules/rates.yaml, GBP/USD 1.3631) makes £500m about $682m; $630m is £462m",
     ("004_d43b0a7554921edd.txt", 5, "name-typo"): "“Hessunder Pura Kun” for Hessischer Rundfunk (hr), the German "
                                                  "public broadcaster that interviewed Rutte with Reuters in Wiesbaden",
     ("004_d43b0a7554921edd.txt", 7, "name-typo"): "“NSatu” for NSATU, whose acronym is all capitals",
@@ -27,6 +30,7 @@ SUGGESTIONS = {
     ("004_d43b0a7554921edd.txt", 5, "name-typo"): "Hessischer Rundfunk",
     ("004_d43b0a7554921edd.txt", 17, "title-gender"): "Chancelier",
     ("003_75772e1944b8c898.txt", 4, "date-format"): "16:12, 12/02/2026",
+    ("003_75772e1944b8c898.txt", 15, "unit-conversion"): "680 millions de dollars",
 }
 
 

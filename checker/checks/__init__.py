@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (anachronistic_title, date_format, name_typo, role_mismatch, stale_qualifier, title_gender, unknown_date,
-               year_typo)
-from . import unused_suppression
+from . import (anachronistic_title, arithmetic, date_format, event_date, fact_mismatch, invalid_date, name_typo,
+               role_mismatch, stale_qualifier, title_gender, unit_conversion, unknown_date, unused_suppression,
+               weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
+    invalid_date,
+    weekday_mismatch,
+    event_date,
+    fact_mismatch,
+    unit_conversion,
+    arithmetic,
     date_format,
     anachronistic_title,
     stale_qualifier,

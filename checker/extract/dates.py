@@ -1,4 +1,12 @@
-"""Date mentions in prose, French and English, from the language data: pure text → DateMentions."""
+"""Date mentions in prose, French and English, from the language data: pure text → DateMentions.
+
+Forms read: "24 juin 2025", "les 24 et 25 juin", "24-25 juin", "June 24-25, 2025", "1er mai",
+"mercredi, le 10 juin 2014", "Tue Apr 21st, 2014", numeric dates with one separator ("12/02/2026" is
+12 February in French text, 2 December in English; "10-06-2014", "32.03.2018", "29 02 2011"),
+"31/septembre/1969", "2014/04/21", ISO "2016-12-29" and a weekday after the date ("2016-12-29 (Thu)").
+A numeric date that is impossible in the language's order but possible in the other is read in the
+other order; a date impossible in every reading keeps its numbers, and date() is None.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,7 +27,9 @@ class DateMention:
     year: int | None
     day_end: int | None = None       # "24-25 juin"
     weekday: int | None = None       # 0 = Monday, as written next to the date
-    kind: str = "words"              # "words", "numeric" or "iso"
+    kind: str = "words"              # "words", "numeric", "iso" or "ymd"
+    weekday_span: tuple[int, int] | None = None
+    swapped: bool = False            # a numeric date read day/month in the other order than the language's
 
     def date(self, year: int | None = None) -> dt.date | None:
         y = self.year or year
@@ -35,31 +45,56 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _end(word_pattern: str) -> str:
+    """A word, ending at a word boundary (or on its own abbreviation dot)."""
+    return rf"(?:{word_pattern})(?:(?<=\.)|(?!\w))"
+
+
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     data = language.load(code)
-    month = _alternation(data["months"])
-    weekday = _alternation(data["weekdays"])
+    month = _end(_alternation(list(data["months"]) + list(data.get("month_abbreviations", {}))))
+    weekday = _end(_alternation(list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))))
+    links = _alternation(data.get("weekday_date_link", [])) or "(?!)"
     ordinal = _alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)"
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
-    flags = regex.I
+    before = rf"(?:(?P<weekday>{weekday}),?\s+(?:(?:{links})\s+)?)?"
+    after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
+    flags = regex.I | regex.M
     patterns = [
         ("dmy", regex.compile(
-            rf"(?<![\w/])(?:(?P<weekday>{weekday})\s+)?(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
-            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?!\w)(?:,?\s+{year})?", flags)),
+            rf"(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
+            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+{year})?{after}", flags)),
     ]
     if code == "en":
         patterns.append(("mdy", regex.compile(
-            rf"(?<![\w/])(?:(?P<weekday>{weekday}),?\s+)?(?P<month>{month})(?!\w)\s+(?P<day>{day})(?:st|nd|rd|th)?"
-            rf"(?:\s*(?:-|–|to|and)\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?", flags)))
-    patterns.append(("numeric", regex.compile(
-        rf"(?<![\w/.:])(?:(?P<weekday>{weekday}),?\s+)?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}})(?![\w/])", flags)))
-    patterns.append(("iso", regex.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])", flags)))
+            rf"(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day})(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:-|–|to|and)\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?{after}", flags)))
+    patterns += [
+        ("dMy", regex.compile(
+            rf"(?<![\w/.-]){before}(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{month})(?P=sep)(?P<year>\d{{4}})(?![\w/-]){after}", flags)),
+        ("ymd", regex.compile(
+            rf"(?<![\w/.-]){before}(?P<year>\d{{4}})/(?P<b>\d{{1,2}})/(?P<c>\d{{1,2}})(?![\w/]){after}", flags)),
+        ("numeric", regex.compile(
+            rf"(?<![\w/.:,-]){before}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
+            rf"(?!\w|[/.,-]\d){after}", flags)),
+        ("short", regex.compile(
+            rf"(?<![\w/.:,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*[(（](?P<wd_after>{weekday})[)）]", flags)),
+        ("spaced", regex.compile(
+            rf"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{{4}})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
+        ("iso", regex.compile(rf"(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
+    ]
     return patterns
 
 
-def _day(text: str | None, code: str) -> int | None:
+@functools.lru_cache(maxsize=None)
+def _cue(code: str, key: str) -> regex.Pattern:
+    words = language.load(code).get(key, [])
+    return regex.compile(rf"(?:^|\W)(?:{_alternation(words) or '(?!)'})[\s.]*$", regex.I)
+
+
+def _day(text: str | None) -> int | None:
     if text is None:
         return None
     if not text[0].isdigit():
@@ -67,29 +102,92 @@ def _day(text: str | None, code: str) -> int | None:
     return int(regex.match(r"\d+", text).group())
 
 
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def _lookup(table: dict, word: str) -> int | None:
+    return table.get(word.lower()) if word.lower() in table else table.get(word.lower().rstrip("."))
+
+
+class _Reader:
+    def __init__(self, prose: str, code: str) -> None:
+        data = language.load(code)
+        self.prose, self.code = prose, code
+        self.months = {k.lower(): v for k, v in data["months"].items()}
+        self.abbreviated_months = {k.lower(): v for k, v in data.get("month_abbreviations", {}).items()}
+        self.months.update(self.abbreviated_months)
+        self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+        self.weekdays.update({k.lower(): v for k, v in data.get("weekday_abbreviations", {}).items()})
+        self.order = data["numeric_date_order"]
+
+    def weekday(self, m) -> tuple[int | None, tuple[int, int] | None]:
+        for group in ("weekday", "wd_after"):
+            word = m.groupdict().get(group)
+            if word:
+                if self.code == "en" and not word[0].isupper():
+                    return None, None
+                return _lookup(self.weekdays, word), m.span(group)
+        return None, None
+
+    def read(self, kind: str, m) -> DateMention | None:
+        wd, span = self.weekday(m)
+        year = int(m.group("year")) if m.groupdict().get("year") else None
+        if kind in ("dmy", "mdy", "dMy"):
+            word = m.group("month")
+            if self.code == "en" and not word[0].isupper():
+                return None  # "2 may be": English month names are capitalised
+            if word.lower().rstrip(".") in self.abbreviated_months and not word.endswith(".") and year is None:
+                return None  # "3 sept" may be a number; a bare abbreviation needs its year
+            month = _lookup(self.months, word)
+            day = _day(m.group("day"))
+            day_end = _day(m.groupdict().get("day_end")) if kind != "dMy" else None
+            return DateMention(m.start(), m.end(), day, month, year, day_end, wd, "words", span)
+        if kind == "iso":
+            return DateMention(m.start(), m.end(), int(m.group("day")), int(m.group("month")), year, None, wd, "iso", span)
+        if kind == "ymd":
+            return DateMention(m.start(), m.end(), int(m.group("c")), int(m.group("b")), year, None, wd, "ymd", span)
+        return self.numeric(kind, m, wd, span, year)
+
+    def numeric(self, kind, m, wd, span, year) -> DateMention | None:
+        before = self.prose[max(0, m.start() - 30):m.start()]
+        if _cue(self.code, "not_date_before").search(before):
+            return None
+        if kind == "short":   # "4/23 (Wed)": day and month only, the year comes from the context
+            a, b = int(m.group("a")), int(m.group("b"))
+            day, month = (a, b) if self.order == "dmy" else (b, a)
+            return DateMention(m.start(), m.end(), day, month, None, None, wd, "numeric", span)
+        if len(m.group("year")) == 2:
+            if not _cue(self.code, "short_year_cue").search(before):
+                return None
+            year = 1900 + year if year > (dt.date.today().year % 100) + 1 else 2000 + year
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if self.order == "dmy" else (b, a)
+        swapped = False
+        if not (1 <= month <= 12 and _valid(year, month, day)) and 1 <= day <= 12 and _valid(year, day, month):
+            day, month, swapped = month, day, True
+        if not 1 <= month <= 12:
+            if not 1 <= day <= 12:
+                return DateMention(m.start(), m.end(), day, month, year, None, wd, "numeric", span)
+            day, month, swapped = month, day, True
+        return DateMention(m.start(), m.end(), day, month, year, None, wd, "numeric", span, swapped)
+
+
 def find_dates(prose: str, code: str) -> list[DateMention]:
-    data = language.load(code)
-    months = {k.lower(): v for k, v in data["months"].items()}
-    weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+    reader = _Reader(prose, code)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
     for kind, pattern in _patterns(code):
         for m in pattern.finditer(prose):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
-            if code == "en" and "month" in m.groupdict() and kind in ("dmy", "mdy") and not m.group("month")[0].isupper():
-                continue  # "2 may be": English month names are capitalised
-            wd = weekdays.get((m.group("weekday") or "").lower())
-            year = int(m.group("year")) if m.group("year") else None
-            if kind == "numeric":
-                a, b = int(m.group("a")), int(m.group("b"))
-                d, mo = (a, b) if data["numeric_date_order"] == "dmy" else (b, a)
-                mention = DateMention(m.start(), m.end(), d, mo, year, None, wd, "numeric")
-            elif kind == "iso":
-                mention = DateMention(m.start(), m.end(), int(m.group("day")), int(m.group("month")), year, None, None, "iso")
-            else:
-                mention = DateMention(m.start(), m.end(), _day(m.group("day"), code), months[m.group("month").lower()],
-                                      year, _day(m.group("day_end"), code), wd, "words")
+            mention = reader.read(kind, m)
+            if mention is None:
+                continue
             found.append(mention)
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda d: d.start)

@@ -1,10 +1,13 @@
-"""Malformed date/time strings: a time glued to a date, doubled or mixed separators."""
+"""Malformed date/time strings: a time glued to a date, doubled or mixed separators, impossible times."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import regex
+
+from .. import lang as language
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,7 +15,7 @@ class Malformed:
     start: int
     end: int
     problem: str
-    suggestion: str
+    suggestion: str | None
     date: dt.date | None       # the date it most likely means
 
 
@@ -35,10 +38,10 @@ def _date(m) -> dt.date | None:
 
 def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
     found: list[Malformed] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(prose))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(prose):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             date = _date(m) if day_first else None
             if kind == "time-date":
@@ -59,5 +62,38 @@ def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
                 item = Malformed(m.start(), m.end(), f"mixed separators {m.group('s1')!r} and {m.group('s2')!r} in a date",
                                  f"{m.group('d')}{sep}{m.group('m')}{sep}{m.group('y')}", date)
             found.append(item)
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda x: x.start)
+
+
+_CLOCK = regex.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00a0]?|:)(?P<m>\d\d)(?![\w:/]|[.,]\d)")
+
+
+@functools.lru_cache(maxsize=None)
+def _time_context(code: str) -> regex.Pattern:
+    words = sorted(language.load(code)["time_before"], key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I)
+
+
+def find_impossible_times(prose: str, code: str) -> list[Malformed]:
+    """Times of day that do not exist: "25h30" or "14:75" after "à"/"at", and any "10h75".
+
+    Minutes from 60 are impossible in a time and in a duration; an hour from 25 is impossible only in a
+    time of day, so it needs a word that introduces one ("à 25h30"; "en 25h30" is a race time). A colon
+    needs that word too ("14:75" may be a score or a verse)."""
+    found = []
+    context = _time_context(code)
+    for m in _CLOCK.finditer(prose):
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        timed = bool(context.search(prose[max(0, m.start() - 30):m.start()]))
+        if m.group("sep") == ":" and not timed:
+            continue
+        if minute >= 60:
+            problem = f"minute {minute} does not exist; expected 00 to 59"
+        elif timed and (hour > 24 or (hour == 24 and minute > 0)):
+            problem = f"hour {hour} does not exist in a time of day; expected 0 to 23"
+        else:
+            continue
+        found.append(Malformed(m.start(), m.end(), f"impossible time {m.group()}: {problem}", None, None))
+    return found

@@ -6,9 +6,10 @@ import bisect
 import regex
 
 # A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line / line end.
+# The run of end marks is taken whole (possessive, and never from its middle) so that "......" stays linear.
 _BOUNDARY = regex.compile(
     r"(?<!\b(?:M|Mme|MM|Dr|St|av|apr|J\.-C|etc|cf|p|n°|No|Mr|Mrs|Ms|Jr|Sr|vs|[A-Z]))"
-    r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
+    r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
     regex.M,
 )
 

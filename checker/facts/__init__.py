@@ -14,7 +14,7 @@ from .model import Rules
 from .schema import RuleError, _Reader
 from .yamlnodes import YamlProblem, load_with_lines
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 def _code_digest() -> bytes:

@@ -97,6 +97,9 @@ class Fact:
     tolerance: float
     where: str
     source: str
+    subject_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)   # words that name the subject
+    since: dt.date | None = None      # the figure holds from this day (a new member, a new target)
+    until: dt.date | None = None      # … and until this day
 
 
 @dataclass(frozen=True, slots=True)

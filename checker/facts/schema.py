@@ -16,7 +16,7 @@ SECTION_KEYS = {
     "people": {"name", "gender", "aliases", "variants", "held", "source", "note"},
     "organisations": {"name", "aliases", "acronyms", "descriptions", "source", "note"},
     "events": {"names", "from", "to", "source", "note"},
-    "facts": {"about", "subject", "value", "unit", "by", "tolerance", "source", "note"},
+    "facts": {"about", "subject", "subject_terms", "value", "unit", "by", "tolerance", "since", "until", "source", "note"},
 }
 REQUIRED = {
     "offices": {"titles", "source"},
@@ -251,11 +251,17 @@ class _Reader:
             tolerance = 0
         value = self.text(entry.get("value"), path + ("value",))
         about = self.per_lang(entry.get("about"), path + ("about",))
+        subject_terms = self.per_lang(entry["subject_terms"], path + ("subject_terms",)) if "subject_terms" in entry else {}
+        since = self.date(entry.get("since"), path + ("since",), required=False)
+        until = self.date(entry.get("until"), path + ("until",), required=False)
+        if since and until and until < since:
+            self.error(path + ("until",), f"the fact ends ({until}) before it starts ({since})")
         if value is None:
             return None
         return Fact(fid, about, self.text(entry.get("subject"), path + ("subject",), required=False) or "",
                     value, self.text(entry.get("unit"), path + ("unit",), required=False), by, float(tolerance),
-                    self.where(path), self.text(entry.get("source"), path + ("source",)) or "")
+                    self.where(path), self.text(entry.get("source"), path + ("source",)) or "",
+                    subject_terms, since, until)
 
     def examples(self, value, path) -> None:
         """examples: [{pass: TEXT} | {fail: TEXT, rule: ID}, with optional date, lang, suggestion]."""

@@ -1,0 +1,122 @@
+"""Anniversaries, ages, spans of years and percentage changes that do not add up.
+
+## What it finds
+- an anniversary or age that does not match the founding or birth year in the same sentence, at
+  the date the sentence speaks of: "fondée en 1945, l'ONU fête ses 80 ans" is right in 2025 and
+  wrong in 2027 (an age may be one year less: the birthday may not have come yet);
+- a span of years with a stated length that is off by more than a year: "de 2010 à 2024, soit 18
+  ans" (14, or 13 to 15 depending on the months);
+- a change with a stated percentage that does not follow from its two figures, or goes the other
+  way: "de 2 à 3 milliards, soit une hausse de 30 %" (50 %), "de 200 à 150, soit une hausse de 25 %".
+
+## Why it matters
+These are the sums a reader can do in their head; a wrong one discredits the figures around it.
+
+## Fails
+```text
+(article of 2027) Fondée en 1945, l'ONU fête ses 80 ans.
+Rutte a dirigé le gouvernement de 2010 à 2024, soit 18 ans.
+Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 30 %.
+```
+
+## Passes
+```text
+(article of 2025) Fondée en 1945, l'ONU fête ses 80 ans.
+Rutte a dirigé le gouvernement de 2010 à 2024, soit 14 ans.
+Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 50 %.
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from ..finding import Severity
+
+ID = "arithmetic"
+SEVERITY = Severity.WARNING
+OPTIONS: dict = {}
+PERCENT_MARGIN = 0.5     # percentage points, on top of the rounding of the stated percentage
+RELATIVE_MARGIN = 0.02   # of the change itself
+ROUNDING_READ = 0.02     # a figure's rounding counts when its step is at most 2 % of it
+
+
+def _years(ctx, age) -> set[int]:
+    """The years the sentence speaks of: the article's, unless the sentence names another (not the founding)."""
+    interval, _ = ctx.when(age.span[0])
+    if interval is None:
+        return set()
+    years = set(range(interval[0].year, interval[1].year + 1))
+    if years == {age.founded}:    # the sentence's anchor is the founding year itself: use the article's date
+        article = ctx.date.interval
+        years = set(range(article[0].year, article[1].year + 1)) if article else set()
+    return years
+
+
+def _ages(ctx):
+    for age in ctx.reckonings[0]:
+        years = _years(ctx, age)
+        if not years:
+            continue
+        n = int(age.age.value)
+        expected = sorted({y - age.founded for y in years} | (set() if age.exact else {y - age.founded - 1 for y in years}))
+        if n in expected or min(expected) < 0:
+            continue
+        text = ctx.article.text[age.span[0]:age.span[1]]
+        when = "/".join(str(y) for y in sorted(years))
+        message = f"“{text}”: from {age.founded}, that makes {' or '.join(map(str, expected))} in {when}, not {n}"
+        yield ctx.finding(ID, age.age.start, age.age.end, message, SEVERITY, str(expected[-1]))
+
+
+def _spans(ctx):
+    for span in ctx.reckonings[1]:
+        length = span.last - span.first
+        n = span.length.value
+        if abs(n - length) <= 1:
+            continue
+        text = ctx.article.text[span.span[0]:span.span[1]]
+        message = f"“{text}” is {length} years (give or take one), not {n:g}"
+        yield ctx.finding(ID, span.length.start, span.length.end, message, SEVERITY, str(length))
+
+
+def _half_step(number, value: float, step: float) -> float:
+    """Rounding is read into a figure only when it is written with some precision ("2,04", "1 250"):
+    "de 2 à 3 milliards" is taken as written, since the percentage was worked out from those figures."""
+    return step / 2 if value and step / abs(value) <= ROUNDING_READ else 0.0
+
+
+def _in_percent(ctx, change) -> bool:
+    """Both figures are percentages ("de 2 % à 3 %")."""
+    starts = {q.number.start for q in ctx.quantities if q.unit == "percent"}
+    return change.before.start in starts and change.after.start in starts
+
+
+def _changes(ctx):
+    for change in ctx.reckonings[2]:
+        before, after = change.before.value, change.after.value
+        before_step, after_step = change.before.step, change.after.step
+        if change.before.scale == 1 and change.after.scale > 1 and abs(before) < 1000:
+            before, before_step = before * change.after.scale, before_step * change.after.scale
+        if before <= 0 or after < 0:
+            continue
+        actual = (after - before) / before * 100
+        stated = abs(change.percent.value)
+        if change.direction == "down" or (change.direction is None and change.percent.value < 0):
+            stated = -stated
+        hb, ha = _half_step(change.before, before, before_step), _half_step(change.after, after, after_step)
+        low = ((after - ha) - (before + hb)) / (before + hb) * 100
+        high = ((after + ha) - (before - hb)) / (before - hb) * 100
+        margin = change.percent.step / 2 + PERCENT_MARGIN + RELATIVE_MARGIN * abs(actual)
+        if low - margin <= stated <= high + margin:
+            continue
+        if _in_percent(ctx, change) and abs(abs(stated) - abs(after - before)) <= margin:
+            continue   # "de 2 % à 3 %, soit une hausse de 1 %": points for percent, a usage, not a sum error
+        text = ctx.article.text[change.before.start:change.span[1]]
+        message = f"“{text}”: the change is {actual:+.0f} %, not {stated:+g} %"
+        yield ctx.finding(ID, change.percent.start, change.percent.end, message, SEVERITY, f"{abs(actual):.0f}")
+
+
+def check(ctx, options):
+    yield from _ages(ctx)
+    yield from _spans(ctx)
+    yield from _changes(ctx)

@@ -1,0 +1,145 @@
+"""A known event of the rules given a date that disagrees with the rules.
+
+## What it finds
+An event of the rules named with a date right after it ("le sommet de La Haye, le 4 juin", "the
+Hague summit on June 4", "le sommet de La Haye (24-26 juin)") when the date is outside the event's
+days. A date without a year is read in the year of the edition nearest to when the sentence speaks;
+an edition more than a year away, or a date whose year matches no edition, is another edition and is
+left alone ("the 2016 US presidential election" is not the 2024 one). A relative day ("mardi",
+"demain") linked to the event is resolved against the article's date when that date is exact.
+
+## Why it matters
+Dates of summits, votes and meetings are easy to get wrong by a week or a month, and the error then
+spreads to every article that quotes the first one.
+
+## Fails
+```text
+(article of 10 June 2025) Rutte se rendra au sommet de La Haye, le 4 juin.
+(article of 10 June 2025) Rutte will chair the Hague summit on July 24.
+```
+
+## Passes
+```text
+(article of 10 June 2025) Rutte se rendra au sommet de La Haye, le 24 juin.
+(article of 2012) l'élection présidentielle américaine du 6 novembre   (another edition)
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+
+from .. import lang as language
+from ..extract.relative import resolve
+from ..extract.sentences import sentence_at
+from ..extract.tense import is_future
+from ..finding import Evidence, Severity
+
+ID = "event-date"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+MAX_GAP = 40
+EDITION_WINDOW = dt.timedelta(days=366)
+EXACT_SOURCES = ("option", "front-matter", "dateline")
+
+
+@functools.lru_cache(maxsize=None)
+def _links(code: str) -> frozenset[str]:
+    return frozenset(" ".join(w.replace("’", "'").split()).lower() for w in language.load(code)["event_date_links"])
+
+
+def _gap(ctx, end: int, start: int) -> str | None:
+    if not 0 <= start - end <= MAX_GAP:
+        return None
+    return " ".join(ctx.article.prose[end:start].replace("’", "'").split()).lower()
+
+
+def _linked(ctx, mention):
+    links = _links(ctx.article.language)
+    if mention.date is not None:
+        return mention.date, "date"
+    for d in ctx.dates:
+        if d.start >= mention.end:
+            if _gap(ctx, mention.end, d.start) in links:
+                return d, "date"
+            break
+    for r in ctx.relative_dates:
+        if r.start >= mention.end:
+            if r.unit in ("day", "weekday") and _gap(ctx, mention.end, r.start) in links:
+                return r, "relative"
+            break
+    return None, None
+
+
+def _editions(events, interval, year):
+    if year is not None:
+        return [e for e in events if year in (e.start.year, e.end.year)]
+    if interval is None:
+        return []
+    return [e for e in events if e.start - EDITION_WINDOW <= interval[1] and interval[0] <= e.end + EDITION_WINDOW]
+
+
+def _days(d, year: int) -> list[dt.date | None]:
+    days = [d.date(year)]
+    if d.day_end:
+        try:
+            days.append(dt.date(d.year or year, d.month, d.day_end))
+        except ValueError:
+            days.append(None)
+    return days
+
+
+def _describe(event, code: str) -> str:
+    months = {v: k for k, v in reversed(list(language.load(code)["months"].items())) if not k.endswith(".")}
+    if code == "en":
+        if event.start == event.end:
+            return f"{calendar.month_name[event.start.month]} {event.start.day}, {event.start.year}"
+        return f"{calendar.month_name[event.start.month]} {event.start.day}-{event.end.day}, {event.start.year}"
+    if event.start == event.end:
+        return f"{event.start.day} {months[event.start.month]} {event.start.year}"
+    if event.start.month == event.end.month:
+        return f"{event.start.day}-{event.end.day} {months[event.start.month]} {event.start.year}"
+    return f"{event.start.day} {months[event.start.month]} - {event.end.day} {months[event.end.month]} {event.end.year}"
+
+
+def check(ctx, options):
+    code = ctx.article.language
+    for mention in ctx.events:
+        if not mention.events:
+            continue
+        linked, kind = _linked(ctx, mention)
+        if linked is None:
+            continue
+        interval, _ = ctx.when(mention.start)
+        if kind == "relative":
+            if ctx.date.source not in EXACT_SOURCES or interval is None:
+                continue
+            s, e = sentence_at(ctx.sentences, linked.start)
+            first, last = resolve(linked, interval, is_future(ctx.article.prose[s:e], code))
+            if first != last:
+                continue
+            editions = _editions(mention.events, interval, None)
+            days = [first]
+        else:
+            if linked.day is None or linked.date(2000 if linked.month == 2 and linked.day == 29 else 2001) is None:
+                continue   # an impossible date is invalid-date's
+            editions = _editions(mention.events, interval, linked.year)
+            if len(editions) != 1:
+                continue
+            days = _days(linked, editions[0].start.year)
+        if len(editions) != 1 or any(d is None for d in days):
+            continue
+        event = editions[0]
+        if all(event.start <= day <= event.end for day in days):
+            continue
+        written = ctx.article.text[linked.start:linked.end]
+        expected = _describe(event, code)
+        message = (f"“{mention.text} … {written}”: {mention.text} was on {expected} according to the rules, "
+                   f"not on {days[0].isoformat()}")
+        evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
+        severity = SEVERITY if kind == "date" else Severity.WARNING
+        yield ctx.finding(ID, linked.start, linked.end, message, severity, expected, evidence)

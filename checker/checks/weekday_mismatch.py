@@ -1,0 +1,141 @@
+"""A weekday that does not match its date.
+
+## What it finds
+A weekday written next to a date that falls on another day: "vendredi 12 février 2026" (a
+Thursday), "Thursday, 27 June 2017" (a Tuesday), "Tuesday 04/21/2014", "2016-12-29 (Fri)".
+When the date has no year ("mercredi 4 juillet"), the year is the one that puts the date nearest
+to when the sentence speaks (its own anchor, else the article's date); the finding is then a
+warning, and nothing is said when two plausible years disagree. Also a night or evening between
+two days that do not follow each other ("dans la nuit de jeudi à mardi").
+
+Dates before the Gregorian reform are read in the Julian calendar ("mercredi 18 août 1563");
+dates followed by an era marker ("avant Jésus-Christ", "BC") are not checked.
+
+## Why it matters
+A mismatched weekday means the day or the date is wrong, and readers do not know which.
+
+## Fails
+```text
+Le conseil se réunira vendredi 12 février 2026.
+LanguageTool 3.8 was released on Thursday, 27 June 2017.
+(article of 3 July 2012) Les épreuves reprendront mardi 4 juillet.
+Les frappes ont eu lieu dans la nuit de jeudi à mardi.
+```
+
+## Passes
+```text
+Le conseil s'est réuni jeudi 12 février 2026.
+le lundi 6 avec Roch Voisine            (no month: not a date)
+mercredi, 18 août 1563                  (Julian calendar)
+dans la nuit de jeudi à vendredi
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+
+import regex
+
+from .. import lang as language
+from ..finding import Severity
+from ..weekdays import weekday
+
+ID = "weekday-mismatch"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+NEAR_DAYS = 183     # a date without a year is taken to be within half a year of when the sentence speaks
+
+
+def _names(code: str) -> dict[int, str]:
+    return {v: k for k, v in language.load(code)["weekdays"].items()}
+
+
+def _english_day(n: int) -> str:
+    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[n]
+
+
+def _like(word: str, written: str) -> str:
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+@functools.lru_cache(maxsize=None)
+def _eras(code: str) -> regex.Pattern:
+    markers = language.load(code)["era_markers"]
+    return regex.compile(r"\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+
+
+@functools.lru_cache(maxsize=None)
+def _nights(code: str) -> regex.Pattern:
+    days = "|".join(sorted(language.load(code)["weekdays"], key=len, reverse=True))
+    bodies = [regex.escape(t).replace(r"\ ", r"\s+").replace(r"\{a\}", "{a}").replace(r"\{b\}", "{b}")
+              .replace("{a}", f"(?P<a>{days})").replace("{b}", f"(?P<b>{days})")
+              for t in language.load(code)["night_spans"]]
+    return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", regex.I)
+
+
+def _candidates(d, interval: tuple[dt.date, dt.date]) -> list[dt.date]:
+    """Dates of (day, month) within NEAR_DAYS of the interval, nearest first."""
+    out = []
+    for year in range(interval[0].year - 1, interval[1].year + 2):
+        try:
+            day = dt.date(year, d.month, d.day)
+        except ValueError:
+            continue
+        distance = max((interval[0] - day).days, (day - interval[1]).days, 0)
+        if distance <= NEAR_DAYS:
+            out.append((distance, day))
+    return [day for _, day in sorted(out)]
+
+
+def check(ctx, options):
+    code = ctx.article.language
+    names = _names(code)
+    for d in ctx.dates:
+        if d.weekday is None or d.day is None or not d.weekday_span:
+            continue
+        if _eras(code).match(ctx.article.prose, d.end):
+            continue
+        written = ctx.article.text[d.weekday_span[0]:d.weekday_span[1]]
+        text = ctx.article.text[d.start:d.end]
+        if d.year:
+            actual = weekday(d.year, d.month, d.day)
+            if actual is None or actual == d.weekday:
+                continue
+            message = (f"“{text}”: {d.day} {_month(d.month)} {d.year} is a {_english_day(actual)}, "
+                       f"not a {_english_day(d.weekday)}")
+            yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, SEVERITY, _like(names[actual], written))
+            continue
+        interval, how = ctx.when(d.start)
+        if interval is None:
+            continue
+        candidates = _candidates(d, interval)
+        actual = {weekday(day.year, day.month, day.day) for day in candidates}
+        if not candidates or d.weekday in actual or len(actual) != 1:
+            continue
+        day = candidates[0]
+        message = (f"“{text}”: {d.day} {_month(d.month)} {day.year} is a {_english_day(day.weekday())}, "
+                   f"not a {_english_day(d.weekday)} (year from {how})")
+        yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, Severity.WARNING,
+                          _like(names[day.weekday()], written))
+    yield from _night_spans(ctx, code, names)
+
+
+def _night_spans(ctx, code, names):
+    weekdays = {k.lower(): v for k, v in language.load(code)["weekdays"].items()}
+    for m in _nights(code).finditer(ctx.article.prose):
+        a, b = weekdays[m.group("a").lower()], weekdays[m.group("b").lower()]
+        if (a + 1) % 7 == b:
+            continue
+        following = _like(names[(a + 1) % 7], m.group("b"))
+        message = (f"“{m.group()}”: {_english_day(b)} does not follow {_english_day(a)}; "
+                   f"expected {_english_day((a + 1) % 7)}")
+        yield ctx.finding(ID, m.start("b"), m.end("b"), message, SEVERITY, following)
+
+
+def _month(n: int) -> str:
+    return calendar.month_name[n]

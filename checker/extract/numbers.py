@@ -1,0 +1,161 @@
+"""Numbers in prose, French and English, from the language data: pure text → NumberMentions.
+
+"1 000", "1,000", "3,5", "3.5", "1,2 milliard", "500 millions", "$2bn", "deux", "dix", "vingt-deux",
+ordinals ("1er", "3e", "21st") and centuries ("XXe siècle", "21e siècle", "21st century"). Each number
+keeps the precision it was written with (`step`: 1 for "311", 0.1 for "3,5", 100 million for "1,2
+milliard"), so that a check can tell a rounded figure from a wrong one. A figure whose reading depends on
+a convention the text does not settle ("1.500" in French, "3,5" in English) is `ambiguous`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    value: float
+    step: float               # the precision as written: half of it is rounding, not error
+    kind: str = "digits"      # "digits", "words", "ordinal" or "century"
+    scale: float = 1          # 10^9 for "milliard"
+    ambiguous: bool = False
+    scale_span: tuple[int, int] | None = None
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str) -> dict[str, regex.Pattern]:
+    data = language.load(code)
+    decimal = regex.escape(data["decimal_separator"])
+    groups = "".join(regex.escape(s) for s in data["thousands_separators"])
+    long_scales = [w for w in data["scale_words"] if len(w) > 2]
+    short_scales = [w for w in data["scale_words"] if len(w) <= 2]
+    words = _alternation(data["cardinal_words"])
+    suffixes = _alternation(data["ordinal_suffixes"])
+    centuries = _alternation(data["century_words"])
+    flags = 0
+    return {
+        "digits": regex.compile(
+            rf"(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
+            rf"(?:(?P<sep>[.,])(?P<frac>\d+))?"
+            rf"(?:\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)"
+            rf"|(?P<scale>{_alternation(short_scales) or '(?!)'})(?!\w)|(?!\w|[.,]\d))", flags | regex.M),
+        "words": regex.compile(rf"(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
+        "century": regex.compile(
+            rf"(?<!\w)(?P<n>\d{{1,2}}|[IVXL]{{1,6}})(?:{suffixes})\s+(?:{centuries})(?!\w)", flags | regex.I),
+        "ordinal": regex.compile(rf"(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
+    }
+
+
+def _roman(text: str) -> int | None:
+    total, previous = 0, 0
+    for char in reversed(text.upper()):
+        value = _ROMAN.get(char)
+        if value is None:
+            return None
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total or None
+
+
+def _words_value(text: str, table: dict) -> int | None:
+    """"vingt-deux" → 22, "quatre-vingt-dix" → 90, "deux cent mille" → 200 000: the longest known word
+    at each point ("quatre-vingt-dix" is one word of the data), hundreds and thousands multiply."""
+    tokens = [t for t in regex.split(r"[-‑\s]+", text.lower()) if t and t != "et"]
+    total, current, i = 0, 0, 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            value = table.get("-".join(tokens[i:j]))
+            if value is not None:
+                break
+        else:
+            return None
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            current += value
+        i = j
+    return total + current
+
+
+def _digits(m, code: str, data) -> NumberMention | None:
+    integer, frac, sep = m.group("int"), m.group("frac"), m.group("sep")
+    decimal = data["decimal_separator"]
+    ambiguous = False
+    if sep and sep != decimal:
+        # "3.5" in French text is a decimal point borrowed from English; "1.500" may be a thousands group
+        ambiguous = len(frac) == 3
+        if code == "en" and sep == ",":
+            return None   # "1,000" is grouped by the int pattern; a lone comma is a list separator
+    if code == "fr" and "." in integer:
+        ambiguous = ambiguous or integer.count(".") == 1
+    digits = regex.sub(r"\D", "", integer)
+    value = float(f"{digits}.{frac}" if frac else digits)
+    step = 10.0 ** -len(frac) if frac else 1.0
+    scale = 1.0
+    if m.group("scale"):
+        word = m.group("scale")
+        scale = float(data["scale_words"].get(word, data["scale_words"].get(word.lower(), 1)))
+        if len(word) <= 2 and word in ("m", "k", "M"):
+            before = m.string[max(0, m.start() - 3):m.start()]
+            if not regex.search(r"[$£€¥]\s*$", before):
+                return _plain(m, value, step, ambiguous)
+    if m.group("sign"):
+        value = -value
+    span = m.span("scale") if m.group("scale") else None
+    return NumberMention(m.start(), m.end(), value * scale, step * scale, "digits", scale, ambiguous, span)
+
+
+def _plain(m, value, step, ambiguous) -> NumberMention:
+    end = m.end("frac") if m.group("frac") else m.end("int")
+    sign = -1 if m.group("sign") else 1
+    return NumberMention(m.start(), end, sign * value, step, "digits", 1.0, ambiguous)
+
+
+def find_numbers(prose: str, code: str) -> list[NumberMention]:
+    data = language.load(code)
+    patterns = _patterns(code)
+    found: list[NumberMention] = []
+    taken = bytearray(len(prose))
+    for m in patterns["century"].finditer(prose):
+        raw = m.group("n")
+        value = int(raw) if raw.isdigit() else _roman(raw)
+        if value:
+            found.append(NumberMention(m.start(), m.end(), float(value), 1.0, "century"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in patterns["ordinal"].finditer(prose):
+        if taken.find(1, m.start(), m.end()) < 0:
+            found.append(NumberMention(m.start(), m.end(), float(m.group("n")), 1.0, "ordinal"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in patterns["digits"].finditer(prose):
+        if taken.find(1, m.start(), m.end()) >= 0:
+            continue
+        number = _digits(m, code, data)
+        if number is not None:
+            found.append(number)
+    scales = {k.lower(): v for k, v in data["scale_words"].items() if len(k) > 2}
+    scale_after = regex.compile(rf"\s+(?P<scale>{_alternation(scales)})(?!\w)", regex.I)
+    for m in patterns["words"].finditer(prose):
+        value = _words_value(m.group("w"), data["cardinal_words"])
+        if value is None:
+            continue
+        end, scale, span = m.end(), 1.0, None
+        s = scale_after.match(prose, m.end())
+        if s:
+            scale, end, span = float(scales[s.group("scale").lower()]), s.end(), s.span("scale")
+        found.append(NumberMention(m.start(), end, value * scale, scale, "words", scale, False, span))
+    return sorted(found, key=lambda n: n.start)

@@ -1,0 +1,126 @@
+"""Relative dates ("hier", "lundi", "lundi dernier", "la semaine dernière", "l'an prochain", "last October",
+"next week"), from the language data, and their resolution against the article's date.
+
+Extraction is pure text → RelativeDates; `resolve()` turns one into the interval of days it names, given
+the day the article speaks (an interval when the article's date is only inferred). A bare weekday is the
+last such day on or before the article's date, or the next one in a sentence about the future.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDate:
+    start: int
+    end: int
+    unit: str                 # "day", "week", "month", "year", "weekday" or "month-name"
+    offset: int = 0           # days or periods from the article's; for weekday/month-name: -1 past, +1 next, 0 either
+    value: int | None = None  # the weekday (0 = Monday) or the month (1-12)
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str):
+    data = language.load(code)
+    flags = regex.I
+    days = regex.compile(rf"(?<![\w-])(?P<w>{_alternation(data['relative_days'])})(?![\w-])", flags)
+    periods = {}
+    for entry in data["relative_periods"]:
+        for word in entry["words"]:
+            periods[word.replace("’", "'").lower()] = (entry["unit"], entry["offset"])
+    period = regex.compile(rf"(?<!\w)(?P<w>{_alternation(periods)})(?!\w)", flags)
+    past, future = _alternation(data["past_markers"]), _alternation(data["future_markers"])
+    weekday = _alternation(data["weekdays"])
+    month = _alternation(data["months"])
+    if code == "en":
+        named = rf"(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
+    else:
+        named = rf"(?<!\w)(?P<w>{weekday}|{month})(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?(?!\w)"
+    return days, period, periods, regex.compile(named, flags)
+
+
+def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:
+    """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi")."""
+    data = language.load(code)
+    days, period, periods, named = _patterns(code)
+    blocked = bytearray(len(prose))
+    for s, e in taken:
+        blocked[s:e] = b"\x01" * (e - s)
+    weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+    months = {k.lower(): v for k, v in data["months"].items()}
+    table = {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()}
+    found = []
+    for m in days.finditer(prose):
+        found.append(RelativeDate(m.start(), m.end(), "day", table[regex.sub(r"\s+", " ", m.group("w")).replace("’", "'").lower()]))
+    for m in period.finditer(prose):
+        unit, offset = periods[regex.sub(r"\s+", " ", m.group("w")).replace("’", "'").lower()]
+        found.append(RelativeDate(m.start(), m.end(), unit, offset))
+    for m in named.finditer(prose):
+        if blocked.find(1, m.start(), m.end()) >= 0:
+            continue
+        if code == "en" and not m.group("w")[0].isupper():
+            continue   # English weekday and month names are capitalised: "may", "march" are verbs
+        word = m.group("w").lower()
+        gd = m.groupdict()
+        direction = -1 if (gd.get("pre_past") or gd.get("post_past")) else 1 if (gd.get("pre_next") or gd.get("post_next")) else 0
+        if word in weekdays:
+            found.append(RelativeDate(m.start(), m.end(), "weekday", direction, weekdays[word]))
+        elif direction and word in months:   # a bare month name is not relative: "en octobre 2011"
+            found.append(RelativeDate(m.start(), m.end(), "month-name", direction, months[word]))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def resolve_on(rel: RelativeDate, day: dt.date, future: bool = False) -> tuple[dt.date, dt.date]:
+    if rel.unit == "day":
+        target = day + dt.timedelta(days=rel.offset)
+        return target, target
+    if rel.unit == "week":
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=rel.offset)
+        return monday, monday + dt.timedelta(days=6)
+    if rel.unit == "month":
+        return _month_bounds(*_shift_month(day, rel.offset))
+    if rel.unit == "year":
+        return dt.date(day.year + rel.offset, 1, 1), dt.date(day.year + rel.offset, 12, 31)
+    if rel.unit == "weekday":
+        forward = rel.offset > 0 or (rel.offset == 0 and future)
+        if forward:
+            delta = (rel.value - day.weekday()) % 7 or (7 if rel.offset > 0 else 0)
+            target = day + dt.timedelta(days=delta)
+        else:
+            delta = (day.weekday() - rel.value) % 7 or (7 if rel.offset < 0 else 0)
+            target = day - dt.timedelta(days=delta)
+        return target, target
+    # a month name with "dernier"/"last" or "prochain"/"next"
+    year = day.year
+    if rel.offset < 0:
+        year = day.year if rel.value < day.month else day.year - 1
+    elif rel.offset > 0:
+        year = day.year if rel.value > day.month else day.year + 1
+    return _month_bounds(year, rel.value)
+
+
+def resolve(rel: RelativeDate, interval: tuple[dt.date, dt.date], future: bool = False) -> tuple[dt.date, dt.date]:
+    """The days a relative date may name when the article speaks somewhere in `interval`."""
+    first, last = resolve_on(rel, interval[0], future), resolve_on(rel, interval[1], future)
+    return min(first[0], last[0]), max(first[1], last[1])

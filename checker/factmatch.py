@@ -1,0 +1,90 @@
+"""How a sentence relates to a numeric fact of the rules: pure functions that return scores and figures.
+
+A fact's figure is read from its `value` and `unit` ("5 %" → 5 percent; 500 + "million GBP" → 500 000 000
+GBP; 1 + "billion people" → 10^9, a count; 2026 + "year …" → a year). A sentence matches a fact by the
+fact's `about` terms and `subject_terms` found in it, folded (case, accents, apostrophes) and with an
+optional plural; a term of two words or more (10 letters at least) also matches nearly (fuzzy, 92 %).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .facts.model import Fact
+from .fold import fold
+from .units import PERCENT
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12}
+YEAR, COUNT = "year", "count"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    family: str            # "percent", "count", "year" or an ISO currency code
+    tolerance: float
+
+
+def figure(fact: Fact) -> Figure | None:
+    return _figure(fact.value, fact.unit, fact.tolerance)
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
+    text = raw.replace(",", ".").replace("\u00a0", " ").strip()
+    m = re.match(r"^(-?\d+(?:\.\d+)?)\s*(%)?$", text)
+    if not m:
+        return None
+    value = float(m.group(1))
+    if m.group(2):
+        return Figure(value, PERCENT, tolerance)
+    words = (unit or "").replace("(", " ").split()
+    scale = 1.0
+    if words and words[0].lower() in _SCALES:
+        scale = _SCALES[words[0].lower()]
+    family = COUNT
+    for word in words:
+        if re.fullmatch(r"[A-Z]{3}", word):
+            family = word
+    if words and words[0].lower() == "year":
+        family = YEAR
+    return Figure(value * scale, family, tolerance * scale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern:
+    words = fold(term).replace("'", "' ").split()
+    body = r"\s*".join(re.escape(w) + (r"(?:s|x)?" if w[-1].isalpha() else "") for w in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
+    """The terms (without digits) found in the folded sentence."""
+    found = set()
+    plain = folded_sentence.replace("'", "' ")
+    for term in terms:
+        if any(c.isdigit() for c in term):
+            continue
+        if _term_pattern(term).search(plain):
+            found.add(term)
+        elif " " in term.strip() and len(term) >= 10 and _stem(term) in plain \
+                and fuzz.partial_ratio(fold(term), plain) >= 92:
+            found.add(term)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(term: str) -> str:
+    """The first four letters of the term's longest word: a near match keeps them (cheap guard before fuzz)."""
+    return max(fold(term).split(), key=len)[:4]
+
+
+def about_terms(fact: Fact, lang: str) -> tuple[str, ...]:
+    return fact.about.get(lang, ())
+
+
+def subject_terms(fact: Fact, lang: str) -> tuple[str, ...]:
+    return fact.subject_terms.get(lang, ())
