@@ -82,7 +82,7 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
         ("short", regex.compile(
             rf"(?<![\w/.:,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*[(（](?P<wd_after>{weekday})[)）]", flags)),
         ("spaced", regex.compile(
-            rf"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{{4}})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
+            r"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{4})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
         ("iso", regex.compile(rf"(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
     ]
     return patterns

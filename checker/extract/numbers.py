@@ -37,7 +37,6 @@ def _alternation(words) -> str:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
-    decimal = regex.escape(data["decimal_separator"])
     groups = "".join(regex.escape(s) for s in data["thousands_separators"])
     long_scales = [w for w in data["scale_words"] if len(w) > 2]
     short_scales = [w for w in data["scale_words"] if len(w) <= 2]
