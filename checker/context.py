@@ -26,6 +26,7 @@ from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
 
 _WORD = re.compile(r"\w+")
+ANCHOR_WINDOW = 400
 _YEAR_ANCHOR = regex.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
 
 
@@ -135,10 +136,21 @@ class ArticleContext:
                     out.append((mention, resolution))
         return out
 
+    def between(self, name: str, start: int, end: int) -> list:
+        """The items of an extracted list (sorted by .start) that start in [start, end): bisection, not a scan."""
+        items = getattr(self, name)
+        key = "_starts_" + name
+        starts = self.__dict__.get(key)
+        if starts is None:
+            starts = self.__dict__[key] = [item.start for item in items]
+        return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
         start, end = sentence_at(self.sentences, offset)
+        # an anchor binds within its sentence, and near: a bounded window keeps this linear in the text
+        start, end = max(start, offset - ANCHOR_WINDOW), min(end, offset + ANCHOR_WINDOW)
         before = self._anchors(start, offset)
         if before:   # the nearest anchor before the title wins: "En 2018, le président …"
             return max(before, key=lambda a: a[0])[1:]

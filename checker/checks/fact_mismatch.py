@@ -109,15 +109,15 @@ class _Sentence:
 def _figures(ctx, sentence: _Sentence, patterns) -> list[tuple[str, float, float, int, int]]:
     """(family, value, allowed deviation, start, end) of every figure of the sentence."""
     out = []
-    for q in ctx.quantities:
-        if not sentence.start <= q.start < sentence.end or q.number.ambiguous:
+    for q in ctx.between("quantities", sentence.start, sentence.end):
+        if q.number.ambiguous:
             continue
         unit = q.unit if not q.candidates else next((u for u in q.candidates if dimension(u) == CURRENCY), None)
         if unit == PERCENT or (unit and dimension(unit) == CURRENCY):
             slack = q.number.step / 2 + (APPROX * abs(q.value) if q.approx else 0)
             out.append((unit if unit != PERCENT else PERCENT, q.value, slack, q.start, q.end))
-    for n in ctx.numbers:
-        if not sentence.start <= n.start < sentence.end or n.kind not in ("digits", "words") or n.ambiguous:
+    for n in ctx.between("numbers", sentence.start, sentence.end):
+        if n.kind not in ("digits", "words") or n.ambiguous:
             continue
         before = ctx.article.prose[max(sentence.start, n.start - 25):n.start]
         if patterns["total"].search(before) and not patterns["restrict"].match(ctx.article.prose, n.end, sentence.end):

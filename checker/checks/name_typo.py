@@ -41,12 +41,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import bisect
+
 import regex
 from rapidfuzz import fuzz
 
 from ..extract.names import NameSpan, find_names
 from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
+
+_GAP = regex.compile(r"\s*,?\s*")
 
 ID = "name-typo"
 SEVERITY = Severity.WARNING
@@ -133,11 +137,12 @@ def _near_misses(ctx):
 def _without_titles(ctx, spans):
     """Capitalised titles are not part of the name: "British Prime Minister Keir Stramer" → "Keir Stramer"."""
     titles = sorted((m.start, m.end) for m in ctx.titles + ctx.generic_titles)
+    starts = [t for t, _ in titles]
     out = []
     for span in spans:
         start = span.start
-        for t_start, t_end in titles:
-            if start <= t_start < span.end and t_end <= span.end:
+        for t_start, t_end in titles[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]:
+            if start <= t_start and t_end <= span.end:
                 start = t_end
         while start < span.end and ctx.article.prose[start].isspace():
             start += 1
@@ -189,8 +194,8 @@ def _described(ctx):
     names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}
     prose = ctx.article.prose
     for m in pattern.finditer(ctx.folded):
-        gap = regex.match(r"\s*,?\s*", prose[m.end():])
-        span = names.get(m.end() + gap.end())
+        gap = _GAP.match(prose, m.end())
+        span = names.get(gap.end())
         if span is None or ctx.base.entities_named(span.text):
             continue
         described = prose[m.start():m.end()]

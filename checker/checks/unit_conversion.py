@@ -46,6 +46,9 @@ from ..extract.sentences import sentence_at
 from ..finding import Evidence, Severity
 from ..units import CURRENCY, PERCENT, convert, dimension
 
+_HEAD = regex.compile(r"[-−]?\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+_GROUPING = regex.compile(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)")
+
 ID = "unit-conversion"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
@@ -102,12 +105,12 @@ def _format(value: float, quantity, prose: str, code: str) -> str:
     """The second figure as it should read, written like the article wrote it ("311 miles", "680 millions de dollars")."""
     number = quantity.number
     written = prose[number.start:number.end]
-    head = regex.match(r"[-−]?\d(?:[\d\s\u00a0\u202f.,]*\d)?", written)
+    head = _HEAD.match(written)
     step = (_effective_step(number) if quantity.approx else number.step) / number.scale
     decimals = max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
     scaled = round(value / number.scale / step) * step
     digits = f"{scaled:,.{decimals}f}"   # grouped like the written figure: "1 063" → "2 063", "1,063" → "2,063"
-    group = regex.search(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)", head.group()) if head else None
+    group = _GROUPING.search(head.group()) if head else None
     separator = group.group(1) if group else ""
     decimal = language.load(code)["decimal_separator"]
     digits = digits.replace(",", "\0").replace(".", decimal).replace("\0", separator)

@@ -17,6 +17,8 @@ import regex
 
 from .. import lang as language
 
+_LEADING_DIGITS = regex.compile(r"\d+")
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -99,7 +101,7 @@ def _day(text: str | None) -> int | None:
         return None
     if not text[0].isdigit():
         return 1  # 1er, premier
-    return int(regex.match(r"\d+", text).group())
+    return int(_LEADING_DIGITS.match(text).group())
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -15,6 +15,9 @@ import regex
 
 from .. import lang as language
 
+_CURRENCY_BEFORE = regex.compile(r"[$£€¥]\s*$")
+_WORD_SPLIT = regex.compile(r"[-‑\s]+")
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -71,7 +74,7 @@ def _roman(text: str) -> int | None:
 def _words_value(text: str, table: dict) -> int | None:
     """"vingt-deux" → 22, "quatre-vingt-dix" → 90, "deux cent mille" → 200 000: the longest known word
     at each point ("quatre-vingt-dix" is one word of the data), hundreds and thousands multiply."""
-    tokens = [t for t in regex.split(r"[-‑\s]+", text.lower()) if t and t != "et"]
+    tokens = [t for t in _WORD_SPLIT.split(text.lower()) if t and t != "et"]
     total, current, i = 0, 0, 0
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
@@ -102,7 +105,7 @@ def _digits(m, code: str, data) -> NumberMention | None:
             return None   # "1,000" is grouped by the int pattern; a lone comma is a list separator
     if code == "fr" and "." in integer:
         ambiguous = ambiguous or integer.count(".") == 1
-    digits = regex.sub(r"\D", "", integer)
+    digits = "".join(c for c in integer if c.isdigit())
     value = float(f"{digits}.{frac}" if frac else digits)
     step = 10.0 ** -len(frac) if frac else 1.0
     scale = 1.0
@@ -111,7 +114,7 @@ def _digits(m, code: str, data) -> NumberMention | None:
         scale = float(data["scale_words"].get(word, data["scale_words"].get(word.lower(), 1)))
         if len(word) <= 2 and word in ("m", "k", "M"):
             before = m.string[max(0, m.start() - 3):m.start()]
-            if not regex.search(r"[$£€¥]\s*$", before):
+            if not _CURRENCY_BEFORE.search(before):
                 return _plain(m, value, step, ambiguous)
     if m.group("sign"):
         value = -value

@@ -16,6 +16,8 @@ from .. import lang as language
 from ..units import CURRENCY, PERCENT, dimension
 from .numbers import NumberMention
 
+_SYMBOL_BEFORE = regex.compile(r"(?:US\$|[$£€])[ \t\u00a0]?$")
+
 _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "US$": "USD"}
 
 
@@ -63,10 +65,10 @@ def find_quantities(prose: str, code: str, numbers: list[NumberMention]) -> list
         if number.kind not in ("digits", "words") or number.ambiguous:
             continue
         start, unit, span, candidates = number.start, None, None, ()
-        symbol = regex.search(r"(?:US\$|[$£€])[ \t\u00a0]?$", prose[max(0, number.start - 4):number.start])
+        symbol = _SYMBOL_BEFORE.search(prose[max(0, number.start - 4):number.start])
         m = after.match(prose, number.end)
         if m and (m.group("unit") != "m" or number.scale == 1):
-            written = regex.sub(r"\s+", " ", m.group("unit")).replace("’", "'")
+            written = " ".join(m.group("unit").split()).replace("’", "'")
             unit = units.get(written) or lowered.get(written.lower())
             span = m.span("unit")
             if written.lower() in ambiguous:

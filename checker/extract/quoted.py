@@ -1,6 +1,8 @@
 """Quoted passages: « … », “ … ” and "…" pairs. Titles inside a quotation are the speaker's words."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 _PAIRS = regex.compile(r"«[^«»]{1,3000}?»|“[^“”]{1,3000}?”|(?<![\w])\"[^\"\n]{1,3000}?\"(?![\w])")
@@ -11,4 +13,6 @@ def quote_spans(prose: str) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start < offset < end for start, end in spans)
+    """Is the offset inside one of the (sorted, non-overlapping) quoted spans?"""
+    index = bisect.bisect_left(spans, (offset,)) - 1
+    return index >= 0 and spans[index][0] < offset < spans[index][1]

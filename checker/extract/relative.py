@@ -63,9 +63,9 @@ def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()
     table = {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()}
     found = []
     for m in days.finditer(prose):
-        found.append(RelativeDate(m.start(), m.end(), "day", table[regex.sub(r"\s+", " ", m.group("w")).replace("’", "'").lower()]))
+        found.append(RelativeDate(m.start(), m.end(), "day", table[" ".join(m.group("w").split()).replace("’", "'").lower()]))
     for m in period.finditer(prose):
-        unit, offset = periods[regex.sub(r"\s+", " ", m.group("w")).replace("’", "'").lower()]
+        unit, offset = periods[" ".join(m.group("w").split()).replace("’", "'").lower()]
         found.append(RelativeDate(m.start(), m.end(), unit, offset))
     for m in named.finditer(prose):
         if blocked.find(1, m.start(), m.end()) >= 0:

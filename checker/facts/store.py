@@ -28,6 +28,9 @@ _TABLES = {
 }
 
 
+_MISSING = object()
+
+
 class _Table(Mapping):
     """A read-only mapping over one table; values are unpickled on access and kept."""
 
@@ -37,9 +40,13 @@ class _Table(Mapping):
 
     def __getitem__(self, key):
         if key in self._seen:
-            return self._seen[key]
+            value = self._seen[key]
+            if value is _MISSING:
+                raise KeyError(key)
+            return value
         row = self._db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
         if row is None:
+            self._seen[key] = _MISSING
             raise KeyError(key)
         value = pickle.loads(row[0]) if row[0] is not None else None
         if self._decode:
@@ -48,9 +55,11 @@ class _Table(Mapping):
         return value
 
     def __contains__(self, key) -> bool:
-        if key in self._seen:
-            return True
-        return self._db.execute(f"SELECT 1 FROM {self._table} WHERE key = ?", (key,)).fetchone() is not None
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __iter__(self):
         for (key,) in self._db.execute(f"SELECT key FROM {self._table}"):

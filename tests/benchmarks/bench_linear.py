@@ -8,6 +8,7 @@ apostrophes, dates), and names with titles. Each row is one in-process run of ev
 from __future__ import annotations
 
 import argparse
+import sys
 import datetime as dt
 import time
 
@@ -49,6 +50,7 @@ def main() -> None:
             text = (unit * (size // len(unit) + 1))[:size]
             seconds = _run(base, text)
             rows.append((name, f"{size / 1024:,.0f}", f"{seconds:.3f}", f"{seconds * 1000 / (size / 1024):.3f}"))
+            print(*rows[-1], sep="\t", file=sys.stderr, flush=True)
     print(tabulate(rows, headers=["text", "KB", "seconds", "ms per KB"], tablefmt="github"))
 
 
