@@ -15,6 +15,7 @@ from .textmap import TextMap
 from .values import to_date
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -87,9 +88,14 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
 def read_article(path: Path) -> Article | RunError:
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         return RunError(shown, None, f"cannot read: {exc.strerror or exc}")
+    if len(raw) > MAX_ARTICLE_BYTES:
+        size = path.stat().st_size / 1024 ** 2
+        return RunError(shown, None, f"{size:.1f} MB: articles over {MAX_ARTICLE_BYTES // 1024 ** 2} MB are not checked "
+                                     "(skipped)")
     text = _decode(raw, shown)
     if isinstance(text, RunError):
         return text
@@ -103,11 +109,14 @@ def front_matter_date(article: Article) -> dt.date | None:
 def walk(paths: list[Path]) -> Iterator[Path | RunError]:
     """Article files under the given paths, in a stable order; loops and special files are skipped."""
     for root in paths:
-        if root.is_file() or not root.exists():
-            if not root.exists():
-                yield RunError(display_path(root), None, "no such file or directory")
-            else:
-                yield root
+        if root.is_file():
+            yield root
+            continue
+        if not root.exists():
+            yield RunError(display_path(root), None, "no such file or directory")
+            continue
+        if not root.is_dir():
+            yield RunError(display_path(root), None, "not a regular file or directory (skipped)")
             continue
         seen: set[tuple[int, int]] = set()
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True):

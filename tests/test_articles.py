@@ -1,6 +1,7 @@
 """Reading articles: positions as on disk, Markdown that is not prose, encodings, languages."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from checker.articles import parse_article, read_article, walk
@@ -77,3 +78,28 @@ def test_walk_is_recursive_sorted_and_skips_loops(tmp_path):
     (tmp_path / "b" / "loop").symlink_to(tmp_path)
     found = [p.name for p in walk([tmp_path]) if isinstance(p, Path)]
     assert found == ["a.txt", "z.md"]
+
+
+def test_special_file_named_on_the_command_line(tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    errors = [p for p in walk([fifo]) if isinstance(p, RunError)]
+    assert errors and "not a regular file" in errors[0].message
+    (tmp_path / "a.md").write_text("x")
+    assert [p.name for p in walk([tmp_path]) if isinstance(p, Path)] == ["a.md"]   # the pipe is skipped
+
+
+def test_too_large_an_article_is_refused_clearly(tmp_path, monkeypatch):
+    import checker.articles as articles
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 5000)
+    error = read_article(path)
+    assert isinstance(error, RunError) and "not checked" in error.message
+
+
+def test_a_line_of_one_megabyte_keeps_positions(tmp_path):
+    text = "a" * 1_000_000 + " Keir Stramer\nKeir Starmer"
+    article = parse_article(text, "a.txt", False)
+    assert article.position(text.index("Keir Stramer")) == (1, 1_000_002)
+    assert article.position(text.rindex("Keir")) == (2, 1)

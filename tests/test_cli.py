@@ -35,13 +35,13 @@ def test_bad_articles_do_not_stop_the_others(tmp_path, monkeypatch):
     _write(tmp_path, "c_good.txt", ERROR_ARTICLE)
     os.chmod(unreadable, 0)
     if os.access(unreadable, os.R_OK):  # root reads anything: make the read fail as it would for a user
-        real = Path.read_bytes
+        real = Path.open
 
-        def read_bytes(self):
+        def open_(self, *args, **kwargs):
             if self.name == unreadable.name:
                 raise PermissionError(13, "Permission denied")
-            return real(self)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+            return real(self, *args, **kwargs)
+        monkeypatch.setattr(Path, "open", open_)
     try:
         code, out, err = cli("check", tmp_path, "--date", "2024-10-15", "--rules", ROOT / "rules", "--format", "json")
     finally:

@@ -118,3 +118,12 @@ def test_import_command_writes_the_pack(tmp_path):
     bad.write_text("- name: {first: X}\n  terms: []\n", encoding="utf-8")
     code, _, err = cli("rules", "import", "us-executive", bad, "-o", tmp_path / "x.yaml")
     assert code == 2 and "bad.yaml: entry 1" in err and "Traceback" not in err
+
+
+def test_a_rule_file_too_large_is_refused(tmp_path, monkeypatch):
+    import checker.facts as rules_loader
+    monkeypatch.setattr(rules_loader, "MAX_RULE_BYTES", 100)
+    path = tmp_path / "huge.yaml"
+    path.write_text("people:\n" + "  # padding\n" * 50, encoding="utf-8")
+    _, errors = facts.load_factbase([path], use_cache=False)
+    assert len(errors) == 1 and "huge.yaml" in str(errors[0]) and "refused" in str(errors[0])

@@ -24,6 +24,7 @@ def _code_digest() -> bytes:
         digest.update(source.read_bytes())
     return digest.digest()
 RULE_SUFFIXES = (".yaml", ".yml")
+MAX_RULE_BYTES = 48 * 1024 ** 2   # a registry of 100,000 people is about 20 MB
 
 
 def shipped_rules_dir() -> Path:
@@ -68,6 +69,11 @@ def _read_all(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[RuleErr
         if real in seen:
             return
         try:
+            if real.stat().st_size > MAX_RULE_BYTES:
+                megabytes = real.stat().st_size / 1024 ** 2
+                errors.append(RuleError(display_path(path), None, "", f"{megabytes:.0f} MB: rule files over "
+                                        f"{MAX_RULE_BYTES // 1024 ** 2} MB are refused; split the pack with `include:`"))
+                return
             data = real.read_bytes()
         except OSError as exc:
             errors.append(RuleError(display_path(path), None, "", f"cannot read: {exc.strerror or exc}"))
