@@ -47,9 +47,9 @@ class ArticleContext:
         return fold_same_length(self.article.prose)
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        """The article's folded words: which names of the rules are worth looking for."""
-        return frozenset(_WORD.findall(self.folded))
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every word of the folded prose: where names of the rules are looked for."""
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.folded)]
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -86,11 +86,11 @@ class ArticleContext:
 
     @cached_property
     def events(self) -> list[EventMention]:
-        return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.words)
+        return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.tokens)
 
     @cached_property
     def titles(self) -> list[TitleMention]:
-        return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences, self.words)
+        return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences, self.tokens)
 
     @cached_property
     def generic_titles(self) -> list[TitleMention]:

@@ -61,13 +61,16 @@ def _term_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){body}(?!\w)")
 
 
+@functools.lru_cache(maxsize=4096)
+def _without_digits(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in terms if not any(c.isdigit() for c in t))
+
+
 def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     """The terms (without digits) found in the folded sentence."""
     found = set()
     plain = folded_sentence.replace("'", "' ")
-    for term in terms:
-        if any(c.isdigit() for c in term):
-            continue
+    for term in _without_digits(terms):
         if _term_pattern(term).search(plain):
             found.add(term)
         elif " " in term.strip() and len(term) >= 10 and _stem(term) in plain \

@@ -188,17 +188,17 @@ def _declared(base, entity, folded: str) -> str:
 
 
 def _described(ctx):
-    pattern = ctx.base.pattern("description", ctx.article.language, ctx.words)
-    if pattern is None:
+    found = ctx.base.find("description", ctx.article.language, ctx.folded, ctx.tokens)
+    if not found:
         return
     names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}
     prose = ctx.article.prose
-    for m in pattern.finditer(ctx.folded):
-        gap = _GAP.match(prose, m.end())
+    for m_start, m_end in found:
+        gap = _GAP.match(prose, m_end)
         span = names.get(gap.end())
         if span is None or ctx.base.entities_named(span.text):
             continue
-        described = prose[m.start():m.end()]
+        described = prose[m_start:m_end]
         orgs = ctx.base.organisations_described(ctx.article.language, described)
         written = fold_name(span.text).replace(" ", "")
         scored = []

@@ -2,6 +2,7 @@
 ("à deux semaines du sommet", "two weeks before the summit")."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -55,21 +56,20 @@ def _offset(before: str, code: str) -> int | None:
 
 
 def find_events(prose: str, folded: str, code: str, base: FactBase, dates: list[DateMention],
-                words: frozenset[str] | None = None) -> list[EventMention]:
-    pattern = base.pattern("event", code, words)
-    if pattern is None:
-        return []
-    names = base.event_names[code]
+                tokens: list[tuple[int, int, str]]) -> list[EventMention]:
+    names = base.event_names.get(code, {})
+    starts = [d.start for d in dates]
     found = []
-    for m in pattern.finditer(folded):
-        text = prose[m.start():m.end()]
+    for m_start, m_end in base.find("event", code, folded, tokens):
+        text = prose[m_start:m_end]
         events = _events_for(text, names)
-        date = next((d for d in dates if 0 <= d.start - m.end() <= 4), None)
+        nearby = bisect.bisect_left(starts, m_end)
+        date = dates[nearby] if nearby < len(dates) and dates[nearby].start - m_end <= 4 else None
         if date is not None and len(events) > 1:
             # "l'élection présidentielle américaine du 5 novembre": the date picks the event
             events = [e for e in events if agrees(e, date)] or events
-        found.append(EventMention(m.start(), m.end(), text, tuple(events), date,
-                                  _offset(prose[max(0, m.start() - 60):m.start()], code)))
+        found.append(EventMention(m_start, m_end, text, tuple(events), date,
+                                  _offset(prose[max(0, m_start - 60):m_start], code)))
     return found
 
 

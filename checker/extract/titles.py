@@ -94,12 +94,10 @@ KINDS = ("former", "future", "new", "then", "outgoing")
 
 
 def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],
-                words: frozenset[str] | None = None) -> list[TitleMention]:
+                tokens: list[tuple[int, int, str]]) -> list[TitleMention]:
     """Titles of the rules' offices."""
-    pattern = base.pattern("title", code, words)
-    if pattern is None:
-        return []
-    return _find(prose, folded, code, pattern, lambda written: base.title_forms(code, written), sentences)
+    spans = base.find("title", code, folded, tokens)
+    return _find(prose, folded, code, spans, lambda written: base.title_forms(code, written), sentences)
 
 
 @functools.lru_cache(maxsize=None)
@@ -115,27 +113,28 @@ def _generic(code: str) -> tuple[re.Pattern, dict[str, tuple[tuple[TitleForm, st
 def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]]) -> list[TitleMention]:
     """Common gendered titles of the language ("ministre", "présidente", "chairwoman"), office unknown."""
     pattern, forms = _generic(code)
-    return _find(prose, folded, code, pattern, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(folded)]
+    return _find(prose, folded, code, spans, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
 
 
-def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMention]:
+def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention]:
     pats = _patterns(code)
     dets = language.load(code)["determiners"]
     det_gender = {**{w: "m" for w in dets["m"]}, **{w: "f" for w in dets["f"]}}
     found = []
     sentence_iter = iter(sentences)
     sentence = next(sentence_iter, (0, len(prose)))
-    for m in pattern.finditer(folded):
-        while sentence[1] <= m.start():
-            sentence = next(sentence_iter, (m.start(), len(prose)))
+    for m_start, m_end in spans:
+        while sentence[1] <= m_start:
+            sentence = next(sentence_iter, (m_start, len(prose)))
         # what binds to a title is near it: a bounded window keeps the work linear in the text
-        s_start = max(min(sentence[0], m.start()), m.start() - WINDOW)
-        before = prose[s_start:m.start()]
-        s_end = min(sentence[1] if sentence[1] > m.end() else len(prose), m.end() + WINDOW)
-        after = prose[m.end():s_end]
+        s_start = max(min(sentence[0], m_start), m_start - WINDOW)
+        before = prose[s_start:m_start]
+        s_end = min(sentence[1] if sentence[1] > m_end else len(prose), m_end + WINDOW)
+        after = prose[m_end:s_end]
         if before.endswith("-") and not pats["qualifier_before"].search(before):
             continue  # "sous-secrétaire": the title is part of another word
-        written = prose[m.start():m.end()]
+        written = prose[m_start:m_end]
         forms = tuple(forms_for(written))
         if not forms:
             continue
@@ -148,11 +147,11 @@ def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMenti
         else:
             dm = pats["determiner"].search(before)
             determiner = dm.group("det") if dm else None
-        end = m.end()
+        end = m_end
         qa = pats["qualifier_after"].match(after)
         if qa and qualifier is None:
             qualifier = _kind(qa, KINDS)
-            q_span = (m.end() + qa.start(qualifier), m.end() + qa.end(qualifier))
+            q_span = (m_end + qa.start(qualifier), m_end + qa.end(qualifier))
             end = q_span[1]
         name = name_span = None
         na = pats["name_after"].match(prose, end, max(end, s_end)) \
@@ -173,7 +172,7 @@ def _find(prose, folded, code, pattern, forms_for, sentences) -> list[TitleMenti
                 first_clause = next(k for k in KINDS if _group(nb, k))
                 q_span = (s_start + nb.start(first_clause), s_start + nb.end(first_clause))
         gender = det_gender.get((determiner or "").lower())
-        found.append(TitleMention(m.start(), m.end(), written, forms, qualifier, q_span, gender, name, name_span))
+        found.append(TitleMention(m_start, m_end, written, forms, qualifier, q_span, gender, name, name_span))
     return found
 
 

@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..fold import fold, fold_name, fold_same_length, literal_pattern
+from ..fold import fold, fold_name, fold_same_length
 from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
 
 
@@ -31,14 +31,39 @@ def _deletions(token: str) -> set[str]:
 _WORD = re.compile(r"\w+")
 
 
-def _first_word(text: str) -> str:
-    match = _WORD.search(fold_same_length(text))
-    return match.group() if match else ""
+def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a folded text and the separators between them, runs of spaces made one space."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = tuple(text[a:b] for a, b in spans)
+    seps = tuple(_sep(text[spans[k][1]:spans[k + 1][0]]) for k in range(len(spans) - 1))
+    return words, seps
 
 
-def _head_adjective(name: str) -> str:
-    head, _, rest = name.partition(" ")
-    return literal_pattern(head) + (r"(?:\s+\w+)?\s+" + literal_pattern(rest) if rest else "")
+def _sep(between: str) -> str:
+    return " ".join(between.split()) if between.strip() else " "
+
+
+def _longest(candidates, tokens, i: int, folded: str, adjective: bool) -> int | None:
+    """The index of the last token of the longest candidate name starting at token i, if one matches."""
+    for words, seps in candidates:
+        end = _follow(words, seps, tokens, i, folded, i)
+        if end is None and adjective and len(words) > 1 and i + 1 < len(tokens) \
+                and _sep(folded[tokens[i][1]:tokens[i + 1][0]]) == " ":
+            end = _follow(words, seps, tokens, i, folded, i + 1)   # one adjective after the head noun
+        if end is not None:
+            return end
+    return None
+
+
+def _follow(words, seps, tokens, i: int, folded: str, j: int) -> int | None:
+    """Do the words after the first follow from token j on? The index of the last token, if so."""
+    for k in range(1, len(words)):
+        t = j + k
+        if t >= len(tokens) or tokens[t][2] != words[k]:
+            return None
+        if _sep(folded[tokens[t - 1][1]:tokens[t][0]]) != seps[k - 1]:
+            return None
+    return j + len(words) - 1 if len(words) > 1 else i
 
 
 class FactBase:
@@ -106,24 +131,37 @@ class FactBase:
         state["_patterns"] = {}
         return state
 
-    def pattern(self, kind: str, lang: str, words: frozenset[str] | None = None) -> re.Pattern | None:
-        """The title forms, descriptions or event names of a language as one alternation, longest first.
+    def find(self, kind: str, lang: str, folded: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """(start, end) of the title forms, descriptions or event names of a language in the folded prose.
 
-        It matches the prose folded by fold_same_length(), so offsets are those of the article. Given the
-        words of an article, only the names that start with one of them are compiled: a few dozen
-        instead of every name of the rules, which keeps a single-article check fast."""
-        source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
-        alternatives = tuple(sorted((text for text in source if words is None or _first_word(text) in words),
-                                    key=lambda t: (-len(t), t)))
-        if not alternatives:
-            return None
-        key = (kind, alternatives)
+        Word by word: at each word that begins some name, the longest name whose words and
+        separators follow is taken, and the scan goes on after it (as a regex alternation would,
+        without compiling one). Event names may have one adjective after their head noun ("le
+        sommet crucial de l'OTAN")."""
+        index = self._first_words(kind, lang)
+        found, i = [], 0
+        while i < len(tokens):
+            candidates = index.get(tokens[i][2])
+            end = _longest(candidates, tokens, i, folded, kind == "event") if candidates else None
+            if end is None:
+                i += 1
+                continue
+            found.append((tokens[i][0], tokens[end][1]))
+            i = end + 1
+        return found
+
+    def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        key = ("first-words", kind, lang)
         if key not in self._patterns:
-            if kind == "event":  # one adjective may follow the head noun: "le sommet crucial de l'OTAN"
-                body = "|".join(_head_adjective(text) for text in alternatives)
-            else:
-                body = "|".join(literal_pattern(text) for text in alternatives)
-            self._patterns[key] = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
+            index: dict[str, list] = {}
+            for text in source:
+                words, seps = _words(fold_same_length(text))
+                if words:
+                    index.setdefault(words[0], []).append((words, seps))
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e[0]))
+            self._patterns[key] = index
         return self._patterns[key]
 
     # -- questions the checks ask ---------------------------------------------
