@@ -81,9 +81,11 @@ def main() -> None:
 @click.option("--ignore", multiple=True, callback=_ids, help="Do not run these checks (comma-separated ids).")
 @click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.OPTION=VALUE",
               help="Set a check's option, e.g. stale-qualifier.max_days=90.")
+@click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
+              help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options, no_cache, debug):
+def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked) against the rules."""
     from .checks import REGISTRY, options_for
     from .finding import Severity
@@ -98,7 +100,7 @@ def check(paths, rule_paths, date, fmt, output, fail_on, select, ignore, options
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--option") from None
     settings = Settings(rule_paths=tuple(rule_paths), date=date, select=select, ignore=ignore or frozenset(),
-                        check_options=options, debug=debug, use_cache=not no_cache)
+                        check_options=options, debug=debug, use_cache=not no_cache, against=against)
     try:
         report = run(list(paths), settings)
     except Exception:  # a bug of factlint: still one line unless --debug
@@ -143,6 +145,34 @@ def explain(rule):
         sys.exit(EXIT_BROKEN)
     click.echo(f"# {rule} (default severity: {module.SEVERITY.label})\n")
     click.echo(module.__doc__.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", required=True, type=click.Path(path_type=Path), help="The index file (SQLite), created if missing.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Rule file or directory (repeatable): they date the articles.")
+@click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
+def index(paths, db, rule_paths, date, no_cache):
+    """Build or update the archive index of PATHS: statements, quotations, name spellings."""
+    from . import facts
+    from .indexing import rules_fingerprint, update_index
+    targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
+    base, errors = facts.load_factbase(targets, use_cache=not no_cache)
+    for error in errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    if base is None:
+        sys.exit(EXIT_BROKEN)
+    stats = update_index(list(paths), db, base, rules_fingerprint(targets), date)
+    if stats.rebuilt:
+        click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
+    for problem in stats.problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
+    for error in stats.errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    click.echo(f"{db}: {stats.line()}")
+    sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
 @main.group()

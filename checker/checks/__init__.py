@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import anachronistic_title, date_format, name_typo, stale_qualifier, title_gender, unknown_date, year_typo
+from . import (anachronistic_title, contradiction, date_format, name_typo, quote_drift, stale_qualifier, title_gender,
+               unknown_date, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     year_typo,
@@ -13,6 +14,8 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     title_gender,
     name_typo,
     unknown_date,
+    contradiction,      # collection checks (check_collection): compare the articles with each other
+    quote_drift,
 )}
 
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")

@@ -43,7 +43,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     flags = regex.V1 | regex.I
     before = _alt(b for group in data["figure_bounds"].values() for b in group)
     return {
-        "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?P<prefix>{_alt(symbols)})?\s?(?P<num>{_NUMBER})(?!(?!(?:bn|mn|m|md|mds)(?!\w))[\w/:]|[.,]\d)", flags),
+        "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{_alt(symbols)})\s?)?(?P<num>{_NUMBER})(?!(?!(?:bn|mn|m|md|mds)(?!\w))[\w/:]|[.,]\d)", flags),
         "percent": regex.compile(rf"\s?(?:{_alt(data['figure_percent'])})(?!\w)", flags),
         "points": regex.compile(rf"\s(?:{_alt(data['figure_points'])})(?!\w)", flags),
         "scale": regex.compile(rf"\s?(?P<scale>{_alt(data['figure_scales'])})(?!\w)", flags),

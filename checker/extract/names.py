@@ -36,3 +36,12 @@ def find_names(prose: str, code: str) -> list[NameSpan]:
         initial = start == m.start() and (not before or before[-1] in ".!?:\n…»”")
         spans.append(NameSpan(start, m.start() + len(raw), text, initial))
     return spans
+
+
+def plausible_names(spans: list[NameSpan], code: str) -> list[NameSpan]:
+    """Names that are surely names: a capitalised word at a sentence start counts only when the article
+    also writes it capitalised elsewhere, and function words ("Le", "Nous") never count."""
+    words = {w.lower() for w in language.load(code)["function_words"] if isinstance(w, str)}
+    elsewhere = {s.text for s in spans if not s.sentence_initial}
+    return [s for s in spans if s.text.lower().strip("'’") not in words
+            and (not s.sentence_initial or " " in s.text or s.text in elsewhere)]

@@ -1,0 +1,96 @@
+"""Two statements about the same thing, in different articles or in one, with different values.
+
+## What it finds
+A figure (an amount, a percentage, a count of something) whose statement matches another one, in
+another article or in the same article, and whose value differs beyond `tolerance`. Statements match
+when their unit agrees, the names around them (the subject) are the same, no word makes one a
+different measure (total, core, annual, first …), they speak of the same time, and their context
+words, with the numbers masked, score at least `threshold` (rapidfuzz token set ratio, shown in the
+message). Each side is reported and cites the other as evidence (path:line and the sentence).
+
+Time matters: statements that name different years are different statements ("2 % en 2014", "5 %
+d'ici 2035"); when the text says when ("compte désormais", "now"), articles of different dates may
+give different figures; articles more than `max_days_apart` apart are not compared unless they name
+the same year. Bounds and estimates widen a value: "plus de 700", "environ 2 milliards",
+"entre 2 et 3 milliards". A disagreement between figures attributed to different sources ("selon le
+parquet … selon la fédération") is reported as info only.
+
+## Why it matters
+The same figure must agree across everything a newsroom publishes, whether or not anyone wrote a
+rule for it; a desk editor cannot remember every figure of the archive.
+
+## Fails
+```text
+a.md: Le gouvernement a annoncé une aide de 2 milliards d'euros à l'Ukraine.
+b.md: Le gouvernement a annoncé mardi une aide de 1,2 milliard d'euros à l'Ukraine.
+```
+```text
+L'Union européenne compte 27 États membres. (…) Les 28 États membres de l'Union européenne ont signé.
+```
+
+## Passes
+```text
+Les alliés consacrent 3,5 % du PIB aux dépenses de défense de base, et 5 % au total.
+En 2014, les alliés visaient 2 % du PIB ; ils visent 5 % du PIB d'ici 2035.
+a.md (2018): L'Union européenne compte 28 États membres.  b.md (2021): L'Union européenne compte désormais 27 États membres.
+Selon le parquet, la manifestation a réuni 12 000 personnes ; selon la fédération, 30 000 personnes. (info)
+```
+
+## Options
+- `threshold` (number, default 75): the least context score (0-100) for two statements to be the same.
+- `tolerance` (number, default 0.01): the relative difference below which two values agree.
+- `min_shared` (integer, default 2): the least number of context words the two statements share.
+- `max_block` (integer, default 400): a blocking key shared by more statements than this is not used.
+- `max_days_apart` (integer, default 365): statements of articles dated further apart than this, that name
+  no year, speak of different times and are not compared.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..finding import Evidence, Finding, Location, Severity
+from ..match import contradiction
+
+ID = "contradiction"
+SEVERITY = Severity.WARNING
+OPTIONS = {
+    "threshold": (float, 75.0, "least context score (0-100) for two statements to be the same"),
+    "tolerance": (float, 0.01, "relative difference below which two values agree"),
+    "min_shared": (int, 2, "least number of shared context words"),
+    "max_block": (int, 400, "a blocking key shared by more statements is not used"),
+    "max_days_apart": (int, 365, "articles further apart are not compared unless they name the same year"),
+}
+MAX_EVIDENCE = 5
+
+
+def check_collection(collection, options):
+    conflicts = defaultdict(list)
+    for a, b in collection.statement_pairs(options["max_block"]):
+        verdict = contradiction(a, b, options["threshold"], options["tolerance"], options["min_shared"],
+                                options["max_days_apart"])
+        if verdict is None:
+            continue
+        score, attributed = verdict
+        conflicts[a.order()].append((a, score, attributed, b))
+        conflicts[b.order()].append((b, score, attributed, a))
+    for key in sorted(conflicts):
+        entries = sorted(conflicts[key], key=lambda e: (-e[1], e[3].order()))
+        stmt = entries[0][0]
+        if not collection.is_checked(stmt.path):
+            continue
+        yield _finding(stmt, entries)
+
+
+def _finding(stmt, entries) -> Finding:
+    _, score, _, best = entries[0]
+    where = "in this article" if best.path == stmt.path else f"in {best.path}"
+    others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
+    message = (f"{stmt.written} here, but {best.written} {where} at line {best.line}{others} for the same figure "
+               f"(match {score:g}); expected one value")
+    attributed = all(e[2] for e in entries)
+    if attributed:
+        message += ", unless the sources differ as the texts say"
+    evidence = tuple(Evidence(other.where, other.quoted) for _, _, _, other in entries[:MAX_EVIDENCE])
+    location = Location(stmt.path, stmt.line, stmt.column, stmt.end_line, stmt.end_column)
+    return Finding(ID, message, location, Severity.INFO if attributed else SEVERITY, stmt.written, best.written,
+                   evidence)
