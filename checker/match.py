@@ -2,8 +2,9 @@
 thing, with a score (0-100, rapidfuzz), and whether their values or wordings disagree.
 
 Blocking keeps the cost near-linear: a record is compared only with the records that share one of its
-keys (a context word with the unit's class for figures, a word of the quotation for quotes), and a key
-shared by more than `max_block` records says too little to block on and is not used."""
+keys (for figures a context word with the unit's class, the subject names and the discriminating words,
+which must agree anyway; for quotations a word of four letters or more), and a key shared by more than
+`max_block` records says too little to block on and is not used."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,10 +21,12 @@ QUOTE_KEY_MIN_LETTERS = 4
 
 # -- figures ------------------------------------------------------------------------------------------
 def statement_keys(s: StatementRecord) -> list[str]:
+    """One key per context word, prefixed by what must be equal for a match anyway (the unit's class, the
+    subject names, the discriminating words): blocks stay small without losing a match."""
     if s.change:
         return []         # "de 27 à 28 membres" speaks of a change, not of one value
-    cls = UNIT_CLASS[s.unit_kind]
-    return [f"{cls}|{w}" for w in s.words]
+    head = f"{UNIT_CLASS[s.unit_kind]}|{'+'.join(s.entities)}|{'+'.join(s.marks)}"
+    return [f"{head}|{w}" for w in s.words]
 
 
 def units_compatible(a: StatementRecord, b: StatementRecord) -> bool:
