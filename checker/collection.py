@@ -3,7 +3,7 @@
 involving a checked article come out whether the other articles were read now or from the index."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Iterable, TypeVar
 
 from .match import quote_keys, statement_keys
@@ -23,11 +23,12 @@ class Collection:
 
     def statement_pairs(self, max_block: int) -> list[tuple[StatementRecord, StatementRecord]]:
         local = [s for r in self.records for s in r.statements]
-        return self._pairs("statement", local, statement_keys, max_block)
+        return self._pairs("statement", local, statement_keys, max_block, 1)
 
     def quote_pairs(self, max_block: int, min_words: int) -> list[tuple[QuoteRecord, QuoteRecord]]:
         local = [q for r in self.records for q in r.quotes]
-        return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block)
+        # a quotation with one word changed still shares two of its word pairs with the other version
+        return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2)
 
     def names(self) -> Iterable[NameSpelling]:
         """Every name spelling of the checked articles, then of the archive (for name-variant)."""
@@ -36,28 +37,33 @@ class Collection:
         if self.archive is not None:
             yield from self.archive.name_spellings(exclude=self.checked)
 
-    def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int
-               ) -> list[tuple[T, T]]:
-        blocks: dict[str, list[T]] = defaultdict(list)
+    def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,
+               min_keys: int) -> list[tuple[T, T]]:
+        """Pairs (in a stable order) that share at least `min_keys` usable keys, one side at least checked."""
+        items: dict[tuple, T] = {}                     # by (path, line, column)
+        blocks: dict[str, list[tuple]] = defaultdict(list)
         for item in local:
+            order = item.order()
+            items[order] = item
             for key in keys_of(item):
-                blocks[key].append(item)
+                blocks[key].append(order)
         if self.archive is not None and blocks:
             counts = self.archive.key_counts(kind, list(blocks), exclude=self.checked)
             usable = [k for k in blocks if len(blocks[k]) + counts.get(k, 0) <= max_block]
             for key, item in self.archive.items_with_keys(kind, usable, exclude=self.checked):
-                blocks[key].append(item)
-        pairs: dict[tuple, tuple[T, T]] = {}
-        for key in sorted(blocks):
-            members = blocks[key]
+                order = item.order()
+                items.setdefault(order, item)
+                blocks[key].append(order)
+        checked = self.checked
+        archived = self.archive is not None
+        pairs: Counter[tuple[tuple, tuple]] = Counter()
+        for key, members in blocks.items():
             if len(members) < 2 or len(members) > max_block:
                 continue
+            members = sorted(set(members))
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
-                    if self.archive is not None and a.path not in self.checked and b.path not in self.checked:
+                    if archived and a[0] not in checked and b[0] not in checked:
                         continue        # two archive records: not this run's business
-                    first, second = (a, b) if a.order() <= b.order() else (b, a)
-                    if first.order() == second.order():
-                        continue
-                    pairs.setdefault((first.order(), second.order()), (first, second))
-        return [pairs[k] for k in sorted(pairs)]
+                    pairs[(a, b)] += 1
+        return [(items[a], items[b]) for a, b in sorted(p for p, n in pairs.items() if n >= min_keys)]

@@ -3,7 +3,7 @@ thing, with a score (0-100, rapidfuzz), and whether their values or wordings dis
 
 Blocking keeps the cost near-linear: a record is compared only with the records that share one of its
 keys (for figures a context word with the unit's class, the subject names and the discriminating words,
-which must agree anyway; for quotations a word of four letters or more), and a key shared by more than
+which must agree anyway; for quotations two consecutive words), and a key shared by more than
 `max_block` records says too little to block on and is not used."""
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from rapidfuzz import fuzz
 from .records import QuoteRecord, StatementRecord
 
 UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n"}
-QUOTE_KEY_MIN_LETTERS = 4
 
 
 # -- figures ------------------------------------------------------------------------------------------
@@ -117,18 +116,20 @@ def contradiction(a: StatementRecord, b: StatementRecord, threshold: float, tole
 
 # -- quotations ---------------------------------------------------------------------------------------
 def quote_keys(q: QuoteRecord, min_words: int) -> list[str]:
+    """Pairs of consecutive words: a quotation with a word changed still shares most of them."""
     words = q.norm.split()
     if len(words) < min_words:
         return []
-    return sorted({f"q|{w}" for w in words if len(w) >= QUOTE_KEY_MIN_LETTERS})
+    return sorted({f"q|{a} {b}" for a, b in zip(words, words[1:])})
 
 
-def quote_score(a: QuoteRecord, b: QuoteRecord) -> float:
-    """How alike two quotations are (0-100): the shorter one against its best place in the longer one."""
+def quote_score(a: QuoteRecord, b: QuoteRecord, cutoff: float = 0) -> float:
+    """How alike two quotations are (0-100): the shorter one against its best place in the longer one
+    (0 when below `cutoff`)."""
     short, long_ = sorted((a.norm, b.norm), key=len)
     if len(short) >= 0.8 * len(long_):
-        return round(fuzz.ratio(short, long_), 1)
-    return round(fuzz.partial_ratio(short, long_), 1)
+        return round(fuzz.ratio(short, long_, score_cutoff=cutoff), 1)
+    return round(fuzz.partial_ratio(short, long_, score_cutoff=cutoff), 1)
 
 
 def is_excerpt(a: QuoteRecord, b: QuoteRecord) -> bool:

@@ -54,7 +54,7 @@ def drift(a, b, options) -> tuple[str, float] | None:
     if a.path == b.path:
         return None
     exact = a.norm == b.norm or is_excerpt(a, b)
-    score = 100.0 if exact else quote_score(a, b)
+    score = 100.0 if exact else quote_score(a, b, options["threshold"])
     if score < options["threshold"]:
         return None
     if not exact:

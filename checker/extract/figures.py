@@ -56,13 +56,18 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
+_SPACES = regex.compile(r"[\u00a0\u202f ]")
+_DOT_THOUSANDS = regex.compile(r"\.(?=\d{3}(?!\d))")
+_COMMA_THOUSANDS = regex.compile(r",(?=\d{3}(?!\d))")
+
+
 def parse_number(text: str, code: str) -> float | None:
     """"1,2" (fr) and "1.2" (en) are decimals; "1 000", "1.000" (fr) and "1,000" (en) are thousands."""
-    plain = regex.sub(r"[\u00a0\u202f ]", "", text)
+    plain = _SPACES.sub("", text)
     if code == "fr":
-        plain = regex.sub(r"\.(?=\d{3}(?!\d))", "", plain).replace(",", ".")
+        plain = _DOT_THOUSANDS.sub("", plain).replace(",", ".")
     else:
-        plain = regex.sub(r",(?=\d{3}(?!\d))", "", plain)
+        plain = _COMMA_THOUSANDS.sub("", plain)
     if plain.count(".") > 1:
         return None
     try:

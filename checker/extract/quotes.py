@@ -36,9 +36,12 @@ def _cues(code: str) -> regex.Pattern:
     return regex.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.V1 | regex.I)
 
 
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def normalise(text: str) -> str:
     """The quotation's words folded, punctuation out: what two versions are compared on."""
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", fold(text).replace("'", " ")))
+    return " ".join(_WORDS.findall(fold(text).replace("'", " ")))
 
 
 def speaker_key(name: str | None) -> str | None:

@@ -18,6 +18,7 @@ from ..fold import fold
 from .figures import Figure, find_figures
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_ELISION = regex.compile(r"['’]")
 _YEAR = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d]|[.,]\d|\s?%)")
 
 
@@ -64,7 +65,7 @@ def content_words(text: str, stop: frozenset[str]) -> list[str]:
     """Folded words without elided articles, stop words and short words: "l'aide" → "aide"."""
     out = []
     for m in _WORD.finditer(text):
-        word = regex.split(r"['’]", fold(m.group()))[-1].strip("-")
+        word = _ELISION.split(fold(m.group()))[-1].strip("-")
         if len(word) > 2 and word not in stop:
             out.append(word)
     return out
