@@ -10,6 +10,7 @@ Name spellings are kept for name-variant: `ArchiveIndex.name_spellings()` lists 
 `ArchiveIndex.names_with_tokens(tokens)` those sharing a folded word with the given ones (blocking)."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sqlite3
 from importlib import resources
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .finding import RunError
-from .records import NameSpelling, load_quote, load_statement
+from .records import NameSpelling, QuoteRecord, StatementRecord, load_quote, load_statement
 
 SCHEMA_VERSION = 1
 EXTRACTION_VERSION = 1          # bump when extraction changes what it produces from the same text
@@ -43,8 +44,9 @@ CREATE INDEX name_tokens_article ON name_tokens(article_id);
 
 
 def extraction_fingerprint() -> str:
-    """What extraction depends on besides the text: its version and the language data."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTION_VERSION}".encode())
+    """What extraction depends on besides the text: its version, the records' fields and the language data."""
+    fields = ",".join(f.name for cls in (StatementRecord, QuoteRecord) for f in dataclasses.fields(cls))
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTION_VERSION}:{fields}".encode())
     lang_dir = resources.files("checker.lang")
     for name in sorted(p.name for p in lang_dir.iterdir() if p.name.endswith(".yaml")):
         digest.update(name.encode() + lang_dir.joinpath(name).read_bytes())

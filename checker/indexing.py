@@ -115,12 +115,17 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
     try:
         known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
         seen: set[str] = set()
+        missing = False
         with conn:
             for item in walk(paths):
                 if isinstance(item, RunError):
                     stats.errors.append(item)
+                    missing = True
                     continue
                 _index_one(conn, item, base, date, known, seen, stats)
+            if missing:         # a mistyped path must not empty the index
+                stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
+                return stats
             for path in sorted(set(known) - seen):
                 _delete(conn, known[path][0])
                 stats.deleted += 1

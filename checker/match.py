@@ -47,7 +47,9 @@ def _year_of(date: tuple[str, str] | None) -> set[int]:
 def same_period(a: StatementRecord, b: StatementRecord, max_days_apart: int = 365) -> bool:
     """The two statements can speak of the same time: the years they name meet, or a year named on one side
     is the other article's year; "désormais"/"now" in articles of different dates are different times, and
-    so are the present tenses of articles more than `max_days_apart` apart."""
+    so are the present tenses of articles more than `max_days_apart` apart. Months named must be the same."""
+    if a.months != b.months:
+        return False      # "7,5 % en mars", "7,3 % en avril", or one month against none
     if a.years and b.years:
         return bool(set(a.years) & set(b.years))
     if a.years or b.years:

@@ -103,6 +103,20 @@ def test_incremental_update_costs_a_hash_for_unchanged_articles(tmp_path, monkey
             assert {i for (i,) in conn.execute(f"SELECT DISTINCT article_id FROM {table}")} <= ids
 
 
+def test_a_missing_path_drops_nothing_and_an_archived_article_is_not_its_own_rival(tmp_path):
+    root = _archive(tmp_path)
+    db = tmp_path / "a.db"
+    cli("index", root, "--db", db)
+    code, out, err = cli("index", root, tmp_path / "typo", "--db", db)
+    assert code == 2 and "no such file" in err and "0 deleted" in out and "3 unchanged" in out
+    # a0 says 2 billion, a1 3 billion, a2 4 billion: a0 checked again against the index meets a1 and a2, not itself
+    code, out, _ = cli("check", root / "a0.md", "--against", db, "--format", "json", "--fail-on", "never",
+                       "--select", "contradiction")
+    findings = json.loads(out)["findings"]
+    assert len(findings) == 1
+    assert sorted(Path(e["source"]).name for e in findings[0]["evidence"]) == ["a1.md:4", "a2.md:4"]
+
+
 def test_another_schema_version_is_refused_by_check_and_rebuilt_by_index(tmp_path):
     root = _archive(tmp_path, 1)
     db = tmp_path / "a.db"

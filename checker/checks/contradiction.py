@@ -83,9 +83,9 @@ def check_collection(collection, options):
 
 def _finding(stmt, entries) -> Finding:
     _, score, _, best = entries[0]
-    where = "in this article" if best.path == stmt.path else f"in {best.path}"
+    where = f"at line {best.line} of this article" if best.path == stmt.path else f"in {best.where}"
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
-    message = (f"{stmt.written} here, but {best.written} {where} at line {best.line}{others} for the same figure "
+    message = (f"{stmt.written} here, but {best.written} {where}{others} for the same figure "
                f"(match {score:g}); expected one value")
     attributed = all(e[2] for e in entries)
     if attributed:

@@ -33,6 +33,7 @@ class FigureStatement:
     measure: tuple[str, ...]     # the words right after the figure that say what it counts: "du PIB"
     marks: tuple[str, ...]       # discriminating words present
     years: tuple[int, ...]
+    months: tuple[int, ...]      # months named in the clause ("in March", "en juin")
     timed: bool                  # the text says when: "désormais", "en 2023", "now"
     source: str | None           # "parquet" for "selon le parquet"
 
@@ -53,6 +54,9 @@ def _data(code: str):
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
         "marks": frozenset(fold(w) for w in data["statement_discriminators"] if " " not in w),
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
+        "month": regex.compile(rf"(?<!\w)(?P<m>{_alt(m for m in data['months'] if len(m) > 3)})(?!\w)",
+                               regex.V1 | (regex.I if code != "en" else 0)),
+        "months": {fold(k): v for k, v in data["months"].items()},
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str))
         | frozenset(fold(w) for w in list(data["months"]) + list(data["weekdays"])),
         "adjective_after": bool(data["measure_adjective_after"]),
@@ -96,8 +100,10 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
         if figure.unit_kind == "count":
             words |= set(figure.unit.split())
         words = sorted(words)
-        folded_clause = " " + " ".join(fold(clause).split()) + " "
-        marks = {w for w in content_words(clause, frozenset()) if w in data["marks"]}
+        # marks also from the head of the sentence: "Au premier tour, la participation a atteint 57 %"
+        head_and_clause = prose[sentence[0]:left] + " " + clause
+        folded_clause = " " + " ".join(fold(head_and_clause).split()) + " "
+        marks = {w for w in content_words(head_and_clause, frozenset()) if w in data["marks"]}
         marks |= {p for p in data["mark_phrases"] if f" {p} " in folded_clause}
         chain_end = measure_chain(prose, figure.end, right, data)
         measure = tuple(sorted(set(content_words(prose[figure.end:chain_end], data["stop"]))))
@@ -106,14 +112,15 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
                  if not figure.start <= m.start() < figure.end]
         if not years:   # "En 2014, les alliés visaient 2 %": the year at the head of the sentence
             years = [int(m.group()) for m in _YEAR.finditer(prose, sentence[0], left)]
-        timed = bool(years) or bool(data["timed"].search(prose, sentence[0], right))
+        months = sorted({data["months"][fold(m.group("m"))] for m in data["month"].finditer(prose, left, right)})
+        timed = bool(years) or bool(months) or bool(data["timed"].search(prose, sentence[0], right))
         source = None
         if (m := data["source"].search(prose, sentence[0], sentence[1])):
             who = content_words(m.group("who"), data["stop"])
             source = " ".join(who[:3]) if who else fold(m.group("who")).split()[0]
         out.append(FigureStatement(figure.start, figure.end, figure, (left, right), tuple(words),
                                    tuple(sorted(entities)), measure, tuple(sorted(marks)), tuple(sorted(set(years))),
-                                   timed, source))
+                                   tuple(months), timed, source))
     return out
 
 
