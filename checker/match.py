@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .records import QuoteRecord, StatementRecord
 
-UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n"}
+UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n", "date": "d"}
 
 
 # -- figures ------------------------------------------------------------------------------------------
@@ -94,7 +94,9 @@ def statement_score(a: StatementRecord, b: StatementRecord, min_shared: int = 2)
 
 
 def values_disagree(a: StatementRecord, b: StatementRecord, tolerance: float) -> bool:
-    """The intervals the texts allow ("plus de 700", "environ 2 milliards", ranges) do not meet."""
+    """The intervals the texts allow ("plus de 700", "environ 2 milliards", ranges, "24-25 juin") do not meet."""
+    if a.unit_kind == "date":
+        tolerance = 0.0   # days
     return a.high * (1 + tolerance) < b.low or b.high * (1 + tolerance) < a.low
 
 

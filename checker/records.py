@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 from .extract.names import find_names, plausible_names
 from .extract.quotes import find_quotes, normalise, speaker_key
-from .extract.statements import figure_statements
+from .extract.statements import date_statements, figure_statements
 from .fold import fold_name
 
 QUOTED_CHARS = 220
@@ -113,7 +113,9 @@ def record_of(ctx) -> ArticleRecord:
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
         return (*article.position(start), *article.position(end))
 
-    for st in figure_statements(article.prose, article.language, ctx.sentences, ctx.dates):
+    statements = figure_statements(article.prose, article.language, ctx.sentences, ctx.dates) + \
+        date_statements(article.prose, article.language, ctx.sentences, ctx.dates, ctx.date.value)
+    for st in sorted(statements, key=lambda st: st.start):
         f = st.figure
         sentence = next(((s, e) for s, e in ctx.sentences if s <= f.start < e), st.clause)
         record.statements.append(StatementRecord(

@@ -1,8 +1,9 @@
 """Two statements about the same thing, in different articles or in one, with different values.
 
 ## What it finds
-A figure (an amount, a percentage, a count of something) whose statement matches another one, in
-another article or in the same article, and whose value differs beyond `tolerance`. Statements match
+A figure (an amount, a percentage, a count of something) or the date of a named event (a summit, an
+election, a referendum … with the names around it) whose statement matches another one, in another
+article or in the same article, and whose value differs beyond `tolerance` (dates: by a day). Statements match
 when their unit agrees, the names around them (the subject) are the same, no word makes one a
 different measure (total, core, annual, first …), they speak of the same time, and their context
 words, with the numbers masked, score at least `threshold` (rapidfuzz token set ratio, shown in the
@@ -26,6 +27,10 @@ b.md: Le gouvernement a annoncé mardi une aide de 1,2 milliard d'euros à l'Ukr
 ```
 ```text
 L'Union européenne compte 27 États membres. (…) Les 28 États membres de l'Union européenne ont signé.
+```
+```text
+a.md: Le sommet de l'OTAN à La Haye aura lieu les 24 et 25 juin 2025.
+b.md: Le sommet de l'OTAN à La Haye s'ouvrira le 7 juillet 2025.
 ```
 
 ## Passes
@@ -85,7 +90,8 @@ def _finding(stmt, entries) -> Finding:
     _, score, _, best = entries[0]
     where = f"at line {best.line} of this article" if best.path == stmt.path else f"in {best.where}"
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
-    message = (f"{stmt.written} here, but {best.written} {where}{others} for the same figure "
+    thing = "the same event" if stmt.unit_kind == "date" else "the same figure"
+    message = (f"{stmt.written} here, but {best.written} {where}{others} for {thing} "
                f"(match {score:g}); expected one value")
     attributed = all(e[2] for e in entries)
     if attributed:

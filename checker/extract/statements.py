@@ -1,5 +1,5 @@
-"""Statements of figures: each figure with what it is about, so that statements can be compared across
-articles. Pure: prose (with its sentences, dates and names) → Statements.
+"""Statements of figures and of the dates of named events: each value with what it is about, so that
+statements can be compared across articles. Pure: prose (with its sentences and dates) → Statements.
 
 A statement knows its clause (the part of the sentence around the figure, cut at , ; : ( ) and at the
 language's clause words), its context words there (folded, stop words and numbers out), the names
@@ -8,6 +8,7 @@ years it speaks of, whether the text says when ("désormais", "now"), and whom i
 ("selon le parquet")."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from ..fold import fold
 from .figures import Figure, find_figures
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
 _ELISION = regex.compile(r"['’]")
 _YEAR = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d]|[.,]\d|\s?%)")
 
@@ -57,12 +59,18 @@ def _data(code: str):
         "month": regex.compile(rf"(?<!\w)(?P<m>{_alt(m for m in data['months'] if len(m) > 3)})(?!\w)",
                                regex.V1 | (regex.I if code != "en" else 0)),
         "months": {fold(k): v for k, v in data["months"].items()},
+        "events": regex.compile(rf"(?<!\w)(?:{_alt(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str))
         | frozenset(fold(w) for w in list(data["months"]) + list(data["weekdays"])),
         "adjective_after": bool(data["measure_adjective_after"]),
         "links": frozenset(fold(w).rstrip("'") for w in data["measure_links"]),
         "determiners": frozenset(fold(w).rstrip("'") for w in data["measure_determiners"]),
     }
+
+
+def lower_marks(text: str, data: dict) -> set[str]:
+    """Discriminating words written in lower case ("premier tour", not "Premier ministre")."""
+    return {fold(m.group()) for m in _WORD.finditer(text) if m.group()[0].islower() and fold(m.group()) in data["marks"]}
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
@@ -100,10 +108,11 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
         if figure.unit_kind == "count":
             words |= set(figure.unit.split())
         words = sorted(words)
-        # marks also from the head of the sentence: "Au premier tour, la participation a atteint 57 %"
-        head_and_clause = prose[sentence[0]:left] + " " + clause
+        # marks also from a short head of the sentence: "Au premier tour, la participation a atteint 57 %"
+        head = prose[sentence[0]:left]
+        head_and_clause = (head if len(head.split()) <= HEAD_WORDS else "") + " " + clause
         folded_clause = " " + " ".join(fold(head_and_clause).split()) + " "
-        marks = {w for w in content_words(head_and_clause, frozenset()) if w in data["marks"]}
+        marks = lower_marks(head_and_clause, data)
         marks |= {p for p in data["mark_phrases"] if f" {p} " in folded_clause}
         chain_end = measure_chain(prose, figure.end, right, data)
         measure = tuple(sorted(set(content_words(prose[figure.end:chain_end], data["stop"]))))
@@ -122,6 +131,55 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
                                    tuple(sorted(entities)), measure, tuple(sorted(marks)), tuple(sorted(set(years))),
                                    tuple(months), timed, source))
     return out
+
+
+def date_statements(prose: str, code: str, sentences: list[tuple[int, int]], dates,
+                    article_date: dt.date | None) -> list[FigureStatement]:
+    """The full dates of named events ("le sommet de l'OTAN à La Haye (24-25 juin)"): the value is the day
+    (or days), the year is the one written, else the one nearest the article's date."""
+    data = _data(code)
+    out = []
+    for d in dates:
+        if d.day is None:
+            continue
+        year = d.year or _nearest_year(d.month, d.day, article_date)
+        if year is None:
+            continue        # no year written and the article's date unknown
+        first, last = _day(year, d.month, d.day), _day(year, d.month, d.day_end or d.day)
+        if first is None or last is None or last < first:
+            continue
+        sentence = next(((s, e) for s, e in sentences if s <= d.start < e), (d.start, d.end))
+        left, right = clause_around(prose, sentence, d.start, d.end, code)
+        head = left
+        if not data["events"].search(fold(prose[left:right])):
+            # "Lors du sommet de La Haye, le 24 juin": the event may open the sentence before the date's clause
+            head = sentence[0]
+            if not data["events"].search(fold(prose[head:right])):
+                continue
+        text = prose[head:d.start] + " " + prose[d.end:right]
+        words = tuple(sorted({w for w in content_words(text, data["stop"]) if w not in data["function"]}))
+        marks = tuple(sorted(lower_marks(text, data)))
+        figure = Figure(d.start, d.end, float(first.toordinal()), float(first.toordinal()), float(last.toordinal()),
+                        "date", "date")
+        entities = _entities(prose, sentence, (head, right), figure, data["function"])
+        out.append(FigureStatement(d.start, d.end, figure, (head, right), words, tuple(sorted(entities)), (), marks,
+                                   (year,), (), True, None))
+    return out
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, article_date: dt.date | None) -> int | None:
+    if article_date is None:
+        return None
+    candidates = [y for y in (article_date.year - 1, article_date.year, article_date.year + 1)
+                  if _day(y, month, day) is not None]
+    return min(candidates, key=lambda y: (abs((_day(y, month, day) - article_date).days), y), default=None)
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}-]*['’]?")
@@ -157,7 +215,7 @@ def measure_chain(prose: str, start: int, end: int, data: dict) -> int:
     return stop
 
 
-_CAPITAL = regex.compile(r"(?<![\w-])(?:\p{L}{1,2}['’])?(?P<w>\p{Lu}[\p{L}\p{M}-]*)")
+_CAPITAL = regex.compile(r"(?<![\w-])(?:\p{L}{1,2}['’])?(?P<w>\p{Lu}[\p{L}\p{M}-]*)(?!['’])")
 
 
 def capitalised_runs(prose: str, start: int, end: int) -> list[tuple[int, str]]:
