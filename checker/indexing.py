@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import sqlite3
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,9 +106,15 @@ def _insert(conn: sqlite3.Connection, record: ArticleRecord, digest: str) -> Non
                          [(t, name_id, article_id) for t in sorted(set(name.folded.split()))])
 
 
-def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None
-                 ) -> IndexStats:
-    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash."""
+PARALLEL_MIN = 200         # fewer changed articles than this are extracted in this process
+BATCH = 2000               # articles read and extracted at a time: memory stays bounded
+_WORKER: dict = {}         # the rules and date, inherited by forked workers
+
+
+def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
+                 workers: int | None = None) -> IndexStats:
+    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
+    Changed articles are extracted by `workers` processes (default: one per core) when there are many."""
     stats = IndexStats()
     try:
         conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats)
@@ -116,13 +125,20 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
         seen: set[str] = set()
         missing = False
+        batch: list[tuple[str, bytes, bool, str]] = []
         with conn:
             for item in walk(paths):
                 if isinstance(item, RunError):
                     stats.errors.append(item)
                     missing = True
                     continue
-                _index_one(conn, item, base, date, known, seen, stats)
+                todo = _changed(item, known, seen, stats)
+                if todo:
+                    batch.append(todo)
+                if len(batch) >= BATCH:
+                    _extract_and_store(conn, batch, base, date, known, stats, workers)
+                    batch = []
+            _extract_and_store(conn, batch, base, date, known, stats, workers)
             if missing:         # a mistyped path must not empty the index
                 stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
                 return stats
@@ -134,30 +150,51 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
     return stats
 
 
-def _index_one(conn, item: Path, base, date, known, seen, stats: IndexStats) -> None:
+def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bool, str] | None:
+    """(path shown, bytes, markdown, hash) of an article to extract, None when unchanged or unreadable."""
     shown = display_path(item)
     try:
         raw = item.read_bytes()
     except OSError as exc:
         stats.errors.append(RunError(shown, None, f"cannot read: {exc.strerror or exc}"))
-        return
+        return None
     seen.add(shown)
     digest = hashlib.sha256(raw).hexdigest()
     previous = known.get(shown)
     if previous and previous[1] == digest:
         stats.unchanged += 1
-        return
+        return None
+    return shown, raw, item.suffix.lower() in (".md", ".markdown"), digest
+
+
+def _extract(todo: tuple[str, bytes, bool, str]):
+    shown, raw, markdown, digest = todo
     text = _decode(raw, shown)
     if isinstance(text, RunError):
-        stats.errors.append(text)
-        seen.discard(shown)
+        return shown, digest, text, []
+    article = parse_article(text, shown, markdown)
+    return shown, digest, record_of(ArticleContext(article, _WORKER["base"], _WORKER["date"])), article.problems
+
+
+def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, workers: int | None) -> None:
+    if not batch:
         return
-    article = parse_article(text, shown, item.suffix.lower() in (".md", ".markdown"))
-    stats.problems.extend(article.problems)
-    record = record_of(ArticleContext(article, base, date))
-    if previous:
-        _delete(conn, previous[0])
-        stats.updated += 1
+    _WORKER.update(base=base, date=date)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(batch) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_extract, batch, chunksize=32))
     else:
-        stats.added += 1
-    _insert(conn, record, digest)
+        results = [_extract(todo) for todo in batch]
+    for shown, digest, record, problems in results:      # in walk order: the same index every time
+        stats.problems.extend(problems)
+        if isinstance(record, RunError):
+            stats.errors.append(record)
+            continue
+        previous = known.get(shown)
+        if previous:
+            _delete(conn, previous[0])
+            stats.updated += 1
+        else:
+            stats.added += 1
+        _insert(conn, record, digest)

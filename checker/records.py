@@ -5,7 +5,7 @@ together see exactly the same thing."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .extract.names import find_names, plausible_names
 from .extract.quotes import find_quotes, normalise, speaker_key
@@ -133,7 +133,7 @@ def record_of(ctx) -> ArticleRecord:
 
 # -- serialisation for the index -------------------------------------------------------------------------
 def dump(item) -> str:
-    return json.dumps(asdict(item), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({f: getattr(item, f) for f in item.__slots__}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _tuples(data: dict) -> dict:

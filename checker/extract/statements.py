@@ -233,12 +233,12 @@ def capitalised_runs(prose: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _entities(prose, sentence, clause, figure, function: frozenset[str]) -> set[str]:
-    """The subject: capitalised words of the clause (else the last run before it in the sentence), function
-    words left out. A capitalised common word at a sentence's start only makes matching stricter."""
+    """The subject: capitalised words of the clause (else the last run in a short head of the sentence:
+    "L'Allemagne, qui consacre …"), function words left out. A capitalised common word at a sentence's start only makes matching stricter."""
     def keep(offset: int, word: str) -> bool:
         return not figure.start <= offset < figure.end and word not in function   # "27 États membres": the unit
 
     inside = [w for o, w in capitalised_runs(prose, clause[0], clause[1]) if keep(o, w)]
-    if not inside:
+    if not inside and len(prose[sentence[0]:clause[0]].split()) <= HEAD_WORDS:
         inside = [w for o, w in capitalised_runs(prose, sentence[0], clause[0]) if keep(o, w)][-1:]
     return set(inside)
