@@ -4,7 +4,7 @@ involving a checked article come out whether the other articles were read now or
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Hashable, Iterable, TypeVar
 
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, NameSpelling, QuoteRecord, StatementRecord
@@ -22,13 +22,16 @@ class Collection:
         return path in self.checked
 
     def statement_pairs(self, max_block: int) -> list[tuple[StatementRecord, StatementRecord]]:
+        """Candidate pairs of statements; two with the same value interval never contradict, so are not paired."""
         local = [s for r in self.records for s in r.statements]
-        return self._pairs("statement", local, statement_keys, max_block, 1)
+        return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high))
 
     def quote_pairs(self, max_block: int, min_words: int) -> list[tuple[QuoteRecord, QuoteRecord]]:
+        """Candidate pairs of quotations; the same words from the same speaker (or from unnamed ones) are not paired.
+        A quotation with one word changed still shares two of its word pairs with the other version."""
         local = [q for r in self.records for q in r.quotes]
-        # a quotation with one word changed still shares two of its word pairs with the other version
-        return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2)
+        return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2,
+                           lambda q: (q.norm, q.speaker_key if q.explicit else None))
 
     def names(self) -> Iterable[NameSpelling]:
         """Every name spelling of the checked articles, then of the archive (for name-variant)."""
@@ -38,8 +41,9 @@ class Collection:
             yield from self.archive.name_spellings(exclude=self.checked)
 
     def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,
-               min_keys: int) -> list[tuple[T, T]]:
-        """Pairs (in a stable order) that share at least `min_keys` usable keys, one side at least checked."""
+               min_keys: int, group_of: Callable[[T], Hashable]) -> list[tuple[T, T]]:
+        """Pairs, in a stable order, that share at least `min_keys` usable keys, are not of the same group, and
+        (with an archive) have at least one side in a checked article."""
         items: dict[tuple, T] = {}                     # by (path, line, column)
         blocks: dict[str, list[tuple]] = defaultdict(list)
         for item in local:
@@ -54,16 +58,29 @@ class Collection:
                 order = item.order()
                 items.setdefault(order, item)
                 blocks[key].append(order)
-        checked = self.checked
+        ordered = sorted(items)
+        number = {order: i for i, order in enumerate(ordered)}
+        group = {}
+        for order in ordered:
+            group.setdefault(group_of(items[order]), len(group))
+        group_ids = [group[group_of(items[order])] for order in ordered]
+        checked = [order[0] in self.checked for order in ordered]
         archived = self.archive is not None
-        pairs: Counter[tuple[tuple, tuple]] = Counter()
-        for key, members in blocks.items():
+        size = len(ordered)
+        pairs: Counter[int] = Counter()
+        for members in blocks.values():
             if len(members) < 2 or len(members) > max_block:
                 continue
-            members = sorted(set(members))
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if archived and a[0] not in checked and b[0] not in checked:
-                        continue        # two archive records: not this run's business
-                    pairs[(a, b)] += 1
-        return [(items[a], items[b]) for a, b in sorted(p for p, n in pairs.items() if n >= min_keys)]
+            by_group: dict[int, list[int]] = defaultdict(list)
+            for i in sorted({number[o] for o in members}):
+                by_group[group_ids[i]].append(i)
+            buckets = list(by_group.values())
+            for x, first in enumerate(buckets):
+                for second in buckets[x + 1:]:
+                    for a in first:
+                        for b in second:
+                            if archived and not (checked[a] or checked[b]):
+                                continue        # two archive records: not this run's business
+                            pairs[a * size + b if a < b else b * size + a] += 1
+        chosen = sorted(p for p, n in pairs.items() if n >= min_keys)
+        return [(items[ordered[p // size]], items[ordered[p % size]]) for p in chosen]
