@@ -47,9 +47,16 @@ def _year_of(date: tuple[str, str] | None) -> set[int]:
 def same_period(a: StatementRecord, b: StatementRecord, max_days_apart: int = 365) -> bool:
     """The two statements can speak of the same time: the years they name meet, or a year named on one side
     is the other article's year; "désormais"/"now" in articles of different dates are different times, and
-    so are the present tenses of articles more than `max_days_apart` apart. Months named must be the same."""
-    if a.months != b.months:
-        return False      # "7,5 % en mars", "7,3 % en avril", or one month against none
+    so are the present tenses of articles more than `max_days_apart` apart. Months and relative days ("hier",
+    "yesterday") named must be the same; weekdays too when both sides name one ("Mardi, le gouvernement a
+    annoncé …" says when it was said, not of when the figure is)."""
+    months_a = {p for p in a.periods if p[0] in "mr"}
+    months_b = {p for p in b.periods if p[0] in "mr"}
+    if months_a != months_b:
+        return False      # "7,5 % en mars", "7,3 % en avril", "hier", or one month against none
+    days_a, days_b = set(a.periods) - months_a, set(b.periods) - months_b
+    if days_a and days_b and days_a != days_b:
+        return False
     if a.years and b.years:
         return bool(set(a.years) & set(b.years))
     if a.years or b.years:

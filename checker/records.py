@@ -36,7 +36,7 @@ class StatementRecord:
     measure: tuple[str, ...]
     marks: tuple[str, ...]
     years: tuple[int, ...]
-    months: tuple[int, ...]
+    periods: tuple[str, ...]
     timed: bool
     source: str | None
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
@@ -121,7 +121,7 @@ def record_of(ctx) -> ArticleRecord:
         record.statements.append(StatementRecord(
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
             _quoted(article.text, sentence, f.start, f.end), sentence[0], f.value, f.low, f.high, f.unit, f.unit_kind,
-            f.change, st.words, st.entities, st.measure, st.marks, st.years, st.months, st.timed, st.source, date))
+            f.change, st.words, st.entities, st.measure, st.marks, st.years, st.periods, st.timed, st.source, date))
     for q in find_quotes(article.prose, article.language, ctx.sentences, named):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))

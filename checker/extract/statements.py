@@ -35,7 +35,7 @@ class FigureStatement:
     measure: tuple[str, ...]     # the words right after the figure that say what it counts: "du PIB"
     marks: tuple[str, ...]       # discriminating words present
     years: tuple[int, ...]
-    months: tuple[int, ...]      # months named in the clause ("in March", "en juin")
+    periods: tuple[str, ...]     # named in the clause: months "m3", weekdays "d0", relative days "rhier"
     timed: bool                  # the text says when: "désormais", "en 2023", "now"
     source: str | None           # "parquet" for "selon le parquet"
 
@@ -56,8 +56,11 @@ def _data(code: str):
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
         "marks": frozenset(fold(w) for w in data["statement_discriminators"] if " " not in w),
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
-        "month": regex.compile(rf"(?<!\w)(?P<m>{_alt(m for m in data['months'] if len(m) > 3)})(?!\w)",
-                               regex.V1 | (regex.I if code != "en" else 0)),
+        # English capitalises months and weekdays: "march" and "may" in lower case are other words
+        "period": regex.compile(rf"(?<!\w)(?:{_alt(_calendar_words(data, code))}|{_alt(data['period_words'])})(?!\w)",
+                                regex.V1 | (regex.I if code != "en" else 0)),
+        "period_names": {**{fold(k): f"m{v}" for k, v in data["months"].items()},
+                         **{fold(k): f"d{v}" for k, v in data["weekdays"].items()}},
         "months": {fold(k): v for k, v in data["months"].items()},
         "events": regex.compile(rf"(?<!\w)(?:{_alt(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str))
@@ -66,6 +69,11 @@ def _data(code: str):
         "links": frozenset(fold(w).rstrip("'") for w in data["measure_links"]),
         "determiners": frozenset(fold(w).rstrip("'") for w in data["measure_determiners"]),
     }
+
+
+def _calendar_words(data, code: str) -> list[str]:
+    names = [w for w in list(data["months"]) + list(data["weekdays"]) if len(w) > 3 or code != "en"]
+    return [w.capitalize() for w in names] if code == "en" else names
 
 
 def lower_marks(text: str, data: dict) -> set[str]:
@@ -121,7 +129,9 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
                  if not figure.start <= m.start() < figure.end]
         if not years:   # "En 2014, les alliés visaient 2 %": the year at the head of the sentence
             years = [int(m.group()) for m in _YEAR.finditer(prose, sentence[0], left)]
-        months = sorted({data["months"][fold(m.group("m"))] for m in data["month"].finditer(prose, left, right)})
+        periods = sorted({data["period_names"].get(fold(m.group()), "r" + fold(m.group())) for m in
+                          data["period"].finditer(prose, left if len(head.split()) > HEAD_WORDS else sentence[0], right)})
+        months = [p for p in periods if p[0] in "mr"]     # a weekday is when it was said
         timed = bool(years) or bool(months) or bool(data["timed"].search(prose, sentence[0], right))
         source = None
         if (m := data["source"].search(prose, sentence[0], sentence[1])):
@@ -129,7 +139,7 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
             source = " ".join(who[:3]) if who else fold(m.group("who")).split()[0]
         out.append(FigureStatement(figure.start, figure.end, figure, (left, right), tuple(words),
                                    tuple(sorted(entities)), measure, tuple(sorted(marks)), tuple(sorted(set(years))),
-                                   tuple(months), timed, source))
+                                   tuple(periods), timed, source))
     return out
 
 
