@@ -159,3 +159,27 @@ def test_name_spellings_are_stored_for_name_variant(tmp_path):
         assert archive.names_with_tokens(["scholz"], exclude={str(Path(spellings[0].path))})[0].path.endswith("a1.md")
     finally:
         archive.close()
+
+
+def _dump(db: Path) -> list:
+    with sqlite3.connect(db) as conn:
+        return [conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                for table in ("articles", "items", "item_keys", "names", "name_tokens")]
+
+
+def test_parallel_extraction_builds_the_same_index(tmp_path, monkeypatch, base):
+    import checker.indexing as indexing
+    root = _archive(tmp_path, 6)
+    (root / "q.md").write_text("« Nous ferons tout ce qui est nécessaire », a déclaré Mark Rutte.\n", encoding="utf-8")
+    monkeypatch.setattr(indexing, "PARALLEL_MIN", 1)
+    stats = indexing.update_index([root], tmp_path / "one.db", base, "rules", workers=1)
+    assert stats.added == 7 and not stats.errors
+    indexing.update_index([root], tmp_path / "two.db", base, "rules", workers=2)
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
+
+
+def test_findings_come_in_the_same_order_every_time(tmp_path):
+    case = next(p.values[0] for p in _multi_article_cases() if "aid of 2 billion" in p.values[0]["name"])
+    paths = _write_case(tmp_path, case)
+    runs = {cli("check", *paths, "--format", "json", "--fail-on", "never", cwd=tmp_path)[1] for _ in range(3)}
+    assert len(runs) == 1
