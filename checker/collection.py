@@ -21,10 +21,13 @@ class Collection:
     def is_checked(self, path: str) -> bool:
         return path in self.checked
 
-    def statement_pairs(self, max_block: int) -> list[tuple[StatementRecord, StatementRecord]]:
-        """Candidate pairs of statements; two with the same value interval never contradict, so are not paired."""
+    def statement_pairs(self, max_block: int, focus: list[StatementRecord] | None = None
+                        ) -> list[tuple[StatementRecord, StatementRecord]]:
+        """Candidate pairs of statements, at least one side in `focus` (default: the checked articles'); two with
+        the same value interval never contradict, so are not paired. With a focus on archived statements, their
+        pairs come out as they would if the whole archive were checked."""
         local = [s for r in self.records for s in r.statements]
-        return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high))
+        return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high), focus)
 
     def quote_pairs(self, max_block: int, min_words: int) -> list[tuple[QuoteRecord, QuoteRecord]]:
         """Candidate pairs of quotations; the same words from the same speaker (or from unnamed ones) are not paired.
@@ -41,9 +44,9 @@ class Collection:
             yield from self.archive.name_spellings(exclude=self.checked)
 
     def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,
-               min_keys: int, group_of: Callable[[T], Hashable]) -> list[tuple[T, T]]:
+               min_keys: int, group_of: Callable[[T], Hashable], focus: list[T] | None = None) -> list[tuple[T, T]]:
         """Pairs, in a stable order, that share at least `min_keys` usable keys, are not of the same group, and
-        (with an archive) have at least one side in a checked article."""
+        (with an archive or a focus) have at least one side in the focus (default: the checked articles)."""
         items: dict[tuple, T] = {}                     # by (path, line, column)
         blocks: dict[str, list[tuple]] = defaultdict(list)
         for item in local:
@@ -51,9 +54,15 @@ class Collection:
             items[order] = item
             for key in keys_of(item):
                 blocks[key].append(order)
+        focused = None if focus is None else {item.order() for item in focus}
+        if focus is not None:
+            wanted = {key for item in focus for key in keys_of(item)}
+            blocks = defaultdict(list, {k: v for k, v in blocks.items() if k in wanted})
+            for key in wanted:
+                blocks.setdefault(key, [])
         if self.archive is not None and blocks:
-            counts = self.archive.key_counts(kind, list(blocks), exclude=self.checked)
-            usable = [k for k in blocks if len(blocks[k]) + counts.get(k, 0) <= max_block]
+            counts = self.archive.key_counts(kind, sorted(blocks), exclude=self.checked)
+            usable = [k for k in sorted(blocks) if len(blocks[k]) + counts.get(k, 0) <= max_block]
             for key, item in self.archive.items_with_keys(kind, usable, exclude=self.checked):
                 order = item.order()
                 items.setdefault(order, item)
@@ -64,8 +73,11 @@ class Collection:
         for order in ordered:
             group.setdefault(group_of(items[order]), len(group))
         group_ids = [group[group_of(items[order])] for order in ordered]
-        checked = [order[0] in self.checked for order in ordered]
-        archived = self.archive is not None
+        if focused is not None:
+            checked = [order in focused for order in ordered]
+        else:
+            checked = [order[0] in self.checked for order in ordered]
+        archived = self.archive is not None or focused is not None
         size = len(ordered)
         pairs: Counter[int] = Counter()
         for members in blocks.values():
@@ -80,7 +92,7 @@ class Collection:
                     for a in first:
                         for b in second:
                             if archived and not (checked[a] or checked[b]):
-                                continue        # two archive records: not this run's business
+                                continue        # neither side is this run's business
                             pairs[a * size + b if a < b else b * size + a] += 1
         chosen = sorted(p for p, n in pairs.items() if n >= min_keys)
         return [(items[ordered[p // size]], items[ordered[p % size]]) for p in chosen]

@@ -14,7 +14,9 @@ d'ici 2035"); when the text says when ("compte désormais", "now"), articles of 
 give different figures; articles more than `max_days_apart` apart are not compared unless they name
 the same year. Bounds and estimates widen a value: "plus de 700", "environ 2 milliards",
 "entre 2 et 3 milliards". A disagreement between figures attributed to different sources ("selon le
-parquet … selon la fédération") is reported as info only.
+parquet … selon la fédération") is reported as info only, and so is a statement whose every rival
+disagrees with more statements than it does: the value of the majority, facing the odd one out (which
+gets the warning).
 
 ## Why it matters
 The same figure must agree across everything a newsroom publishes, whether or not anyone wrote a
@@ -68,9 +70,9 @@ OPTIONS = {
 MAX_EVIDENCE = 5
 
 
-def check_collection(collection, options):
+def _conflicts(pairs, options) -> dict[tuple, list]:
     conflicts = defaultdict(list)
-    for a, b in collection.statement_pairs(options["max_block"]):
+    for a, b in pairs:
         verdict = contradiction(a, b, options["threshold"], options["tolerance"], options["min_shared"],
                                 options["max_days_apart"])
         if verdict is None:
@@ -78,25 +80,39 @@ def check_collection(collection, options):
         score, attributed = verdict
         conflicts[a.order()].append((a, score, attributed, b))
         conflicts[b.order()].append((b, score, attributed, a))
-    for key in sorted(conflicts):
+    return conflicts
+
+
+def check_collection(collection, options):
+    conflicts = _conflicts(collection.statement_pairs(options["max_block"]), options)
+    reported = sorted(key for key in conflicts if collection.is_checked(key[0]))
+    # how many statements each other side disagrees with: an archived one's are counted over the whole archive
+    degree = {key: len(entries) for key, entries in conflicts.items() if collection.is_checked(key[0])}
+    archived = {e[3].order(): e[3] for key in reported for e in conflicts[key] if not collection.is_checked(e[3].path)}
+    if archived:
+        around = _conflicts(collection.statement_pairs(options["max_block"], focus=list(archived.values())), options)
+        degree.update({key: len(around.get(key, ())) for key in archived})
+    for key in reported:
         entries = sorted(conflicts[key], key=lambda e: (-e[1], e[3].order()))
-        stmt = entries[0][0]
-        if not collection.is_checked(stmt.path):
-            continue
-        yield _finding(stmt, entries)
+        yield _finding(entries[0][0], entries, degree)
 
 
-def _finding(stmt, entries) -> Finding:
+def _finding(stmt, entries, degree) -> Finding:
     _, score, _, best = entries[0]
     where = f"at line {best.line} of this article" if best.path == stmt.path else f"in {best.where}"
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
     thing = "the same event" if stmt.unit_kind == "date" else "the same figure"
     message = (f"{stmt.written} here, but {best.written} {where}{others} for {thing} "
                f"(match {score:g}); expected one value")
-    attributed = all(e[2] for e in entries)
-    if attributed:
+    severity = SEVERITY
+    mine = len(entries)
+    if all(e[2] for e in entries):
         message += ", unless the sources differ as the texts say"
+        severity = Severity.INFO
+    elif all(degree[e[3].order()] > mine for e in entries):
+        # every other side disagrees with more statements than this one: this one is with the majority
+        message += f"; the other side disagrees with {degree[best.order()]} statements, this one with {mine}"
+        severity = Severity.INFO
     evidence = tuple(Evidence(other.where, other.quoted) for _, _, _, other in entries[:MAX_EVIDENCE])
     location = Location(stmt.path, stmt.line, stmt.column, stmt.end_line, stmt.end_column)
-    return Finding(ID, message, location, Severity.INFO if attributed else SEVERITY, stmt.written, best.written,
-                   evidence)
+    return Finding(ID, message, location, severity, stmt.written, best.written, evidence)
