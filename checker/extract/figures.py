@@ -42,19 +42,23 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     words = [c for c in currencies if c[0].isalpha()]
     flags = regex.V1 | regex.I
     before = _alt(b for group in data["figure_bounds"].values() for b in group)
+    link = "|".join(regex.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
+                    for w in data["figure_unit_links"])
+    glued = _alt(w for w in data["figure_scales"] if len(w) <= 3)     # "$1.2bn", "£500m"
     return {
         # no IGNORECASE here: it makes this pattern, run over the whole prose, sixteen times slower
         "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{_alt(symbols)})\s?)?(?P<num>{_NUMBER})"
-                                rf"(?!(?!(?:bn|mn|m|md|mds)(?!\w))[\w/:]|[.,]\d)", regex.V1),
+                                rf"(?!(?!(?:{glued})(?!\w))[\w/:]|[.,]\d)", regex.V1),
         "percent": regex.compile(rf"\s?(?:{_alt(data['figure_percent'])})(?!\w)", flags),
         "points": regex.compile(rf"\s(?:{_alt(data['figure_points'])})(?!\w)", flags),
         "scale": regex.compile(rf"\s?(?P<scale>{_alt(data['figure_scales'])})(?!\w)", flags),
-        "currency": regex.compile(rf"\s?(?:(?:de\s+|d['’]\s*|of\s+)?(?P<cur>{_alt(words)})(?!\w)|(?P<sym>{_alt(symbols)}))", flags),
-        "counted": regex.compile(r"\s(?:(?:de\s+|d['’]|of\s+))?(?P<noun>\p{L}[\p{L}'’-]{2,})(?:\s(?P<adj>\p{Ll}[\p{L}-]{2,}))?", regex.V1),
+        "currency": regex.compile(rf"\s?(?:(?:{link})?(?P<cur>{_alt(words)})(?!\w)|(?P<sym>{_alt(symbols)}))", flags),
+        "counted": regex.compile(rf"\s(?:{link})?(?P<noun>\p{{L}}[\p{{L}}'’-]{{2,}})"
+                                 rf"(?:\s(?P<adj>\p{{Ll}}[\p{{L}}-]{{2,}}))?", regex.V1),
         "bound": regex.compile(rf"(?<!\w)(?:{before})\s*$", flags),
         "range_start": regex.compile(rf"(?<!\w)(?:{_alt(data['figure_range']['between'])})\s+$", flags),
         "range_join": regex.compile(rf"\s*(?:{_alt(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
-        "change_before": regex.compile(rf"\d\s*(?:%\s*)?(?:à|to|-|–)\s*$", flags),
+        "change_before": regex.compile(rf"\d\s*(?:%\s*)?(?:{_alt(data['figure_change_joiners'])}|-|–)\s*$", flags),
     }
 
 
