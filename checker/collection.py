@@ -29,12 +29,14 @@ class Collection:
         local = [s for r in self.records for s in r.statements]
         return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high), focus)
 
-    def quote_pairs(self, max_block: int, min_words: int) -> list[tuple[QuoteRecord, QuoteRecord]]:
-        """Candidate pairs of quotations; the same words from the same speaker (or from unnamed ones) are not paired.
-        A quotation with one word changed still shares two of its word pairs with the other version."""
+    def quote_pairs(self, max_block: int, min_words: int, focus: list[QuoteRecord] | None = None
+                    ) -> list[tuple[QuoteRecord, QuoteRecord]]:
+        """Candidate pairs of quotations (at least one side in `focus`, as for statements); the same words from the
+        same speaker (or from unnamed ones) are not paired. A quotation with one word changed still shares two of
+        its word pairs with the other version."""
         local = [q for r in self.records for q in r.quotes]
         return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2,
-                           lambda q: (q.norm, q.speaker_key if q.explicit else None))
+                           lambda q: (q.norm, q.speaker_key if q.explicit else None), focus)
 
     def names(self) -> Iterable[NameSpelling]:
         """Every name spelling of the checked articles, then of the archive (for name-variant)."""

@@ -183,9 +183,12 @@ def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, worker
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(batch) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_extract, batch, chunksize=32))
+            _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
     else:
-        results = [_extract(todo) for todo in batch]
+        _store(conn, map(_extract, batch), known, stats)
+
+
+def _store(conn, results, known, stats: IndexStats) -> None:
     for shown, digest, record, problems in results:      # in walk order: the same index every time
         stats.problems.extend(problems)
         if isinstance(record, RunError):

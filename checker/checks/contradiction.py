@@ -5,7 +5,8 @@ A figure (an amount, a percentage, a count of something) or the date of a named 
 election, a referendum … with the names around it) whose statement matches another one, in another
 article or in the same article, and whose value differs beyond `tolerance` (dates: by a day). Statements match
 when their unit agrees, the names around them (the subject) are the same, no word makes one a
-different measure (total, core, annual, first …), they speak of the same time, and their context
+different measure (total, core, annual, first, rose …), what one measures (the words right after it:
+"candidats au baccalauréat général") is in the other's context, they speak of the same time, and their context
 words, with the numbers masked, score at least `threshold` (rapidfuzz token set ratio, shown in the
 message). Each side is reported and cites the other as evidence (path:line and the sentence).
 
@@ -40,7 +41,11 @@ b.md: Le sommet de l'OTAN à La Haye s'ouvrira le 7 juillet 2025.
 Les alliés consacrent 3,5 % du PIB aux dépenses de défense de base, et 5 % au total.
 En 2014, les alliés visaient 2 % du PIB ; ils visent 5 % du PIB d'ici 2035.
 a.md (2018): L'Union européenne compte 28 États membres.  b.md (2021): L'Union européenne compte désormais 27 États membres.
-Selon le parquet, la manifestation a réuni 12 000 personnes ; selon la fédération, 30 000 personnes. (info)
+Le chômage a reculé à 7,5 % en mars. (…) Le chômage a reculé à 7,3 % en avril.
+```
+Reported as info only:
+```text
+Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédération, la manifestation a réuni 30 000 personnes.
 ```
 
 ## Options

@@ -6,7 +6,8 @@ same quotation, by a rapidfuzz score of at least `threshold` (the shorter one ag
 the longer one), but differ in at most `max_changed` words: one version is reported against the other,
 with the differing words in [brackets]. The same quotation, or an excerpt of it, given to two different
 speakers named explicitly ("», a déclaré Mark Rutte" against "», a déclaré Pete Hegseth") is reported
-too. Each side cites the other (path:line and the other version).
+too. Each side cites the other (path:line and the other version); a version whose every rival differs
+from more quotations than it does is the majority's and is reported as info, the odd one out as a warning.
 
 ## Why it matters
 A quotation is a promise that these were the speaker's words. Rewritten agency copy drifts one word at a
@@ -67,21 +68,31 @@ def drift(a, b, options) -> tuple[str, float] | None:
     return None
 
 
-def check_collection(collection, options):
+def _drifts(pairs, options) -> dict[tuple, list]:
     found = defaultdict(list)
-    for a, b in collection.quote_pairs(options["max_block"], options["min_words"]):
+    for a, b in pairs:
         verdict = drift(a, b, options)
         if verdict:
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))
-    for key in sorted(found):
+    return found
+
+
+def check_collection(collection, options):
+    found = _drifts(collection.quote_pairs(options["max_block"], options["min_words"]), options)
+    reported = sorted(key for key in found if collection.is_checked(key[0]))
+    degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
+    archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
+    if archived:
+        around = _drifts(collection.quote_pairs(options["max_block"], options["min_words"],
+                                                focus=list(archived.values())), options)
+        degree.update({key: len(around.get(key, ())) for key in archived})
+    for key in reported:
         entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))
-        quote = entries[0][0]
-        if collection.is_checked(quote.path):
-            yield _finding(quote, entries)
+        yield _finding(entries[0][0], entries, degree)
 
 
-def _finding(quote, entries) -> Finding:
+def _finding(quote, entries, degree) -> Finding:
     _, (kind, score), other = entries[0]
     if kind == "wording":
         here, there = marked_versions(quote.text, other.text)
@@ -93,5 +104,10 @@ def _finding(quote, entries) -> Finding:
                    f"expected one speaker")
         suggestion = other.speaker
         evidence = tuple(Evidence(o.where, f"{o.text} ({o.speaker})") for _, _, o in entries[:5])
+    severity = SEVERITY
+    if all(degree[o.order()] > len(entries) for _, _, o in entries):
+        # every other version differs from more quotations than this one: this one is the majority's
+        message += f"; the other version differs from {degree[other.order()]} quotations, this one from {len(entries)}"
+        severity = Severity.INFO
     location = Location(quote.path, quote.line, quote.column, quote.end_line, quote.end_column)
-    return Finding(ID, message, location, SEVERITY, quote.text, suggestion, evidence)
+    return Finding(ID, message, location, severity, quote.text, suggestion, evidence)
