@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -43,7 +44,8 @@ def main() -> None:
     t0 = time.perf_counter()
     generate(work / "archive", args.count)
     (work / "new.md").write_text(new_article(), encoding="utf-8")
-    print(f"generated {args.count} articles in {time.perf_counter() - t0:.1f} s")
+    print(f"generated {args.count} articles in {time.perf_counter() - t0:.1f} s "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
     seconds, done = timed(["index", "archive", "--db", "archive.db"], work)
     print(f"index (fresh):            {seconds:6.2f} s  {done.stdout.strip()}")
@@ -65,7 +67,7 @@ def main() -> None:
     print(f"check new.md + archive:   {seconds:6.2f} s  ({len(together['articles'])} articles, "
           f"{len(together['findings'])} findings in all)")
     same = [json.dumps(f, sort_keys=True) for f in against] == [json.dumps(f, sort_keys=True) for f in on_new]
-    print(f"findings on new.md equal: {same}")
+    print(f"findings on new.md equal: {same} (load average {os.getloadavg()[0]:.1f})")
     for f in against:
         print(f"  {f['line']}:{f['column']} [{f['rule']}] {f['message'][:110]}")
     if not same:
