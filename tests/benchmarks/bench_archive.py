@@ -65,11 +65,11 @@ def main() -> None:
     together = json.loads(done.stdout)
     on_new = [f for f in together["findings"] if f["path"] == "new.md"]
     print(f"check new.md + archive:   {seconds:6.2f} s  ({len(together['articles'])} articles, "
-          f"{len(together['findings'])} findings in all)")
+          f"{len(together['findings'])} findings in all: {together['summary']})")
     same = [json.dumps(f, sort_keys=True) for f in against] == [json.dumps(f, sort_keys=True) for f in on_new]
     print(f"findings on new.md equal: {same} (load average {os.getloadavg()[0]:.1f})")
     for f in against:
-        print(f"  {f['line']}:{f['column']} [{f['rule']}] {f['message'][:110]}")
+        print(f"  {f['line']}:{f['column']} {f['severity']} [{f['rule']}] {f['message']}")
     if not same:
         sys.exit(1)
 
