@@ -15,6 +15,7 @@ import hashlib
 import sqlite3
 from importlib import resources
 from pathlib import Path
+from collections import Counter
 from typing import Iterable, Iterator
 
 from .finding import RunError
@@ -104,24 +105,27 @@ class ArchiveIndex:
                 f"AND k.key IN ({','.join('?' * len(chunk))}) GROUP BY k.key", [*args, *chunk]))
         return counts
 
-    def items_with_keys(self, kind: str, keys: list[str], exclude: Iterable[str] = ()) -> list[tuple[str, object]]:
-        """(key, record) for every indexed item carrying one of the keys, in a stable order."""
+    def items_with_keys(self, kind: str, keys: list[str], exclude: Iterable[str] = (), min_keys: int = 1
+                        ) -> list[tuple[str, object]]:
+        """(key, record) for every indexed item carrying one of the keys, in a stable order; with `min_keys`,
+        only the items carrying at least that many of them (the others cannot pair, and are not read)."""
         load = load_quote if kind == "quote" else load_statement
         where, args = self._where(kind, exclude)
-        rows = []
+        rows: list[tuple[str, int]] = []
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             rows += self.conn.execute(
-                f"SELECT k.key, i.id, i.body FROM item_keys k JOIN items i ON i.id = k.item_id WHERE {where} "
+                f"SELECT k.key, k.item_id FROM item_keys k WHERE {where} "
                 f"AND k.key IN ({','.join('?' * len(chunk))})", [*args, *chunk]).fetchall()
-        rows.sort(key=lambda r: (r[0], r[1]))
-        cache: dict[int, object] = {}
-        out = []
-        for key, item_id, body in rows:
-            if item_id not in cache:
-                cache[item_id] = load(body)
-            out.append((key, cache[item_id]))
-        return out
+        carried = Counter(item_id for _, item_id in rows)
+        wanted = sorted(item_id for item_id, n in carried.items() if n >= min_keys)
+        bodies: dict[int, object] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            for item_id, body in self.conn.execute(
+                    f"SELECT id, body FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                bodies[item_id] = load(body)
+        return [(key, bodies[item_id]) for key, item_id in sorted(rows) if item_id in bodies]
 
     def name_spellings(self, exclude: Iterable[str] = ()) -> Iterator[NameSpelling]:
         """Every indexed name spelling, by path and position."""

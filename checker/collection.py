@@ -65,7 +65,7 @@ class Collection:
         if self.archive is not None and blocks:
             counts = self.archive.key_counts(kind, sorted(blocks), exclude=self.checked)
             usable = [k for k in sorted(blocks) if len(blocks[k]) + counts.get(k, 0) <= max_block]
-            for key, item in self.archive.items_with_keys(kind, usable, exclude=self.checked):
+            for key, item in self.archive.items_with_keys(kind, usable, exclude=self.checked, min_keys=min_keys):
                 order = item.order()
                 items.setdefault(order, item)
                 blocks[key].append(order)
