@@ -183,3 +183,34 @@ def test_findings_come_in_the_same_order_every_time(tmp_path):
     paths = _write_case(tmp_path, case)
     runs = {cli("check", *paths, "--format", "json", "--fail-on", "never", cwd=tmp_path)[1] for _ in range(3)}
     assert len(runs) == 1
+
+
+NEW_AGAINST_SEEDS = """---
+date: 2026-02-20
+lang: fr
+---
+Selon Mark Rutte, 95 % de tout le soutien militaire à l'Ukraine provient des alliés et partenaires de l'OTAN.
+
+« Si quelqu'un tente d'attaquer cette alliance défensive… notre réponse sera létale », a averti Mark Rutte.
+
+Les alliés se sont engagés à porter leurs dépenses de défense à 5 % du PIB d'ici 2035.
+
+Rutte a rappelé que « Poutine ne comprend que la force ».
+"""
+
+
+def test_a_new_article_against_an_index_of_the_seeds(tmp_path):
+    """A figure and a quotation of the seeds, restated: one figure changed, one word of a quotation changed."""
+    (tmp_path / "seeds").mkdir()
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "new.md").write_text(NEW_AGAINST_SEEDS, encoding="utf-8")
+    assert cli("index", "seeds", "--db", "seeds.db", cwd=tmp_path)[0] == 0
+    code, out, err = cli("check", "new.md", "--against", "seeds.db", "--format", "json", cwd=tmp_path)
+    found = [(f["line"], f["rule"], f["suggestion"], [e["source"] for e in f["evidence"]]) for f in _findings(out)
+             if f["rule"] in ("contradiction", "quote-drift")]
+    assert found == [
+        (5, "contradiction", "99 %", ["seeds/002_da5e0195480586fa.txt:3"]),
+        (7, "quote-drift", "Si quelqu’un tente d’attaquer cette alliance défensive… notre réaction sera létale",
+         ["seeds/002_da5e0195480586fa.txt:5"]),
+    ]

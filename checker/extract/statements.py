@@ -124,7 +124,9 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
         marks |= {p for p in data["mark_phrases"] if f" {p} " in folded_clause}
         chain_end = measure_chain(prose, figure.end, right, data)
         measure = tuple(sorted(set(content_words(prose[figure.end:chain_end], data["stop"]))))
-        entities = _entities(prose, sentence, (left, chain_end), figure, data["function"])
+        source_match = data["source"].search(prose, sentence[0], sentence[1])
+        attribution = source_match.span() if source_match else (0, 0)
+        entities = _entities(prose, sentence, (left, chain_end), figure, data["function"], attribution)
         years = [int(m.group()) for m in _YEAR.finditer(prose, left, right)
                  if not figure.start <= m.start() < figure.end]
         if not years:   # "En 2014, les alliés visaient 2 %": the year at the head of the sentence
@@ -134,7 +136,7 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
         months = [p for p in periods if p[0] in "mr"]     # a weekday is when it was said
         timed = bool(years) or bool(months) or bool(data["timed"].search(prose, sentence[0], right))
         source = None
-        if (m := data["source"].search(prose, sentence[0], sentence[1])):
+        if (m := source_match):
             who = content_words(m.group("who"), data["stop"])
             source = " ".join(who[:3]) if who else fold(m.group("who")).split()[0]
         out.append(FigureStatement(figure.start, figure.end, figure, (left, right), tuple(words),
@@ -242,11 +244,13 @@ def capitalised_runs(prose: str, start: int, end: int) -> list[tuple[int, str]]:
     return runs
 
 
-def _entities(prose, sentence, clause, figure, function: frozenset[str]) -> set[str]:
+def _entities(prose, sentence, clause, figure, function: frozenset[str], attribution=(0, 0)) -> set[str]:
     """The subject: capitalised words of the clause (else the last run in a short head of the sentence:
     "L'Allemagne, qui consacre …"), function words left out. A capitalised common word at a sentence's start only makes matching stricter."""
     def keep(offset: int, word: str) -> bool:
-        return not figure.start <= offset < figure.end and word not in function   # "27 États membres": the unit
+        if figure.start <= offset < figure.end or attribution[0] <= offset < attribution[1]:
+            return False      # "27 États membres": the unit; "Selon Mark Rutte": the source, not the subject
+        return word not in function
 
     inside = [w for o, w in capitalised_runs(prose, clause[0], clause[1]) if keep(o, w)]
     if not inside and len(prose[sentence[0]:clause[0]].split()) <= HEAD_WORDS:
