@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .extract.quotes import normalise
 from .records import QuoteRecord, StatementRecord
 
 UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n", "date": "d"}
@@ -143,9 +145,25 @@ def quote_score(a: QuoteRecord, b: QuoteRecord, cutoff: float = 0) -> float:
     return round(fuzz.partial_ratio(short, long_, score_cutoff=cutoff), 1)
 
 
+_ELLIPSIS = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.")
+
+
 def is_excerpt(a: QuoteRecord, b: QuoteRecord) -> bool:
-    short, long_ = sorted((a.norm, b.norm), key=len)
-    return f" {short} " in f" {long_} "
+    """The shorter quotation is a part of the longer one, or its parts cut by an ellipsis ("[…]") are, in order."""
+    (short, short_text), (long_, _) = sorted(((a.norm, a.text), (b.norm, b.text)), key=lambda x: len(x[0]))
+    if f" {short} " in f" {long_} ":
+        return True
+    parts = [normalise(p) for p in _ELLIPSIS.split(short_text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return False
+    position, padded = 0, f" {long_} "
+    for part in parts:
+        found = padded.find(f" {part} ", position)
+        if found < 0:
+            return False
+        position = found + len(part) + 1
+    return True
 
 
 def same_speaker(a: QuoteRecord, b: QuoteRecord) -> bool | None:
