@@ -33,7 +33,7 @@ class Quote:
 def _cues(code: str) -> regex.Pattern:
     cues = sorted(language.load(code)["quote_pronoun_cues"], key=len, reverse=True)
     alt = "|".join(regex.escape(c).replace("'", "['’]").replace(r"\ ", r"\s+") for c in cues)
-    return regex.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.V1 | regex.I)
+    return regex.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.I)
 
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")

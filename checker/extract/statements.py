@@ -48,7 +48,7 @@ def _alt(words) -> str:
 @functools.lru_cache(maxsize=None)
 def _data(code: str):
     data = language.load(code)
-    flags = regex.V1 | regex.I
+    flags = regex.I            # version 0: simple case folding compiles several times faster than V1
     return {
         "break": regex.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={_alt(data['clause_breaks'])}(?!\w))", flags),
         "timed": regex.compile(rf"(?<![\w-])(?:{_alt(data['statement_time_markers'])})(?![\w-])", flags),
@@ -58,7 +58,7 @@ def _data(code: str):
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
         # English capitalises months and weekdays: "march" and "may" in lower case are other words
         "period": regex.compile(rf"(?<!\w)(?:{_alt(_calendar_words(data, code))}|{_alt(data['period_words'])})(?!\w)",
-                                regex.V1 | (regex.I if code != "en" else 0)),
+                                regex.I if code != "en" else 0),
         "period_names": {**{fold(k): f"m{v}" for k, v in data["months"].items()},
                          **{fold(k): f"d{v}" for k, v in data["weekdays"].items()}},
         "months": {fold(k): v for k, v in data["months"].items()},
