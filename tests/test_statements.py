@@ -16,6 +16,10 @@ INF = float("inf")
     ("fr", "puis 1,2 milliard.", "1,2 milliard", 1.2e9, 1.2e9, ""),
     ("fr", "l'UE compte 27 États membres", "27 États membres", 27, 27, "etats membres"),
     ("fr", "soit 1 000 soldats", "1 000 soldats", 1000, 1000, "soldats"),
+    ("fr", "206 blindés supplémentaires", "206 blindés supplémentaires", 206, 206, "blindes supplementaires"),
+    ("fr", "27 personnes souhaitaient partir", "27 personnes", 27, 27, "personnes"),     # a verb, not an adjective
+    ("fr", "1 milliard de personnes", "1 milliard de personnes", 1e9, 1e9, "personnes"),
+    ("en", "NATO has 32 member countries", "32 member", 32, 32, "member"),           # English adjectives come first
     ("fr", "plus de 700 personnes", "700 personnes", 700, INF, "personnes"),
     ("fr", "entre 2 et 3 milliards d'euros", "2 et 3 milliards d'euros", 2e9, 3e9, "EUR"),
     ("fr", "de pas moins de 400 %", "400 %", 400, INF, "%"),
@@ -39,6 +43,7 @@ def test_figures_with_their_unit(code, text, written, low, high, unit):
     ("fr", "Il a 28 ans et 3 enfants"),                 # ages are not compared ("ans" is no unit)
     ("en", "a 500m race"),                              # metres, not millions, without a currency
     ("fr", "la version 2.0 du texte"),                  # no unit
+    ("fr", "le numéro 1 de l'équipe"),                  # "de" after a bare number: no unit
 ])
 def test_what_is_not_a_figure(code, text):
     found = [text[f.start:f.end] for f in find_figures(text, code) if f.unit not in ("enfants",)]

@@ -53,7 +53,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "points": regex.compile(rf"\s(?:{_alt(data['figure_points'])})(?!\w)", flags),
         "scale": regex.compile(rf"\s?(?P<scale>{_alt(data['figure_scales'])})(?!\w)", flags),
         "currency": regex.compile(rf"\s?(?:(?:{link})?(?P<cur>{_alt(words)})(?!\w)|(?P<sym>{_alt(symbols)}))", flags),
-        "counted": regex.compile(rf"\s(?:{link})?(?P<noun>\p{{L}}[\p{{L}}'’-]{{2,}})"
+        "counted": regex.compile(rf"\s(?P<link>{link})?(?P<noun>\p{{L}}[\p{{L}}-]{{2,}})"
                                  rf"(?:\s(?P<adj>\p{{Ll}}[\p{{L}}-]{{2,}}))?"),
         "bound": regex.compile(rf"(?<!\w)(?:{before})\s*$", flags),
         "range_start": regex.compile(rf"(?<!\w)(?:{_alt(data['figure_range']['between'])})\s+$", flags),
@@ -125,7 +125,8 @@ def _figure(prose, m, code, pats, scales, currencies, not_units) -> Figure | Non
         upper = parse_number(second.group("num"), code) if second else None
         if upper is not None and upper > value:
             high, end = upper, second.end()
-    unit, kind, scale = _unit(prose, end, m.group("prefix"), m.group("num"), pats, scales, currencies, not_units)
+    unit, kind, scale = _unit(prose, end, m.group("prefix"), m.group("num"), code, pats, scales, currencies,
+                              not_units)
     if unit is None:
         return None
     unit_text, end = unit
@@ -145,7 +146,15 @@ def _figure(prose, m, code, pats, scales, currencies, not_units) -> Figure | Non
     return Figure(m.start(), end, value, low, high, unit_text, kind, change)
 
 
-def _unit(prose, end, prefix, number, pats, scales, currencies, not_units):
+def _adjective(noun: str, word: str | None, code: str, not_units) -> bool:
+    """"27 États membres", "206 blindés supplémentaires": an adjective after the noun, where the language puts
+    it, agreeing in number ("27 personnes souhaitaient" is a verb)."""
+    if not word or fold(word) in not_units or not language.load(code)["measure_adjective_after"]:
+        return False
+    return noun[-1] in "sx" and word[-1] in "sx" or noun[-1] not in "sx" and word[-1] not in "sx"
+
+
+def _unit(prose, end, prefix, number, code, pats, scales, currencies, not_units):
     """((unit, end), kind, scale) for what follows the number, or (None, …) when it is not a figure."""
     if prefix:
         scale_m = pats["scale"].match(prose, end)
@@ -165,12 +174,13 @@ def _unit(prose, end, prefix, number, pats, scales, currencies, not_units):
     if is_year(number) and scale == 1:
         return None, None, 1
     noun = pats["counted"].match(prose, end)
+    if noun and noun.group("link") and scale == 1:
+        noun = None       # "1 milliard de personnes" counts people; "numéro 1 de l'équipe" counts nothing
     if noun and fold(noun.group("noun")) not in not_units and not noun.group("noun")[0].isdigit():
         words = [fold(noun.group("noun"))]
         stop = noun.end("noun")
-        adj = noun.group("adj")
-        if adj and fold(adj) not in not_units:
-            words.append(fold(adj))
+        if _adjective(noun.group("noun"), noun.group("adj"), code, not_units):
+            words.append(fold(noun.group("adj")))
             stop = noun.end("adj")
         return (" ".join(words), stop), "count", scale
     if scale != 1:
