@@ -105,10 +105,12 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
+              help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     from . import config as cfg
     from .checks import REGISTRY, options_for
@@ -143,7 +145,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     settings = Settings(rule_paths=tuple(cfg.rule_paths(config, Path.cwd())), date=date, select=select_ids,
                         ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
                         severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
-                        targets=_targets(changed), progress=Progress(sys.stderr))
+                        targets=_targets(changed), progress=Progress(sys.stderr), against=against)
     articles, texts = _stdin_article(stdin, stdin_filename)
     try:
         report = run(files, settings, articles)
@@ -268,6 +270,34 @@ def explain(rule):
         sys.exit(EXIT_BROKEN)
     click.echo(f"# {rule} (default severity: {module.SEVERITY.label})\n")
     click.echo(module.__doc__.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", required=True, type=click.Path(path_type=Path), help="The index file (SQLite), created if missing.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Rule file or directory (repeatable): they date the articles.")
+@click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
+def index(paths, db, rule_paths, date, no_cache):
+    """Build or update the archive index of PATHS: statements, quotations, name spellings."""
+    from . import facts
+    from .indexing import rules_fingerprint, update_index
+    targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
+    base, errors = facts.load_factbase(targets, use_cache=not no_cache)
+    for error in errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    if base is None:
+        sys.exit(EXIT_BROKEN)
+    stats = update_index(list(paths), db, base, rules_fingerprint(targets), date)
+    if stats.rebuilt:
+        click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
+    for problem in stats.problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
+    for error in stats.errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    click.echo(f"{db}: {stats.line()}")
+    sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
 @main.group()

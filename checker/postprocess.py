@@ -12,13 +12,32 @@ from .finding import Finding
 def finish(article, findings: list[Finding], settings, report, ran: set[str]) -> list[Finding]:
     """The findings to report for this article (the report's counters and fingerprints are updated)."""
     from .checks import REGISTRY
-    if settings.severities:
-        findings = [replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f
-                    for f in findings]
+    findings = _severities(findings, settings)
     findings, unused, suppressed = suppress.apply(article, findings, ran, set(REGISTRY))
     severity = settings.severities.get(suppress.RULE_ID)
     findings += [replace(f, severity=severity) for f in unused] if severity else unused
     report.suppressed += suppressed
+    return _baseline(article, findings, settings, report)
+
+
+def finish_collection(article, findings: list[Finding], settings, report) -> list[Finding]:
+    """Cross-article findings of one article: severities, suppression and baseline (suppressions that
+    silence nothing were already judged with the article's own findings)."""
+    from .checks import REGISTRY
+    findings = _severities(findings, settings)
+    findings, _unused, suppressed = suppress.apply(article, findings, {f.rule for f in findings}, set(REGISTRY))
+    report.suppressed += suppressed
+    return _baseline(article, findings, settings, report)
+
+
+def _severities(findings: list[Finding], settings) -> list[Finding]:
+    if not settings.severities:
+        return findings
+    return [replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f for f in findings]
+
+
+def _baseline(article, findings: list[Finding], settings, report) -> list[Finding]:
+    """Fingerprint the findings and leave out those the baseline already has."""
     prints = {f: fingerprint(f, article.text) for f in findings}
     if settings.baseline is not None:
         remaining = settings.baseline.for_path(article.path)

@@ -10,9 +10,12 @@ from typing import Callable
 
 from . import facts, postprocess
 from .articles import Article, display_path, read_article, walk
+from .archive import open_archive
 from .checks import REGISTRY, options_for
+from .collection import Collection
 from .context import ArticleContext
 from .finding import Finding, RunError
+from .records import ArticleRecord, record_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class Settings:
     baseline: object | None = None                      # a baseline.Baseline: report only new findings
     targets: frozenset[Path] | None = None              # resolved paths to report on; None: every article
     progress: Callable[[int, int], None] | None = None  # called with (done, total) as articles are checked
+    against: Path | None = None                         # an archive index (factlint index) to compare with
 
 
 def enabled_checks(settings: Settings):
@@ -70,6 +74,10 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     if base is None:
         return report
     checks = list(enabled_checks(settings))
+    article_checks = [(m, o) for m, o in checks if hasattr(m, "check")]
+    collection_checks = [(m, o) for m, o in checks if hasattr(m, "check_collection")]
+    records: list[ArticleRecord] | None = [] if collection_checks else None
+    kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     items: list = list(articles) + list(walk(paths))
     for done, item in enumerate(items):
         if settings.progress:
@@ -77,17 +85,28 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if isinstance(item, RunError):
             report.errors.append(item)
             continue
+        target = True
         if isinstance(item, Path):
             if settings.targets is not None and item.resolve() not in settings.targets:
+                target = False
                 report.archive.append(display_path(item))   # context for cross-article checks only
-                continue
+                if records is None:
+                    continue
             item = read_article(item)
             if isinstance(item, RunError):
                 report.errors.append(item)
                 continue
-        check_article(item, base, checks, settings, report)
+        else:
+            kept[item.path] = item
+        if target:
+            check_article(item, base, article_checks, settings, report, records, {m.ID for m, _ in article_checks})
+        else:
+            _record(ArticleContext(item, base, settings.date), records, settings, report)
     if settings.progress:
         settings.progress(len(items), len(items))
+    if collection_checks:
+        found = check_collection(records, collection_checks, settings, report)
+        report.findings.extend(_finish_collection(found, kept, settings, report))
     if report.archive:   # cross-article checks may cite the archive, but report only on targets
         context_only = set(report.archive)
         report.findings = [f for f in report.findings if f.location.path not in context_only]
@@ -95,7 +114,57 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     return report
 
 
-def check_article(article: Article, base, checks, settings: Settings, report: Report) -> None:
+def check_collection(records: list[ArticleRecord], checks, settings: Settings, report: Report) -> list[Finding]:
+    """The second phase: the checks that compare the articles with each other (and with the archive)."""
+    archive = None
+    if settings.against is not None:
+        archive = open_archive(settings.against)
+        if isinstance(archive, RunError):
+            report.errors.append(archive)
+            return []
+    found: list[Finding] = []
+    try:
+        collection = Collection(records, archive)
+        for module, options in checks:
+            try:
+                found.extend(module.check_collection(collection, options))
+            except Exception as exc:
+                detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
+                report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
+                                              f"internal error in check {module.ID}: {detail}"))
+    finally:
+        if archive is not None:
+            archive.close()
+    return found
+
+
+def _finish_collection(found: list[Finding], kept: dict[str, Article], settings: Settings, report: Report):
+    """Severities, suppression comments and the baseline for cross-article findings, article by article."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in found:
+        by_path.setdefault(finding.location.path, []).append(finding)
+    for path, findings in by_path.items():
+        if path in report.archive:
+            continue
+        article = kept.get(path) or read_article(Path(path))
+        if isinstance(article, RunError):
+            yield from findings
+            continue
+        yield from postprocess.finish_collection(article, findings, settings, report)
+
+
+def _record(ctx: ArticleContext, records, settings: Settings, report: Report) -> None:
+    if records is None:
+        return
+    try:
+        records.append(record_of(ctx))
+    except Exception as exc:
+        detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
+        report.errors.append(RunError(ctx.article.path, None, f"internal error extracting statements: {detail}"))
+
+
+def check_article(article: Article, base, checks, settings: Settings, report: Report,
+                  records: list[ArticleRecord] | None = None, ran: set[str] | None = None) -> None:
     report.problems.extend(article.problems)
     ctx = ArticleContext(article, base, settings.date)
     findings: list[Finding] = []
@@ -105,8 +174,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
         except Exception as exc:  # one failing check never stops the others
             detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
-    report.findings.extend(postprocess.finish(article, findings, settings, report, {m.ID for m, _ in checks}))
+    ran = ran if ran is not None else {m.ID for m, _ in checks}
+    report.findings.extend(postprocess.finish(article, findings, settings, report, ran))
     report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
                                           date.source, date.how, article.language))

@@ -74,3 +74,21 @@ def cli(*args, cwd: Path | None = None):
     finally:
         os.chdir(old)
     return result.exit_code, result.stdout, result.stderr
+
+
+def run_collection_check(check_id: str, articles: list[dict], base: FactBase, lang: str | None = None,
+                         options: dict | None = None):
+    """Run a collection check on several articles ({path, text, date?, lang?}) checked together."""
+    from checker.collection import Collection
+    from checker.records import record_of
+    records = []
+    for item in articles:
+        article = parse_article(item["text"], item["path"], markdown=item["path"].endswith(".md"))
+        if item.get("lang") or lang:
+            article.language = item.get("lang") or lang
+        date = item.get("date")
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        records.append(record_of(ArticleContext(article, base, date)))
+    module = REGISTRY[check_id]
+    return list(module.check_collection(Collection(records), options_for(module, options)))

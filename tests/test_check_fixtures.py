@@ -1,6 +1,9 @@
 """Every check against its fixture file of pass and fail cases (tests/fixtures/checks/<id>.yaml).
 
 `pytest -k year-typo` runs one check's cases. A registered check without fixtures fails the suite.
+A case is one article (`text:`, with `date:`, `lang:`, `file:`) or, for the checks that compare articles,
+several checked together (`articles: [{path, text, date, lang}, ...]`); an expectation then names the
+article it is in with `path:` besides `at:`.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pytest
 import yaml
 
 from checker.checks import REGISTRY
-from conftest import build_base, run_check
+from conftest import build_base, run_check, run_collection_check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 
@@ -48,14 +51,26 @@ def test_fixture_case(check_id, case, base):
     date = case.get("date")
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    text = case["text"]
-    findings = run_check(check_id, text, use, date, case.get("lang"), case.get("file", "article.txt"), case.get("options"))
+    articles = case.get("articles") or [{"path": case.get("file", "article.txt"), "text": case["text"], "date": date}]
+    texts = {a["path"]: a["text"] for a in articles}
+    if hasattr(REGISTRY[check_id], "check_collection"):
+        findings = run_collection_check(check_id, articles, use, case.get("lang"), case.get("options"))
+    else:
+        assert len(articles) == 1, f"{check_id} checks one article at a time"
+        findings = run_check(check_id, articles[0]["text"], use, date, case.get("lang"), articles[0]["path"],
+                             case.get("options"))
     expected = case.get("expect", [])
-    got = [(f.location.line, f.location.column) for f in findings]
-    want = [_position(text, e["at"], e.get("occurrence", 1)) for e in expected]
-    assert sorted(got) == sorted(want), "\n".join(f"{f.location.line}:{f.location.column} {f.message}" for f in findings)
-    for e, f in zip(sorted(expected, key=lambda e: _position(text, e["at"], e.get("occurrence", 1))),
-                    sorted(findings, key=lambda f: (f.location.line, f.location.column))):
+
+    def where(e):
+        path = e.get("path", articles[0]["path"])
+        return (path, *_position(texts[path], e["at"], e.get("occurrence", 1)))
+
+    got = [(f.location.path, f.location.line, f.location.column) for f in findings]
+    want = [where(e) for e in expected]
+    assert sorted(got) == sorted(want), "\n".join(f"{f.location.path}:{f.location.line}:{f.location.column} "
+                                                   f"{f.message}" for f in findings)
+    for e, f in zip(sorted(expected, key=where),
+                    sorted(findings, key=lambda f: (f.location.path, f.location.line, f.location.column))):
         assert f.rule == check_id
         assert f.text.startswith(e["at"]) or e["at"].startswith(f.text[:len(e["at"])]), (f.text, e["at"])
         if "suggestion" in e:
@@ -63,6 +78,8 @@ def test_fixture_case(check_id, case, base):
         if "severity" in e:
             assert f.severity.label == e["severity"]
         assert f.message and not f.message.endswith(".")
+        if "evidence" in e:       # the other side, cited as path:line
+            assert [ev.source for ev in f.evidence] == e["evidence"], f.evidence
 
 
 def test_every_check_has_pass_and_fail_fixtures():

@@ -30,7 +30,7 @@ def test_checks_never_fail(base, text, date, lang, markdown):
     article = parse_article(text, "a.md" if markdown else "a.txt", markdown)
     article.language = lang
     ctx = ArticleContext(article, base, date)
-    for module in REGISTRY.values():
+    for module in (m for m in REGISTRY.values() if hasattr(m, "check")):
         for finding in module.check(ctx, options_for(module)):
             loc = finding.location
             assert 1 <= loc.line <= loc.end_line and loc.column >= 1
@@ -50,5 +50,5 @@ def test_mask_keeps_every_offset(text):
 def test_long_runs_of_one_piece(base, piece, count):
     article = parse_article(piece * count, "a.txt", False)
     ctx = ArticleContext(article, base, dt.date(2025, 6, 10))
-    for module in REGISTRY.values():
+    for module in (m for m in REGISTRY.values() if hasattr(m, "check")):
         list(module.check(ctx, options_for(module)))

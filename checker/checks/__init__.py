@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (anachronistic_title, arithmetic, date_format, event_date, fact_mismatch, invalid_date, name_typo,
-               role_mismatch, stale_qualifier, title_gender, unit_conversion, unknown_date, unused_suppression,
+from . import (anachronistic_title, arithmetic, contradiction, date_format, event_date, fact_mismatch, invalid_date,
+               name_typo, quote_drift, role_mismatch, stale_qualifier, title_gender, unit_conversion, unknown_date, unused_suppression,
                weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
@@ -23,6 +23,8 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     name_typo,
     unknown_date,
     unused_suppression,
+    contradiction,      # collection checks (check_collection): compare the articles with each other
+    quote_drift,
 )}
 
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")

@@ -32,7 +32,7 @@ def _seeds() -> str:
 def _run(base, text: str) -> float:
     start = time.perf_counter()
     ctx = ArticleContext(parse_article(text, "a.txt", False), base, dt.date(2025, 6, 10))
-    for module in REGISTRY.values():
+    for module in (m for m in REGISTRY.values() if hasattr(m, "check")):
         list(module.check(ctx, options_for(module)))
     return time.perf_counter() - start
 

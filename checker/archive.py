@@ -1,0 +1,179 @@
+"""The archive index: one SQLite file (standard library, WAL) of the statements, quotations and name
+spellings of an archive, so that a new article is compared with the whole archive without reading it.
+
+`update_index` makes the index hold exactly the articles of the given paths: an unchanged article costs
+its content hash, a changed one is extracted again, a deleted one is dropped. The schema is versioned;
+an index of another version (or extracted with other language data) is rebuilt by `factlint index` and
+refused by `factlint check --against` with a message saying how to rebuild it.
+
+Name spellings are kept for name-variant: `ArchiveIndex.name_spellings()` lists them all and
+`ArchiveIndex.names_with_tokens(tokens)` those sharing a folded word with the given ones (blocking)."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from collections import Counter
+from typing import Iterable, Iterator
+
+from .finding import RunError
+from .records import NameSpelling, QuoteRecord, StatementRecord, load_quote, load_statement
+
+SCHEMA_VERSION = 1
+EXTRACTION_VERSION = 1          # bump when extraction changes what it produces from the same text
+MIN_QUOTE_WORDS = 2             # shorter quotations are not indexed (no quote-drift option goes below)
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
+                      language TEXT NOT NULL, earliest TEXT, latest TEXT);
+CREATE TABLE items(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE item_keys(key TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT NULL, item_id INTEGER NOT NULL,
+                       article_id INTEGER NOT NULL);
+CREATE TABLE names(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, line INTEGER NOT NULL,
+                   col INTEGER NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL, initial INTEGER NOT NULL);
+CREATE TABLE name_tokens(token TEXT NOT NULL, name_id INTEGER NOT NULL, article_id INTEGER NOT NULL);
+CREATE INDEX items_article ON items(article_id);
+CREATE INDEX item_keys_key ON item_keys(kind, key);
+CREATE INDEX item_keys_article ON item_keys(article_id);
+CREATE INDEX names_article ON names(article_id);
+CREATE INDEX name_tokens_token ON name_tokens(token);
+CREATE INDEX name_tokens_article ON name_tokens(article_id);
+"""
+
+
+def extraction_fingerprint() -> str:
+    """What extraction depends on besides the text: its version, the records' fields and the language data."""
+    fields = ",".join(f.name for cls in (StatementRecord, QuoteRecord) for f in dataclasses.fields(cls))
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTION_VERSION}:{fields}".encode())
+    lang_dir = resources.files("checker.lang")
+    for name in sorted(p.name for p in lang_dir.iterdir() if p.name.endswith(".yaml")):
+        digest.update(name.encode() + lang_dir.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class IndexError_(Exception):
+    """The file is not an index this factlint can read."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as exc:
+        raise IndexError_(f"not a factlint index ({exc})") from None
+
+
+class ArchiveIndex:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _excluded_ids(self, exclude: Iterable[str]) -> list[int]:
+        paths = sorted(exclude)
+        ids = []
+        for i in range(0, len(paths), 500):
+            chunk = paths[i:i + 500]
+            ids += [row[0] for row in self.conn.execute(
+                f"SELECT id FROM articles WHERE path IN ({','.join('?' * len(chunk))})", chunk)]
+        return ids
+
+    def _where(self, kind: str, exclude: Iterable[str]) -> tuple[str, list]:
+        ids = self._excluded_ids(exclude)
+        not_in = f" AND k.article_id NOT IN ({','.join(map(str, ids))})" if ids else ""
+        return f"k.kind = ? AND k.size >= ?{not_in}", [kind, MIN_QUOTE_WORDS if kind == "quote" else 0]
+
+    def key_counts(self, kind: str, keys: list[str], exclude: Iterable[str] = ()) -> dict[str, int]:
+        """How many indexed items carry each key (the articles in `exclude` left out)."""
+        where, args = self._where(kind, exclude)
+        counts: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            counts.update(self.conn.execute(
+                f"SELECT k.key, COUNT(*) FROM item_keys k WHERE {where} "
+                f"AND k.key IN ({','.join('?' * len(chunk))}) GROUP BY k.key", [*args, *chunk]))
+        return counts
+
+    def items_with_keys(self, kind: str, keys: list[str], exclude: Iterable[str] = (), min_keys: int = 1
+                        ) -> list[tuple[str, object]]:
+        """(key, record) for every indexed item carrying one of the keys, in a stable order; with `min_keys`,
+        only the items carrying at least that many of them (the others cannot pair, and are not read)."""
+        load = load_quote if kind == "quote" else load_statement
+        where, args = self._where(kind, exclude)
+        rows: list[tuple[str, int]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows += self.conn.execute(
+                f"SELECT k.key, k.item_id FROM item_keys k WHERE {where} "
+                f"AND k.key IN ({','.join('?' * len(chunk))})", [*args, *chunk]).fetchall()
+        carried = Counter(item_id for _, item_id in rows)
+        wanted = sorted(item_id for item_id, n in carried.items() if n >= min_keys)
+        bodies: dict[int, object] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            for item_id, body in self.conn.execute(
+                    f"SELECT id, body FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                bodies[item_id] = load(body)
+        return [(key, bodies[item_id]) for key, item_id in sorted(rows) if item_id in bodies]
+
+    def name_spellings(self, exclude: Iterable[str] = ()) -> Iterator[NameSpelling]:
+        """Every indexed name spelling, by path and position."""
+        skip = set(exclude)
+        for row in self.conn.execute("SELECT a.path, n.line, n.col, n.text, n.folded, n.initial FROM names n "
+                                     "JOIN articles a ON a.id = n.article_id ORDER BY a.path, n.line, n.col"):
+            if row[0] not in skip:
+                yield NameSpelling(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+    def names_with_tokens(self, tokens: Iterable[str], exclude: Iterable[str] = ()) -> list[NameSpelling]:
+        """The indexed spellings that share a folded word (fold_name, split) with the given tokens."""
+        wanted = sorted(set(tokens))
+        skip = set(exclude)
+        out: dict[int, NameSpelling] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            for row in self.conn.execute(
+                    "SELECT n.id, a.path, n.line, n.col, n.text, n.folded, n.initial FROM name_tokens t "
+                    "JOIN names n ON n.id = t.name_id JOIN articles a ON a.id = n.article_id "
+                    f"WHERE t.token IN ({','.join('?' * len(chunk))})", chunk):
+                if row[1] not in skip:
+                    out[row[0]] = NameSpelling(row[1], row[2], row[3], row[4], row[5], bool(row[6]))
+        return sorted(out.values(), key=lambda n: (n.path, n.line, n.column))
+
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def open_archive(path: Path) -> ArchiveIndex | RunError:
+    """Open an index for reading; a missing file, another schema or other language data is refused."""
+    shown = str(path)
+    if not path.is_file():
+        return RunError(shown, None, "no such index: build it with factlint index PATHS --db FILE")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        meta = _meta(conn)
+    except (sqlite3.Error, IndexError_) as exc:
+        return RunError(shown, None, f"cannot read the index: {exc}")
+    problem = _version_problem(meta)
+    if problem:
+        conn.close()
+        return RunError(shown, None, f"{problem}; rebuild it with factlint index PATHS --db {shown}")
+    return ArchiveIndex(conn, path)
+
+
+def _version_problem(meta: dict[str, str]) -> str | None:
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        return f"index schema version {meta.get('schema_version', 'unknown')}, this factlint reads {SCHEMA_VERSION}"
+    if meta.get("extraction") != extraction_fingerprint():
+        return "index extracted by another version of factlint or its language data"
+    return None

@@ -1,0 +1,113 @@
+"""A quotation worded differently, or given to another speaker, than the same quotation in another article.
+
+## What it finds
+Two quotations (« … », “ … ”, "…") of at least `min_words` words in different articles that are the
+same quotation, by a rapidfuzz score of at least `threshold` (the shorter one against its best place in
+the longer one), but differ in at most `max_changed` words: one version is reported against the other,
+with the differing words in [brackets]. The same quotation, or an excerpt of it, given to two different
+speakers named explicitly ("», a déclaré Mark Rutte" against "», a déclaré Pete Hegseth") is reported
+too. Each side cites the other (path:line and the other version); a version whose every rival differs
+from more quotations than it does is the majority's and is reported as info, the odd one out as a warning.
+
+## Why it matters
+A quotation is a promise that these were the speaker's words. Rewritten agency copy drifts one word at a
+time ("notre réaction" becomes "notre réponse"), and a misattributed quotation is a correction waiting
+to happen.
+
+## Fails
+```text
+a.md: « Si quelqu'un tente d'attaquer cette alliance défensive, notre réaction sera létale », a déclaré Mark Rutte.
+b.md: « Si quelqu'un tente d'attaquer cette alliance défensive, notre réponse sera létale », a déclaré Mark Rutte.
+```
+
+## Passes
+```text
+a.md: « Poutine ne comprend que la force », a déclaré Rutte.
+b.md: « Poutine ne comprend que la force », a affirmé Mark Rutte.       (the same words, the same speaker)
+b.md: Il a répété que « Poutine ne comprend que la force ».            (an unnamed speaker is not compared)
+```
+
+## Options
+- `threshold` (number, default 88): the least score (0-100) for two quotations to be the same.
+- `min_words` (integer, default 5): shorter quotations (scare quotes, single words) are not compared.
+- `max_changed` (integer, default 3): more changed words than this make it another quotation.
+- `max_block` (integer, default 400): a blocking key shared by more quotations than this is not used.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..finding import Evidence, Finding, Location, Severity
+from ..match import changed_words, is_excerpt, marked_versions, quote_score, same_speaker
+
+ID = "quote-drift"
+SEVERITY = Severity.WARNING
+OPTIONS = {
+    "threshold": (float, 88.0, "least score (0-100) for two quotations to be the same"),
+    "min_words": (int, 5, "shorter quotations are not compared"),
+    "max_changed": (int, 3, "more changed words make it another quotation"),
+    "max_block": (int, 400, "a blocking key shared by more quotations is not used"),
+}
+
+
+def drift(a, b, options) -> tuple[str, float] | None:
+    """("wording" | "speaker", score) when b is the same quotation as a with other words or speaker."""
+    if a.path == b.path:
+        return None
+    exact = a.norm == b.norm or is_excerpt(a, b)
+    score = 100.0 if exact else quote_score(a, b, options["threshold"])
+    if score < options["threshold"]:
+        return None
+    if not exact:
+        changed = changed_words(a, b)
+        if 0 < changed <= options["max_changed"]:
+            return "wording", score
+        return None
+    if same_speaker(a, b) is False:
+        return "speaker", score
+    return None
+
+
+def _drifts(pairs, options) -> dict[tuple, list]:
+    found = defaultdict(list)
+    for a, b in pairs:
+        verdict = drift(a, b, options)
+        if verdict:
+            found[a.order()].append((a, verdict, b))
+            found[b.order()].append((b, verdict, a))
+    return found
+
+
+def check_collection(collection, options):
+    found = _drifts(collection.quote_pairs(options["max_block"], options["min_words"]), options)
+    reported = sorted(key for key in found if collection.is_checked(key[0]))
+    degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
+    archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
+    if archived:
+        around = _drifts(collection.quote_pairs(options["max_block"], options["min_words"],
+                                                focus=list(archived.values())), options)
+        degree.update({key: len(around.get(key, ())) for key in archived})
+    for key in reported:
+        entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))
+        yield _finding(entries[0][0], entries, degree)
+
+
+def _finding(quote, entries, degree) -> Finding:
+    _, (kind, score), other = entries[0]
+    if kind == "wording":
+        here, there = marked_versions(quote.text, other.text)
+        message = f"Quotation worded differently in {other.where} (match {score:g}): here “{here}”, there “{there}”"
+        suggestion = other.text
+        evidence = tuple(Evidence(o.where, marked_versions(quote.text, o.text)[1]) for _, _, o in entries[:5])
+    else:
+        message = (f"Quotation given to {quote.speaker} here but to {other.speaker} in {other.where}; "
+                   f"expected one speaker")
+        suggestion = other.speaker
+        evidence = tuple(Evidence(o.where, f"{o.text} ({o.speaker})") for _, _, o in entries[:5])
+    severity = SEVERITY
+    if all(degree[o.order()] > len(entries) for _, _, o in entries):
+        # every other version differs from more quotations than this one: this one is the majority's
+        message += f"; the other version differs from {degree[other.order()]} quotations, this one from {len(entries)}"
+        severity = Severity.INFO
+    location = Location(quote.path, quote.line, quote.column, quote.end_line, quote.end_column)
+    return Finding(ID, message, location, severity, quote.text, suggestion, evidence)

@@ -1,0 +1,100 @@
+"""The collection a cross-article check sees: the records of the articles checked together and, with
+`--against`, the archive index. It hands out candidate pairs by blocking (see match.py); the same pairs
+involving a checked article come out whether the other articles were read now or from the index."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Callable, Hashable, Iterable, TypeVar
+
+from .match import quote_keys, statement_keys
+from .records import ArticleRecord, NameSpelling, QuoteRecord, StatementRecord
+
+T = TypeVar("T", StatementRecord, QuoteRecord)
+
+
+class Collection:
+    def __init__(self, records: list[ArticleRecord], archive=None) -> None:
+        self.records = sorted(records, key=lambda r: r.path)
+        self.checked = {r.path for r in records}
+        self.archive = archive          # an archive.ArchiveIndex, or None
+
+    def is_checked(self, path: str) -> bool:
+        return path in self.checked
+
+    def statement_pairs(self, max_block: int, focus: list[StatementRecord] | None = None
+                        ) -> list[tuple[StatementRecord, StatementRecord]]:
+        """Candidate pairs of statements, at least one side in `focus` (default: the checked articles'); two with
+        the same value interval never contradict, so are not paired. With a focus on archived statements, their
+        pairs come out as they would if the whole archive were checked."""
+        local = [s for r in self.records for s in r.statements]
+        return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high), focus)
+
+    def quote_pairs(self, max_block: int, min_words: int, focus: list[QuoteRecord] | None = None
+                    ) -> list[tuple[QuoteRecord, QuoteRecord]]:
+        """Candidate pairs of quotations (at least one side in `focus`, as for statements); the same words from the
+        same speaker (or from unnamed ones) are not paired. A quotation with one word changed still shares two of
+        its word pairs with the other version."""
+        local = [q for r in self.records for q in r.quotes]
+        return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2,
+                           lambda q: (q.norm, q.speaker_key if q.explicit else None), focus)
+
+    def names(self) -> Iterable[NameSpelling]:
+        """Every name spelling of the checked articles, then of the archive (for name-variant)."""
+        for record in self.records:
+            yield from record.names
+        if self.archive is not None:
+            yield from self.archive.name_spellings(exclude=self.checked)
+
+    def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,
+               min_keys: int, group_of: Callable[[T], Hashable], focus: list[T] | None = None) -> list[tuple[T, T]]:
+        """Pairs, in a stable order, that share at least `min_keys` usable keys, are not of the same group, and
+        (with an archive or a focus) have at least one side in the focus (default: the checked articles)."""
+        items: dict[tuple, T] = {}                     # by (path, line, column)
+        blocks: dict[str, list[tuple]] = defaultdict(list)
+        for item in local:
+            order = item.order()
+            items[order] = item
+            for key in keys_of(item):
+                blocks[key].append(order)
+        focused = None if focus is None else {item.order() for item in focus}
+        if focus is not None:
+            wanted = {key for item in focus for key in keys_of(item)}
+            blocks = defaultdict(list, {k: v for k, v in blocks.items() if k in wanted})
+            for key in wanted:
+                blocks.setdefault(key, [])
+        if self.archive is not None and blocks:
+            counts = self.archive.key_counts(kind, sorted(blocks), exclude=self.checked)
+            usable = [k for k in sorted(blocks) if len(blocks[k]) + counts.get(k, 0) <= max_block]
+            for key, item in self.archive.items_with_keys(kind, usable, exclude=self.checked, min_keys=min_keys):
+                order = item.order()
+                items.setdefault(order, item)
+                blocks[key].append(order)
+        ordered = sorted(items)
+        number = {order: i for i, order in enumerate(ordered)}
+        group = {}
+        for order in ordered:
+            group.setdefault(group_of(items[order]), len(group))
+        group_ids = [group[group_of(items[order])] for order in ordered]
+        if focused is not None:
+            checked = [order in focused for order in ordered]
+        else:
+            checked = [order[0] in self.checked for order in ordered]
+        archived = self.archive is not None or focused is not None
+        size = len(ordered)
+        pairs: Counter[int] = Counter()
+        for members in blocks.values():
+            if len(members) < 2 or len(members) > max_block:
+                continue
+            by_group: dict[int, list[int]] = defaultdict(list)
+            for i in sorted({number[o] for o in members}):
+                by_group[group_ids[i]].append(i)
+            buckets = list(by_group.values())
+            for x, first in enumerate(buckets):
+                for second in buckets[x + 1:]:
+                    for a in first:
+                        for b in second:
+                            if archived and not (checked[a] or checked[b]):
+                                continue        # neither side is this run's business
+                            pairs[a * size + b if a < b else b * size + a] += 1
+        chosen = sorted(p for p, n in pairs.items() if n >= min_keys)
+        return [(items[ordered[p // size]], items[ordered[p % size]]) for p in chosen]

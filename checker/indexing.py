@@ -1,0 +1,203 @@
+"""Build and update the archive index (`factlint index PATHS --db FILE`): see archive.py for the file."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import (MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _connect, _meta, _version_problem,
+                      extraction_fingerprint)
+from .articles import _decode, display_path, parse_article, walk
+from .context import ArticleContext
+from .finding import RunError
+from .match import quote_keys, statement_keys
+from .records import ArticleRecord, dump, record_of
+
+
+@dataclass
+class IndexStats:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rebuilt: str | None = None                   # why the index was rebuilt from scratch
+    errors: list[RunError] = field(default_factory=list)
+    problems: list[RunError] = field(default_factory=list)
+
+    def line(self) -> str:
+        total = self.added + self.updated + self.unchanged
+        return (f"{total} article(s) indexed: {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {self.deleted} deleted")
+
+
+def rules_fingerprint(paths: list[Path]) -> str:
+    """The rule files' names and contents: they date the articles, so other rules mean a new index."""
+    from . import facts
+    files, _ = facts.rule_files(paths)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        try:
+            digest.update(display_path(path).encode() + b"\0" + path.read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def _fresh(conn: sqlite3.Connection, fingerprint: str, rules: str) -> None:
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    conn.executescript(_SCHEMA)
+    conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                     [("schema_version", str(SCHEMA_VERSION)), ("extraction", fingerprint), ("rules", rules)])
+
+
+def _open_for_update(db: Path, rules: str, stats: IndexStats) -> sqlite3.Connection:
+    fingerprint = extraction_fingerprint()
+    existed = db.exists() and db.stat().st_size > 0
+    try:
+        conn = _connect(db)
+        meta = _meta(conn) if existed else {}
+    except (sqlite3.DatabaseError, IndexError_) as exc:
+        raise IndexError_(f"{db}: not a factlint index ({exc}); remove it or choose another --db") from None
+    if not existed:
+        _fresh(conn, fingerprint, rules)
+        return conn
+    problem = _version_problem(meta)
+    if problem is None and meta.get("rules") != rules:
+        problem = "the rules changed (article dates may differ)"
+    if problem:
+        stats.rebuilt = problem
+        _fresh(conn, fingerprint, rules)
+    return conn
+
+
+def _delete(conn: sqlite3.Connection, article_id: int) -> None:
+    for table in ("item_keys", "items", "name_tokens", "names"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def _insert(conn: sqlite3.Connection, record: ArticleRecord, digest: str) -> None:
+    date = record.date or (None, None)
+    cur = conn.execute("INSERT INTO articles(path, hash, language, earliest, latest) VALUES (?, ?, ?, ?, ?)",
+                       (record.path, digest, record.language, *date))
+    article_id = cur.lastrowid
+    keys = []
+    for kind, items in (("statement", record.statements), ("quote", record.quotes)):
+        for item in items:
+            item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
+                                   (article_id, kind, dump(item))).lastrowid
+            if kind == "statement":
+                keys += [(k, kind, 0, item_id, article_id) for k in statement_keys(item)]
+            else:
+                size = len(item.norm.split())
+                keys += [(k, kind, size, item_id, article_id) for k in quote_keys(item, MIN_QUOTE_WORDS)]
+    conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)", keys)
+    for name in record.names:
+        name_id = conn.execute("INSERT INTO names(article_id, line, col, text, folded, initial) VALUES (?, ?, ?, ?, ?, ?)",
+                               (article_id, name.line, name.column, name.text, name.folded, int(name.sentence_initial))
+                               ).lastrowid
+        conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
+                         [(t, name_id, article_id) for t in sorted(set(name.folded.split()))])
+
+
+PARALLEL_MIN = 200         # fewer changed articles than this are extracted in this process
+BATCH = 2000               # articles read and extracted at a time: memory stays bounded
+_WORKER: dict = {}         # the rules and date, inherited by forked workers
+
+
+def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
+                 workers: int | None = None) -> IndexStats:
+    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
+    Changed articles are extracted by `workers` processes (default: one per core) when there are many."""
+    stats = IndexStats()
+    try:
+        conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats)
+    except IndexError_ as exc:
+        stats.errors.append(RunError(str(db), None, str(exc).split(": ", 1)[-1]))
+        return stats
+    try:
+        known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
+        seen: set[str] = set()
+        missing = False
+        batch: list[tuple[str, bytes, bool, str]] = []
+        with conn:
+            for item in walk(paths):
+                if isinstance(item, RunError):
+                    stats.errors.append(item)
+                    missing = True
+                    continue
+                todo = _changed(item, known, seen, stats)
+                if todo:
+                    batch.append(todo)
+                if len(batch) >= BATCH:
+                    _extract_and_store(conn, batch, base, date, known, stats, workers)
+                    batch = []
+            _extract_and_store(conn, batch, base, date, known, stats, workers)
+            if missing:         # a mistyped path must not empty the index
+                stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
+                return stats
+            for path in sorted(set(known) - seen):
+                _delete(conn, known[path][0])
+                stats.deleted += 1
+    finally:
+        conn.close()
+    return stats
+
+
+def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bool, str] | None:
+    """(path shown, bytes, markdown, hash) of an article to extract, None when unchanged or unreadable."""
+    shown = display_path(item)
+    try:
+        raw = item.read_bytes()
+    except OSError as exc:
+        stats.errors.append(RunError(shown, None, f"cannot read: {exc.strerror or exc}"))
+        return None
+    seen.add(shown)
+    digest = hashlib.sha256(raw).hexdigest()
+    previous = known.get(shown)
+    if previous and previous[1] == digest:
+        stats.unchanged += 1
+        return None
+    return shown, raw, item.suffix.lower() in (".md", ".markdown"), digest
+
+
+def _extract(todo: tuple[str, bytes, bool, str]):
+    shown, raw, markdown, digest = todo
+    text = _decode(raw, shown)
+    if isinstance(text, RunError):
+        return shown, digest, text, []
+    article = parse_article(text, shown, markdown)
+    return shown, digest, record_of(ArticleContext(article, _WORKER["base"], _WORKER["date"])), article.problems
+
+
+def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, workers: int | None) -> None:
+    if not batch:
+        return
+    _WORKER.update(base=base, date=date)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(batch) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
+    else:
+        _store(conn, map(_extract, batch), known, stats)
+
+
+def _store(conn, results, known, stats: IndexStats) -> None:
+    for shown, digest, record, problems in results:      # in walk order: the same index every time
+        stats.problems.extend(problems)
+        if isinstance(record, RunError):
+            stats.errors.append(record)
+            continue
+        previous = known.get(shown)
+        if previous:
+            _delete(conn, previous[0])
+            stats.updated += 1
+        else:
+            stats.added += 1
+        _insert(conn, record, digest)
