@@ -106,6 +106,10 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         settings.progress(len(items), len(items))
     if collection_checks:
         found = check_collection(records, collection_checks, settings, report)
+        # a spelling that name-typo already flags against the rules is not also a name-variant
+        typos = {(f.location.path, f.location.line, f.location.column) for f in report.findings if f.rule == "name-typo"}
+        found = [f for f in found if f.rule != "name-variant"
+                 or (f.location.path, f.location.line, f.location.column) not in typos]
         report.findings.extend(_finish_collection(found, kept, settings, report))
     if report.archive:   # cross-article checks may cite the archive, but report only on targets
         context_only = set(report.archive)

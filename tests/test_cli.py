@@ -130,3 +130,12 @@ def test_python_dash_m(tmp_path):
     import sys
     result = subprocess.run([sys.executable, "-m", "checker", "explain"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "year-typo" in result.stdout
+
+
+def test_a_misspelt_known_name_is_a_name_typo_not_also_a_name_variant(tmp_path):
+    for i, name in enumerate(["Keir Starmer", "Keir Starmer", "Keir Starmer", "Keir Stramer"]):
+        _write(tmp_path, f"{i}.txt", f"Selon {name}, le plan est prêt.\n")
+    code, out, _ = cli("check", tmp_path, "--rules", ROOT / "rules", "--date", "2025-03-01", "--format", "json",
+                       "--fail-on", "never")
+    rules = [(f["path"].split("/")[-1], f["rule"]) for f in json.loads(out)["findings"]]
+    assert rules == [("3.txt", "name-typo")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (anachronistic_title, arithmetic, contradiction, date_format, event_date, fact_mismatch, invalid_date,
-               name_typo, quote_drift, role_mismatch, stale_qualifier, title_gender, unit_conversion, unknown_date, unused_suppression,
+               name_typo, name_variant, quote_drift, role_mismatch, stale_qualifier, title_gender, unit_conversion, unknown_date, unused_suppression,
                weekday_mismatch, year_typo)
 
 REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
@@ -25,6 +25,7 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     unused_suppression,
     contradiction,      # collection checks (check_collection): compare the articles with each other
     quote_drift,
+    name_variant,
 )}
 
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")
