@@ -96,10 +96,14 @@ def read_article(path: Path) -> Article | RunError:
         size = path.stat().st_size / 1024 ** 2
         return RunError(shown, None, f"{size:.1f} MB: articles over {MAX_ARTICLE_BYTES // 1024 ** 2} MB are not checked "
                                      "(skipped)")
+    return article_from_bytes(shown, raw, path.suffix.lower() in (".md", ".markdown"))
+
+
+def article_from_bytes(shown: str, raw: bytes, markdown: bool) -> Article | RunError:
     text = _decode(raw, shown)
     if isinstance(text, RunError):
         return text
-    return parse_article(text, shown, path.suffix.lower() in (".md", ".markdown"))
+    return parse_article(text, shown, markdown)
 
 
 def front_matter_date(article: Article) -> dt.date | None:

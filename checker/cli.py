@@ -105,12 +105,17 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the per-article checks (default: the machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a Dask cluster (pip install 'factlint[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a LocalCluster).")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     from . import config as cfg
     from .checks import REGISTRY, options_for
@@ -145,7 +150,8 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     settings = Settings(rule_paths=tuple(cfg.rule_paths(config, Path.cwd())), date=date, select=select_ids,
                         ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
                         severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
-                        targets=_targets(changed), progress=Progress(sys.stderr), against=against)
+                        targets=_targets(changed), progress=Progress(sys.stderr), against=against,
+                        jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler)
     articles, texts = _stdin_article(stdin, stdin_filename)
     try:
         report = run(files, settings, articles)

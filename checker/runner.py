@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from . import facts, postprocess
-from .articles import Article, display_path, read_article, walk
+from . import engines, facts, postprocess
+from .articles import Article, article_from_bytes, display_path, read_article, walk
 from .archive import open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
@@ -38,6 +38,7 @@ class Report:
     archive: list[str] = field(default_factory=list)         # articles read as context only, never reported on
     suppressed: int = 0                                       # findings silenced by suppression comments
     baselined: int = 0                                        # findings left out because the baseline has them
+    records: list = field(default_factory=list)               # statements of one article, on the way to the runner
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Settings:
     targets: frozenset[Path] | None = None              # resolved paths to report on; None: every article
     progress: Callable[[int, int], None] | None = None  # called with (done, total) as articles are checked
     against: Path | None = None                         # an archive index (factlint index) to compare with
+    jobs: int = 1                                       # worker processes for the per-article phase
+    engine: str = "local"                               # "local" (processes of this machine) or "dask"
+    scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
 
 
 def enabled_checks(settings: Settings):
@@ -78,32 +82,27 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     collection_checks = [(m, o) for m, o in checks if hasattr(m, "check_collection")]
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
-    items: list = list(articles) + list(walk(paths))
-    for done, item in enumerate(items):
-        if settings.progress:
-            settings.progress(done, len(items))
+    jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
+    for item in list(articles) + list(walk(paths)):
         if isinstance(item, RunError):
             report.errors.append(item)
             continue
         target = True
-        if isinstance(item, Path):
-            if settings.targets is not None and item.resolve() not in settings.targets:
-                target = False
-                report.archive.append(display_path(item))   # context for cross-article checks only
-                if records is None:
-                    continue
-            item = read_article(item)
-            if isinstance(item, RunError):
-                report.errors.append(item)
+        if isinstance(item, Path) and settings.targets is not None and item.resolve() not in settings.targets:
+            target = False
+            report.archive.append(display_path(item))   # context for cross-article checks only
+            if records is None:
                 continue
-        else:
+        if isinstance(item, Article):
             kept[item.path] = item
-        if target:
-            check_article(item, base, article_checks, settings, report, records, {m.ID for m, _ in article_checks})
-        else:
-            _record(ArticleContext(item, base, settings.date), records, settings, report)
+        jobs.append((item, target))
+    state = State(base, tuple(article_checks), replace(settings, progress=None), records is not None)
+    for done, part in enumerate(engines.run(jobs, state, settings)):
+        if settings.progress:
+            settings.progress(done, len(jobs))
+        _merge(report, part, records)
     if settings.progress:
-        settings.progress(len(items), len(items))
+        settings.progress(len(jobs), len(jobs))
     if collection_checks:
         found = check_collection(records, collection_checks, settings, report)
         # a spelling that name-typo already flags against the rules is not also a name-variant
@@ -116,6 +115,51 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         report.findings = [f for f in report.findings if f.location.path not in context_only]
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+@dataclass(frozen=True)
+class State:
+    """What every worker needs to check articles: the same in a process of this machine or on a cluster."""
+    base: object
+    checks: tuple
+    settings: Settings
+    records: bool
+
+
+def process(job, state: State) -> Report:
+    """One article (a path or an Article already read): its findings, summary and record, as a small Report."""
+    item, target = job
+    part = Report()
+    if isinstance(item, RunError):
+        part.errors.append(item)
+        return part
+    if isinstance(item, Path):
+        item = read_article(item)
+    elif isinstance(item, tuple):   # (shown path, bytes, markdown): shipped to a worker that cannot read our files
+        item = article_from_bytes(*item)
+    if isinstance(item, RunError):
+        part.errors.append(item)
+        return part
+    records: list[ArticleRecord] | None = [] if state.records else None
+    if target:
+        check_article(item, state.base, state.checks, state.settings, part, records, {m.ID for m, _ in state.checks})
+    else:
+        _record(ArticleContext(item, state.base, state.settings.date), records, state.settings, part)
+    part.records = records or []
+    return part
+
+
+def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) -> None:
+    report.articles += part.articles
+    report.findings += part.findings
+    report.errors += part.errors
+    report.problems += part.problems
+    report.fingerprints.update(part.fingerprints)
+    report.digests.update(part.digests)
+    report.suppressed += part.suppressed
+    report.baselined += part.baselined
+    if records is not None:
+        records += part.records
 
 
 def check_collection(records: list[ArticleRecord], checks, settings: Settings, report: Report) -> list[Finding]:
