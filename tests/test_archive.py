@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from checker.archive import open_archive
+from checker.finding import RunError
 from checker.fold import fold_name
 from conftest import ROOT, cli
 
@@ -214,3 +215,36 @@ def test_a_new_article_against_an_index_of_the_seeds(tmp_path):
         (7, "quote-drift", "Si quelqu’un tente d’attaquer cette alliance défensive… notre réaction sera létale",
          ["seeds/002_da5e0195480586fa.txt:5"]),
     ]
+
+
+def test_an_index_killed_while_it_is_built_leaves_the_previous_one_usable(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    small = tmp_path / "small"
+    small.mkdir()
+    for i in range(3):
+        (small / f"a{i}.md").write_text(f"---\ndate: 2025-03-0{i + 1}\n---\nL'alliance compte {30 + i} membres.\n",
+                                        encoding="utf-8")
+    db = tmp_path / "index.db"
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "checker", "index", str(small), "--db", str(db), "--rules", str(ROOT / "rules")]
+    assert subprocess.run(run, env=env, capture_output=True).returncode == 0
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(400):
+        (big / f"b{i:03d}.md").write_text(f"---\ndate: 2025-03-01\n---\nLe gouvernement a annoncé une aide de {i} "
+                                          f"millions d'euros, selon Mark Rutte.\n", encoding="utf-8")
+    process = subprocess.Popen(run[:4] + [str(big)] + run[5:], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    archive = open_archive(db)
+    assert not isinstance(archive, RunError), archive
+    try:
+        assert archive.article_count() in (3, 400)   # the old index, whole, or the new one, whole
+    finally:
+        archive.close()

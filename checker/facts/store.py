@@ -34,9 +34,18 @@ _MISSING = object()
 class _Table(Mapping):
     """A read-only mapping over one table; values are unpickled on access and kept."""
 
-    def __init__(self, db: sqlite3.Connection, table: str, decode=None) -> None:
-        self._db, self._table, self._decode = db, table, decode
+    def __init__(self, db: sqlite3.Connection, table: str, decode=None, path: Path | None = None) -> None:
+        self._connection, self._table, self._decode, self._path = db, table, decode, path
+        self._pid = os.getpid()
         self._seen: dict = {}
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        # a connection must not cross a fork: a worker process opens its own
+        if os.getpid() != self._pid and self._path is not None:
+            self._connection = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection
 
     def __getitem__(self, key):
         if key in self._seen:
@@ -113,11 +122,11 @@ def write(path: Path, base: FactBase) -> None:
 def read(path: Path) -> FactBase:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     base: FactBase = pickle.loads(db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()[0])
-    people = _Table(db, "people")
+    people = _Table(db, "people", path=path)
     base.rules.people = people
-    base.spellings = _Table(db, "spellings")
-    base.tokens = _Table(db, "tokens")
-    base.near_index = _Table(db, "near_index")
-    base.holders = _Table(db, "holders", lambda pairs: [(term, people[pid]) for term, pid in pairs])
-    base.exact_spellings = _Table(db, "exact_spellings")
+    base.spellings = _Table(db, "spellings", path=path)
+    base.tokens = _Table(db, "tokens", path=path)
+    base.near_index = _Table(db, "near_index", path=path)
+    base.holders = _Table(db, "holders", lambda pairs: [(term, people[pid]) for term, pid in pairs], path=path)
+    base.exact_spellings = _Table(db, "exact_spellings", path=path)
     return base
