@@ -18,6 +18,7 @@ from .extract.quantities import Quantity, find_quantities
 from .extract.reckoning import find_reckonings
 from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
+from .extract.names import NameSpan, find_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .facts.index import FactBase
 from .fold import fold_same_length
@@ -91,6 +92,11 @@ class ArticleContext:
     @cached_property
     def titles(self) -> list[TitleMention]:
         return find_titles(self.article.prose, self.folded, self.article.language, self.base, self.sentences, self.tokens)
+
+    @cached_property
+    def names(self) -> list[NameSpan]:
+        """Capitalised name spans (name-typo, the statements of cross-article checks)."""
+        return find_names(self.article.prose, self.article.language)
 
     @cached_property
     def generic_titles(self) -> list[TitleMention]:

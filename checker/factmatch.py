@@ -85,6 +85,11 @@ def _stem(term: str) -> str:
     return max(fold(term).split(), key=len)[:4]
 
 
+def stem(term: str) -> str:
+    """What must occur in a text for the term to be found in it (see hits)."""
+    return _stem(term)
+
+
 def about_terms(fact: Fact, lang: str) -> tuple[str, ...]:
     return fact.about.get(lang, ())
 

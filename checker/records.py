@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .extract.names import find_names, plausible_names
+from .extract.names import plausible_names
 from .extract.quotes import find_quotes, normalise, speaker_key
 from .extract.statements import date_statements, figure_statements
 from .fold import fold_name
@@ -106,7 +106,7 @@ def record_of(ctx) -> ArticleRecord:
     article = ctx.article
     interval = ctx.date.interval
     date = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
-    names = find_names(article.prose, article.language)
+    names = ctx.names
     record = ArticleRecord(article.path, article.language, date)
     named = plausible_names(names, article.language)
 

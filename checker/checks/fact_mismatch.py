@@ -44,7 +44,7 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import COUNT, YEAR, about_terms, figure, hits, subject_terms
+from ..factmatch import COUNT, YEAR, about_terms, figure, hits, stem, subject_terms
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
@@ -146,7 +146,9 @@ def _count_follows(ctx, start: int, end: int, fact, code: str) -> bool:
 
 def check(ctx, options):
     code = ctx.article.language
-    facts = [f for f in ctx.base.rules.facts.values() if figure(f) is not None and about_terms(f, code)]
+    # a fact can only match where the first letters of one of its terms occur: most articles keep none
+    facts = [f for f in ctx.base.rules.facts.values() if figure(f) is not None and about_terms(f, code)
+             and any(stem(t) in ctx.folded for t in about_terms(f, code) if not any(c.isdigit() for c in t))]
     if not facts:
         return
     patterns = _patterns(code)

@@ -46,7 +46,7 @@ import bisect
 import regex
 from rapidfuzz import fuzz
 
-from ..extract.names import NameSpan, find_names
+from ..extract.names import NameSpan
 from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
 
@@ -113,7 +113,7 @@ def _near_misses(ctx):
     base = ctx.base
     if not base.tokens:
         return
-    spans = _without_titles(ctx, find_names(ctx.article.prose, ctx.article.language))
+    spans = _without_titles(ctx, ctx.names)
     known_here = {e.id for s in spans for e in base.entities_named(s.text)}
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
     in_full_names = {t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1}
@@ -191,7 +191,7 @@ def _described(ctx):
     found = ctx.base.find("description", ctx.article.language, ctx.folded, ctx.tokens)
     if not found:
         return
-    names = {s.start: s for s in find_names(ctx.article.prose, ctx.article.language)}
+    names = {s.start: s for s in ctx.names}
     prose = ctx.article.prose
     for m_start, m_end in found:
         gap = _GAP.match(prose, m_end)
