@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import tempfile
 import traceback
@@ -49,6 +50,15 @@ def _options(ctx, param, value):
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
+
+    A symbolic link is written through (its target is replaced), and a device or a pipe such as
+    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it."""
+    path = path.resolve() if path.is_symlink() else path
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:

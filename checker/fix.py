@@ -89,7 +89,7 @@ def plan(findings: list[Finding], digests: dict[str, str], texts: dict[str, str]
 
 def write(file_plan: FilePlan) -> RunError | None:
     """Write one fixed file atomically, refusing it if it changed since it was read for the plan."""
-    path = Path(file_plan.path)
+    path = Path(file_plan.path).resolve()   # through a symbolic link: the article, not the link, is fixed
     expected = (BOM if file_plan.bom else "") + file_plan.original
     try:
         raw, current = _read(path)

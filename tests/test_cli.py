@@ -139,3 +139,25 @@ def test_a_misspelt_known_name_is_a_name_typo_not_also_a_name_variant(tmp_path):
                        "--fail-on", "never")
     rules = [(f["path"].split("/")[-1], f["rule"]) for f in json.loads(out)["findings"]]
     assert rules == [("3.txt", "name-typo")]
+
+
+def test_output_to_a_pipe_or_through_a_link_keeps_them(tmp_path):
+    import stat
+    import threading
+    article = _write(tmp_path, "a.txt", ERROR_ARTICLE)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    code, _, _ = cli("check", article, "--date", "2024-10-15", "--rules", ROOT / "rules", "-o", pipe)
+    reader.join(timeout=30)
+    assert code == 1 and "year-typo" in received[0]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    target = tmp_path / "reports" / "real.txt"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    cli("check", article, "--date", "2024-10-15", "--rules", ROOT / "rules", "-o", link)
+    assert link.is_symlink() and "year-typo" in target.read_text(encoding="utf-8")

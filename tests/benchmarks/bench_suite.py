@@ -93,7 +93,7 @@ def main() -> None:
         megabytes = sum(p.stat().st_size for p in folder.rglob("*.md")) / 1024 ** 2
         floor, _ = _run([sys.executable, "-c", FLOOR, str(folder), str(ROOT / "rules")], env, options.runs)
         row(f"{size:,} articles: read + one regex of all names (floor)", floor, 0, size, megabytes)
-        every = py + ["check", str(folder), "--fail-on", "never", "--format", "json", "-o", os.devnull,
+        every = py + ["check", str(folder), "--fail-on", "never", "--format", "json", "-o", str(options.dir / "report.json"),
                       "--jobs", str(options.jobs)]
         runs = options.runs if size <= 10_000 else 1
         row(f"{size:,} articles, every check, --jobs {options.jobs}", *_run(every, env, runs), size, megabytes, floor)
