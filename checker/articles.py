@@ -86,6 +86,18 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
 
 
 def read_article(path: Path) -> Article | RunError:
+    raw = read_article_bytes(path)
+    if isinstance(raw, RunError):
+        return raw
+    return article_from_bytes(display_path(path), raw, is_markdown(path))
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
+
+
+def read_article_bytes(path: Path) -> bytes | RunError:
+    """The file's bytes, or why it is not read (unreadable, larger than an article can be)."""
     shown = display_path(path)
     try:
         with path.open("rb") as fh:
@@ -96,7 +108,7 @@ def read_article(path: Path) -> Article | RunError:
         size = path.stat().st_size / 1024 ** 2
         return RunError(shown, None, f"{size:.1f} MB: articles over {MAX_ARTICLE_BYTES // 1024 ** 2} MB are not checked "
                                      "(skipped)")
-    return article_from_bytes(shown, raw, path.suffix.lower() in (".md", ".markdown"))
+    return raw
 
 
 def article_from_bytes(shown: str, raw: bytes, markdown: bool) -> Article | RunError:

@@ -321,18 +321,22 @@ def rules():
     """Validate and build rule files."""
 
 
-@rules.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def rules_validate(paths):
-    """Validate rule files (default: ./rules, else the shipped packs)."""
+def _valid_rules(paths):
+    """The compiled rules under paths (default: ./rules, else the shipped packs); exit 2 on any error."""
     from . import facts
-    targets = facts.default_rule_paths(list(paths), Path.cwd())
-    base, errors = facts.load_factbase(targets, use_cache=False)
+    base, errors = facts.load_factbase(facts.default_rule_paths(list(paths), Path.cwd()), use_cache=False)
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
     if base is None or errors:
         sys.exit(EXIT_BROKEN)
-    r = base.rules
+    return base
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_validate(paths):
+    """Validate rule files (default: ./rules, else the shipped packs)."""
+    r = _valid_rules(paths).rules
     click.echo(f"{len(r.files)} rule file(s) valid: {len(r.offices)} offices, {len(r.people)} people, "
                f"{len(r.organisations)} organisations, {len(r.events)} events, {len(r.facts)} facts, "
                f"{sum(len(v) for v in r.rates.values())} rates")
@@ -365,15 +369,8 @@ def rules_import(kind, source, output):
 @click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
 def rules_test(paths, verbose):
     """Run the examples of rule entries: `fail` ones must be flagged, `pass` ones must not."""
-    from . import facts
     from .rulestest import run_examples
-    targets = facts.default_rule_paths(list(paths), Path.cwd())
-    base, errors = facts.load_factbase(targets, use_cache=False)
-    for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
-    if base is None or errors:
-        sys.exit(EXIT_BROKEN)
-    outcomes = run_examples(base)
+    outcomes = run_examples(_valid_rules(paths))
     for outcome in outcomes:
         if verbose or not outcome.ok:
             click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")

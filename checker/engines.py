@@ -90,20 +90,12 @@ def _dask(jobs, state, settings):
 
 
 def _payload(item):
-    """What a remote worker can use: the article's bytes, not a path of this machine."""
-    from .articles import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, display_path
-    from .finding import RunError
+    """What a remote worker can use: the article's bytes (or why it cannot be read), not a path of this machine."""
+    from .articles import display_path, is_markdown, read_article_bytes
     if not isinstance(item, Path):
         return item
-    shown = display_path(item)
-    try:
-        with item.open("rb") as fh:
-            raw = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        return RunError(shown, None, f"cannot read: {exc.strerror or exc}")
-    if len(raw) > MAX_ARTICLE_BYTES:
-        return item   # the worker reports it as this machine would
-    return shown, raw, item.suffix.lower() in (".md", ".markdown") and item.suffix.lower() in ARTICLE_SUFFIXES
+    raw = read_article_bytes(item)
+    return raw if not isinstance(raw, bytes) else (display_path(item), raw, is_markdown(item))
 
 
 def _dask_chunk(chunk, rules, settings, records):

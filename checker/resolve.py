@@ -55,7 +55,7 @@ def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) 
 
     "le secrétaire général de l'OTAN" names its office; "le secrétaire général" does when the article
     names exactly one office of that title elsewhere. "le président de La Poste" names another office."""
-    if _COMPLEMENT.match(prose, mention.end):
+    if _COMPLEMENT.match(prose, mention.end, mention.end + 300):
         return None
     offices = mention.office_ids
     if len(offices) == 1 and base.is_specific(lang, mention.text):

@@ -194,7 +194,7 @@ def _described(ctx):
     names = {s.start: s for s in ctx.names}
     prose = ctx.article.prose
     for m_start, m_end in found:
-        gap = _GAP.match(prose, m_end)
+        gap = _GAP.match(prose, m_end, m_end + 300)
         span = names.get(gap.end())
         if span is None or ctx.base.entities_named(span.text):
             continue

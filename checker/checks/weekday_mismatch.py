@@ -98,7 +98,7 @@ def check(ctx, options):
     for d in ctx.dates:
         if d.weekday is None or d.day is None or not d.weekday_span:
             continue
-        if _eras(code).match(ctx.article.prose, d.end):
+        if _eras(code).match(ctx.article.prose, d.end, d.end + 300):
             continue
         written = ctx.article.text[d.weekday_span[0]:d.weekday_span[1]]
         text = ctx.article.text[d.start:d.end]

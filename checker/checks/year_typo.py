@@ -96,7 +96,7 @@ def check(ctx, options):
     for m in _pattern(code).finditer(article.prose):
         digits = m.group("year")
         year = int(digits)
-        if _eras(code).match(article.prose, m.end()):
+        if _eras(code).match(article.prose, m.end(), m.end() + 300):
             continue
         s_start, s_end = sentence_at(ctx.sentences, m.start())
         future = is_future(article.prose[s_start:s_end], code)

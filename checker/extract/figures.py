@@ -119,9 +119,9 @@ def _figure(prose, m, code, pats, scales, currencies, not_units) -> Figure | Non
         return None
     end = m.end()
     low = high = value
-    join = pats["range_join"].match(prose, end)
+    join = pats["range_join"].match(prose, end, end + 300)
     if join and pats["range_start"].search(prose, max(0, m.start() - 12), m.start()):
-        second = pats["number"].match(prose, join.end())
+        second = pats["number"].match(prose, join.end(), join.end() + 300)
         upper = parse_number(second.group("num"), code) if second else None
         if upper is not None and upper > value:
             high, end = upper, second.end()
@@ -157,23 +157,23 @@ def _adjective(noun: str, word: str | None, code: str, not_units) -> bool:
 def _unit(prose, end, prefix, number, code, pats, scales, currencies, not_units):
     """((unit, end), kind, scale) for what follows the number, or (None, …) when it is not a figure."""
     if prefix:
-        scale_m = pats["scale"].match(prose, end)
+        scale_m = pats["scale"].match(prose, end, end + 300)
         scale = scales[fold(scale_m.group("scale"))] if scale_m else 1
         return (currencies[fold(prefix)], scale_m.end() if scale_m else end), "money", scale
-    if (p := pats["percent"].match(prose, end)):
+    if (p := pats["percent"].match(prose, end, end + 300)):
         return ("%", p.end()), "percent", 1
-    if (p := pats["points"].match(prose, end)):
+    if (p := pats["points"].match(prose, end, end + 300)):
         return ("pp", p.end()), "points", 1
     scale, glued = 1, False
-    if (s := pats["scale"].match(prose, end)):
+    if (s := pats["scale"].match(prose, end, end + 300)):
         scale, end, glued = scales[fold(s.group("scale"))], s.end(), not s.group()[0].isspace()
-    if (c := pats["currency"].match(prose, end)):
+    if (c := pats["currency"].match(prose, end, end + 300)):
         return (currencies[fold(c.group("cur") or c.group("sym"))], c.end()), "money", scale
     if glued:
         return None, None, 1     # "500m" without a currency may be metres
     if is_year(number) and scale == 1:
         return None, None, 1
-    noun = pats["counted"].match(prose, end)
+    noun = pats["counted"].match(prose, end, end + 300)
     if noun and noun.group("link") and scale == 1:
         noun = None       # "1 milliard de personnes" counts people; "numéro 1 de l'équipe" counts nothing
     if noun and fold(noun.group("noun")) not in not_units and not noun.group("noun")[0].isdigit():

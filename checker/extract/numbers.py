@@ -156,7 +156,7 @@ def find_numbers(prose: str, code: str) -> list[NumberMention]:
         if value is None:
             continue
         end, scale, span = m.end(), 1.0, None
-        s = scale_after.match(prose, m.end())
+        s = scale_after.match(prose, m.end(), m.end() + 300)
         if s:
             scale, end, span = float(scales[s.group("scale").lower()]), s.end(), s.span("scale")
         found.append(NumberMention(m.start(), end, value * scale, scale, "words", scale, False, span))

@@ -66,7 +66,7 @@ def find_quantities(prose: str, code: str, numbers: list[NumberMention]) -> list
             continue
         start, unit, span, candidates = number.start, None, None, ()
         symbol = _SYMBOL_BEFORE.search(prose[max(0, number.start - 4):number.start])
-        m = after.match(prose, number.end)
+        m = after.match(prose, number.end, number.end + 300)
         if m and (m.group("unit") != "m" or number.scale == 1):
             written = " ".join(m.group("unit").split()).replace("’", "'")
             unit = units.get(written) or lowered.get(written.lower())

@@ -9,6 +9,7 @@ import regex
 from .. import lang as language
 
 _YEAR = r"((?:1[89]|2[01])\d\d)"
+WINDOW = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +37,14 @@ def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
 
 def role_dates_at(prose: str, offset: int, code: str) -> RoleDates | None:
     since, span = _patterns(code)
-    m = since.match(prose, offset)
+    window = prose[offset:offset + WINDOW]   # a bounded slice: matching at a position of a long text is not free
+    m = since.match(window)
     if m:
-        return RoleDates(m.start(1), m.end(1), since=int(m.group(1)))
-    m = span.match(prose, offset)
+        return RoleDates(offset + m.start(1), offset + m.end(1), since=int(m.group(1)))
+    m = span.match(window)
     if m:
         years = [int(g) for g in m.groups() if g]
         start = min(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))
         end = max(m.end(i) for i in range(1, len(m.groups()) + 1) if m.group(i))
-        return RoleDates(start, end, first=years[0], last=years[1])
+        return RoleDates(offset + start, offset + end, first=years[0], last=years[1])
     return None
