@@ -15,8 +15,20 @@ from .fold import fold_name
 QUOTED_CHARS = 220
 
 
+class _Located:
+    """Where a record stands: "path:line" for evidence, and its order in a stable sort."""
+    __slots__ = ()
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def order(self) -> tuple:
+        return (self.path, self.line, self.column)
+
+
 @dataclass(frozen=True, slots=True)
-class StatementRecord:
+class StatementRecord(_Located):
     path: str
     line: int
     column: int
@@ -41,16 +53,9 @@ class StatementRecord:
     source: str | None
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
 
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}"
-
-    def order(self) -> tuple:
-        return (self.path, self.line, self.column)
-
 
 @dataclass(frozen=True, slots=True)
-class QuoteRecord:
+class QuoteRecord(_Located):
     path: str
     line: int
     column: int
@@ -62,13 +67,6 @@ class QuoteRecord:
     speaker_key: str | None
     explicit: bool
     date: tuple[str, str] | None
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}"
-
-    def order(self) -> tuple:
-        return (self.path, self.line, self.column)
 
 
 @dataclass(frozen=True, slots=True)

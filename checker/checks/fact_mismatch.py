@@ -48,6 +48,7 @@ from ..factmatch import COUNT, YEAR, about_terms, figure, hits, stem, subject_te
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
+from ..lang import alternation
 
 ID = "fact-mismatch"
 SEVERITY = Severity.WARNING
@@ -55,9 +56,6 @@ OPTIONS: dict = {}
 APPROX = 0.05
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,12 +65,12 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
     starts = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
     return {
-        "deadline": regex.compile(rf"(?<!\w)(?:{_alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "target": regex.compile(rf"(?<!\w)(?:{_alternation(data['target_words'])})(?!\w)", flags),
-        "relative_year": regex.compile(rf"(?<!\w)(?:{_alternation(relative_years)})(?!\w)", flags),
-        "year": regex.compile(rf"(?<!\w)(?:{_alternation(starts)})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "total": regex.compile(rf"(?<!\w)(?:{_alternation(data['total_determiners'])})\s*$", flags),
-        "restrict": regex.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{_alternation(data['restriction_words'])})(?!\w)", flags),
+        "deadline": regex.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "target": regex.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
+        "relative_year": regex.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
+        "year": regex.compile(rf"(?<!\w)(?:{alternation(starts)})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "total": regex.compile(rf"(?<!\w)(?:{alternation(data['total_determiners'])})\s*$", flags),
+        "restrict": regex.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
     }
 
 

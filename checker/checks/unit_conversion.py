@@ -45,6 +45,7 @@ from .. import lang as language
 from ..extract.sentences import sentence_at
 from ..finding import Evidence, Severity
 from ..units import CURRENCY, PERCENT, convert, dimension
+from ..lang import alternation
 
 _HEAD = regex.compile(r"[-−]?\d(?:[\d\s\u00a0\u202f.,]*\d)?")
 _GROUPING = regex.compile(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)")
@@ -57,15 +58,12 @@ APPROX_MARGIN = 0.03
 MAX_RATE_DAYS = 7
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
 def _link(code: str) -> regex.Pattern:
     data = language.load(code)
-    links, approx = _alternation(data["conversion_links"]), _alternation(data["approximation_words"])
+    links, approx = alternation(data["conversion_links"]), alternation(data["approximation_words"])
     return regex.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I)
 
 

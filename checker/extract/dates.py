@@ -16,6 +16,11 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from ..lang import alternation
+
+
+def _alternation(words) -> str:
+    return alternation(words, loose=False)
 
 _LEADING_DIGITS = regex.compile(r"\d+")
 
@@ -43,8 +48,6 @@ class DateMention:
             return None
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _end(word_pattern: str) -> str:

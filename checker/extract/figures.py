@@ -10,6 +10,7 @@ import regex
 
 from .. import lang as language
 from ..fold import fold
+from ..lang import alternation
 
 APPROX = 0.1          # "environ 2 milliards": ±10 %
 
@@ -26,9 +27,6 @@ class Figure:
     change: bool = False  # "de 27 à 28 membres": the second figure is the end of a change
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
 
 
 _NUMBER = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*"
@@ -41,24 +39,24 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     symbols = [c for c in currencies if not c[0].isalpha()]
     words = [c for c in currencies if c[0].isalpha()]
     flags = regex.I            # version 0: simple case folding compiles several times faster than V1
-    before = _alt(b for group in data["figure_bounds"].values() for b in group)
+    before = alternation(b for group in data["figure_bounds"].values() for b in group)
     link = "|".join(regex.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
                     for w in data["figure_unit_links"])
-    glued = _alt(w for w in data["figure_scales"] if len(w) <= 3)     # "$1.2bn", "£500m"
+    glued = alternation(w for w in data["figure_scales"] if len(w) <= 3)     # "$1.2bn", "£500m"
     return {
         # no IGNORECASE here: it makes this pattern, run over the whole prose, sixteen times slower
-        "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{_alt(symbols)})\s?)?(?P<num>{_NUMBER})"
+        "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{alternation(symbols)})\s?)?(?P<num>{_NUMBER})"
                                 rf"(?!(?!(?:{glued})(?!\w))[\w/:]|[.,]\d)"),
-        "percent": regex.compile(rf"\s?(?:{_alt(data['figure_percent'])})(?!\w)", flags),
-        "points": regex.compile(rf"\s(?:{_alt(data['figure_points'])})(?!\w)", flags),
-        "scale": regex.compile(rf"\s?(?P<scale>{_alt(data['figure_scales'])})(?!\w)", flags),
-        "currency": regex.compile(rf"\s?(?:(?:{link})?(?P<cur>{_alt(words)})(?!\w)|(?P<sym>{_alt(symbols)}))", flags),
+        "percent": regex.compile(rf"\s?(?:{alternation(data['figure_percent'])})(?!\w)", flags),
+        "points": regex.compile(rf"\s(?:{alternation(data['figure_points'])})(?!\w)", flags),
+        "scale": regex.compile(rf"\s?(?P<scale>{alternation(data['figure_scales'])})(?!\w)", flags),
+        "currency": regex.compile(rf"\s?(?:(?:{link})?(?P<cur>{alternation(words)})(?!\w)|(?P<sym>{alternation(symbols)}))", flags),
         "counted": regex.compile(rf"\s(?P<link>{link})?(?P<noun>\p{{L}}[\p{{L}}-]{{2,}})"
                                  rf"(?:\s(?P<adj>\p{{Ll}}[\p{{L}}-]{{2,}}))?"),
         "bound": regex.compile(rf"(?<!\w)(?:{before})\s*$", flags),
-        "range_start": regex.compile(rf"(?<!\w)(?:{_alt(data['figure_range']['between'])})\s+$", flags),
-        "range_join": regex.compile(rf"\s*(?:{_alt(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
-        "change_before": regex.compile(rf"\d\s*(?:%\s*)?(?:{_alt(data['figure_change_joiners'])}|-|–)\s*$", flags),
+        "range_start": regex.compile(rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
+        "range_join": regex.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
+        "change_before": regex.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
     }
 
 

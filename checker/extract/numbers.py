@@ -14,6 +14,11 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from ..lang import alternation
+
+
+def _alternation(words) -> str:
+    return alternation(words, loose=False)
 
 _CURRENCY_BEFORE = regex.compile(r"[$£€¥]\s*$")
 _WORD_SPLIT = regex.compile(r"[-‑\s]+")
@@ -33,8 +38,6 @@ class NumberMention:
     scale_span: tuple[int, int] | None = None
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ import regex
 from .. import lang as language
 from ..units import CURRENCY, PERCENT, dimension
 from .numbers import NumberMention
+from ..lang import alternation
 
 _SYMBOL_BEFORE = regex.compile(r"(?:US\$|[$£€])[ \t\u00a0]?$")
 
@@ -40,18 +41,15 @@ class Quantity:
         return {dimension(u) for u in units if dimension(u)}
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str):
     data = language.load(code)
     units = {**data["units"], **{w: PERCENT for w in data["percent_words"]}}
-    link = _alternation(data["scale_link"])
-    after = regex.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{_alternation(units)})(?!\w)")
-    approx = regex.compile(rf"(?:^|\W)(?:{_alternation(data['approximation_words'])})\s*$", regex.I)
+    link = alternation(data["scale_link"])
+    after = regex.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{alternation(units)})(?!\w)")
+    approx = regex.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", regex.I)
     return units, after, approx
 
 

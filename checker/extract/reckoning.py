@@ -12,6 +12,7 @@ import regex
 
 from .. import lang as language
 from .numbers import NumberMention
+from ..lang import alternation
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
 PERCENT_SIGN = r"(?:\s*%)?"   # "de 2 % à 3 %": the first figure of a change may carry its unit
@@ -44,9 +45,6 @@ class Change:
     span: tuple[int, int]         # the stated percentage
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 def _template(text: str, slots: dict[str, str]) -> str:
@@ -61,15 +59,15 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
     n = r"(?P<n>\d{1,3}|\p{L}+(?:-\p{L}+)*)"   # a word is kept only if it reads as a number (see _number_at)
     flags = regex.I
-    founding = _alternation(data["founding_words"])
-    units = _alternation(data["year_units"])
-    links = _alternation(data["duration_links"])
-    approx = _alternation(data["approximation_words"])
+    founding = alternation(data["founding_words"])
+    units = alternation(data["year_units"])
+    links = alternation(data["duration_links"])
+    approx = alternation(data["approximation_words"])
     number = r"[-−]?\d(?:[\d\u00a0\u202f .,]*\d)?"
     def joined(templates, slots):
         return "|".join(f"(?:{_template(t, slots)})" for t in templates)
-    change = _alternation(data["change_words"])
-    of = rf"\s+(?:{_alternation(data['scale_link'])})(?:\s|(?<=['’]))"
+    change = alternation(data["change_words"])
+    of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
     return {
         "founded": regex.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age

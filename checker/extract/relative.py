@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from ..lang import alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,24 +27,21 @@ class RelativeDate:
     value: int | None = None  # the weekday (0 = Monday) or the month (1-12)
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str):
     data = language.load(code)
     flags = regex.I
-    days = regex.compile(rf"(?<![\w-])(?P<w>{_alternation(data['relative_days'])})(?![\w-])", flags)
+    days = regex.compile(rf"(?<![\w-])(?P<w>{alternation(data['relative_days'])})(?![\w-])", flags)
     periods = {}
     for entry in data["relative_periods"]:
         for word in entry["words"]:
             periods[word.replace("’", "'").lower()] = (entry["unit"], entry["offset"])
-    period = regex.compile(rf"(?<!\w)(?P<w>{_alternation(periods)})(?!\w)", flags)
-    past, future = _alternation(data["past_markers"]), _alternation(data["future_markers"])
-    weekday = _alternation(data["weekdays"])
-    month = _alternation(data["months"])
+    period = regex.compile(rf"(?<!\w)(?P<w>{alternation(periods)})(?!\w)", flags)
+    past, future = alternation(data["past_markers"]), alternation(data["future_markers"])
+    weekday = alternation(data["weekdays"])
+    month = alternation(data["months"])
     if code == "en":
         named = rf"(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
     else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from ..lang import alternation
 
 _YEAR = r"((?:1[89]|2[01])\d\d)"
 WINDOW = 120
@@ -21,16 +22,14 @@ class RoleDates:
     last: int | None = None
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     data = language.load(code)
-    since = regex.compile(rf"\s*,?\s*(?:{_alt(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
+    since = regex.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
                           regex.I)
-    ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{_alt([b])}\s+{_YEAR}" for a, b in data["role_range"])
+    ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
     span = regex.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
     return since, span
 

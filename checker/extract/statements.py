@@ -17,6 +17,7 @@ import regex
 from .. import lang as language
 from ..fold import fold
 from .figures import Figure, find_figures
+from ..lang import alternation
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
@@ -40,9 +41,6 @@ class FigureStatement:
     source: str | None           # "parquet" for "selon le parquet"
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,19 +48,19 @@ def _data(code: str):
     data = language.load(code)
     flags = regex.I            # version 0: simple case folding compiles several times faster than V1
     return {
-        "break": regex.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={_alt(data['clause_breaks'])}(?!\w))", flags),
-        "timed": regex.compile(rf"(?<![\w-])(?:{_alt(data['statement_time_markers'])})(?![\w-])", flags),
-        "source": regex.compile(rf"(?<!\w)(?:{_alt(data['statement_sources'])})\s+(?P<who>[^,;:.!?()«»]{{1,60}})", flags),
+        "break": regex.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={alternation(data['clause_breaks'])}(?!\w))", flags),
+        "timed": regex.compile(rf"(?<![\w-])(?:{alternation(data['statement_time_markers'])})(?![\w-])", flags),
+        "source": regex.compile(rf"(?<!\w)(?:{alternation(data['statement_sources'])})\s+(?P<who>[^,;:.!?()«»]{{1,60}})", flags),
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
         "marks": frozenset(fold(w) for w in data["statement_discriminators"] if " " not in w),
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
         # English capitalises months and weekdays: "march" and "may" in lower case are other words
-        "period": regex.compile(rf"(?<!\w)(?:{_alt(_calendar_words(data, code))}|{_alt(data['period_words'])})(?!\w)",
+        "period": regex.compile(rf"(?<!\w)(?:{alternation(_calendar_words(data, code))}|{alternation(data['period_words'])})(?!\w)",
                                 regex.I if code != "en" else 0),
         "period_names": {**{fold(k): f"m{v}" for k, v in data["months"].items()},
                          **{fold(k): f"d{v}" for k, v in data["weekdays"].items()}},
         "months": {fold(k): v for k, v in data["months"].items()},
-        "events": regex.compile(rf"(?<!\w)(?:{_alt(fold(e) for e in data['event_nouns'])})(?!\w)"),
+        "events": regex.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str))
         | frozenset(fold(w) for w in list(data["months"]) + list(data["weekdays"])),
         "adjective_after": bool(data["measure_adjective_after"]),

@@ -13,6 +13,7 @@ from .. import lang as language
 from ..facts.index import FactBase
 from ..facts.model import TitleForm
 from ..fold import fold, literal_pattern
+from ..lang import alternation
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
 
@@ -34,9 +35,6 @@ class TitleMention:
         return frozenset(office for _, office in self.forms)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -45,14 +43,14 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     qb = data["qualifiers_before"]
     qa = data["qualifiers_after"]
     clause = data["become_clause"]
-    particles = _alt(data["name_particles"])
+    particles = alternation(data["name_particles"])
     name = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})"
     dets = data["determiners"]
-    det = _alt(dets["m"] + dets["f"] + dets["elided"]) or "(?!)"
+    det = alternation(dets["m"] + dets["f"] + dets["elided"]) or "(?!)"
     flags = 0
-    groups_before = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qb.items() if words)
-    groups_after = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in qa.items() if words) or "(?!)"
-    groups_clause = "|".join(f"(?P<{kind}>{_alt(words)})" for kind, words in clause.items() if words)
+    groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
+    groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
+    groups_clause = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in clause.items() if words)
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
         "qualifier_before": regex.compile(rf"(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),

@@ -5,6 +5,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
 import yaml
 
 SUPPORTED = ("fr", "en")
@@ -28,6 +29,18 @@ def load(code: str) -> Language:
         raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
     text = resources.files(__package__).joinpath(f"{code}.yaml").read_text(encoding="utf-8")
     return Language(code, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def alternation(words, loose: bool = True) -> str:
+    """A regex alternation of the words of a language file, longest first; loose: any run of spaces
+    between words and either apostrophe (' or ’)."""
+    out = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = regex.escape(word)
+        if loose:
+            escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]")
+        out.append(escaped)
+    return "|".join(out)
 
 
 def detect(prose: str) -> str:
