@@ -52,28 +52,3 @@ def literal_pattern(text: str) -> str:
     """A regex for the folded text (match it against fold_same_length of the prose): any spacing."""
     words = fold_same_length(text).split()
     return r"\s+".join(re.escape(w) for w in words)
-
-
-@functools.lru_cache(maxsize=4096)
-def letter_class(char: str) -> str:
-    """A regex fragment matching the char in any case and with or without diacritics."""
-    base = fold(char)
-    if len(base) != 1 or not base.isalpha():
-        if char in "'’":
-            return "['’]"
-        if char == "-":
-            return "[-‐‑]"
-        if char == " ":
-            return r"\s+"
-        return "\\" + char if not char.isalnum() else char
-    variants = {c for c in _LATIN if fold(c) == base} | {char, char.upper(), char.lower()}
-    return "[" + "".join(sorted(variants)) + "]"
-
-
-_LATIN = [chr(c) for c in range(0x41, 0x5B)] + [chr(c) for c in range(0x61, 0x7B)] + \
-         [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
-
-
-def loose_pattern(text: str) -> str:
-    """A regex matching text whatever its case, diacritics, apostrophe style or spacing."""
-    return "".join(letter_class(c) for c in text)
