@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-import yaml
-
 from . import lang, markup
 from .finding import RunError
 from .textmap import TextMap
@@ -16,7 +14,6 @@ from .values import to_date
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -62,8 +59,9 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
     article = Article(path=shown, text=text, prose=prose)
     fm = markup.front_matter_span(text) if markdown else None
     if fm:
+        import yaml   # only articles with front matter need it
         try:
-            data = yaml.load(fm[2], Loader=_YAML_LOADER)
+            data = yaml.load(fm[2], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cachedir
 
 from .config import FAIL_LEVELS, FORMATS
 EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
@@ -122,11 +122,13 @@ def _load_config(paths, config_path):
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a LocalCluster).")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
           write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
+    if no_cache:
+        cachedir.disable()
     from . import config as cfg
     from .checks import REGISTRY, options_for
     from .progress import Progress
@@ -294,9 +296,11 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
 def index(paths, db, rule_paths, date, no_cache):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
+    if no_cache:
+        cachedir.disable()
     from . import facts
     from .indexing import rules_fingerprint, update_index
     targets = facts.default_rule_paths(list(rule_paths), Path.cwd())

@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from functools import cached_property
 
-import regex
-
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.dates import DateMention, find_dates
@@ -25,10 +23,11 @@ from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
 from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
+from . import patterns
 
 _WORD = re.compile(r"\w+")
 ANCHOR_WINDOW = 400
-_YEAR_ANCHOR = regex.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
+_YEAR_ANCHOR = patterns.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
 
 
 class ArticleContext:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
 
 from .articles import Article, front_matter_date
 from .extract.dates import DateMention
@@ -12,8 +11,9 @@ from .extract.events import EventMention, agrees
 from .extract.glued import Malformed
 from .extract.tense import is_future
 from .extract.sentences import sentence_at
+from . import patterns
 
-_DATELINE_PLACE = regex.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?")
+_DATELINE_PLACE = patterns.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?")
 TEXT_DATE_SLACK = dt.timedelta(days=90)   # an article is written soon after the latest date it reports
 DATELINE_LINES = 5
 

@@ -9,8 +9,6 @@ files' contents (sent once) on a cluster, whose workers cannot read this machine
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -34,6 +32,8 @@ _STATE = None
 
 
 def _processes(jobs, state, settings):
+    import multiprocessing   # only runs that use processes pay for the import
+    from concurrent.futures import ProcessPoolExecutor
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(settings.jobs, mp_context=context, initializer=_init_local,

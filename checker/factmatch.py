@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from . import patterns
 from .facts.model import Fact
 from .fold import fold
 from .units import PERCENT
@@ -55,10 +56,10 @@ def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> re.Pattern:
+def _term_pattern(term: str):
     words = fold(term).replace("'", "' ").split()
     body = r"\s*".join(re.escape(w) + (r"(?:s|x)?" if w[-1].isalpha() else "") for w in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return patterns.compile(rf"(?<!\w){body}(?!\w)")
 
 
 @functools.lru_cache(maxsize=4096)

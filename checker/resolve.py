@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
 from .facts.index import FactBase
 from .facts.model import Person
 from .fold import fold_name
+from . import patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def resolve_person(base: FactBase, name: str, office_ids=frozenset()) -> Resolut
     return None
 
 
-_COMPLEMENT = regex.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}")
+_COMPLEMENT = patterns.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}")
 
 
 def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) -> str | None:

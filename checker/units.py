@@ -5,7 +5,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from . import cachedir
 
 PERCENT = "percent"
 CURRENCY = "currency"
@@ -21,8 +21,8 @@ class Unit:
 
 @functools.lru_cache(maxsize=None)
 def table() -> dict[str, Unit]:
-    text = resources.files("checker.lang").joinpath("units.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    raw = resources.files("checker.lang").joinpath("units.yaml").read_bytes()
+    data = cachedir.parsed("units", raw, _parse_yaml)
     units = {PERCENT: Unit(PERCENT, PERCENT)}
     for dimension, entries in data.items():
         if dimension == CURRENCY:
@@ -53,3 +53,8 @@ def convert(value: float, source: str, target: str) -> float:
 def scale_of(source: str, target: str) -> float:
     """d(target)/d(source): how an uncertainty in the source unit grows in the target unit."""
     return table()[source].factor / table()[target].factor
+
+
+def _parse_yaml(data: bytes):
+    import yaml
+    return yaml.safe_load(data.decode("utf-8"))

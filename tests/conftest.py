@@ -1,11 +1,20 @@
 """Shared test helpers: the shipped rules compiled once, and a way to run one check on a text."""
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests never write to the user's cache: set before checker is imported, since modules compile
+# patterns (and so open the pattern cache) at import.
+_CACHE = tempfile.mkdtemp(prefix="factlint-test-cache-")
+os.environ["FACTLINT_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 from checker import facts
 from checker.articles import parse_article
@@ -47,18 +56,6 @@ def run_check(check_id: str, text: str, base: FactBase, date: dt.date | None = N
     module = REGISTRY[check_id]
     ctx = ArticleContext(article, base, date)
     return list(module.check(ctx, options_for(module, options)))
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Tests never write to the user's cache."""
-    previous = os.environ.get("FACTLINT_CACHE_DIR")
-    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if previous is None:
-        os.environ.pop("FACTLINT_CACHE_DIR", None)
-    else:
-        os.environ["FACTLINT_CACHE_DIR"] = previous
 
 
 def cli(*args, cwd: Path | None = None):

@@ -49,6 +49,7 @@ from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
 from ..lang import alternation
+from .. import patterns
 
 ID = "fact-mismatch"
 SEVERITY = Severity.WARNING
@@ -65,12 +66,12 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
     starts = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
     return {
-        "deadline": regex.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "target": regex.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
-        "relative_year": regex.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
-        "year": regex.compile(rf"(?<!\w)(?:{alternation(starts)})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "total": regex.compile(rf"(?<!\w)(?:{alternation(data['total_determiners'])})\s*$", flags),
-        "restrict": regex.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
+        "deadline": patterns.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "target": patterns.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
+        "relative_year": patterns.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
+        "year": patterns.compile(rf"(?<!\w)(?:{alternation(starts)})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "total": patterns.compile(rf"(?<!\w)(?:{alternation(data['total_determiners'])})\s*$", flags),
+        "restrict": patterns.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
     }
 
 

@@ -43,19 +43,19 @@ from dataclasses import replace
 
 import bisect
 
-import regex
 from rapidfuzz import fuzz
 
 from ..extract.names import NameSpan
 from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
+from .. import patterns
 
-_GAP = regex.compile(r"\s*,?\s*")
+_GAP = patterns.compile(r"\s*,?\s*")
 
 ID = "name-typo"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
-_ACRONYM = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])")
+_ACRONYM = patterns.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])")
 MIN_TOKEN = 4
 DESCRIPTION_SCORE = 50
 

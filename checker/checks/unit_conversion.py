@@ -46,9 +46,10 @@ from ..extract.sentences import sentence_at
 from ..finding import Evidence, Severity
 from ..units import CURRENCY, PERCENT, convert, dimension
 from ..lang import alternation
+from .. import patterns
 
-_HEAD = regex.compile(r"[-−]?\d(?:[\d\s\u00a0\u202f.,]*\d)?")
-_GROUPING = regex.compile(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)")
+_HEAD = patterns.compile(r"[-−]?\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+_GROUPING = patterns.compile(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)")
 
 ID = "unit-conversion"
 SEVERITY = Severity.WARNING
@@ -64,7 +65,7 @@ MAX_RATE_DAYS = 7
 def _link(code: str) -> regex.Pattern:
     data = language.load(code)
     links, approx = alternation(data["conversion_links"]), alternation(data["approximation_words"])
-    return regex.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I)
+    return patterns.compile(rf"^\s*(?:[(\[]|,?\s*(?:{links})(?!\w))\s*(?:(?:{approx})\s*)?$", regex.I)
 
 
 def _units_for(quantity, dim: str) -> list[str]:

@@ -44,6 +44,7 @@ import regex
 from .. import lang as language
 from ..finding import Severity
 from ..weekdays import weekday
+from .. import patterns
 
 ID = "weekday-mismatch"
 SEVERITY = Severity.ERROR
@@ -66,7 +67,7 @@ def _like(word: str, written: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
-    return regex.compile(r"\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+    return patterns.compile(r"\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
 
 
 @functools.lru_cache(maxsize=None)
@@ -75,7 +76,7 @@ def _nights(code: str) -> regex.Pattern:
     bodies = [regex.escape(t).replace(r"\ ", r"\s+").replace(r"\{a\}", "{a}").replace(r"\{b\}", "{b}")
               .replace("{a}", f"(?P<a>{days})").replace("{b}", f"(?P<b>{days})")
               for t in language.load(code)["night_spans"]]
-    return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", regex.I)
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", regex.I)
 
 
 def _candidates(d, interval: tuple[dt.date, dt.date]) -> list[dt.date]:

@@ -40,6 +40,7 @@ from .. import lang as language
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
 from ..finding import Severity
+from .. import patterns
 
 ID = "year-typo"
 SEVERITY = Severity.ERROR
@@ -56,14 +57,14 @@ def _pattern(code: str) -> regex.Pattern:
                        for w in sorted(words, key=len, reverse=True))
         groups.append(f"(?P<{kind}>{alt})")
     # the number ends the phrase: punctuation, a conjunction or the end of the text follows
-    return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)})\s+(?P<year>\d{{3,4}})(?=\s*(?:[,.;:!?)»”]|$|\s(?:et|ou|and|or|—|–|-)\s))",
+    return patterns.compile(rf"(?<![\w'’])(?:{'|'.join(groups)})\s+(?P<year>\d{{3,4}})(?=\s*(?:[,.;:!?)»”]|$|\s(?:et|ou|and|or|—|–|-)\s))",
                          regex.I | regex.M)
 
 
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
-    return regex.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+    return patterns.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
 
 
 def candidates(digits: str) -> set[int]:

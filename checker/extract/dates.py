@@ -17,12 +17,13 @@ import regex
 
 from .. import lang as language
 from ..lang import alternation
+from .. import patterns
 
 
 def _alternation(words) -> str:
     return alternation(words, loose=False)
 
-_LEADING_DIGITS = regex.compile(r"\d+")
+_LEADING_DIGITS = patterns.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,36 +68,36 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     before = rf"(?:(?P<weekday>{weekday}),?\s+(?:(?:{links})\s+)?)?"
     after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
     flags = regex.I | regex.M
-    patterns = [
-        ("dmy", regex.compile(
+    found = [
+        ("dmy", patterns.compile(
             rf"(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
             rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+{year})?{after}", flags)),
     ]
     if code == "en":
-        patterns.append(("mdy", regex.compile(
+        found.append(("mdy", patterns.compile(
             rf"(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day})(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|to|and)\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?{after}", flags)))
-    patterns += [
-        ("dMy", regex.compile(
+    found += [
+        ("dMy", patterns.compile(
             rf"(?<![\w/.-]){before}(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{month})(?P=sep)(?P<year>\d{{4}})(?![\w/-]){after}", flags)),
-        ("ymd", regex.compile(
+        ("ymd", patterns.compile(
             rf"(?<![\w/.-]){before}(?P<year>\d{{4}})/(?P<b>\d{{1,2}})/(?P<c>\d{{1,2}})(?![\w/]){after}", flags)),
-        ("numeric", regex.compile(
+        ("numeric", patterns.compile(
             rf"(?<![\w/.:,-]){before}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
             rf"(?!\w|[/.,-]\d){after}", flags)),
-        ("short", regex.compile(
+        ("short", patterns.compile(
             rf"(?<![\w/.:,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*[(（](?P<wd_after>{weekday})[)）]", flags)),
-        ("spaced", regex.compile(
+        ("spaced", patterns.compile(
             r"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{4})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
-        ("iso", regex.compile(rf"(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
+        ("iso", patterns.compile(rf"(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
     ]
-    return patterns
+    return found
 
 
 @functools.lru_cache(maxsize=None)
 def _cue(code: str, key: str) -> regex.Pattern:
     words = language.load(code).get(key, [])
-    return regex.compile(rf"(?:^|\W)(?:{_alternation(words) or '(?!)'})[\s.]*$", regex.I)
+    return patterns.compile(rf"(?:^|\W)(?:{_alternation(words) or '(?!)'})[\s.]*$", regex.I)
 
 
 def _day(text: str | None) -> int | None:

@@ -13,6 +13,7 @@ from ..facts.index import FactBase
 from ..facts.model import Event
 from ..fold import fold
 from .dates import DateMention
+from .. import patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ def _relative(code: str) -> list[tuple[regex.Pattern, str]]:
     for direction, templates in data["relative_to_event"].items():
         for template in templates:
             body = template.replace(" ", r"\s+").replace("{n}", n).replace("{unit}", unit).replace("'", "['’]")
-            out.append((regex.compile(rf"(?:^|(?<=\W)){body}\w*['’]?\s*(?:\p{{Ll}}+\s+)?$", regex.I), direction))
+            out.append((patterns.compile(rf"(?:^|(?<=\W)){body}\w*['’]?\s*(?:\p{{Ll}}+\s+)?$", regex.I), direction))
     return out
 
 

@@ -11,6 +11,7 @@ import regex
 from .. import lang as language
 from ..fold import fold
 from ..lang import alternation
+from .. import patterns
 
 APPROX = 0.1          # "environ 2 milliards": ±10 %
 
@@ -45,24 +46,24 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     glued = alternation(w for w in data["figure_scales"] if len(w) <= 3)     # "$1.2bn", "£500m"
     return {
         # no IGNORECASE here: it makes this pattern, run over the whole prose, sixteen times slower
-        "number": regex.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{alternation(symbols)})\s?)?(?P<num>{_NUMBER})"
+        "number": patterns.compile(rf"(?<![\w.,/:°-]|\d[.,])(?:(?P<prefix>{alternation(symbols)})\s?)?(?P<num>{_NUMBER})"
                                 rf"(?!(?!(?:{glued})(?!\w))[\w/:]|[.,]\d)"),
-        "percent": regex.compile(rf"\s?(?:{alternation(data['figure_percent'])})(?!\w)", flags),
-        "points": regex.compile(rf"\s(?:{alternation(data['figure_points'])})(?!\w)", flags),
-        "scale": regex.compile(rf"\s?(?P<scale>{alternation(data['figure_scales'])})(?!\w)", flags),
-        "currency": regex.compile(rf"\s?(?:(?:{link})?(?P<cur>{alternation(words)})(?!\w)|(?P<sym>{alternation(symbols)}))", flags),
-        "counted": regex.compile(rf"\s(?P<link>{link})?(?P<noun>\p{{L}}[\p{{L}}-]{{2,}})"
+        "percent": patterns.compile(rf"\s?(?:{alternation(data['figure_percent'])})(?!\w)", flags),
+        "points": patterns.compile(rf"\s(?:{alternation(data['figure_points'])})(?!\w)", flags),
+        "scale": patterns.compile(rf"\s?(?P<scale>{alternation(data['figure_scales'])})(?!\w)", flags),
+        "currency": patterns.compile(rf"\s?(?:(?:{link})?(?P<cur>{alternation(words)})(?!\w)|(?P<sym>{alternation(symbols)}))", flags),
+        "counted": patterns.compile(rf"\s(?P<link>{link})?(?P<noun>\p{{L}}[\p{{L}}-]{{2,}})"
                                  rf"(?:\s(?P<adj>\p{{Ll}}[\p{{L}}-]{{2,}}))?"),
-        "bound": regex.compile(rf"(?<!\w)(?:{before})\s*$", flags),
-        "range_start": regex.compile(rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
-        "range_join": regex.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
-        "change_before": regex.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
+        "bound": patterns.compile(rf"(?<!\w)(?:{before})\s*$", flags),
+        "range_start": patterns.compile(rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
+        "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
+        "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
     }
 
 
-_SPACES = regex.compile(r"[\u00a0\u202f ]")
-_DOT_THOUSANDS = regex.compile(r"\.(?=\d{3}(?!\d))")
-_COMMA_THOUSANDS = regex.compile(r",(?=\d{3}(?!\d))")
+_SPACES = patterns.compile(r"[\u00a0\u202f ]")
+_DOT_THOUSANDS = patterns.compile(r"\.(?=\d{3}(?!\d))")
+_COMMA_THOUSANDS = patterns.compile(r",(?=\d{3}(?!\d))")
 
 
 def parse_number(text: str, code: str) -> float | None:

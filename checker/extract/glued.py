@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from .. import patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +23,10 @@ class Malformed:
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 _PATTERNS = [
-    ("time-date", regex.compile(rf"(?<![\d:/.])(?P<time>{_TIME})(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?![\d/])")),
-    ("date-time", regex.compile(rf"(?<![\d/])(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?P<time>{_TIME})(?![\d:])")),
-    ("doubled", regex.compile(rf"(?<![\d/])(?P<d>{_DAY})(?P<s1>//+|/)(?P<m>{_MONTH})(?P<s2>//+|/)(?P<y>\d{{4}})(?![\d/])")),
-    ("mixed", regex.compile(rf"(?<![\d/.-])(?P<d>{_DAY})(?P<s1>[/.-])(?P<m>{_MONTH})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
+    ("time-date", patterns.compile(rf"(?<![\d:/.])(?P<time>{_TIME})(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?![\d/])")),
+    ("date-time", patterns.compile(rf"(?<![\d/])(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?P<time>{_TIME})(?![\d:])")),
+    ("doubled", patterns.compile(rf"(?<![\d/])(?P<d>{_DAY})(?P<s1>//+|/)(?P<m>{_MONTH})(?P<s2>//+|/)(?P<y>\d{{4}})(?![\d/])")),
+    ("mixed", patterns.compile(rf"(?<![\d/.-])(?P<d>{_DAY})(?P<s1>[/.-])(?P<m>{_MONTH})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
 ]
 
 
@@ -66,14 +67,14 @@ def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
     return sorted(found, key=lambda x: x.start)
 
 
-_CLOCK = regex.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00a0]?|:)(?P<m>\d\d)(?![\w:/]|[.,]\d)")
+_CLOCK = patterns.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00a0]?|:)(?P<m>\d\d)(?![\w:/]|[.,]\d)")
 
 
 @functools.lru_cache(maxsize=None)
 def _time_context(code: str) -> regex.Pattern:
     words = sorted(language.load(code)["time_before"], key=len, reverse=True)
     alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I)
+    return patterns.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I)
 
 
 def find_impossible_times(prose: str, code: str) -> list[Malformed]:

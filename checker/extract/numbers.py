@@ -15,13 +15,14 @@ import regex
 
 from .. import lang as language
 from ..lang import alternation
+from .. import patterns
 
 
 def _alternation(words) -> str:
     return alternation(words, loose=False)
 
-_CURRENCY_BEFORE = regex.compile(r"[$£€¥]\s*$")
-_WORD_SPLIT = regex.compile(r"[-‑\s]+")
+_CURRENCY_BEFORE = patterns.compile(r"[$£€¥]\s*$")
+_WORD_SPLIT = patterns.compile(r"[-‑\s]+")
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -51,15 +52,16 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     centuries = _alternation(data["century_words"])
     flags = 0
     return {
-        "digits": regex.compile(
+        "digits": patterns.compile(
             rf"(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
             rf"(?:(?P<sep>[.,])(?P<frac>\d+))?"
             rf"(?:\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)"
             rf"|(?P<scale>{_alternation(short_scales) or '(?!)'})(?!\w)|(?!\w|[.,]\d))", flags | regex.M),
-        "words": regex.compile(rf"(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
-        "century": regex.compile(
+        "words": patterns.compile(rf"(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
+        "century": patterns.compile(
             rf"(?<!\w)(?P<n>\d{{1,2}}|[IVXL]{{1,6}})(?:{suffixes})\s+(?:{centuries})(?!\w)", flags | regex.I),
-        "ordinal": regex.compile(rf"(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
+        "ordinal": patterns.compile(rf"(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
+        "scale_after": patterns.compile(rf"\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)", regex.I),
     }
 
 
@@ -133,33 +135,32 @@ def _plain(m, value, step, ambiguous) -> NumberMention:
 
 def find_numbers(prose: str, code: str) -> list[NumberMention]:
     data = language.load(code)
-    patterns = _patterns(code)
+    pats = _patterns(code)
     found: list[NumberMention] = []
     taken = bytearray(len(prose))
-    for m in patterns["century"].finditer(prose):
+    for m in pats["century"].finditer(prose):
         raw = m.group("n")
         value = int(raw) if raw.isdigit() else _roman(raw)
         if value:
             found.append(NumberMention(m.start(), m.end(), float(value), 1.0, "century"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in patterns["ordinal"].finditer(prose):
+    for m in pats["ordinal"].finditer(prose):
         if taken.find(1, m.start(), m.end()) < 0:
             found.append(NumberMention(m.start(), m.end(), float(m.group("n")), 1.0, "ordinal"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in patterns["digits"].finditer(prose):
+    for m in pats["digits"].finditer(prose):
         if taken.find(1, m.start(), m.end()) >= 0:
             continue
         number = _digits(m, code, data)
         if number is not None:
             found.append(number)
     scales = {k.lower(): v for k, v in data["scale_words"].items() if len(k) > 2}
-    scale_after = regex.compile(rf"\s+(?P<scale>{_alternation(scales)})(?!\w)", regex.I)
-    for m in patterns["words"].finditer(prose):
+    for m in pats["words"].finditer(prose):
         value = _words_value(m.group("w"), data["cardinal_words"])
         if value is None:
             continue
         end, scale, span = m.end(), 1.0, None
-        s = scale_after.match(prose, m.end(), m.end() + 300)
+        s = pats["scale_after"].match(prose, m.end(), m.end() + 300)
         if s:
             scale, end, span = float(scales[s.group("scale").lower()]), s.end(), s.span("scale")
         found.append(NumberMention(m.start(), end, value * scale, scale, "words", scale, False, span))

@@ -16,8 +16,9 @@ from .. import lang as language
 from ..units import CURRENCY, PERCENT, dimension
 from .numbers import NumberMention
 from ..lang import alternation
+from .. import patterns
 
-_SYMBOL_BEFORE = regex.compile(r"(?:US\$|[$£€])[ \t\u00a0]?$")
+_SYMBOL_BEFORE = patterns.compile(r"(?:US\$|[$£€])[ \t\u00a0]?$")
 
 _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "US$": "USD"}
 
@@ -48,8 +49,8 @@ def _patterns(code: str):
     data = language.load(code)
     units = {**data["units"], **{w: PERCENT for w in data["percent_words"]}}
     link = alternation(data["scale_link"])
-    after = regex.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{alternation(units)})(?!\w)")
-    approx = regex.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", regex.I)
+    after = patterns.compile(rf"[ \t\u00a0\u202f]*(?:(?:{link})\s*)?(?P<unit>{alternation(units)})(?!\w)")
+    approx = patterns.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", regex.I)
     return units, after, approx
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 
-import regex
+from .. import patterns
 
-_PAIRS = regex.compile(r"«[^«»]{1,3000}?»|“[^“”]{1,3000}?”|(?<![\w])\"[^\"\n]{1,3000}?\"(?![\w])")
+_PAIRS = patterns.compile(r"«[^«»]{1,3000}?»|“[^“”]{1,3000}?”|(?<![\w])\"[^\"\n]{1,3000}?\"(?![\w])")
 
 
 def quote_spans(prose: str) -> list[tuple[int, int]]:

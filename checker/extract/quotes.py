@@ -14,8 +14,9 @@ import regex
 from .. import lang as language
 from ..fold import fold, fold_name
 from .names import NameSpan
+from .. import patterns
 
-_QUOTES = regex.compile(r"«(?P<a>[^«»]{2,1500}?)»|“(?P<b>[^“”]{2,1500}?)”|„(?P<c>[^„“”]{2,1500}?)[“”]|"
+_QUOTES = patterns.compile(r"«(?P<a>[^«»]{2,1500}?)»|“(?P<b>[^“”]{2,1500}?)”|„(?P<c>[^„“”]{2,1500}?)[“”]|"
                         r"(?<![\w\"])\"(?P<d>[^\"\n]{2,1500}?)\"(?![\w\"])")
 AFTER_WINDOW = 60
 
@@ -33,10 +34,10 @@ class Quote:
 def _cues(code: str) -> regex.Pattern:
     cues = sorted(language.load(code)["quote_pronoun_cues"], key=len, reverse=True)
     alt = "|".join(regex.escape(c).replace("'", "['’]").replace(r"\ ", r"\s+") for c in cues)
-    return regex.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.I)
+    return patterns.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.I)
 
 
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_WORDS = patterns.compile(r"[\p{L}\p{N}]+")
 
 
 def normalise(text: str) -> str:

@@ -13,6 +13,7 @@ import regex
 from .. import lang as language
 from .numbers import NumberMention
 from ..lang import alternation
+from .. import patterns
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
 PERCENT_SIGN = r"(?:\s*%)?"   # "de 2 % à 3 %": the first figure of a change may carry its unit
@@ -69,16 +70,16 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     change = alternation(data["change_words"])
     of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
     return {
-        "founded": regex.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
+        "founded": patterns.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age
-        "anniversary": regex.compile(rf"(?<!\w)(?:{joined(data['anniversary_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
-        "age": regex.compile(rf"(?<!\w)(?:{joined(data['age_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
-        "years": regex.compile(
+        "anniversary": patterns.compile(rf"(?<!\w)(?:{joined(data['anniversary_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
+        "age": patterns.compile(rf"(?<!\w)(?:{joined(data['age_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
+        "years": patterns.compile(
             rf"(?<![\w/.-])(?:{joined(data['year_span_patterns'], {'a': f'(?P<a>{YEAR})', 'b': f'(?P<b>{YEAR})'})})(?![\w/-])", flags),
-        "duration_after": regex.compile(rf"\s*[,(—–-]?\s*(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})(?!\w)", flags),
-        "duration_before": regex.compile(rf"(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})\s*[,(—–-]?\s*$", flags),
-        "from_to": regex.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': f'(?P<a>{number})' + PERCENT_SIGN, 'b': f'(?P<b>{number})'})})", flags),
-        "change": regex.compile(
+        "duration_after": patterns.compile(rf"\s*[,(—–-]?\s*(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})(?!\w)", flags),
+        "duration_before": patterns.compile(rf"(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})\s*[,(—–-]?\s*$", flags),
+        "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': f'(?P<a>{number})' + PERCENT_SIGN, 'b': f'(?P<b>{number})'})})", flags),
+        "change": patterns.compile(
             rf"(?:(?P<word>{change})\s+(?:(?:de|d['’]|of|by)\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:%|pour\s+cent|per\s*cent|percent)", flags),
     }
 

@@ -16,6 +16,7 @@ import regex
 
 from .. import lang as language
 from ..lang import alternation
+from .. import patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,12 @@ class RelativeDate:
 def _patterns(code: str):
     data = language.load(code)
     flags = regex.I
-    days = regex.compile(rf"(?<![\w-])(?P<w>{alternation(data['relative_days'])})(?![\w-])", flags)
+    days = patterns.compile(rf"(?<![\w-])(?P<w>{alternation(data['relative_days'])})(?![\w-])", flags)
     periods = {}
     for entry in data["relative_periods"]:
         for word in entry["words"]:
             periods[word.replace("’", "'").lower()] = (entry["unit"], entry["offset"])
-    period = regex.compile(rf"(?<!\w)(?P<w>{alternation(periods)})(?!\w)", flags)
+    period = patterns.compile(rf"(?<!\w)(?P<w>{alternation(periods)})(?!\w)", flags)
     past, future = alternation(data["past_markers"]), alternation(data["future_markers"])
     weekday = alternation(data["weekdays"])
     month = alternation(data["months"])
@@ -46,7 +47,7 @@ def _patterns(code: str):
         named = rf"(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
     else:
         named = rf"(?<!\w)(?P<w>{weekday}|{month})(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?(?!\w)"
-    return days, period, periods, regex.compile(named, flags)
+    return days, period, periods, patterns.compile(named, flags)
 
 
 def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:

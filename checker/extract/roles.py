@@ -8,6 +8,7 @@ import regex
 
 from .. import lang as language
 from ..lang import alternation
+from .. import patterns
 
 _YEAR = r"((?:1[89]|2[01])\d\d)"
 WINDOW = 120
@@ -27,10 +28,10 @@ class RoleDates:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     data = language.load(code)
-    since = regex.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
+    since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
                           regex.I)
     ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
-    span = regex.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
+    span = patterns.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
     return since, span
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import bisect
 
 import regex
+from .. import patterns
 
 # A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line / line end.
 # The run of end marks is taken whole (possessive, and never from its middle) so that "......" stays linear.
-_BOUNDARY = regex.compile(
+_BOUNDARY = patterns.compile(
     r"(?<!\b(?:M|Mme|MM|Dr|St|av|apr|J\.-C|etc|cf|p|n°|No|Mr|Mrs|Ms|Jr|Sr|vs|[A-Z]))"
     r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
     regex.M,

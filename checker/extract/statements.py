@@ -18,11 +18,12 @@ from .. import lang as language
 from ..fold import fold
 from .figures import Figure, find_figures
 from ..lang import alternation
+from .. import patterns
 
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
-_ELISION = regex.compile(r"['’]")
-_YEAR = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d]|[.,]\d|\s?%)")
+_ELISION = patterns.compile(r"['’]")
+_YEAR = patterns.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d]|[.,]\d|\s?%)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +49,19 @@ def _data(code: str):
     data = language.load(code)
     flags = regex.I            # version 0: simple case folding compiles several times faster than V1
     return {
-        "break": regex.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={alternation(data['clause_breaks'])}(?!\w))", flags),
-        "timed": regex.compile(rf"(?<![\w-])(?:{alternation(data['statement_time_markers'])})(?![\w-])", flags),
-        "source": regex.compile(rf"(?<!\w)(?:{alternation(data['statement_sources'])})\s+(?P<who>[^,;:.!?()«»]{{1,60}})", flags),
+        "break": patterns.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={alternation(data['clause_breaks'])}(?!\w))", flags),
+        "timed": patterns.compile(rf"(?<![\w-])(?:{alternation(data['statement_time_markers'])})(?![\w-])", flags),
+        "source": patterns.compile(rf"(?<!\w)(?:{alternation(data['statement_sources'])})\s+(?P<who>[^,;:.!?()«»]{{1,60}})", flags),
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
         "marks": frozenset(fold(w) for w in data["statement_discriminators"] if " " not in w),
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
         # English capitalises months and weekdays: "march" and "may" in lower case are other words
-        "period": regex.compile(rf"(?<!\w)(?:{alternation(_calendar_words(data, code))}|{alternation(data['period_words'])})(?!\w)",
+        "period": patterns.compile(rf"(?<!\w)(?:{alternation(_calendar_words(data, code))}|{alternation(data['period_words'])})(?!\w)",
                                 regex.I if code != "en" else 0),
         "period_names": {**{fold(k): f"m{v}" for k, v in data["months"].items()},
                          **{fold(k): f"d{v}" for k, v in data["weekdays"].items()}},
         "months": {fold(k): v for k, v in data["months"].items()},
-        "events": regex.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
+        "events": patterns.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str))
         | frozenset(fold(w) for w in list(data["months"]) + list(data["weekdays"])),
         "adjective_after": bool(data["measure_adjective_after"]),
@@ -192,7 +193,7 @@ def _nearest_year(month: int, day: int, article_date: dt.date | None) -> int | N
     return min(candidates, key=lambda y: (abs((_day(y, month, day) - article_date).days), y), default=None)
 
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}-]*['’]?")
+_TOKEN = patterns.compile(r"\p{L}[\p{L}\p{M}-]*['’]?")
 
 
 def measure_chain(prose: str, start: int, end: int, data: dict) -> int:
@@ -225,7 +226,7 @@ def measure_chain(prose: str, start: int, end: int, data: dict) -> int:
     return stop
 
 
-_CAPITAL = regex.compile(r"(?<![\w-])(?:\p{L}{1,2}['’])?(?P<w>\p{Lu}[\p{L}\p{M}-]*)(?!['’])")
+_CAPITAL = patterns.compile(r"(?<![\w-])(?:\p{L}{1,2}['’])?(?P<w>\p{Lu}[\p{L}\p{M}-]*)(?!['’])")
 
 
 def capitalised_runs(prose: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -6,6 +6,7 @@ import functools
 import regex
 
 from .. import lang as language
+from .. import patterns
 
 
 @functools.lru_cache(maxsize=None)
@@ -14,7 +15,7 @@ def _future(code: str) -> regex.Pattern:
     words = "|".join(regex.escape(w) for w in sorted(data["future_words"], key=len, reverse=True))
     endings = "|".join(sorted(data["future_verb_endings"], key=len, reverse=True))
     verb = rf"|\b\p{{Ll}}{{2,}}(?:{endings})\b" if endings else ""
-    return regex.compile(rf"(?:(?<!\w)(?:{words})(?!\w){verb})", regex.I)
+    return patterns.compile(rf"(?:(?<!\w)(?:{words})(?!\w){verb})", regex.I)
 
 
 def is_future(sentence: str, code: str) -> bool:

@@ -4,7 +4,6 @@ récemment devenu secrétaire général", "Pete Hegseth, then-Secretary of Defen
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 import regex
@@ -14,6 +13,7 @@ from ..facts.index import FactBase
 from ..facts.model import TitleForm
 from ..fold import fold, literal_pattern
 from ..lang import alternation
+from .. import patterns
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
 
@@ -53,14 +53,14 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     groups_clause = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in clause.items() if words)
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
-        "qualifier_before": regex.compile(rf"(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
-        "determiner": regex.compile(rf"(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
-        "qualifier_after": regex.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
+        "qualifier_before": patterns.compile(rf"(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
+        "determiner": patterns.compile(rf"(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "qualifier_after": patterns.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
         # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
-        "name_before": regex.compile(rf"{name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
-        "clause_before": regex.compile(rf"{name}\s*,?\s+(?:{groups_clause})\s+$", flags),
+        "name_before": patterns.compile(rf"{name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
+        "clause_before": patterns.compile(rf"{name}\s*,?\s+(?:{groups_clause})\s+$", flags),
         # " Donald Trump", ", Pete Hegseth,"
-        "name_after": regex.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
+        "name_after": patterns.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
     }
 
 
@@ -99,13 +99,13 @@ def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: l
 
 
 @functools.lru_cache(maxsize=None)
-def _generic(code: str) -> tuple[re.Pattern, dict[str, tuple[tuple[TitleForm, str], ...]]]:
+def _generic(code: str) -> tuple[regex.Pattern, dict[str, tuple[tuple[TitleForm, str], ...]]]:
     forms: dict[str, list] = {}
     for gender, words in language.load(code)["gendered_titles"].items():
         for word in words:
             forms.setdefault(fold(word), []).append((TitleForm(word, gender, code), ""))
     body = "|".join(literal_pattern(w) for w in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
+    return patterns.compile(rf"(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
 
 
 def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]]) -> list[TitleMention]:

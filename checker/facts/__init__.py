@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import re
 import sqlite3
 from importlib import resources
 from pathlib import Path
 
 from ..articles import display_path
+from ..cachedir import cache_dir
 from . import store
 from .index import FactBase
 from .model import Rules
 from .schema import RuleError, _Reader
-from .yamlnodes import YamlProblem, load_with_lines
 
 CACHE_VERSION = "3"
 
@@ -24,6 +24,9 @@ def _code_digest() -> bytes:
         digest.update(source.read_bytes())
     return digest.digest()
 RULE_SUFFIXES = (".yaml", ".yml")
+# `include:` as a key of the top-level mapping, or a document in flow style: only these are parsed
+# to find the files they include (a word "include" in a comment or a source is not a key).
+_INCLUDE_KEY = re.compile(rb"""(?m)^(?:include|"include"|'include')[ \t]*:|^[ \t]*\{""")
 MAX_RULE_BYTES = 48 * 1024 ** 2   # a registry of 100,000 people is about 20 MB
 
 
@@ -88,11 +91,12 @@ def _read_all(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[RuleErr
 
 
 def _includes(data: bytes) -> list[str]:
-    if b"include" not in data:
+    if not _INCLUDE_KEY.search(data):
         return []
+    from .yamlnodes import YamlProblem, load_with_lines
     try:
         value, _ = load_with_lines(data.decode("utf-8", errors="replace"))
-    except YamlProblem:
+    except YamlProblem:   # the file's own check reports it
         return []
     if isinstance(value, dict) and isinstance(value.get("include"), list):
         return [str(v) for v in value["include"] if isinstance(v, str)]
@@ -101,6 +105,7 @@ def _includes(data: bytes) -> list[str]:
 
 def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleError]]:
     """The rules of every file that has no error; the errors of the others (one bad file never stops the rest)."""
+    from .yamlnodes import YamlProblem, load_with_lines
     errors: list[RuleError] = []
     good: list[tuple[str, object, dict]] = []
     for path, data in contents:
@@ -164,12 +169,6 @@ def _suggest(word: str, choices) -> str:
     return did_you_mean(word, choices)
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("FACTLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factlint")
-    return Path(base)
-
-
 def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase | None, list[RuleError]]:
     """The compiled facts of the rule files under paths, and the errors found in them.
 
@@ -181,7 +180,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     digest = hashlib.sha256(_code_digest())
     for path, data in contents:
         digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
-    cache_file = _cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
+    cache_file = cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
     if use_cache and not errors and cache_file.is_file():
         try:
             return store.read(cache_file), []

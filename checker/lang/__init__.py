@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 import regex
-import yaml
+
+from .. import cachedir
 
 SUPPORTED = ("fr", "en")
 
@@ -27,8 +28,13 @@ class Language:
 def load(code: str) -> Language:
     if code not in SUPPORTED:
         raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
-    text = resources.files(__package__).joinpath(f"{code}.yaml").read_text(encoding="utf-8")
-    return Language(code, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    data = resources.files(__package__).joinpath(f"{code}.yaml").read_bytes()
+    return Language(code, cachedir.parsed("lang", data, _parse_yaml))
+
+
+def _parse_yaml(data: bytes):
+    import yaml
+    return yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def alternation(words, loose: bool = True) -> str:

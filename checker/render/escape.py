@@ -1,9 +1,9 @@
 """Escaping article text for Markdown tables: no |, HTML or Markdown in an article can break the report."""
 from __future__ import annotations
 
-import regex
+from .. import patterns
 
-_SPECIAL = regex.compile(r"([\\`*_\[\]|~])")
+_SPECIAL = patterns.compile(r"([\\`*_\[\]|~])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
