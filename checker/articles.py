@@ -57,21 +57,8 @@ def _decode(raw: bytes, shown: str) -> str | RunError:
 def parse_article(text: str, shown: str, markdown: bool) -> Article:
     prose = markup.mask_markdown(text) if markdown else markup.mask_plain(text)
     article = Article(path=shown, text=text, prose=prose)
-    fm = markup.front_matter_span(text) if markdown else None
-    if fm:
-        import yaml   # only articles with front matter need it
-        try:
-            data = yaml.load(fm[2], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            article.problems.append(RunError(shown, line, f"front matter is not valid YAML ({getattr(exc, 'problem', exc)}); "
-                                                          "the article is checked without it"))
-            data = {}
-        if isinstance(data, dict):
-            article.front_matter = data
-        elif data is not None:
-            article.problems.append(RunError(shown, 2, "front matter is not a mapping; the article is checked without it"))
+    if markdown:
+        _read_front_matter(article)
     declared = article.front_matter.get("lang") or article.front_matter.get("language")
     if isinstance(declared, str) and declared.lower()[:2] in lang.SUPPORTED:
         article.language, article.language_source = declared.lower()[:2], "front-matter"
@@ -81,6 +68,26 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
                                                        f"({', '.join(lang.SUPPORTED)}); language detected instead"))
         article.language = lang.detect(prose)
     return article
+
+
+def _read_front_matter(article: Article) -> None:
+    fm = markup.front_matter_span(article.text)
+    if not fm:
+        return
+    import yaml   # only articles with front matter need it
+    try:
+        data = yaml.load(fm[2], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        article.problems.append(RunError(article.path, line, f"front matter is not valid YAML "
+                                         f"({getattr(exc, 'problem', exc)}); the article is checked without it"))
+        data = {}
+    if isinstance(data, dict):
+        article.front_matter = data
+    elif data is not None:
+        article.problems.append(RunError(article.path, 2, "front matter is not a mapping; the article is checked "
+                                                          "without it"))
 
 
 def read_article(path: Path) -> Article | RunError:
@@ -114,6 +121,21 @@ def article_from_bytes(shown: str, raw: bytes, markdown: bool) -> Article | RunE
     if isinstance(text, RunError):
         return text
     return parse_article(text, shown, markdown)
+
+
+def read_text_only(path: Path) -> Article | RunError:
+    """The article as suppression comments and fingerprints see it: text and front matter, no prose (blank),
+    no language detection; for findings made after the article itself was checked."""
+    raw = read_article_bytes(path)
+    if isinstance(raw, RunError):
+        return raw
+    text = _decode(raw, display_path(path))
+    if isinstance(text, RunError):
+        return text
+    article = Article(path=display_path(path), text=text, prose="")
+    if is_markdown(path) and "factlint" in text:
+        _read_front_matter(article)
+    return article
 
 
 def front_matter_date(article: Article) -> dt.date | None:

@@ -80,6 +80,20 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     return found
 
 
+def present(terms: tuple[str, ...], folded_text: str) -> tuple[str, ...]:
+    """The terms that hits() may find in some part of the folded text: those whose first word, or whose
+    stem for a near match, occurs in it. Asking hits() about these alone gives the same answer, faster."""
+    plain = folded_text.replace("'", "' ")
+    return tuple(t for t in _without_digits(terms) if _first_word(t) in plain
+                 or (" " in t.strip() and len(t) >= 10 and _stem(t) in plain))
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(term: str) -> str:
+    words = fold(term).replace("'", "' ").split()
+    return words[0] if words else ""
+
+
 @functools.lru_cache(maxsize=4096)
 def _stem(term: str) -> str:
     """The first four letters of the term's longest word: a near match keeps them (cheap guard before fuzz)."""

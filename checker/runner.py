@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import engines, facts, postprocess
-from .articles import Article, article_from_bytes, display_path, read_article, walk
+from .articles import Article, article_from_bytes, display_path, read_article, read_text_only, walk
 from .archive import open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
@@ -194,7 +194,7 @@ def _finish_collection(found: list[Finding], kept: dict[str, Article], settings:
     for path, findings in by_path.items():
         if path in report.archive:
             continue
-        article = kept.get(path) or read_article(Path(path))
+        article = kept.get(path) or read_text_only(Path(path))
         if isinstance(article, RunError):
             yield from findings
             continue

@@ -44,7 +44,7 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import COUNT, YEAR, about_terms, figure, hits, stem, subject_terms
+from ..factmatch import COUNT, YEAR, about_terms, figure, hits, present, stem, subject_terms
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
@@ -86,10 +86,11 @@ class _Sentence:
     def interval(self):
         return self.ctx.when(self.start)[0]
 
-    def matches(self, fact) -> tuple[int, int] | None:
-        """(about terms found, subject terms found) when the sentence is about the fact, else None."""
-        about = {fold(t) for t in hits(about_terms(fact, self.code), self.folded)}
-        subject = {fold(t) for t in hits(subject_terms(fact, self.code), self.folded)}
+    def matches(self, fact, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[int, int] | None:
+        """(about terms found, subject terms found) when the sentence is about the fact, else None.
+        terms: the fact's about and subject terms present in the article (factmatch.present)."""
+        about = {fold(t) for t in hits(terms[0], self.folded)}
+        subject = {fold(t) for t in hits(terms[1], self.folded)}
         if not (len(about) >= 2 or (about and subject)):
             return None
         if fact.subject_terms.get(self.code) and not subject:
@@ -151,12 +152,13 @@ def check(ctx, options):
     if not facts:
         return
     patterns = _patterns(code)
+    terms = {f.id: (present(about_terms(f, code), ctx.folded), present(subject_terms(f, code), ctx.folded)) for f in facts}
     for start, end in ctx.sentences:
         sentence = _Sentence(ctx, start, end)
         figures = _figures(ctx, sentence, patterns)
         if not figures:
             continue   # most sentences: no figure, nothing to match
-        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f))}
+        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f, terms[f.id]))}
         if matched:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
 

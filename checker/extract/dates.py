@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 
@@ -51,6 +51,16 @@ class DateMention:
 
 
 
+# What the text must contain for a kind of date to occur in it at all: the separators between its digits.
+# Most articles have none of them, and one search for them is much cheaper than the full pattern's.
+_NEEDS = {
+    "dMy": patterns.compile(r"\d[/-]"),
+    "ymd": patterns.compile(r"\d/\d"),
+    "numeric": patterns.compile(r"\d[/.-]\d"),
+    "iso": patterns.compile(r"\d-\d"),
+}
+
+
 def _end(word_pattern: str) -> str:
     """A word, ending at a word boundary (or on its own abbreviation dot)."""
     return rf"(?:{word_pattern})(?:(?<=\.)|(?!\w))"
@@ -68,28 +78,34 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     before = rf"(?:(?P<weekday>{weekday}),?\s+(?:(?:{links})\s+)?)?"
     after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
     flags = regex.I | regex.M
+    weekday_words = list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))
+    month_words = list(data["months"]) + list(data.get("month_abbreviations", {}))
+    # what a match can begin with (see lang.starts): a weekday, else the day's or year's digits, ...
+    digit_first = starts(weekday_words, digits=True)
+    day_first = starts(weekday_words, data["ordinal_day"], digits=True)   # ... or an ordinal day ("premier")
+    month_first = starts(weekday_words, month_words)
     found = [
         ("dmy", patterns.compile(
-            rf"(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
+            rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
             rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+{year})?{after}", flags)),
     ]
     if code == "en":
         found.append(("mdy", patterns.compile(
-            rf"(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day})(?:st|nd|rd|th)?"
+            rf"{month_first}(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day})(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|to|and)\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?{after}", flags)))
     found += [
         ("dMy", patterns.compile(
-            rf"(?<![\w/.-]){before}(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{month})(?P=sep)(?P<year>\d{{4}})(?![\w/-]){after}", flags)),
+            rf"{digit_first}(?<![\w/.-]){before}(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{month})(?P=sep)(?P<year>\d{{4}})(?![\w/-]){after}", flags)),
         ("ymd", patterns.compile(
-            rf"(?<![\w/.-]){before}(?P<year>\d{{4}})/(?P<b>\d{{1,2}})/(?P<c>\d{{1,2}})(?![\w/]){after}", flags)),
+            rf"{digit_first}(?<![\w/.-]){before}(?P<year>\d{{4}})/(?P<b>\d{{1,2}})/(?P<c>\d{{1,2}})(?![\w/]){after}", flags)),
         ("numeric", patterns.compile(
-            rf"(?<![\w/.:,-]){before}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
+            rf"{digit_first}(?<![\w/.:,-]){before}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
             rf"(?!\w|[/.,-]\d){after}", flags)),
         ("short", patterns.compile(
             rf"(?<![\w/.:,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*[(（](?P<wd_after>{weekday})[)）]", flags)),
         ("spaced", patterns.compile(
             r"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{4})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
-        ("iso", patterns.compile(rf"(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
+        ("iso", patterns.compile(rf"{digit_first}(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
     ]
     return found
 
@@ -188,6 +204,9 @@ def find_dates(prose: str, code: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
     for kind, pattern in _patterns(code):
+        need = _NEEDS.get(kind)
+        if need is not None and not need.search(prose):
+            continue
         for m in pattern.finditer(prose):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue

@@ -26,7 +26,8 @@ _PATTERNS = [
     ("time-date", patterns.compile(rf"(?<![\d:/.])(?P<time>{_TIME})(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?![\d/])")),
     ("date-time", patterns.compile(rf"(?<![\d/])(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?P<time>{_TIME})(?![\d:])")),
     ("doubled", patterns.compile(rf"(?<![\d/])(?P<d>{_DAY})(?P<s1>//+|/)(?P<m>{_MONTH})(?P<s2>//+|/)(?P<y>\d{{4}})(?![\d/])")),
-    ("mixed", patterns.compile(rf"(?<![\d/.-])(?P<d>{_DAY})(?P<s1>[/.-])(?P<m>{_MONTH})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
+    # (?=\d): no required character to search for, so let the engine skip to digits
+    ("mixed", patterns.compile(rf"(?=\d)(?<![\d/.-])(?P<d>{_DAY})(?P<s1>[/.-])(?P<m>{_MONTH})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
 ]
 
 

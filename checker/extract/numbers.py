@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 
@@ -53,14 +53,14 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     flags = 0
     return {
         "digits": patterns.compile(
-            rf"(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
+            rf"(?=[-−\d])(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
             rf"(?:(?P<sep>[.,])(?P<frac>\d+))?"
             rf"(?:\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)"
             rf"|(?P<scale>{_alternation(short_scales) or '(?!)'})(?!\w)|(?!\w|[.,]\d))", flags | regex.M),
-        "words": patterns.compile(rf"(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
+        "words": patterns.compile(rf"{starts(data['cardinal_words'])}(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
         "century": patterns.compile(
-            rf"(?<!\w)(?P<n>\d{{1,2}}|[IVXL]{{1,6}})(?:{suffixes})\s+(?:{centuries})(?!\w)", flags | regex.I),
-        "ordinal": patterns.compile(rf"(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
+            rf"(?=[\dIVXLivxl])(?<!\w)(?P<n>\d{{1,2}}|[IVXL]{{1,6}})(?:{suffixes})\s+(?:{centuries})(?!\w)", flags | regex.I),
+        "ordinal": patterns.compile(rf"(?=\d)(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
         "scale_after": patterns.compile(rf"\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)", regex.I),
     }
 

@@ -12,7 +12,7 @@ import regex
 
 from .. import lang as language
 from .numbers import NumberMention
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
@@ -70,7 +70,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     change = alternation(data["change_words"])
     of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
     return {
-        "founded": patterns.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
+        "founded": patterns.compile(rf"{starts(data['founding_words'])}(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age
         "anniversary": patterns.compile(rf"(?<!\w)(?:{joined(data['anniversary_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
         "age": patterns.compile(rf"(?<!\w)(?:{joined(data['age_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
@@ -80,7 +80,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "duration_before": patterns.compile(rf"(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})\s*[,(—–-]?\s*$", flags),
         "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': f'(?P<a>{number})' + PERCENT_SIGN, 'b': f'(?P<b>{number})'})})", flags),
         "change": patterns.compile(
-            rf"(?:(?P<word>{change})\s+(?:(?:de|d['’]|of|by)\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:%|pour\s+cent|per\s*cent|percent)", flags),
+            rf"{starts(data['change_words'], also='+−-')}(?:(?P<word>{change})\s+(?:(?:de|d['’]|of|by)\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:%|pour\s+cent|per\s*cent|percent)", flags),
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 
@@ -34,19 +34,19 @@ class RelativeDate:
 def _patterns(code: str):
     data = language.load(code)
     flags = regex.I
-    days = patterns.compile(rf"(?<![\w-])(?P<w>{alternation(data['relative_days'])})(?![\w-])", flags)
+    days = patterns.compile(rf"{starts(data['relative_days'])}(?<![\w-])(?P<w>{alternation(data['relative_days'])})(?![\w-])", flags)
     periods = {}
     for entry in data["relative_periods"]:
         for word in entry["words"]:
             periods[word.replace("’", "'").lower()] = (entry["unit"], entry["offset"])
-    period = patterns.compile(rf"(?<!\w)(?P<w>{alternation(periods)})(?!\w)", flags)
+    period = patterns.compile(rf"{starts(periods)}(?<!\w)(?P<w>{alternation(periods)})(?!\w)", flags)
     past, future = alternation(data["past_markers"]), alternation(data["future_markers"])
     weekday = alternation(data["weekdays"])
     month = alternation(data["months"])
     if code == "en":
-        named = rf"(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
+        named = rf"{starts(data['past_markers'], data['future_markers'], data['weekdays'], data['months'])}(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
     else:
-        named = rf"(?<!\w)(?P<w>{weekday}|{month})(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?(?!\w)"
+        named = rf"{starts(data['weekdays'], data['months'])}(?<!\w)(?P<w>{weekday}|{month})(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?(?!\w)"
     return days, period, periods, patterns.compile(named, flags)
 
 

@@ -11,8 +11,8 @@ import regex
 from .. import lang as language
 from ..facts.index import FactBase
 from ..facts.model import TitleForm
-from ..fold import fold, literal_pattern
-from ..lang import alternation
+from ..fold import fold, fold_same_length, literal_pattern
+from ..lang import alternation, starts
 from .. import patterns
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
@@ -105,7 +105,8 @@ def _generic(code: str) -> tuple[regex.Pattern, dict[str, tuple[tuple[TitleForm,
         for word in words:
             forms.setdefault(fold(word), []).append((TitleForm(word, gender, code), ""))
     body = "|".join(literal_pattern(w) for w in sorted(forms, key=len, reverse=True))
-    return patterns.compile(rf"(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
+    first = starts([fold_same_length(w).strip() for w in forms])
+    return patterns.compile(rf"{first}(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
 
 
 def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]]) -> list[TitleMention]:

@@ -139,15 +139,14 @@ class FactBase:
         without compiling one). Event names may have one adjective after their head noun ("le
         sommet crucial de l'OTAN")."""
         index = self._first_words(kind, lang)
-        found, i = [], 0
-        while i < len(tokens):
-            candidates = index.get(tokens[i][2])
-            end = _longest(candidates, tokens, i, folded, kind == "event") if candidates else None
-            if end is None:
-                i += 1
-                continue
-            found.append((tokens[i][0], tokens[end][1]))
-            i = end + 1
+        found, after = [], 0
+        for i in [i for i, token in enumerate(tokens) if token[2] in index]:   # the words that begin a name
+            if i < after:
+                continue   # inside the name just found
+            end = _longest(index[tokens[i][2]], tokens, i, folded, kind == "event")
+            if end is not None:
+                found.append((tokens[i][0], tokens[end][1]))
+                after = end + 1
         return found
 
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:

@@ -28,7 +28,8 @@ _TABLES = {
 }
 
 
-_MISSING = object()
+_MISSING = object()   # no such key
+_UNREAD = object()    # not looked up yet
 
 
 class _Table(Mapping):
@@ -48,27 +49,26 @@ class _Table(Mapping):
         return self._connection
 
     def __getitem__(self, key):
-        if key in self._seen:
-            value = self._seen[key]
-            if value is _MISSING:
-                raise KeyError(key)
-            return value
-        row = self._db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            self._seen[key] = _MISSING
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
             raise KeyError(key)
-        value = pickle.loads(row[0]) if row[0] is not None else None
-        if self._decode:
-            value = self._decode(value)
-        self._seen[key] = value
         return value
 
+    def get(self, key, default=None):
+        value = self._seen.get(key, _UNREAD)
+        if value is _UNREAD:
+            value = self._seen[key] = self._fetch(key)
+        return default if value is _MISSING else value
+
+    def _fetch(self, key):
+        row = self._db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return _MISSING
+        value = pickle.loads(row[0]) if row[0] is not None else None
+        return self._decode(value) if self._decode else value
+
     def __contains__(self, key) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+        return self.get(key, _MISSING) is not _MISSING
 
     def __iter__(self):
         for (key,) in self._db.execute(f"SELECT key FROM {self._table}"):

@@ -49,6 +49,17 @@ def alternation(words, loose: bool = True) -> str:
     return "|".join(out)
 
 
+def starts(*word_lists, digits: bool = False, also: str = "") -> str:
+    """A lookahead for what a match must begin with: the first letter of one of the words (either case),
+    a digit when `digits`, or a character of `also`. Put first in a pattern whose every match begins so,
+    it changes no match; it lets the regex engine skip at once the places where no match can begin, where
+    it would otherwise try a lookbehind and every alternative (several times faster on prose)."""
+    firsts = {w[0] for words in word_lists for w in words if w}
+    chars = {c for f in firsts for c in (f.lower(), f.upper())} | set(also)
+    body = "".join(regex.escape(c) for c in sorted(chars)) + (r"\d" if digits else "")
+    return f"(?=[{body}])" if body else ""   # no words: no lookahead, the pattern decides
+
+
 def detect(prose: str) -> str:
     """The supported language whose stop words are most frequent in the text (French on a tie)."""
     words = prose.lower().split()
