@@ -17,6 +17,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """fold() with hyphens and runs of spaces as one space: Jean-Paul ≈ Jean Paul."""
     return " ".join(fold(text).replace("-", " ").split())

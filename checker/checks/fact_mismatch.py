@@ -151,16 +151,26 @@ def check(ctx, options):
              and any(stem(t) in ctx.folded for t in about_terms(f, code) if not any(c.isdigit() for c in t))]
     if not facts:
         return
-    patterns = _patterns(code)
     terms = {f.id: (present(about_terms(f, code), ctx.folded), present(subject_terms(f, code), ctx.folded)) for f in facts}
+    # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
+    facts = [f for f in facts if _can_match(f, code, *terms[f.id])]
+    if not facts:
+        return
+    patterns = _patterns(code)
     for start, end in ctx.sentences:
         sentence = _Sentence(ctx, start, end)
-        figures = _figures(ctx, sentence, patterns)
-        if not figures:
-            continue   # most sentences: no figure, nothing to match
         matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f, terms[f.id]))}
-        if matched:
+        if not matched:
+            continue   # most sentences: about no fact
+        figures = _figures(ctx, sentence, patterns)
+        if figures:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
+
+
+def _can_match(fact, code: str, about: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+    if not about or (fact.subject_terms.get(code) and not subject):
+        return False
+    return len({fold(t) for t in about}) >= 2 or bool(subject)
 
 
 def _judge(ctx, sentence, matched, figures, patterns, code):

@@ -14,6 +14,7 @@ import regex
 from .. import lang as language
 from ..fold import fold, fold_name
 from .names import NameSpan
+from .sentences import sentence_at
 from .. import patterns
 
 _QUOTES = patterns.compile(r"«(?P<a>[^«»]{2,1500}?)»|“(?P<b>[^“”]{2,1500}?)”|„(?P<c>[^„“”]{2,1500}?)[“”]|"
@@ -71,7 +72,7 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
 
 
 def _sentence(sentences, offset):
-    return next(((s, e) for s, e in sentences if s <= offset < e), (offset, offset))
+    return sentence_at(sentences, offset)
 
 
 def _people(found: list[NameSpan]) -> list[NameSpan]:

@@ -35,8 +35,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+def sentence_at(spans: list[tuple[int, int]], offset: int,
+                default: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The sentence (of sorted spans) that holds the offset; else `default`, or (offset, offset)."""
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     if index >= 0 and spans[index][0] <= offset < spans[index][1]:
         return spans[index]
-    return offset, offset
+    return default or (offset, offset)

@@ -17,6 +17,7 @@ import regex
 from .. import lang as language
 from ..fold import fold
 from .figures import Figure, find_figures
+from .sentences import sentence_at
 from ..lang import alternation
 from .. import patterns
 
@@ -77,17 +78,23 @@ def _calendar_words(data, code: str) -> list[str]:
 
 def lower_marks(text: str, data: dict) -> set[str]:
     """Discriminating words written in lower case ("premier tour", not "Premier ministre")."""
-    return {fold(m.group()) for m in _WORD.finditer(text) if m.group()[0].islower() and fold(m.group()) in data["marks"]}
+    marks = data["marks"]
+    return {folded for word in _WORD.findall(text) if word[0].islower() and (folded := fold(word)) in marks}
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
     """Folded words without elided articles, stop words and short words: "l'aide" → "aide"."""
     out = []
-    for m in _WORD.finditer(text):
-        word = _ELISION.split(fold(m.group()))[-1].strip("-")
+    for raw in _WORD.findall(text):
+        word = _content_form(raw)
         if len(word) > 2 and word not in stop:
             out.append(word)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _content_form(word: str) -> str:
+    return _ELISION.split(fold(word))[-1].strip("-")
 
 
 def clause_around(prose: str, sentence: tuple[int, int], start: int, end: int, code: str) -> tuple[int, int]:
@@ -108,7 +115,7 @@ def figure_statements(prose: str, code: str, sentences: list[tuple[int, int]], d
     figures = find_figures(prose, code, [(d.start, d.end) for d in dates])
     out = []
     for figure in figures:
-        sentence = next(((s, e) for s, e in sentences if s <= figure.start < e), (figure.start, figure.end))
+        sentence = sentence_at(sentences, figure.start, (figure.start, figure.end))
         left, right = clause_around(prose, sentence, figure.start, figure.end, code)
         clause = prose[left:figure.start] + " " + prose[figure.end:right]
         words = set(content_words(clause, data["stop"]))
@@ -159,7 +166,7 @@ def date_statements(prose: str, code: str, sentences: list[tuple[int, int]], dat
         first, last = _day(year, d.month, d.day), _day(year, d.month, d.day_end or d.day)
         if first is None or last is None or last < first:
             continue
-        sentence = next(((s, e) for s, e in sentences if s <= d.start < e), (d.start, d.end))
+        sentence = sentence_at(sentences, d.start, (d.start, d.end))
         left, right = clause_around(prose, sentence, d.start, d.end, code)
         head = left
         if not data["events"].search(fold(prose[left:right])):

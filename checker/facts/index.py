@@ -29,6 +29,7 @@ def _deletions(token: str) -> set[str]:
 
 
 _WORD = re.compile(r"\w+")
+MEMO_MAX = 200_000
 
 
 def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -118,7 +119,7 @@ class FactBase:
                     bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
                     if event not in bucket:
                         bucket.append(event)
-        self._patterns: dict[tuple, re.Pattern] = {}
+        self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
 
     def _entities(self):
         for p in self.rules.people.values():
@@ -128,7 +129,7 @@ class FactBase:
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state["_patterns"] = {}
+        state["_memo"] = {}
         return state
 
     def find(self, kind: str, lang: str, folded: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -151,7 +152,7 @@ class FactBase:
 
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
         key = ("first-words", kind, lang)
-        if key not in self._patterns:
+        if key not in self._memo:
             source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
             index: dict[str, list] = {}
             for text in source:
@@ -160,8 +161,8 @@ class FactBase:
                     index.setdefault(words[0], []).append((words, seps))
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e[0]))
-            self._patterns[key] = index
-        return self._patterns[key]
+            self._memo[key] = index
+        return self._memo[key]
 
     # -- questions the checks ask ---------------------------------------------
     def title_forms(self, lang: str, matched: str) -> list[tuple[TitleForm, str]]:
@@ -172,9 +173,14 @@ class FactBase:
 
     def near_tokens(self, token: str) -> list[str]:
         """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), nearest first."""
-        candidates = {c for key in _deletions(token) for c in self.near_index.get(key, ())}
-        candidates.discard(token)
-        return sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
+        key = ("near", token)   # the same names come back article after article
+        if key not in self._memo:
+            if len(self._memo) > MEMO_MAX:
+                self._memo.clear()   # bounded memory over an archive of any size
+            candidates = {c for k in _deletions(token) for c in self.near_index.get(k, ())}
+            candidates.discard(token)
+            self._memo[key] = sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
+        return self._memo[key]
 
     def people_named(self, spelling: str) -> list[Person]:
         return [self.rules.people[e.id] for e in self.spellings.get(fold_name(spelling), ()) if e.kind == "person"]

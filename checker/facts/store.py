@@ -99,7 +99,7 @@ def write(path: Path, base: FactBase) -> None:
         small.rules.people = {}
         for name in LARGE:
             setattr(small, name, None)
-        small._patterns = {}
+        small._memo = {}
         db.execute("INSERT INTO meta VALUES ('base', ?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
         rows = {
             "people": ((k, pickle.dumps(v)) for k, v in base.rules.people.items()),
