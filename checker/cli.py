@@ -326,12 +326,14 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@_engine_options("the extraction of changed articles")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
-def index(paths, db, rule_paths, date, no_cache):
+def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
     if no_cache:
         cachedir.disable()
-    from . import facts
+    jobs = _engine_jobs(jobs, engine, scheduler)
+    from . import engines, facts
     from .indexing import rules_fingerprint, update_index
     targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
@@ -339,7 +341,12 @@ def index(paths, db, rule_paths, date, no_cache):
         click.echo(f"factlint: error: {error}", err=True)
     if base is None:
         sys.exit(EXIT_BROKEN)
-    stats = update_index(list(paths), db, base, rules_fingerprint(targets), date)
+    rules = engines.rule_contents(targets) if engine == "dask" else ()
+    try:
+        stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
+                             scheduler=scheduler, rules=rules)
+    except engines.EngineError as exc:   # the scheduler cannot be reached: nothing was written
+        _fail(str(exc))
     if stats.rebuilt:
         click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:

@@ -5,6 +5,7 @@ Every engine runs the same function (`runner.process`) on the same jobs and hand
 the order of the jobs, so the findings are identical, in identical order, whatever the engine and N.
 Workers rebuild the compiled rules themselves: from the rules cache on this machine, from the rule
 files' contents (sent once) on a cluster, whose workers cannot read this machine's files.
+`factlint index --engine dask` uses the same client, chunks and per-worker rules (indexing.py).
 """
 from __future__ import annotations
 
