@@ -83,6 +83,36 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_BROKEN)
 
 
+def _engine_options(work: str):
+    """--jobs, --engine and --scheduler, declared once for check and index; `work` is what the workers do."""
+    options = [
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help=f"Worker processes for {work} (default: the machine's cores)."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Run on this machine, or on a Dask cluster (pip install 'factlint[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a LocalCluster)."),
+    ]
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return decorate
+
+
+def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
+    """The number of worker processes; one line and exit 2 when the dask engine cannot run."""
+    from .engines import EngineError, require_dask
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        try:
+            require_dask()
+        except EngineError as exc:
+            _fail(str(exc))
+    return jobs or os.cpu_count() or 1
+
+
 def _load_config(paths, config_path):
     from .config import ConfigError, effective
     try:
@@ -115,11 +145,7 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for the per-article checks (default: the machine's cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run on this machine, or on a Dask cluster (pip install 'factlint[dask]').")
-@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a LocalCluster).")
+@_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
@@ -129,8 +155,10 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     if no_cache:
         cachedir.disable()
+    jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
     from .checks import REGISTRY, options_for
+    from .engines import EngineError
     from .progress import Progress
     from .runner import Settings, run
 
@@ -163,11 +191,13 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
                         ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
                         severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
                         targets=_targets(changed), progress=Progress(sys.stderr), against=against,
-                        jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler)
+                        jobs=jobs, engine=engine, scheduler=scheduler)
     articles, texts = _stdin_article(stdin, stdin_filename)
     try:
         report = run(files, settings, articles)
         _fix(report, texts, fix, diff, stdin)
+    except EngineError as exc:   # the scheduler cannot be reached
+        _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
         if debug:
             traceback.print_exc()
@@ -296,12 +326,14 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@_engine_options("the extraction of changed articles")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
-def index(paths, db, rule_paths, date, no_cache):
+def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
     if no_cache:
         cachedir.disable()
-    from . import facts
+    jobs = _engine_jobs(jobs, engine, scheduler)
+    from . import engines, facts
     from .indexing import rules_fingerprint, update_index
     targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
@@ -309,7 +341,12 @@ def index(paths, db, rule_paths, date, no_cache):
         click.echo(f"factlint: error: {error}", err=True)
     if base is None:
         sys.exit(EXIT_BROKEN)
-    stats = update_index(list(paths), db, base, rules_fingerprint(targets), date)
+    rules = engines.rule_contents(targets) if engine == "dask" else ()
+    try:
+        stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
+                             scheduler=scheduler, rules=rules)
+    except engines.EngineError as exc:   # the scheduler cannot be reached: nothing was written
+        _fail(str(exc))
     if stats.rebuilt:
         click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:

@@ -1,4 +1,7 @@
-"""Build and update the archive index (`factlint index PATHS --db FILE`): see archive.py for the file."""
+"""Build and update the archive index (`factlint index PATHS --db FILE`): see archive.py for the file.
+
+Changed articles are extracted in this process, in forked processes of this machine, or on a Dask cluster
+(engines.py); the records always come back in walk order and are stored here, so the index is the same."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,9 +10,11 @@ import multiprocessing
 import os
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import engines
 from .archive import (MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _connect, _meta, _version_problem,
                       extraction_fingerprint)
 from .articles import _decode, display_path, parse_article, walk
@@ -112,9 +117,15 @@ _WORKER: dict = {}         # the rules and date, inherited by forked workers
 
 
 def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
-                 workers: int | None = None) -> IndexStats:
+                 workers: int | None = None, engine: str = "local", scheduler: str | None = None,
+                 rules: list[tuple[str, bytes]] = ()) -> IndexStats:
     """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
-    Changed articles are extracted by `workers` processes (default: one per core) when there are many."""
+    Changed articles are extracted by `workers` processes (default: one per core) when there are many;
+    with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
+    whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents)."""
+    if engine == "dask" and not rules:
+        raise ValueError("the dask engine needs the rule files' contents")
+    workers = workers or os.cpu_count() or 1
     stats = IndexStats()
     try:
         conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats)
@@ -126,7 +137,8 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         seen: set[str] = set()
         missing = False
         batch: list[tuple[str, bytes, bool, str]] = []
-        with conn:
+        with conn, ExitStack() as stack:
+            cluster = _Cluster(stack, scheduler, workers, rules, date) if engine == "dask" else None
             for item in walk(paths):
                 if isinstance(item, RunError):
                     stats.errors.append(item)
@@ -136,9 +148,9 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
                 if todo:
                     batch.append(todo)
                 if len(batch) >= BATCH:
-                    _extract_and_store(conn, batch, base, date, known, stats, workers)
+                    _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
                     batch = []
-            _extract_and_store(conn, batch, base, date, known, stats, workers)
+            _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
             if missing:         # a mistyped path must not empty the index
                 stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
                 return stats
@@ -167,20 +179,47 @@ def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bo
     return shown, raw, item.suffix.lower() in (".md", ".markdown"), digest
 
 
-def _extract(todo: tuple[str, bytes, bool, str]):
+def _extract(todo: tuple[str, bytes, bool, str], base=None, date: dt.date | None = None):
+    """(path shown, hash, record or RunError, problems); base and date default to those of _WORKER."""
     shown, raw, markdown, digest = todo
     text = _decode(raw, shown)
     if isinstance(text, RunError):
         return shown, digest, text, []
     article = parse_article(text, shown, markdown)
-    return shown, digest, record_of(ArticleContext(article, _WORKER["base"], _WORKER["date"])), article.problems
+    if base is None:
+        base, date = _WORKER["base"], _WORKER["date"]
+    return shown, digest, record_of(ArticleContext(article, base, date)), article.problems
 
 
-def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, workers: int | None) -> None:
+class _Cluster:
+    """Extraction on a Dask cluster: the client is opened at the first changed article (an index where
+    nothing changed starts no cluster), serves the whole run and is closed with `stack`."""
+
+    def __init__(self, stack: ExitStack, scheduler: str | None, workers: int, rules, date: dt.date | None):
+        self.stack, self.scheduler, self.workers, self.rules, self.date = stack, scheduler, workers, rules, date
+        self.client = self.shipped_rules = None
+
+    def extract(self, batch: list[tuple[str, bytes, bool, str]]):
+        if self.client is None:
+            self.client = self.stack.enter_context(engines.dask_client(self.scheduler, self.workers))
+            self.shipped_rules = self.client.scatter(self.rules, broadcast=True)   # once per run
+        return engines.map_chunks(self.client, _dask_extract, batch, rules=self.shipped_rules, date=self.date)
+
+
+def _dask_extract(chunk, rules, date):
+    """On a cluster worker: the records of a chunk of articles (bytes), with the rules built once per worker."""
+    base = engines.worker_cached("index", rules, repr(date).encode(), lambda: engines.factbase_of(rules))
+    return [_extract(todo, base, date) for todo in chunk]
+
+
+def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, workers: int,
+                       cluster: _Cluster | None = None) -> None:
     if not batch:
         return
+    if cluster is not None:
+        _store(conn, cluster.extract(batch), known, stats)   # stored while the cluster extracts the rest
+        return
     _WORKER.update(base=base, date=date)
-    workers = workers or os.cpu_count() or 1
     if workers > 1 and len(batch) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
