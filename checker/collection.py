@@ -97,4 +97,5 @@ class Collection:
                                 continue        # neither side is this run's business
                             pairs[a * size + b if a < b else b * size + a] += 1
         chosen = sorted(p for p, n in pairs.items() if n >= min_keys)
-        return [(items[ordered[p // size]], items[ordered[p % size]]) for p in chosen]
+        objects = [items[order] for order in ordered]
+        return [(objects[p // size], objects[p % size]) for p in chosen]

@@ -1,8 +1,21 @@
 """Findings: what a check reports, as small immutable values (detection and printing are separate)."""
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
+
+
+def pickled_by_fields(cls):
+    """Pickle instances of a frozen, slotted dataclass as its class and field values. The default
+    pickling of slotted classes stores every slot by name; results of worker processes travel by the
+    thousand, and this halves the cost of reading them back."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, name) for name in names)
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 class Severity(enum.IntEnum):
@@ -22,6 +35,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Location:
     path: str
@@ -31,12 +45,14 @@ class Location:
     end_column: int    # 1-based, exclusive
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     source: str        # "rules/people.yaml:12" or "articles/b.md:4"
     text: str          # what that source says
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A replacement of the article text: offsets into the text as read (BOM excluded), end exclusive.
@@ -49,6 +65,7 @@ class Fix:
     safe: bool = False
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,13 +53,14 @@ def same_period(a: StatementRecord, b: StatementRecord, max_days_apart: int = 36
     so are the present tenses of articles more than `max_days_apart` apart. Months and relative days ("hier",
     "yesterday") named must be the same; weekdays too when both sides name one ("Mardi, le gouvernement a
     annoncé …" says when it was said, not of when the figure is)."""
-    months_a = {p for p in a.periods if p[0] in "mr"}
-    months_b = {p for p in b.periods if p[0] in "mr"}
-    if months_a != months_b:
-        return False      # "7,5 % en mars", "7,3 % en avril", "hier", or one month against none
-    days_a, days_b = set(a.periods) - months_a, set(b.periods) - months_b
-    if days_a and days_b and days_a != days_b:
-        return False
+    if a.periods or b.periods:
+        months_a = {p for p in a.periods if p[0] in "mr"}
+        months_b = {p for p in b.periods if p[0] in "mr"}
+        if months_a != months_b:
+            return False      # "7,5 % en mars", "7,3 % en avril", "hier", or one month against none
+        days_a, days_b = set(a.periods) - months_a, set(b.periods) - months_b
+        if days_a and days_b and days_a != days_b:
+            return False
     if a.years and b.years:
         return bool(set(a.years) & set(b.years))
     if a.years or b.years:
@@ -73,16 +75,18 @@ def days_apart(x: tuple[str, str] | None, y: tuple[str, str] | None) -> int:
     """Days between two date intervals (0 when they meet or either is unknown)."""
     if x is None or y is None:
         return 0
-    gap = max(dt.date.fromisoformat(y[0]) - dt.date.fromisoformat(x[1]),
-              dt.date.fromisoformat(x[0]) - dt.date.fromisoformat(y[1]))
-    return max(gap.days, 0)
+    return max(_day(y[0]) - _day(x[1]), _day(x[0]) - _day(y[1]), 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _day(iso: str) -> int:
+    return dt.date.fromisoformat(iso).toordinal()
 
 
 def same_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
     if x is None or y is None:
         return False
-    return dt.date.fromisoformat(x[0]) <= dt.date.fromisoformat(y[1]) and \
-        dt.date.fromisoformat(y[0]) <= dt.date.fromisoformat(x[1])
+    return _day(x[0]) <= _day(y[1]) and _day(y[0]) <= _day(x[1])
 
 
 def statement_score(a: StatementRecord, b: StatementRecord, min_shared: int = 2) -> float | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .extract.names import plausible_names
 from .extract.quotes import find_quotes, normalise, speaker_key
 from .extract.statements import date_statements, figure_statements
+from .finding import pickled_by_fields
 from .fold import fold_name
 
 QUOTED_CHARS = 220
@@ -27,6 +28,7 @@ class _Located:
         return (self.path, self.line, self.column)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class StatementRecord(_Located):
     path: str
@@ -54,6 +56,7 @@ class StatementRecord(_Located):
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class QuoteRecord(_Located):
     path: str
@@ -69,6 +72,7 @@ class QuoteRecord(_Located):
     date: tuple[str, str] | None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NameSpelling:
     """A capitalised name span as written, for name-variant: "Keir Starmer" at path:line:column."""

@@ -44,7 +44,7 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import COUNT, YEAR, about_terms, figure, hits, present, stem, subject_terms
+from ..factmatch import COUNT, YEAR, about_terms, figure, hits, needles, present, stem, subject_terms
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
@@ -147,24 +147,35 @@ def _count_follows(ctx, start: int, end: int, fact, code: str) -> bool:
 def check(ctx, options):
     code = ctx.article.language
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
-    facts = [f for f in ctx.base.rules.facts.values() if figure(f) is not None and about_terms(f, code)
-             and any(stem(t) in ctx.folded for t in about_terms(f, code) if not any(c.isdigit() for c in t))]
+    facts = [f for f in ctx.base.rules.facts.values() if figure(f) is not None
+             and any(s in ctx.folded for s in _stems(about_terms(f, code)))]
     if not facts:
         return
-    terms = {f.id: (present(about_terms(f, code), ctx.folded), present(subject_terms(f, code), ctx.folded)) for f in facts}
+    plain = ctx.folded.replace("'", "' ")
+    terms = {f.id: (present(about_terms(f, code), plain), present(subject_terms(f, code), plain)) for f in facts}
     # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
     facts = [f for f in facts if _can_match(f, code, *terms[f.id])]
     if not facts:
         return
     patterns = _patterns(code)
+    # a sentence is about a fact only if one of its about terms can be found there: look for those first
+    wanted = {n for f in facts for t in terms[f.id][0] for n in needles(t)}
     for start, end in ctx.sentences:
+        plain = ctx.folded[start:end].replace("'", "' ")
+        if not any(n in plain for n in wanted):
+            continue
         sentence = _Sentence(ctx, start, end)
-        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f, terms[f.id]))}
-        if not matched:
-            continue   # most sentences: about no fact
         figures = _figures(ctx, sentence, patterns)
-        if figures:
+        if not figures:
+            continue   # most sentences: no figure, nothing to match
+        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f, terms[f.id]))}
+        if matched:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(t) for t in terms if not any(c.isdigit() for c in t))
 
 
 def _can_match(fact, code: str, about: tuple[str, ...], subject: tuple[str, ...]) -> bool:

@@ -54,17 +54,14 @@ def drift(a, b, options) -> tuple[str, float] | None:
     """("wording" | "speaker", score) when b is the same quotation as a with other words or speaker."""
     if a.path == b.path:
         return None
-    exact = a.norm == b.norm or is_excerpt(a, b)
-    score = 100.0 if exact else quote_score(a, b, options["threshold"])
-    if score < options["threshold"]:
-        return None
-    if not exact:
-        changed = changed_words(a, b)
-        if 0 < changed <= options["max_changed"]:
-            return "wording", score
-        return None
-    if same_speaker(a, b) is False:
-        return "speaker", score
+    if a.norm != b.norm and not is_excerpt(a, b):
+        # both must hold; the count of changed words is the cheaper to know, so it is asked first
+        if not 0 < changed_words(a, b) <= options["max_changed"]:
+            return None
+        score = quote_score(a, b, options["threshold"])
+        return ("wording", score) if score >= options["threshold"] else None
+    if 100.0 >= options["threshold"] and same_speaker(a, b) is False:
+        return "speaker", 100.0
     return None
 
 
