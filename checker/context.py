@@ -99,7 +99,8 @@ class ArticleContext:
 
     @cached_property
     def generic_titles(self) -> list[TitleMention]:
-        return find_generic_titles(self.article.prose, self.folded, self.article.language, self.sentences)
+        return find_generic_titles(self.article.prose, self.folded, self.article.language, self.sentences,
+                                   self.tokens)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

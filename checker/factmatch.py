@@ -80,10 +80,18 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     return found
 
 
-def present(terms: tuple[str, ...], plain: str) -> tuple[str, ...]:
+def present(terms: tuple[str, ...], plain: str, seen: dict[str, bool] | None = None) -> tuple[str, ...]:
     """The terms that hits() may find in some part of the text: those with a needle in it (plain: the
-    folded text, apostrophes followed by a space). Asking hits() about these alone gives the same answer."""
-    return tuple(t for t in _without_digits(terms) if any(n in plain for n in needles(t)))
+    folded text, apostrophes followed by a space). Asking hits() about these alone gives the same answer.
+    seen: needles already looked for in this text (many terms share them)."""
+    seen = {} if seen is None else seen
+
+    def has(needle: str) -> bool:
+        found = seen.get(needle)
+        if found is None:
+            found = seen[needle] = needle in plain
+        return found
+    return tuple(t for t in _without_digits(terms) if any(has(n) for n in needles(t)))
 
 
 @functools.lru_cache(maxsize=4096)

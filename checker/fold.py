@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
@@ -47,9 +46,3 @@ def fold_same_length(text: str) -> str:
     if len(folded) != len(text):   # a rare character whose lowercase is longer: keep it as it is
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_SAME_LENGTH))
     return folded
-
-
-def literal_pattern(text: str) -> str:
-    """A regex for the folded text (match it against fold_same_length of the prose): any spacing."""
-    words = fold_same_length(text).split()
-    return r"\s+".join(re.escape(w) for w in words)

@@ -152,7 +152,9 @@ def check(ctx, options):
     if not facts:
         return
     plain = ctx.folded.replace("'", "' ")
-    terms = {f.id: (present(about_terms(f, code), plain), present(subject_terms(f, code), plain)) for f in facts}
+    seen: dict[str, bool] = {}
+    terms = {f.id: (present(about_terms(f, code), plain, seen), present(subject_terms(f, code), plain, seen))
+             for f in facts}
     # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
     facts = [f for f in facts if _can_match(f, code, *terms[f.id])]
     if not facts:

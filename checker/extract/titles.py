@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..facts.index import FactBase
+from ..facts.index import FactBase, find_words, first_words_index
 from ..facts.model import TitleForm
-from ..fold import fold, fold_same_length, literal_pattern
-from ..lang import alternation, starts
+from ..fold import fold
+from ..lang import alternation
 from .. import patterns
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
@@ -99,20 +99,19 @@ def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: l
 
 
 @functools.lru_cache(maxsize=None)
-def _generic(code: str) -> tuple[regex.Pattern, dict[str, tuple[tuple[TitleForm, str], ...]]]:
+def _generic(code: str) -> tuple[dict, dict[str, tuple[tuple[TitleForm, str], ...]]]:
     forms: dict[str, list] = {}
     for gender, words in language.load(code)["gendered_titles"].items():
         for word in words:
             forms.setdefault(fold(word), []).append((TitleForm(word, gender, code), ""))
-    body = "|".join(literal_pattern(w) for w in sorted(forms, key=len, reverse=True))
-    first = starts([fold_same_length(w).strip() for w in forms])
-    return patterns.compile(rf"{first}(?<![\w])(?:{body})(?![\w])"), {k: tuple(v) for k, v in forms.items()}
+    return first_words_index(forms), {k: tuple(v) for k, v in forms.items()}
 
 
-def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]]) -> list[TitleMention]:
+def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]],
+                        tokens: list[tuple[int, int, str]]) -> list[TitleMention]:
     """Common gendered titles of the language ("ministre", "présidente", "chairwoman"), office unknown."""
-    pattern, forms = _generic(code)
-    spans = [(m.start(), m.end()) for m in pattern.finditer(folded)]
+    index, forms = _generic(code)
+    spans = find_words(index, folded, tokens)
     return _find(prose, folded, code, spans, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
 
 

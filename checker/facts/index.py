@@ -67,6 +67,35 @@ def _follow(words, seps, tokens, i: int, folded: str, j: int) -> int | None:
     return j + len(words) - 1 if len(words) > 1 else i
 
 
+def first_words_index(texts) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Folded names by their first word, most words first: what find_words looks for."""
+    index: dict[str, list] = {}
+    for text in texts:
+        words, seps = _words(fold_same_length(text))
+        if words:
+            index.setdefault(words[0], []).append((words, seps))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the names of the index in the folded text, whose words are `tokens`.
+
+    Word by word: at each word that begins some name, the longest name whose words and separators
+    follow is taken, and the scan goes on after it (as a regex alternation would, without compiling
+    one). adjective: names may have one adjective after their head noun ("le sommet crucial de l'OTAN")."""
+    found, after = [], 0
+    for i in [i for i, token in enumerate(tokens) if token[2] in index]:   # the words that begin a name
+        if i < after:
+            continue   # inside the name just found
+        end = _longest(index[tokens[i][2]], tokens, i, folded, adjective)
+        if end is not None:
+            found.append((tokens[i][0], tokens[end][1]))
+            after = end + 1
+    return found
+
+
 class FactBase:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
@@ -139,29 +168,13 @@ class FactBase:
         separators follow is taken, and the scan goes on after it (as a regex alternation would,
         without compiling one). Event names may have one adjective after their head noun ("le
         sommet crucial de l'OTAN")."""
-        index = self._first_words(kind, lang)
-        found, after = [], 0
-        for i in [i for i, token in enumerate(tokens) if token[2] in index]:   # the words that begin a name
-            if i < after:
-                continue   # inside the name just found
-            end = _longest(index[tokens[i][2]], tokens, i, folded, kind == "event")
-            if end is not None:
-                found.append((tokens[i][0], tokens[end][1]))
-                after = end + 1
-        return found
+        return find_words(self._first_words(kind, lang), folded, tokens, adjective=kind == "event")
 
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
         key = ("first-words", kind, lang)
         if key not in self._memo:
             source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
-            index: dict[str, list] = {}
-            for text in source:
-                words, seps = _words(fold_same_length(text))
-                if words:
-                    index.setdefault(words[0], []).append((words, seps))
-            for entries in index.values():
-                entries.sort(key=lambda e: -len(e[0]))
-            self._memo[key] = index
+            self._memo[key] = first_words_index(source)
         return self._memo[key]
 
     # -- questions the checks ask ---------------------------------------------
