@@ -4,19 +4,35 @@ involving a checked article come out whether the other articles were read now or
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Hashable, Iterable, TypeVar
+from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, NameSpelling, QuoteRecord, StatementRecord
 
 T = TypeVar("T", StatementRecord, QuoteRecord)
+PARALLEL_PAIRS = 20_000   # fewer pairs are judged in this process: starting workers costs more
+_PAIRS: list = []         # the pairs being judged, inherited by forked workers
 
 
 class Collection:
-    def __init__(self, records: list[ArticleRecord], archive=None) -> None:
+    def __init__(self, records: list[ArticleRecord], archive=None, jobs: int = 1) -> None:
         self.records = sorted(records, key=lambda r: r.path)
         self.checked = {r.path for r in records}
         self.archive = archive          # an archive.ArchiveIndex, or None
+        self.jobs = jobs                # worker processes for judging pairs
+
+    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict) -> Iterator[tuple[T, T, object]]:
+        """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs.
+        Many pairs are judged by `jobs` forked processes that inherit them; the verdicts are the same."""
+        if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS:
+            import multiprocessing
+            if "fork" in multiprocessing.get_all_start_methods():
+                yield from _forked_verdicts(judge, pairs, options, self.jobs)
+                return
+        for a, b in pairs:
+            verdict = judge(a, b, options)
+            if verdict is not None:
+                yield a, b, verdict
 
     def is_checked(self, path: str) -> bool:
         return path in self.checked
@@ -99,3 +115,31 @@ class Collection:
         chosen = sorted(p for p, n in pairs.items() if n >= min_keys)
         objects = [items[order] for order in ordered]
         return [(objects[p // size], objects[p % size]) for p in chosen]
+
+
+def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int) -> Iterator:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    global _PAIRS
+    _PAIRS = pairs
+    try:
+        step = -(-len(pairs) // (jobs * 4))
+        spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for found in pool.map(_judge_span, spans):
+                for index, verdict in found:
+                    yield pairs[index][0], pairs[index][1], verdict
+    finally:
+        _PAIRS = []
+
+
+def _judge_span(task) -> list[tuple[int, object]]:
+    """In a forked worker: the verdicts of pairs [lo, hi) of the inherited pairs (only those not None)."""
+    judge, lo, hi, options = task
+    out = []
+    for index in range(lo, hi):
+        a, b = _PAIRS[index]
+        verdict = judge(a, b, options)
+        if verdict is not None:
+            out.append((index, verdict))
+    return out

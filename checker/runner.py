@@ -172,7 +172,7 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
             return []
     found: list[Finding] = []
     try:
-        collection = Collection(records, archive)
+        collection = Collection(records, archive, jobs=settings.jobs if settings.engine == "local" else 1)
         for module, options in checks:
             try:
                 found.extend(module.check_collection(collection, options))

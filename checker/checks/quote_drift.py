@@ -65,10 +65,9 @@ def drift(a, b, options) -> tuple[str, float] | None:
     return None
 
 
-def _drifts(pairs, options) -> dict[tuple, list]:
+def _drifts(collection, pairs, options) -> dict[tuple, list]:
     found = defaultdict(list)
-    for a, b in pairs:
-        verdict = drift(a, b, options)
+    for a, b, verdict in collection.verdicts(drift, pairs, options):
         if verdict:
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))
@@ -76,13 +75,13 @@ def _drifts(pairs, options) -> dict[tuple, list]:
 
 
 def check_collection(collection, options):
-    found = _drifts(collection.quote_pairs(options["max_block"], options["min_words"]), options)
+    found = _drifts(collection, collection.quote_pairs(options["max_block"], options["min_words"]), options)
     reported = sorted(key for key in found if collection.is_checked(key[0]))
     degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
     archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
     if archived:
-        around = _drifts(collection.quote_pairs(options["max_block"], options["min_words"],
-                                                focus=list(archived.values())), options)
+        around = _drifts(collection, collection.quote_pairs(options["max_block"], options["min_words"],
+                                                            focus=list(archived.values())), options)
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
         entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))
