@@ -21,10 +21,12 @@ class Collection:
         self.archive = archive          # an archive.ArchiveIndex, or None
         self.jobs = jobs                # worker processes for judging pairs
 
-    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict) -> Iterator[tuple[T, T, object]]:
+    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict,
+                 parallel_from: int = PARALLEL_PAIRS) -> Iterator[tuple[T, T, object]]:
         """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs.
-        Many pairs are judged by `jobs` forked processes that inherit them; the verdicts are the same."""
-        if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS:
+        From `parallel_from` pairs on, they are judged by `jobs` forked processes that inherit them (fewer
+        when each judgement is costly); the verdicts are the same."""
+        if self.jobs > 1 and len(pairs) >= parallel_from:
             import multiprocessing
             if "fork" in multiprocessing.get_all_start_methods():
                 yield from _forked_verdicts(judge, pairs, options, self.jobs)

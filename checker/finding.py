@@ -82,6 +82,7 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.rule, self.message)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RunError:
     """A problem with the run itself (unreadable file, bad rule file): exit code 2."""

@@ -14,10 +14,11 @@ from .archive import open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
 from .context import ArticleContext
-from .finding import Finding, RunError
+from .finding import Finding, RunError, pickled_by_fields
 from .records import ArticleRecord, record_of
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     path: str

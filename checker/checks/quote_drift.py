@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .. import collection as collection_module
 from ..finding import Evidence, Finding, Location, Severity
 from ..match import changed_words, is_excerpt, marked_versions, quote_score, same_speaker
 
@@ -67,7 +68,8 @@ def drift(a, b, options) -> tuple[str, float] | None:
 
 def _drifts(collection, pairs, options) -> dict[tuple, list]:
     found = defaultdict(list)
-    for a, b, verdict in collection.verdicts(drift, pairs, options):
+    # a pair of quotations costs about twenty times a pair of figures to judge
+    for a, b, verdict in collection.verdicts(drift, pairs, options, parallel_from=collection_module.PARALLEL_PAIRS // 20):
         if verdict:
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))
