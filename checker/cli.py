@@ -199,13 +199,18 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
-        if debug:
-            traceback.print_exc()
-        else:
-            exc = sys.exc_info()[1]
-            click.echo(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
-        sys.exit(EXIT_BROKEN)
+        _internal_error(debug)
     _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin))
+
+
+def _internal_error(debug: bool) -> None:
+    """A bug of factlint (or a worker that died): one line and exit 2; the traceback with --debug."""
+    if debug:
+        traceback.print_exc()
+    else:
+        exc = sys.exc_info()[1]
+        click.echo(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+    sys.exit(EXIT_BROKEN)
 
 
 def _baseline(config, write_baseline):
@@ -328,7 +333,8 @@ def explain(rule):
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
 @_engine_options("the extraction of changed articles")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
-def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache):
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
     if no_cache:
         cachedir.disable()
@@ -342,11 +348,17 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache):
     if base is None:
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
+    existed = db.exists()
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
                              scheduler=scheduler, rules=rules)
-    except engines.EngineError as exc:   # the scheduler cannot be reached: nothing was written
-        _fail(str(exc))
+    except Exception as exc:   # the index keeps its previous content: it is written in one transaction
+        if not existed:        # ... and a new one is not left behind empty
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
+            _fail(str(exc))
+        _internal_error(debug)
     if stats.rebuilt:
         click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:

@@ -248,3 +248,33 @@ def test_an_index_killed_while_it_is_built_leaves_the_previous_one_usable(tmp_pa
         assert archive.article_count() in (3, 400)   # the old index, whole, or the new one, whole
     finally:
         archive.close()
+
+
+def test_a_failure_while_indexing_is_one_line_and_keeps_the_index(tmp_path, monkeypatch):
+    from checker import indexing
+    db = tmp_path / "archive.db"
+    code, out, err = cli("index", ROOT / "seeds", "--db", db, cwd=ROOT)
+    assert code == 0, err
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def broken(conn, results, known, stats):
+        raise OSError("a worker died")
+    monkeypatch.setattr(indexing, "_store", broken)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "new.txt").write_text("Le 3 mars 2025, le ministre a parlé.\n", encoding="utf-8")
+    code, out, err = cli("index", ROOT / "seeds", tmp_path / "more", "--db", db, cwd=ROOT)
+    assert code == 2
+    assert err.strip().splitlines() == ["factlint: internal error: OSError: a worker died (run with --debug for details)"]
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == before
+
+
+def test_a_failed_first_build_leaves_no_file(tmp_path, monkeypatch):
+    from checker import indexing
+
+    def broken(conn, results, known, stats):
+        raise OSError("a worker died")
+    monkeypatch.setattr(indexing, "_store", broken)
+    db = tmp_path / "new.db"
+    code, out, err = cli("index", ROOT / "seeds", "--db", db, cwd=ROOT)
+    assert code == 2 and "internal error" in err
+    assert list(tmp_path.iterdir()) == []
