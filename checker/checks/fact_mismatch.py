@@ -48,7 +48,7 @@ from ..factmatch import COUNT, YEAR, about_terms, figure, hits, needles, present
 from ..finding import Evidence, Severity
 from ..fold import fold
 from ..units import CURRENCY, PERCENT, dimension
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 ID = "fact-mismatch"
@@ -64,13 +64,14 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
     flags = regex.I
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
-    starts = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
+    year_words = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
     return {
         "deadline": patterns.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
         "target": patterns.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
         "relative_year": patterns.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
-        "year": patterns.compile(rf"(?<!\w)(?:{alternation(starts)})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "total": patterns.compile(rf"(?<!\w)(?:{alternation(data['total_determiners'])})\s*$", flags),
+        "year": patterns.compile(rf"{starts(year_words)}(?<!\w)(?:{alternation(year_words)})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "total": patterns.compile(rf"{starts(data['total_determiners'])}(?<!\w)(?:{alternation(data['total_determiners'])})\s*$",
+                                  flags),
         "restrict": patterns.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
     }
 

@@ -10,7 +10,7 @@ import regex
 
 from .. import lang as language
 from ..fold import fold
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 APPROX = 0.1          # "environ 2 milliards": ±10 %
@@ -40,7 +40,8 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     symbols = [c for c in currencies if not c[0].isalpha()]
     words = [c for c in currencies if c[0].isalpha()]
     flags = regex.I            # version 0: simple case folding compiles several times faster than V1
-    before = alternation(b for group in data["figure_bounds"].values() for b in group)
+    bounds = [b for group in data["figure_bounds"].values() for b in group]
+    before = alternation(bounds)
     link = "|".join(regex.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
                     for w in data["figure_unit_links"])
     glued = alternation(w for w in data["figure_scales"] if len(w) <= 3)     # "$1.2bn", "£500m"
@@ -54,8 +55,9 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "currency": patterns.compile(rf"\s?(?:(?:{link})?(?P<cur>{alternation(words)})(?!\w)|(?P<sym>{alternation(symbols)}))", flags),
         "counted": patterns.compile(rf"\s(?P<link>{link})?(?P<noun>\p{{L}}[\p{{L}}-]{{2,}})"
                                  rf"(?:\s(?P<adj>\p{{Ll}}[\p{{L}}-]{{2,}}))?"),
-        "bound": patterns.compile(rf"(?<!\w)(?:{before})\s*$", flags),
-        "range_start": patterns.compile(rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
+        "bound": patterns.compile(rf"{starts(bounds)}(?<!\w)(?:{before})\s*$", flags),
+        "range_start": patterns.compile(
+            rf"{starts(data['figure_range']['between'])}(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
         "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*(?={_NUMBER})", flags),
         "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
     }

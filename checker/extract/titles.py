@@ -12,7 +12,7 @@ from .. import lang as language
 from ..facts.index import FactBase, find_words, first_words_index
 from ..facts.model import TitleForm
 from ..fold import fold
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
@@ -46,19 +46,22 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     particles = alternation(data["name_particles"])
     name = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})"
     dets = data["determiners"]
-    det = alternation(dets["m"] + dets["f"] + dets["elided"]) or "(?!)"
+    all_dets = dets["m"] + dets["f"] + dets["elided"]
+    det = alternation(all_dets) or "(?!)"
+    # what a match can begin with (lang.starts): lets the engine skip the rest of the window at once
+    first_det_or_qualifier = starts(all_dets, *(words for words in qb.values() if words))
     flags = 0
     groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
     groups_clause = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in clause.items() if words)
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
-        "qualifier_before": patterns.compile(rf"(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
-        "determiner": patterns.compile(rf"(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "qualifier_before": patterns.compile(rf"{first_det_or_qualifier}(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
+        "determiner": patterns.compile(rf"{starts(all_dets)}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
         "qualifier_after": patterns.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
         # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
-        "name_before": patterns.compile(rf"{name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
-        "clause_before": patterns.compile(rf"{name}\s*,?\s+(?:{groups_clause})\s+$", flags),
+        "name_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
+        "clause_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,?\s+(?:{groups_clause})\s+$", flags),
         # " Donald Trump", ", Pete Hegseth,"
         "name_after": patterns.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
     }
