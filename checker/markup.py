@@ -38,7 +38,21 @@ def front_matter_span(text: str) -> tuple[int, int, str] | None:
     return match.start(), match.end(), match.group(1) or ""
 
 
+# A literal each pattern's matches contain: a text without it is not scanned (most articles have no code,
+# comments, images or links).
+_NEEDS = {_FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _INLINE_CODE: ("`",), _IMAGE: ("![",),
+          _REF_DEFINITION: ("]:",), _AUTOLINK: ("<",), _LINK: ("[",), _HTML_TAG: ("<",),
+          _BARE_URL: ("http", "www."), _EMPHASIS: ("*", "_")}
+
+
+def _may_match(pattern: re.Pattern, text: str) -> bool:
+    needs = _NEEDS.get(pattern)
+    return needs is None or any(n in text for n in needs)
+
+
 def mask_plain(text: str) -> str:
+    if not _may_match(_BARE_URL, text):
+        return text
     chars = list(text)
     for match in _BARE_URL.finditer(text):
         _blank(chars, match.start(), match.end())
@@ -51,17 +65,25 @@ def mask_markdown(text: str) -> str:
     if fm:
         _blank(chars, fm[0], fm[1])
     for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _REF_DEFINITION, _AUTOLINK):
+        if not _may_match(pattern, text):
+            continue
         for match in pattern.finditer(text):
             if fm and match.start() < fm[1]:
                 continue
             _blank(chars, match.start(), match.end())
     masked = "".join(chars)
-    for match in _LINK.finditer(masked):
-        _blank(chars, match.start(1), match.end(1))
-        _blank(chars, match.start(3), match.end(3))
-    masked = "".join(chars)
+    if _may_match(_LINK, masked):
+        for match in _LINK.finditer(masked):
+            _blank(chars, match.start(1), match.end(1))
+            _blank(chars, match.start(3), match.end(3))
+        masked = "".join(chars)
     for pattern in (_HTML_TAG, _BARE_URL, _LINE_MARKERS, _EMPHASIS):
+        if not _may_match(pattern, masked):
+            continue
+        changed = False
         for match in pattern.finditer(masked):
             _blank(chars, match.start(), match.end())
-        masked = "".join(chars)
+            changed = True
+        if changed:
+            masked = "".join(chars)
     return masked
