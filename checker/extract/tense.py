@@ -18,8 +18,13 @@ def _future(code: str) -> regex.Pattern:
     return patterns.compile(rf"(?:(?<!\w)(?:{words})(?!\w){verb})", regex.I)
 
 
+@functools.lru_cache(maxsize=None)
+def _not_future(code: str) -> frozenset[str]:
+    return frozenset(language.load(code)["not_future_words"])
+
+
 def is_future(sentence: str, code: str) -> bool:
-    stop = set(language.load(code)["not_future_words"])
+    stop = _not_future(code)
     for m in _future(code).finditer(sentence):
         if m.group().lower() not in stop:
             return True

@@ -67,9 +67,14 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
+@functools.lru_cache(maxsize=None)
+def _function_words(code: str) -> frozenset[str]:
+    return frozenset(language.load(code)["function_words"])
+
+
 def trim_name(text: str, start: int, code: str) -> tuple[str, int]:
     """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte")."""
-    words = set(language.load(code)["function_words"])
+    words = _function_words(code)
     while True:
         head, sep, rest = text.partition(" ")
         if not sep or head.lower().strip("'’") not in words:

@@ -39,6 +39,7 @@ class _Table(Mapping):
         self._connection, self._table, self._decode, self._path = db, table, decode, path
         self._pid = os.getpid()
         self._seen: dict = {}
+        self._any: bool | None = None
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -78,7 +79,9 @@ class _Table(Mapping):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
     def __bool__(self) -> bool:
-        return self._db.execute(f"SELECT 1 FROM {self._table} LIMIT 1").fetchone() is not None
+        if self._any is None:   # asked for every article ("no people in the rules?"): once is enough
+            self._any = self._db.execute(f"SELECT 1 FROM {self._table} LIMIT 1").fetchone() is not None
+        return self._any
 
     def __getstate__(self):
         raise TypeError("a lazily read rules cache cannot be pickled")
