@@ -3,7 +3,7 @@
 The `regex` module compiles in Python: the hundred patterns of the extractors cost about 0.1 s
 in every process, a third of a one-article run. A compiled pattern pickles as its compiled code
 (the module's own pickle support), so the patterns of a run are kept in one file of the cache
-directory, named by the module's version, and the next run loads them in one read. Only the
+directory, named by the module's and Python's versions, and the next run loads them in one read. Only the
 module's pattern constructor may be called while loading; a damaged, foreign or unreadable file
 is ignored and the patterns are compiled as before.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import io
 import pickle
+import sys
 from pathlib import Path
 
 import regex
@@ -27,7 +28,7 @@ _dirty = False
 
 
 def cache_file() -> Path:
-    return cachedir.cache_dir() / f"patterns-regex-{regex.__version__}.pickle"
+    return cachedir.cache_dir() / f"patterns-regex-{regex.__version__}.{sys.implementation.cache_tag}.pickle"
 
 
 class _Unpickler(pickle.Unpickler):

@@ -2,6 +2,7 @@
 a damaged, foreign or unwritable cache changes nothing in the findings."""
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import subprocess
@@ -43,7 +44,7 @@ def test_a_damaged_or_hostile_pattern_file_is_ignored(tmp_path):
     reference = _run(tmp_path / "clean", article)
     cache = tmp_path / "cache"
     cache.mkdir()
-    target = cache / f"patterns-regex-{regex.__version__}.pickle"
+    target = cache / patterns.cache_file().name   # the file the checked run reads
     marker = tmp_path / "executed"
 
     class Hostile:   # unpickling this would run a command: the loader must refuse it
@@ -56,6 +57,8 @@ def test_a_damaged_or_hostile_pattern_file_is_ignored(tmp_path):
         assert result.stdout == reference.stdout
         assert result.stderr == reference.stderr
         assert not marker.exists()
+        assert target.read_bytes() != content   # the run read this very file, and wrote a good one over it
+        assert patterns._Unpickler(io.BytesIO(target.read_bytes())).load()
 
 
 def test_no_cache_reads_and_writes_nothing(tmp_path):
