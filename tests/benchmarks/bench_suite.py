@@ -83,6 +83,10 @@ def main() -> None:
     _run(single, env, 1)                                   # compile and cache the rules
     floor_one, _ = _run([sys.executable, "-c", "pass"], env, options.runs)
     row("python start (floor of one article)", floor_one, 0)
+    # the machine's speed at the time of the run: the same pure-Python work every time (on a shared
+    # machine it varies by tens of per cent from one hour to the next)
+    loop, _ = _run([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"], env, options.runs)
+    row("machine speed: a fixed pure-Python loop", loop, 0)
     row("one article, shipped rules", *_run(single, env, options.runs), count=1, floor=floor_one)
     with_registry = single + ["--rules", str(big)]
     _run(with_registry, env, 1)
