@@ -129,10 +129,11 @@ def read_text_only(path: Path) -> Article | RunError:
     raw = read_article_bytes(path)
     if isinstance(raw, RunError):
         return raw
-    text = _decode(raw, display_path(path))
+    shown = display_path(path)
+    text = _decode(raw, shown)
     if isinstance(text, RunError):
         return text
-    article = Article(path=display_path(path), text=text, prose="")
+    article = Article(path=shown, text=text, prose="")
     if is_markdown(path) and "factlint" in text:
         _read_front_matter(article)
     return article

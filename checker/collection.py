@@ -27,9 +27,10 @@ class Collection:
         From `parallel_from` pairs on, they are judged by `jobs` forked processes that inherit them (fewer
         when each judgement is costly); the verdicts are the same."""
         if self.jobs > 1 and len(pairs) >= parallel_from:
-            import multiprocessing
-            if "fork" in multiprocessing.get_all_start_methods():
-                yield from _forked_verdicts(judge, pairs, options, self.jobs)
+            from .engines import fork_context
+            context = fork_context()
+            if context is not None:
+                yield from _forked_verdicts(judge, pairs, options, self.jobs, context)
                 return
         for a, b in pairs:
             verdict = judge(a, b, options)
@@ -119,15 +120,14 @@ class Collection:
         return [(objects[p // size], objects[p % size]) for p in chosen]
 
 
-def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int) -> Iterator:
-    import multiprocessing
+def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, context) -> Iterator:
     from concurrent.futures import ProcessPoolExecutor
     global _PAIRS
     _PAIRS = pairs
     try:
         step = -(-len(pairs) // (jobs * 4))
         spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             for found in pool.map(_judge_span, spans):
                 for index, verdict in found:
                     yield pairs[index][0], pairs[index][1], verdict

@@ -34,11 +34,17 @@ def run(jobs: list[tuple], state, settings) -> Iterator:
 _STATE = None
 
 
+def fork_context():
+    """The multiprocessing context that forks (workers inherit this process's data), or None where
+    processes cannot be forked. Imported on demand: only runs that use processes pay for it."""
+    import multiprocessing
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 def _processes(jobs, state, settings):
-    import multiprocessing   # only runs that use processes pay for the import
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    context = fork_context() or multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(settings.jobs, mp_context=context, initializer=_init_local,
                              initargs=(state.settings, state.records)) as pool:
         yield from pool.map(_work, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (settings.jobs * 4) or 1)))

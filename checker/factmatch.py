@@ -56,8 +56,19 @@ def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _term_words(term: str) -> tuple[str, ...]:
+    """The folded words of a term, apostrophes followed by a space, as texts are read by hits()."""
+    return tuple(fold(term).replace("'", "' ").split())
+
+
+def _near_matchable(term: str) -> bool:
+    """A term long enough and of several words may also be found by a near match (see hits())."""
+    return " " in term.strip() and len(term) >= 10
+
+
+@functools.lru_cache(maxsize=4096)
 def _term_pattern(term: str):
-    words = fold(term).replace("'", "' ").split()
+    words = _term_words(term)
     body = r"\s*".join(re.escape(w) + (r"(?:s|x)?" if w[-1].isalpha() else "") for w in words)
     return patterns.compile(rf"(?<!\w){body}(?!\w)")
 
@@ -74,7 +85,7 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     for term in _without_digits(terms):
         if _term_pattern(term).search(plain):
             found.add(term)
-        elif " " in term.strip() and len(term) >= 10 and _stem(term) in plain \
+        elif _near_matchable(term) and _stem(term) in plain \
                 and fuzz.partial_ratio(fold(term), plain) >= 92:
             found.add(term)
     return found
@@ -98,9 +109,9 @@ def present(terms: tuple[str, ...], plain: str, seen: dict[str, bool] | None = N
 def needles(term: str) -> tuple[str, ...]:
     """What hits() needs in a text (apostrophes followed by a space) to find the term: its first word,
     which its pattern matches literally, or for a near match its stem."""
-    words = fold(term).replace("'", "' ").split()
+    words = _term_words(term)
     out = (words[0] if words else "",)
-    if " " in term.strip() and len(term) >= 10:
+    if _near_matchable(term):
         out += (_stem(term),)
     return out
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
 import os
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
@@ -208,7 +207,7 @@ class _Cluster:
 
 def _dask_extract(chunk, rules, date):
     """On a cluster worker: the records of a chunk of articles (bytes), with the rules built once per worker."""
-    base = engines.worker_cached("index", rules, repr(date).encode(), lambda: engines.factbase_of(rules))
+    base = engines.worker_cached("index", rules, b"", lambda: engines.factbase_of(rules))
     return [_extract(todo, base, date) for todo in chunk]
 
 
@@ -220,8 +219,9 @@ def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, worker
         _store(conn, cluster.extract(batch), known, stats)   # stored while the cluster extracts the rest
         return
     _WORKER.update(base=base, date=date)
-    if workers > 1 and len(batch) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = engines.fork_context() if workers > 1 and len(batch) >= PARALLEL_MIN else None
+    if context is not None:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
     else:
         _store(conn, map(_extract, batch), known, stats)

@@ -162,12 +162,8 @@ class FactBase:
         return state
 
     def find(self, kind: str, lang: str, folded: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        """(start, end) of the title forms, descriptions or event names of a language in the folded prose.
-
-        Word by word: at each word that begins some name, the longest name whose words and
-        separators follow is taken, and the scan goes on after it (as a regex alternation would,
-        without compiling one). Event names may have one adjective after their head noun ("le
-        sommet crucial de l'OTAN")."""
+        """(start, end) of the title forms, descriptions or event names of a language in the folded prose
+        (find_words; event names may have an adjective after their head noun)."""
         return find_words(self._first_words(kind, lang), folded, tokens, adjective=kind == "event")
 
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
