@@ -5,6 +5,7 @@ import atexit
 import datetime as dt
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,13 +17,32 @@ _CACHE = tempfile.mkdtemp(prefix="factlint-test-cache-")
 os.environ["FACTLINT_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
 
+ROOT = Path(__file__).resolve().parent.parent
+
+# The suite tests the package as users install it, not the source tree beside it: `python -m pytest`
+# puts the working directory first on sys.path, where ./checker would shadow the installed package.
+# The subprocesses the tests start (python -m checker) get the same protection (PYTHONSAFEPATH).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+os.environ["PYTHONSAFEPATH"] = "1"
+try:
+    import checker
+except ImportError:   # pragma: no cover - a set-up error, said in one line
+    pytest.exit("factlint is not installed: run  pip install '.[test]'  first (see the README's Quick start)", 2)
+INSTALLED_FROM = Path(checker.__file__).resolve().parent
+EDITABLE = INSTALLED_FROM == ROOT / "checker"
+
+
+def pytest_report_header(config):
+    mode = "the source tree (editable install: development mode)" if EDITABLE else "the installed package"
+    return f"factlint under test: {INSTALLED_FROM} ({mode})"
+
+
 from checker import facts
 from checker.articles import parse_article
 from checker.checks import REGISTRY, options_for
 from checker.context import ArticleContext
 from checker.facts.index import FactBase
 
-ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 
 

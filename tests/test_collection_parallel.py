@@ -9,7 +9,7 @@ from checker.checks import REGISTRY, options_for
 from checker.collection import Collection
 from checker.context import ArticleContext
 from checker.records import record_of
-from tests.benchmarks.generate import archive
+from benchmarks.generate import archive
 
 
 @pytest.fixture(scope="module")
