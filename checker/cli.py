@@ -38,6 +38,13 @@ def _ids(ctx, param, value):
     return frozenset(ids)
 
 
+def _no_cache(ctx, param, value):
+    # eager: before the callbacks of --select and --ignore import the checks, whose patterns read the cache
+    if value:
+        cachedir.disable()
+    return value
+
+
 def _options(ctx, param, value):
     options: dict = {}
     for item in value:
@@ -148,13 +155,12 @@ def _load_config(paths, config_path):
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
           write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
-    if no_cache:
-        cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
     from .checks import REGISTRY, options_for
@@ -332,12 +338,11 @@ def explain(rule):
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
 @_engine_options("the extraction of changed articles")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
-    if no_cache:
-        cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import engines, facts
     from .indexing import rules_fingerprint, update_index
