@@ -340,8 +340,10 @@ def explain(rule):
 @_engine_options("the extraction of changed articles")
 @click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
               help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="How long to wait for another factlint index writing the same file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug):
+def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, debug):
     """Build or update the archive index of PATHS: statements, quotations, name spellings."""
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import engines, facts
@@ -354,23 +356,26 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug)
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
     existed = db.exists()
+    stats = None
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
-                             scheduler=scheduler, rules=rules)
+                             scheduler=scheduler, rules=rules, wait=wait)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
-        if not existed:        # ... and a new one is not left behind empty
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
         if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
             _fail(str(exc))
         _internal_error(debug)
-    if stats.rebuilt:
-        click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
+    finally:
+        if not existed and not (stats and stats.committed):   # a new index is not left behind empty
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if stats.rebuilt and stats.committed:
+        click.echo(f"factlint: rebuilt {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in stats.errors:
         click.echo(f"factlint: error: {error}", err=True)
-    click.echo(f"{db}: {stats.line()}")
+    if stats.committed:
+        click.echo(f"{db}: {stats.line()}")
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
