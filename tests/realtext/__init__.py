@@ -276,14 +276,15 @@ def as_text(verdict: Verdict, listing: bool = True) -> str:
     for result in verdict.results:
         counts = Counter((f["rule"], f["severity"], _status(verdict, f)) for f in result.findings)
         for rule, severity in sorted({(rule, severity) for rule, severity, _ in counts}):
-            rows.append([result.copy.name, rule, severity, sum(n for k, n in counts.items() if k[:2] == (rule, severity)),
+            rows.append([result.copy.name, len(result.articles), rule, severity,
+                         sum(n for k, n in counts.items() if k[:2] == (rule, severity)),
                          counts[rule, severity, "true positive"], counts[rule, severity, "pending"],
                          counts[rule, severity, "unexpected"]])
         if not counts:
-            rows.append([result.copy.name, "-", "-", 0, 0, 0, 0])
+            rows.append([result.copy.name, len(result.articles), "-", "-", 0, 0, 0, 0])
     print("Warnings and errors per corpus and rule (pending: known false positives being fixed; "
           "unexpected: on neither list)\n", file=out)
-    print(tabulate(rows, ["corpus", "rule", "severity", "findings", "true positives", "pending", "unexpected"], tablefmt="github"), file=out)
+    print(tabulate(rows, ["corpus", "articles", "rule", "severity", "findings", "true positives", "pending", "unexpected"], tablefmt="github"), file=out)
     if listing:
         for result in verdict.results:
             for f in result.findings:
