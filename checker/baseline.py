@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
+from .safeio import read_regular
 
 VERSION = 1
+MAX_BYTES = 512 * 1024 ** 2   # a baseline of a million findings is about 200 MB
 
 
 def fingerprint(finding: Finding, article_text: str) -> str:
@@ -43,11 +45,13 @@ class BaselineError(ValueError):
 
 def load(path: Path) -> Baseline:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(f"{path}: cannot read the baseline: {getattr(exc, 'reason', None) or exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a factlint baseline (expected {{\"version\": {VERSION}, \"findings\": [...]}})")
     counts: Counter = Counter()

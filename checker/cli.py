@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cachedir
+from .render import lines
 
 from .config import FAIL_LEVELS, FORMATS
 from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
@@ -63,15 +64,18 @@ def write_atomic(path: Path, text: str) -> None:
     """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
 
     A symbolic link is written through (its target is replaced), and a device or a pipe such as
-    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it."""
+    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it. A new file gets
+    the mode the umask gives (as any program's output), a replaced one keeps its own."""
     path = path.resolve() if path.is_symlink() else path
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         with path.open("w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -82,14 +86,55 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _umask() -> int:
+    current = os.umask(0o022)   # the only way to read it is to set it
+    os.umask(current)
+    return current
+
+
+class _Commands(click.Group):
+    """The exit codes keep their meaning whatever happens: Ctrl-C is 130 (not 1, which means findings),
+    and an output that cannot be written (standard output on a full disk, a closed pipe) is one line and 2."""
+
+    def invoke(self, ctx):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except KeyboardInterrupt:
+            _leave_stdout()
+            click.echo("factlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.filename is not None:   # a file of ours: not the output
+                raise
+            _leave_stdout()
+            click.echo(lines.line(f"factlint: error: cannot write to standard output: {exc.strerror or exc}"), err=True)
+            sys.exit(EXIT_BROKEN)
+
+
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+
+
+def _leave_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what could not be
+    written fails no more (it would print a traceback and exit 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """factlint: fact-consistency checks for news articles (names, titles, dates, figures)."""
 
 
 def _fail(message: str) -> None:
-    click.echo(f"factlint: error: {message}", err=True)
+    click.echo(lines.line(f"factlint: error: {message}"), err=True)
     sys.exit(EXIT_BROKEN)
 
 
@@ -129,12 +174,12 @@ def _load_config(paths, config_path):
         return effective(list(paths), config_path)
     except ConfigError as exc:
         for problem in exc.problems:
-            click.echo(f"factlint: error: {problem}", err=True)
+            click.echo(lines.line(f"factlint: error: {problem}"), err=True)
         sys.exit(EXIT_BROKEN)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))   # unreadable: one line each
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
@@ -213,7 +258,7 @@ def _internal_error(debug: bool) -> None:
         traceback.print_exc()
     else:
         exc = sys.exc_info()[1]
-        click.echo(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(lines.line(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)"), err=True)
     sys.exit(EXIT_BROKEN)
 
 
@@ -234,7 +279,7 @@ def _refuse_overwriting(config, write_baseline, files, stdin_name) -> None:
     problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
                                   [Path(stdin_name)] if stdin_name else [])
     for problem in problems:
-        click.echo(f"factlint: error: {problem}", err=True)
+        click.echo(lines.line(f"factlint: error: {problem}"), err=True)
     if problems:
         sys.exit(EXIT_BROKEN)
 
@@ -276,27 +321,33 @@ def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
     if applied:
         done = set(applied)
         report.findings = [f for f in report.findings if f not in done]
-        click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
+        click.echo(lines.line(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)"), err=True)
 
 
 def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
     from .baseline import dump
     for problem in report.problems:
-        click.echo(f"factlint: warning: {problem}", err=True)
+        click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in report.errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if report.baselined:
-        click.echo(f"factlint: {report.baselined} finding(s) in the baseline were not reported", err=True)
+        click.echo(lines.line(f"factlint: {report.baselined} finding(s) in the baseline were not reported"), err=True)
     if write_baseline and report.errors:
-        click.echo(f"factlint: error: the baseline {write_baseline} was not written: the run is broken", err=True)
+        click.echo(lines.line(f"factlint: error: the baseline {write_baseline} was not written: the run is broken"), err=True)
     elif write_baseline:
-        write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
-        click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
+        try:
+            write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
+        except OSError as exc:
+            _fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
+        click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}"), err=True)
     fmt, output = config.get("format"), config.get("output")
     text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
                          link_base=config.get("link-base"))
     if output:
-        write_atomic(Path(output), text)
+        try:
+            write_atomic(Path(output), text)
+        except OSError as exc:   # a folder, a full disk, no permission: the report is lost, so the run is broken
+            _fail(f"cannot write the report to {output}: {exc.strerror or exc}")
     elif not quiet_stdout:
         click.echo(text, nl=False)
     sys.exit(report.exit_code(config.get("fail-on")))
@@ -315,14 +366,14 @@ def explain(rule):
         return
     module = REGISTRY.get(rule)
     if module is None:
-        click.echo(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}", err=True)
+        click.echo(lines.line(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}"), err=True)
         sys.exit(EXIT_BROKEN)
     from .api import explain as documentation
     click.echo(documentation(rule), nl=False)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--db", required=True, type=click.Path(path_type=Path), help="The index file (SQLite), created if missing.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
@@ -341,7 +392,7 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, 
     targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
     for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if base is None:
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
@@ -359,13 +410,13 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, 
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
     if stats.rebuilt and stats.committed:
-        click.echo(f"factlint: rebuilt {db}: {stats.rebuilt}", err=True)
+        click.echo(lines.line(f"factlint: rebuilt {db}: {stats.rebuilt}"), err=True)
     for problem in stats.problems:
-        click.echo(f"factlint: warning: {problem}", err=True)
+        click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in stats.errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if stats.committed:
-        click.echo(f"{db}: {stats.line()}")
+        click.echo(f"{lines.path(db)}: {stats.line()}")
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
@@ -379,7 +430,7 @@ def _valid_rules(paths):
     from . import facts
     base, errors = facts.load_factbase(facts.default_rule_paths(list(paths), Path.cwd()), use_cache=False)
     for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if base is None or errors:
         sys.exit(EXIT_BROKEN)
     return base
@@ -411,10 +462,10 @@ def rules_import(kind, source, output):
     try:
         text = convert(source)
     except ValueError as exc:
-        click.echo(f"factlint: error: {source}: {exc}", err=True)
+        click.echo(lines.line(f"factlint: error: {source}: {exc}"), err=True)
         sys.exit(EXIT_BROKEN)
     write_atomic(output, text)
-    click.echo(f"wrote {output}")
+    click.echo(lines.line(f"wrote {output}"))
 
 
 @rules.command("test")
@@ -426,7 +477,7 @@ def rules_test(paths, verbose):
     outcomes = run_examples(_valid_rules(paths))
     for outcome in outcomes:
         if verbose or not outcome.ok:
-            click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
+            click.echo(lines.line(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}"))
     failed = sum(not o.ok for o in outcomes)
     click.echo(f"{len(outcomes)} rule example(s): {len(outcomes) - failed} as expected, {failed} not")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -458,4 +509,4 @@ def init(directory, force):
         _fail(f"{', '.join(str(p) for p in existing)} already exist(s); use --force to overwrite")
     for path, text in planned:
         write_atomic(path, text)
-        click.echo(f"wrote {path}")
+        click.echo(lines.line(f"wrote {path}"))

@@ -111,7 +111,7 @@ def rule_contents(rule_paths: list[Path]) -> list[tuple[str, bytes]]:
     """The rule files' names and contents, includes resolved: what cluster workers build the rules from."""
     from . import facts
     files, _ = facts.rule_files(rule_paths)
-    contents, _ = facts._read_all(files)
+    contents, _ = facts._read_all(files, facts.rule_roots(rule_paths))
     return [(facts.display_path(path), data) for path, data in contents]
 
 

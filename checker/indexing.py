@@ -16,7 +16,7 @@ from pathlib import Path
 from . import engines
 from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
                       describe_error, extraction_fingerprint, kind_of, newer_schema)
-from .articles import _decode, display_path, parse_article, walk
+from .articles import _decode, display_path, parse_article, read_article_bytes, walk
 from .context import ArticleContext
 from .finding import RunError
 from .match import quote_keys, statement_keys
@@ -218,12 +218,11 @@ def _checkpoint(db: Path) -> None:
 def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bool, str] | None:
     """(path shown, bytes, markdown, hash) of an article to extract, None when unchanged or unreadable."""
     shown = display_path(item)
-    try:
-        raw = item.read_bytes()
-    except OSError as exc:
-        stats.errors.append(RunError(shown, None, f"cannot read: {exc.strerror or exc}"))
+    seen.add(shown)   # an article that cannot be read now keeps what the index has of it
+    raw = read_article_bytes(item)
+    if isinstance(raw, RunError):
+        stats.errors.append(raw)
         return None
-    seen.add(shown)
     digest = hashlib.sha256(raw).hexdigest()
     previous = known.get(shown)
     if previous and previous[1] == digest:

@@ -10,6 +10,7 @@ import re
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_RAW_HTML = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)   # code and CSS, not prose
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
@@ -112,7 +113,7 @@ def front_matter_span(text: str) -> tuple[int, int, str] | None:
 
 # A literal each pattern's matches contain: a text without it is not scanned (most articles have no code,
 # comments, images or links).
-_NEEDS = {_FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _INLINE_CODE: ("`",), _IMAGE: ("![",),
+_NEEDS = {_FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _RAW_HTML: ("<",), _INLINE_CODE: ("`",), _IMAGE: ("![",),
           _REF_DEFINITION: ("]:",), _AUTOLINK: ("<",), _LINK: ("[",), _HTML_TAG: ("<",),
           _BARE_URL: ("http", "www."), _EMPHASIS: ("*", "_")}
 
@@ -136,7 +137,7 @@ def mask_markdown(text: str) -> str:
     fm = front_matter_span(text)
     if fm:
         _blank(chars, fm[0], fm[1])
-    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _REF_DEFINITION, _AUTOLINK):
+    for pattern in (_FENCE, _HTML_COMMENT, _RAW_HTML, _INLINE_CODE, _IMAGE, _REF_DEFINITION, _AUTOLINK):
         if not _may_match(pattern, text):
             continue
         for match in pattern.finditer(text):
