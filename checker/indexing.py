@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from .context import ArticleContext
 from .finding import RunError
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, dump, record_of
+from .workers import pool as worker_pool
 
 
 @dataclass
@@ -274,7 +274,7 @@ def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, worker
     _WORKER.update(base=base, date=date)
     context = engines.fork_context() if workers > 1 and len(batch) >= PARALLEL_MIN else None
     if context is not None:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with worker_pool(workers, context) as pool:
             _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
     else:
         _store(conn, map(_extract, batch), known, stats)
