@@ -6,6 +6,7 @@ that, the name before it in the sentence ("Rutte a déclaré : « … »"). When
 and it is marked as inferred: only explicit speakers are compared."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ def speaker_key(name: str | None) -> str | None:
 def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: list[NameSpan]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_speaker: str | None = None
+    index = _Names(names)
     for m in _QUOTES.finditer(prose):
         group = next(g for g in "abcd" if m.group(g) is not None)
         raw = m.group(group)
@@ -61,9 +63,9 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
             continue
         start = m.start(group) + (len(raw) - len(raw.lstrip()))
         end = start + len(inner)
-        speaker, explicit = _speaker(prose, code, sentences, names, m.start(), m.end())
+        speaker, explicit = _speaker(prose, code, sentences, index, m.start(), m.end())
         if speaker is None and explicit is None:
-            speaker = previous_speaker or _first_name(prose, sentences, names, m.start(), m.end())
+            speaker = previous_speaker or _first_name(sentences, index, m.start(), m.end())
             explicit = False
         quotes.append(Quote(start, end, inner, speaker, bool(explicit)))
         if speaker:
@@ -75,32 +77,69 @@ def _sentence(sentences, offset):
     return sentence_at(sentences, offset)
 
 
-def _people(found: list[NameSpan]) -> list[NameSpan]:
-    """Names that can speak: acronyms (organisations, places) only when no person-like name is there."""
-    people = [n for n in found if not n.text.isupper()]
-    return people or found
+class _Names:
+    """The names of the prose by position, for the speaker rules' questions: which names lie between two
+    offsets, preferring people (acronyms, organisations and places, speak only when no person-like name is
+    there). Answered by bisection, not by a scan of every name for every quotation (quadratic on text
+    dense with quotations)."""
+
+    def __init__(self, names: list[NameSpan]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)   # found by one scan: they do not overlap
+        self.starts = [n.start for n in self.names]
+        self.people = [0]   # people[k]: how many of names[:k] are person-like
+        for name in self.names:
+            self.people.append(self.people[-1] + (not name.text.isupper()))
+
+    def window(self, low: int, high: int) -> tuple[int, int]:
+        """The indexes [i, j) of the names starting at low or after, and before high."""
+        return bisect.bisect_left(self.starts, low), bisect.bisect_left(self.starts, max(low, high))
+
+    def persons(self, i: int, j: int) -> int:
+        return self.people[j] - self.people[i]
+
+    def first(self, i: int, j: int, people: bool) -> NameSpan:
+        """The first name of names[i:j] (the first person-like one, with people)."""
+        return self.names[bisect.bisect_left(self.people, self.people[i] + 1) - 1 if people else i]
+
+    def last(self, i: int, j: int, people: bool) -> NameSpan:
+        return self.names[bisect.bisect_left(self.people, self.people[j]) - 1 if people else j - 1]
 
 
-def _speaker(prose, code, sentences, names, q_start, q_end) -> tuple[str | None, bool | None]:
+def _speaker(prose, code, sentences, index: _Names, q_start, q_end) -> tuple[str | None, bool | None]:
     """(speaker, explicit); (None, None) when a pronoun says it is someone named before."""
     _, s_end = _sentence(sentences, max(q_end - 1, 0))
     after = prose[q_end:min(s_end if s_end > q_end else q_end, q_end + AFTER_WINDOW)]
     if _cues(code).match(after):
         return None, None
-    found = _people([n for n in names if q_end <= n.start < q_end + len(after)])
-    if found:
-        return found[0].text, len(found) == 1 or found[0].start - q_end < 25
+    i, j = index.window(q_end, q_end + len(after))
+    if j > i:
+        people = index.persons(i, j) > 0
+        first = index.first(i, j, people)
+        count = index.persons(i, j) if people else j - i
+        return first.text, count == 1 or first.start - q_end < 25
     s_start, _ = _sentence(sentences, q_start)
     before_text = prose[s_start:q_start]
     if _cues(code).match(before_text.strip() and before_text or ""):
         return None, None
-    found = _people([n for n in names if s_start <= n.start and n.end <= q_start])
-    if found:
-        return found[-1].text, len(found) == 1
+    i, j = index.window(s_start, q_start)
+    if j > i and index.names[j - 1].end > q_start:   # the one name that runs into the quotation
+        j -= 1
+    if j > i:
+        people = index.persons(i, j) > 0
+        count = index.persons(i, j) if people else j - i
+        return index.last(i, j, people).text, count == 1
     return None, False
 
 
-def _first_name(prose, sentences, names, q_start, q_end) -> str | None:
+def _first_name(sentences, index: _Names, q_start, q_end) -> str | None:
+    """The sentence's first name outside the quotation."""
     s_start, s_end = _sentence(sentences, q_start)
-    found = _people([n for n in names if s_start <= n.start < s_end and not q_start <= n.start < q_end])
-    return found[0].text if found else None
+    parts = [index.window(s_start, min(q_start, s_end)), index.window(max(q_end, s_start), s_end)]
+    parts = [(i, j) for i, j in parts if j > i]
+    if not parts:
+        return None
+    people = any(index.persons(i, j) for i, j in parts)
+    for i, j in parts:
+        if not people or index.persons(i, j):
+            return index.first(i, j, people).text
+    return None
