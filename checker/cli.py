@@ -103,6 +103,19 @@ def _engine_options(work: str):
     return decorate
 
 
+def _selection_options(command):
+    """--exclude, --no-gitignore and --force-exclude: which files of the paths are articles."""
+    for option in reversed([
+        click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+                     help="Files or folders that are not articles (gitignore-style glob, repeatable), added to "
+                          "the configuration's exclude."),
+        click.option("--no-gitignore", is_flag=True, help="Check files that git ignores too."),
+        click.option("--force-exclude", is_flag=True, help="Apply the exclusions to files named on the command line too."),
+    ]):
+        command = option(command)
+    return command
+
+
 def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
     """The number of worker processes; one line and exit 2 when the dask engine cannot run."""
     from .engines import EngineError, require_dask
@@ -149,13 +162,15 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@_selection_options
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, jobs,
+          engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     if no_cache:
         cachedir.disable()
@@ -184,13 +199,14 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         wrong = cfg.set_check(config, check_id, key, value, "command line (--option)")
         if wrong:
             raise click.BadParameter(f"{check_id}.{key}: {wrong[1]}", param_hint="--option")
-    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None)
-    texts = _stdin_text(stdin, stdin_filename)
     try:
-        linter = Linter(config, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
+        linter = Linter(config, exclude=exclude, gitignore=False if no_gitignore else None,
+                        force_exclude=force_exclude, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
                         baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
     except BaselineError as exc:
         _fail(f"{exc}; create it with --write-baseline FILE")
+    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None, linter.selection)
+    texts = _stdin_text(stdin, stdin_filename)
     try:
         report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
         _fix(report, texts, fix, diff, stdin)
@@ -221,12 +237,12 @@ def _targets(changed):
         _fail(f"--changed: {exc}")
 
 
-def _refuse_overwriting(config, write_baseline, files, stdin_name) -> None:
+def _refuse_overwriting(config, write_baseline, files, stdin_name, selection) -> None:
     """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
     from .outputs import overwritten_inputs
     output = config.get("output")
     problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
-                                  [Path(stdin_name)] if stdin_name else [])
+                                  [Path(stdin_name)] if stdin_name else [], selection)
     for problem in problems:
         click.echo(f"factlint: error: {problem}", err=True)
     if problems:
@@ -321,17 +337,24 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@_selection_options
 @_engine_options("the extraction of changed articles")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (as for check).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug):
-    """Build or update the archive index of PATHS: statements, quotations, name spellings."""
+def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, jobs, engine, scheduler, config_path,
+          no_cache, debug):
+    """Build or update the archive index of PATHS: statements, quotations, name spellings.
+
+    The rules and the articles are those factlint check uses: the configuration's, unless --rules."""
     if no_cache:
         cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
-    from . import engines, facts
+    from . import config as cfg, engines, facts
     from .indexing import rules_fingerprint, update_index
-    targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
+    config = _load_config(list(paths), config_path)
+    targets = list(rule_paths) or cfg.rule_paths(config, Path.cwd())
+    selection = cfg.selection(config, exclude, False if no_gitignore else None, force_exclude)
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
@@ -341,7 +364,7 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug)
     existed = db.exists()
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
-                             scheduler=scheduler, rules=rules)
+                             scheduler=scheduler, rules=rules, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
         if not existed:        # ... and a new one is not left behind empty
             for suffix in ("", "-wal", "-shm", "-journal"):

@@ -117,8 +117,9 @@ _WORKER: dict = {}         # the rules and date, inherited by forked workers
 
 def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
                  workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-                 rules: list[tuple[str, bytes]] = ()) -> IndexStats:
-    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
+                 rules: list[tuple[str, bytes]] = (), selection=None) -> IndexStats:
+    """Make the index at `db` hold exactly the articles under `paths` (those `selection` takes, as
+    factlint check does); unchanged ones cost a hash.
     Changed articles are extracted by `workers` processes (default: one per core) when there are many;
     with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
     whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents)."""
@@ -138,7 +139,7 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         batch: list[tuple[str, bytes, bool, str]] = []
         with conn, ExitStack() as stack:
             cluster = _Cluster(stack, scheduler, workers, rules, date) if engine == "dask" else None
-            for item in walk(paths):
+            for item in walk(paths, selection):
                 if isinstance(item, RunError):
                     stats.errors.append(item)
                     missing = True

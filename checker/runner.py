@@ -36,6 +36,7 @@ class Settings:
     jobs: int = 1                                       # worker processes for the per-article phase
     engine: str = "local"                               # "local" (processes of this machine) or "dask"
     scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
+    selection: object | None = None                     # which files of the folders are articles (selection.py)
 
 
 def enabled_checks(settings: Settings):
@@ -70,7 +71,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
-    for item in list(articles) + list(walk(paths)):
+    for item in list(articles) + list(walk(paths, settings.selection)):
         if isinstance(item, RunError):
             report.errors.append(item)
             continue
@@ -83,7 +84,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if isinstance(item, Article):
             kept[item.path] = item
         jobs.append((item, target))
-    state = State(base, tuple(article_checks), replace(settings, progress=None), records is not None)
+    state = State(base, tuple(article_checks), replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
             settings.progress(done, len(jobs))
