@@ -29,7 +29,8 @@ def _article(tmp_path, text=TEXT, name="a.md", newline="\n", bom=False):
 def test_fix_applies_only_safe_fixes_and_reports_the_rest(tmp_path):
     path = _article(tmp_path)
     os.chmod(path, 0o640)
-    code, out, err = cli("check", path, "--rules", RULES, "--fix", "--format", "json", "--fail-on", "warning")
+    code, out, err = cli("check", path, "--rules", RULES, "--fix", "--format", "json", "--fail-on", "warning",
+                         "--date", "2024-10-15")
     assert path.read_text(encoding="utf-8") == FIXED
     assert "fixed 2 finding(s) in 1 file(s)" in err
     remaining = json.loads(out)["findings"]
