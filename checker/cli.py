@@ -144,7 +144,8 @@ def _load_config(paths, config_path):
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Rule file or directory (repeatable); default: the configuration, else ./rules, else the shipped packs.")
+              help="Rule file or directory (repeatable); default: the configuration's, else rules/ beside it, else the "
+                   "shipped packs.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format (default: text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
@@ -387,23 +388,43 @@ def rules():
     """Validate and build rule files."""
 
 
-def _valid_rules(paths):
-    """The compiled rules under paths (default: ./rules, else the shipped packs); exit 2 on any error."""
-    from . import facts
-    base, errors = facts.load_factbase(facts.default_rule_paths(list(paths), Path.cwd()), use_cache=False)
+def _valid_rules(paths, config_path):
+    """The compiled rules of the configuration (found from here) and of PATHS, and the files of PATHS as
+    shown (None without PATHS: the configuration's rule set is the subject). Errors of the subject: one
+    line each and exit 2. PATHS are read together with the configuration's rules, so a house person may
+    hold a shipped office; the configuration's own files are checked by a run without PATHS."""
+    from . import config as cfg, facts
+    from .articles import display_path
+    config = _load_config([Path.cwd()], config_path)
+    context = cfg.rule_paths(config, Path.cwd())
+    base, errors = facts.load_factbase(list(paths) + context, use_cache=False)
+    subject = None
+    if paths:
+        subject = {display_path(p) for p in facts.rule_files(list(paths))[0]}
+        context_only = {display_path(p) for p in facts.rule_files(context)[0]} - subject
+        errors = [e for e in errors if e.file not in context_only]
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
     if base is None or errors:
         sys.exit(EXIT_BROKEN)
-    return base
+    return base, subject
+
+
+_CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(path_type=Path),
+                              help="Configuration file (default: the one found from the working directory).")
 
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def rules_validate(paths):
-    """Validate rule files (default: ./rules, else the shipped packs)."""
-    r = _valid_rules(paths).rules
-    click.echo(f"{len(r.files)} rule file(s) valid: {len(r.offices)} offices, {len(r.people)} people, "
+@_CONFIG_OPTION
+def rules_validate(paths, config_path):
+    """Validate the configuration's rule files (default: ./rules beside it, else the shipped packs), or
+    PATHS, read together with them."""
+    base, subject = _valid_rules(paths, config_path)
+    r = base.rules
+    files = len(r.files) if subject is None else len(subject)
+    context = "" if subject is None else f" (with the {len(r.files) - len(subject)} other rule file(s) in use)"
+    click.echo(f"{files} rule file(s) valid{context}: {len(r.offices)} offices, {len(r.people)} people, "
                f"{len(r.organisations)} organisations, {len(r.events)} events, {len(r.facts)} facts, "
                f"{sum(len(v) for v in r.rates.values())} rates")
 
@@ -433,10 +454,13 @@ def rules_import(kind, source, output):
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
-def rules_test(paths, verbose):
-    """Run the examples of rule entries: `fail` ones must be flagged, `pass` ones must not."""
+@_CONFIG_OPTION
+def rules_test(paths, verbose, config_path):
+    """Run the examples of rule entries (of the configuration's rules, or of PATHS): `fail` ones must be
+    flagged, `pass` ones must not."""
     from .rulestest import run_examples
-    outcomes = run_examples(_valid_rules(paths))
+    base, subject = _valid_rules(paths, config_path)
+    outcomes = [o for o in run_examples(base) if subject is None or o.example.where.rpartition(":")[0] in subject]
     for outcome in outcomes:
         if verbose or not outcome.ok:
             click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
@@ -455,7 +479,7 @@ def config_command(paths, config_path):
     rules = config.values["rules"]
     if not rules.value:
         shown = [str(p) for p in cfg.rule_paths(config, Path.cwd())]
-        config.values["rules"] = cfg.Value(shown, "default (./rules when it exists, else the shipped packs)")
+        config.values["rules"] = cfg.Value(shown, "default (rules/ beside the configuration when it exists, else the shipped packs)")
     click.echo(cfg.describe(config), nl=False)
 
 

@@ -337,10 +337,12 @@ def override(config: Config, key: str, value, flag: str) -> None:
 
 # -- from configuration to a run ---------------------------------------------------------------
 def rule_paths(config: Config, cwd: Path) -> list[Path]:
+    """The rule files and folders of a run: the configuration's, else ./rules beside the configuration
+    file (or in cwd without one) when it exists, else the shipped packs."""
     from . import facts
     declared = config.get("rules")
     if not declared:
-        return facts.default_rule_paths([], cwd)
+        return [Path(_shown(p)) for p in facts.default_rule_paths([], config.base_dir or cwd)]
     out: list[Path] = []
     seen: set[Path] = set()
     for item in declared:
