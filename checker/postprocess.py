@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import fix, suppress
-from .baseline import fingerprint
+from .baseline import fingerprints
 from .finding import Finding
 
 
@@ -39,7 +39,7 @@ def _severities(findings: list[Finding], settings) -> list[Finding]:
 
 def _baseline(article, findings: list[Finding], settings, report) -> list[Finding]:
     """Fingerprint the findings and leave out those the baseline already has."""
-    prints = {f: fingerprint(f, article.text) for f in findings}
+    prints = fingerprints(findings, article.text)
     if settings.baseline is not None:
         remaining = settings.baseline.for_path(article.path)
         kept = []
