@@ -10,7 +10,7 @@ from typing import Callable
 
 from . import engines, facts, postprocess
 from .articles import Article, article_from_bytes, display_path, read_article, read_text_only, walk
-from .archive import open_archive
+from .archive import ArchiveError, open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
 from .context import ArticleContext
@@ -164,6 +164,9 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
         for module, options in checks:
             try:
                 found.extend(module.check_collection(collection, options))
+            except ArchiveError as exc:   # a damaged index: one line naming it, not an internal error
+                report.errors.append(exc.run_error)
+                return found
             except Exception as exc:
                 detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
                 report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,

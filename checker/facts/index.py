@@ -99,6 +99,12 @@ def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective
 class FactBase:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self._index_rules()
+        self._index_people()
+
+    def _index_rules(self) -> None:
+        """The indexes of offices, organisations and events: small, rebuilt from the rules when a cache is read."""
+        rules = self.rules
         self.titles: dict[str, dict[str, list[tuple[TitleForm, str]]]] = {}   # lang → folded form → [(form, office)]
         for office in rules.offices.values():
             for form in office.titles:
@@ -107,6 +113,28 @@ class FactBase:
         self.specific_forms: dict[str, set[str]] = {
             lang: {key for key, pairs in forms.items() if len({o for _, o in pairs}) == 1 and " " in key}
             for lang, forms in self.titles.items()}
+        self.acronyms: dict[str, list[tuple[str, Organisation]]] = {}   # folded → [(exact form, org)]
+        for org in rules.organisations.values():
+            for acronym in org.acronyms:
+                self.acronyms.setdefault(fold(acronym), []).append((acronym, org))
+        self.descriptions: dict[str, dict[str, list[Organisation]]] = {}
+        for org in rules.organisations.values():
+            for lang, texts in org.descriptions.items():
+                for text in texts:
+                    self.descriptions.setdefault(lang, {}).setdefault(fold(text), []).append(org)
+        self.event_names: dict[str, dict[str, list[Event]]] = {}
+        for event in rules.events.values():
+            for lang, names in event.names.items():
+                for name in names:
+                    bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
+                    if event not in bucket:
+                        bucket.append(event)
+        self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
+
+    def _index_people(self) -> None:
+        """The people-scale indexes: a registry of 100,000 people makes them large (the rules cache keeps
+        them as tables read key by key, facts/store.py)."""
+        rules = self.rules
         self.holders: dict[str, list[tuple[Term, Person]]] = {}
         for person in rules.people.values():
             for term in person.terms:
@@ -132,23 +160,6 @@ class FactBase:
             if len(token) >= NEAR_MIN_LENGTH - 1:
                 for key in _deletions(token):
                     self.near_index.setdefault(key, []).append(token)
-        self.acronyms: dict[str, list[tuple[str, Organisation]]] = {}   # folded → [(exact form, org)]
-        for org in rules.organisations.values():
-            for acronym in org.acronyms:
-                self.acronyms.setdefault(fold(acronym), []).append((acronym, org))
-        self.descriptions: dict[str, dict[str, list[Organisation]]] = {}
-        for org in rules.organisations.values():
-            for lang, texts in org.descriptions.items():
-                for text in texts:
-                    self.descriptions.setdefault(lang, {}).setdefault(fold(text), []).append(org)
-        self.event_names: dict[str, dict[str, list[Event]]] = {}
-        for event in rules.events.values():
-            for lang, names in event.names.items():
-                for name in names:
-                    bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
-                    if event not in bucket:
-                        bucket.append(event)
-        self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
 
     def _entities(self):
         for p in self.rules.people.values():

@@ -29,7 +29,7 @@ def load(code: str) -> Language:
     if code not in SUPPORTED:
         raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
     data = resources.files(__package__).joinpath(f"{code}.yaml").read_bytes()
-    return Language(code, cachedir.parsed("lang", data, _parse_yaml))
+    return Language(code, cachedir.parsed("lang", data, _parse_yaml, cachedir.is_mapping))
 
 
 def _parse_yaml(data: bytes):
