@@ -28,6 +28,14 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     name_variant,
 )}
 
+# Checks whose findings can rest on the article's date (a title at that date, a weekday in its year, a
+# deadline after it, a rate of that day, …): when that date is uncertain and the finding's sentence gives no
+# time of its own, the finding is reported as info (context.ArticleContext.uncertain_date).
+ARTICLE_DATE_CHECKS = frozenset({
+    "year-typo", "weekday-mismatch", "event-date", "fact-mismatch", "unit-conversion", "arithmetic",
+    "anachronistic-title", "stale-qualifier", "title-gender", "role-mismatch", "name-typo",
+})
+
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")
 
 
