@@ -179,21 +179,20 @@ class ArticleContext:
 
     def uncertain_date(self, finding: Finding) -> str | None:
         """Why a finding rests on an uncertain article date, or None. It does when the article's date (or its
-        bounds) has low confidence, the finding's check can read the article's date, and in the finding's
-        sentence that check read it (through when()) or the sentence gives no time of its own. Such findings
-        are reported as info, never above (postprocess.finish)."""
-        from .checks import ARTICLE_DATE_CHECKS
+        bounds) has low confidence, and the finding's check read that date in the finding's sentence (through
+        when()) or reads it directly (checks.READ_THE_DATE_DIRECTLY). Such findings are reported as info,
+        never above (postprocess.finish)."""
+        from .checks import ARTICLE_DATE_CHECKS, READ_THE_DATE_DIRECTLY
         date = self.date
         if date.confidence != "low" or finding.rule not in ARTICLE_DATE_CHECKS:
             return None
         if date.value is None and date.earliest is None and date.latest is None:
             return None
-        loc = finding.location
-        offset = self.article.textmap.line_start(loc.line) + loc.column - 1
-        start, end = sentence_at(self.sentences, offset)
-        if start not in self._leaning and self._anchors(max(start, offset - ANCHOR_WINDOW),
-                                                         min(end, offset + ANCHOR_WINDOW)):
-            return None
+        if finding.rule not in READ_THE_DATE_DIRECTLY:
+            loc = finding.location
+            offset = self.article.textmap.line_start(loc.line) + loc.column - 1
+            if sentence_at(self.sentences, offset)[0] not in self._leaning:
+                return None
         return f"the article's date is uncertain: {date.how}"
 
     def _anchors(self, start: int, end: int) -> list[tuple[int, tuple[dt.date, dt.date], str]]:

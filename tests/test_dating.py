@@ -111,6 +111,10 @@ def test_a_dateline_without_a_year_dates_only_when_the_bounds_leave_one_year(bas
     text = "NEW YORK, Oct. 25 (Reuters) - Stocks fell on Thursday as investors sold.\n"
     d = _date(base, text, lang="en")
     assert d.value is None and "writes no year" in d.how
+    # a year written elsewhere in the text is not the dateline's: news recalls earlier years
+    text = "PARIS, 12 mars (AFP) - Le procès s'est ouvert mercredi, cinq ans après les faits du 3 mars 1998.\n"
+    d = _date(base, text, lang="fr")
+    assert d.value is None and "writes no year" in d.how and d.earliest == dt.date(1998, 3, 3)
     # reported on 20 June 2025, and The Hague summit (24-25 June 2025) still to come: 22 June can only be 2025
     text = ("THE HAGUE, June 22 (Reuters) - Ministers met on June 20, 2025 to prepare. "
             "Leaders will gather at The Hague summit next week.\n")
@@ -188,3 +192,15 @@ def test_a_weekday_with_the_year_of_an_uncertain_date_is_info():
     text = "Hier, 12 mars 2003, le maire est mort. Ses obsèques seront célébrées mardi 17 mars.\n"
     assert [s for s, _ in _severities("weekday-mismatch", text)] == ["info"]   # 17 March 2003 is a Monday
     assert [s for s, _ in _severities("weekday-mismatch", text, "2003-03-13")] == ["warning"]
+
+
+def test_an_article_only_bounded_breaks_no_check():
+    """Bounds without a date (an event spoken of as future, a date reported) reach the checks that read them."""
+    import factlint
+    from conftest import RULES
+    text = ("Au sommet de La Haye, les alliés devront prendre des décisions. Il dirige le pays depuis 2062, "
+            "a-t-il dit le 3 mars 2019.\n")
+    report = factlint.check_text(text, "a.txt", rules=[RULES])
+    assert not report.errors
+    # "depuis 2062" before the summit of 2025 is a year typo, said as info: the bound is of low confidence
+    assert [(f.rule, f.severity.label) for f in report.findings if f.rule == "year-typo"] == [("year-typo", "info")]
