@@ -35,6 +35,7 @@ class ArticleContext:
         self.article = article
         self.base = base
         self.option_date = option_date
+        self._leaning: set[int] = set()   # starts of the sentences read at the article's date (see when())
 
     # -- extraction (pure, lazy, once) -----------------------------------------
     @cached_property
@@ -154,6 +155,13 @@ class ArticleContext:
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
+        own = self._own_time(offset)
+        if own is not None:
+            return own
+        self._leaning.add(sentence_at(self.sentences, offset)[0])   # what is found here rests on the article's date
+        return self.date.interval, f"the article's date, {self.describe_date()}"
+
+    def _own_time(self, offset: int) -> tuple[tuple[dt.date, dt.date], str] | None:
         start, end = sentence_at(self.sentences, offset)
         # an anchor binds within its sentence, and near: a bounded window keeps this linear in the text
         start, end = max(start, offset - ANCHOR_WINDOW), min(end, offset + ANCHOR_WINDOW)
@@ -167,7 +175,25 @@ class ArticleContext:
             interval, how = next(iter(after))
             if interval[1] < article[0]:
                 return interval, how
-        return article, f"the article's date, {self.describe_date()}"
+        return None
+
+    def uncertain_date(self, finding: Finding) -> str | None:
+        """Why a finding rests on an uncertain article date, or None. It does when the article's date (or its
+        bounds) has low confidence, and the finding's check read that date in the finding's sentence (through
+        when()) or reads it directly (checks.READ_THE_DATE_DIRECTLY). Such findings are reported as info,
+        never above (postprocess.finish)."""
+        from .checks import ARTICLE_DATE_CHECKS, READ_THE_DATE_DIRECTLY
+        date = self.date
+        if date.confidence != "low" or finding.rule not in ARTICLE_DATE_CHECKS:
+            return None
+        if date.value is None and date.earliest is None and date.latest is None:
+            return None
+        if finding.rule not in READ_THE_DATE_DIRECTLY:
+            loc = finding.location
+            offset = self.article.textmap.line_start(loc.line) + loc.column - 1
+            if sentence_at(self.sentences, offset)[0] not in self._leaning:
+                return None
+        return f"the article's date is uncertain: {date.how}"
 
     def _anchors(self, start: int, end: int) -> list[tuple[int, tuple[dt.date, dt.date], str]]:
         """(position, interval, how) of the dates and years written between two offsets."""
@@ -194,9 +220,8 @@ class ArticleContext:
         d = self.date
         if d.value is None:
             return "unknown"
-        if d.earliest == d.latest:
-            return d.value.isoformat()
-        return f"about {d.value.isoformat()}"
+        shown = d.value.isoformat() if d.earliest == d.latest else f"about {d.value.isoformat()}"
+        return shown if d.confidence != "low" else f"{shown}, uncertain"
 
     # -- findings -----------------------------------------------------------------
     def finding(self, rule: str, start: int, end: int, message: str, severity: Severity,

@@ -214,9 +214,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
             detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
     ran = ran if ran is not None else {m.ID for m, _ in checks}
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran))
+    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, ctx.uncertain_date))
     report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
-                                          date.source, date.how, article.language))
+                                          date.source, date.how, article.language,
+                                          date.confidence if date.value else None))

@@ -112,7 +112,8 @@ def check(ctx, options):
         elif m.group("since") and high and year > high:
             pool = {y for y in candidates(digits) if y <= high}
             suggestion = _nearest(pool, high)
-            problem = f"“{m.group()}” is after the article's date ({date.value.isoformat()}); expected a year up to {high}"
+            when = date.value.isoformat() if date.value else f"before {date.latest.isoformat()}"   # or only bounded
+            problem = f"“{m.group()}” is after the article's date ({when}); expected a year up to {high}"
         if problem:
             if suggestion:
                 problem += f", probably {suggestion}"
