@@ -18,6 +18,7 @@ from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
 from .extract.names import NameSpan, find_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
+from .extract.years import YearSpot, find_year_spots
 from .facts.index import FactBase
 from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
@@ -76,9 +77,14 @@ class ArticleContext:
         return find_quantities(self.article.prose, self.article.language, self.numbers)
 
     @cached_property
+    def year_spots(self) -> list[YearSpot]:
+        """Numbers in a year position ("en 206", "le 18 octobre 212", "since 2104"): year-typo's."""
+        return find_year_spots(self.article.prose, self.article.language)
+
+    @cached_property
     def reckonings(self):
         """(ages, year spans, changes): statements whose arithmetic can be checked."""
-        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers)
+        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers, self.dates)
 
     @cached_property
     def relative_dates(self) -> list[RelativeDate]:

@@ -56,8 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if skipped:
         print("\nShapes that no article's date could take:\n" + "\n".join(f"  {s}" for s in skipped))
     if not args.quick:
-        print(f"\nUnmutated articles ({len(originals)}, each checked alone): {len(unmutated)} warning(s) or error(s)")
-        for name, seen in unmutated:
+        mine = [(name, seen) for name, seen in unmutated if seen.rule in {k.id for k in kinds}]
+        others = Counter(seen.rule for _, seen in unmutated if seen.rule not in {k.id for k in kinds})
+        print(f"\nUnmutated articles ({len(originals)}, each checked alone): {len(mine)} warning(s) or error(s)"
+              + (f" of the kinds measured; other rules: {dict(others)}" if others else ""))
+        for name, seen in mine:
             print(f"  {name}:{seen.line}: {seen.rule} {seen.severity}: {seen.message[:140]}")
     print(f"\n{len(cases)} copies checked in {elapsed:.0f} s ({args.jobs} process(es)), seed {args.seed}")
     return 0
