@@ -9,7 +9,7 @@ from functools import cached_property
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.dates import DateMention, find_dates
-from .extract.events import EventMention, find_events
+from .extract.events import EventClaim, EventMention, find_event_claims, find_events
 from .extract.glued import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.quantities import Quantity, find_quantities
@@ -93,6 +93,12 @@ class ArticleContext:
     @cached_property
     def events(self) -> list[EventMention]:
         return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.tokens)
+
+    @cached_property
+    def event_claims(self) -> list[EventClaim]:
+        """Events of the rules described in the article's own words ("Germany joined NATO in 1955")."""
+        return find_event_claims(self.article.prose, self.folded, self.article.language, self.base, self.sentences,
+                                 self.dates, self.tokens)
 
     @cached_property
     def titles(self) -> list[TitleMention]:
