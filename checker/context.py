@@ -9,7 +9,7 @@ from functools import cached_property
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.dates import DateMention, find_dates
-from .extract.events import EventMention, find_events
+from .extract.events import EventClaim, EventMention, find_event_claims, find_events
 from .extract.glued import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.quantities import Quantity, find_quantities
@@ -18,6 +18,7 @@ from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
 from .extract.names import NameSpan, find_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
+from .extract.years import YearSpot, find_year_spots
 from .facts.index import FactBase
 from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
@@ -77,9 +78,14 @@ class ArticleContext:
         return find_quantities(self.article.prose, self.article.language, self.numbers)
 
     @cached_property
+    def year_spots(self) -> list[YearSpot]:
+        """Numbers in a year position ("en 206", "le 18 octobre 212", "since 2104"): year-typo's."""
+        return find_year_spots(self.article.prose, self.article.language)
+
+    @cached_property
     def reckonings(self):
         """(ages, year spans, changes): statements whose arithmetic can be checked."""
-        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers)
+        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers, self.dates)
 
     @cached_property
     def relative_dates(self) -> list[RelativeDate]:
@@ -88,6 +94,12 @@ class ArticleContext:
     @cached_property
     def events(self) -> list[EventMention]:
         return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.tokens)
+
+    @cached_property
+    def event_claims(self) -> list[EventClaim]:
+        """Events of the rules described in the article's own words ("Germany joined NATO in 1955")."""
+        return find_event_claims(self.article.prose, self.folded, self.article.language, self.base, self.sentences,
+                                 self.dates, self.tokens)
 
     @cached_property
     def titles(self) -> list[TitleMention]:

@@ -147,6 +147,10 @@ def _cross_checks(rules: Rules) -> list[RuleError]:
             if term.office not in rules.offices:
                 err(term.where, f"people.{person.id}.held.office",
                     f"unknown office {term.office!r}" + _suggest(term.office, rules.offices))
+    for event in rules.events.values():
+        if event.organisation and event.organisation not in rules.organisations:
+            err(event.where, f"events.{event.id}.organisation",
+                f"unknown organisation {event.organisation!r}" + _suggest(event.organisation, rules.organisations))
     holders: dict[str, list] = {}
     for person in rules.people.values():
         for term in person.terms:

@@ -129,6 +129,23 @@ class FactBase:
                     bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
                     if event not in bucket:
                         bucket.append(event)
+        # events described in the article's own words ("Germany joined NATO in 1955"): by participant,
+        # and the spellings of the organisations they are about
+        self.event_participants: dict[str, dict[str, list[Event]]] = {}
+        self.event_organisations: dict[str, list[str]] = {}   # folded spelling → organisation ids
+        for event in rules.events.values():
+            if not event.kind:
+                continue
+            for lang, names in event.participants.items():
+                for name in names:
+                    bucket = self.event_participants.setdefault(lang, {}).setdefault(fold(" ".join(name.split())), [])
+                    if event not in bucket:
+                        bucket.append(event)
+            org = rules.organisations.get(event.organisation) if event.organisation else None
+            for spelling in org.spellings if org else ():
+                ids = self.event_organisations.setdefault(fold(" ".join(spelling.split())), [])
+                if org.id not in ids:
+                    ids.append(org.id)
         self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
 
     def _index_people(self) -> None:
@@ -180,7 +197,9 @@ class FactBase:
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
         key = ("first-words", kind, lang)
         if key not in self._memo:
-            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
+            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names,
+                      "participant": self.event_participants,
+                      "organisation": {lang: self.event_organisations}}[kind].get(lang, {})
             self._memo[key] = first_words_index(source)
         return self._memo[key]
 
