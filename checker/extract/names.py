@@ -35,7 +35,7 @@ def find_names(prose: str, code: str) -> list[NameSpan]:
             continue
         before = prose[max(0, m.start() - 3):m.start()].rstrip(" «“\"'(")
         initial = start == m.start() and (not before or before[-1] in ".!?:\n…»”")
-        spans.append(NameSpan(start, m.start() + len(raw), text, initial))
+        spans.append(NameSpan(start, start + len(text), text, initial))
     return spans
 
 
