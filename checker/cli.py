@@ -14,7 +14,7 @@ import click
 from . import __version__, cachedir
 
 from .config import FAIL_LEVELS, FORMATS
-EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
+from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
 
 
 def _date(ctx, param, value):
@@ -39,13 +39,16 @@ def _ids(ctx, param, value):
 
 
 def _options(ctx, param, value):
-    options: dict = {}
+    """CHECK.KEY=VALUE items as (check, key, value); the configuration validates them as it does its own."""
+    from .config import parse_setting
+    options = []
     for item in value:
         key, sep, raw = item.partition("=")
         check_id, dot, name = key.partition(".")
         if not sep or not dot:
-            raise click.BadParameter(f"{item!r}: expected CHECK.OPTION=VALUE, e.g. stale-qualifier.max_days=90")
-        options.setdefault(check_id, {})[name] = raw
+            raise click.BadParameter(f"{item!r}: expected CHECK.KEY=VALUE, e.g. stale-qualifier.max_days=90 "
+                                     "or name-typo.severity=error")
+        options.append((check_id, name, parse_setting(check_id, name, raw)))
     return options
 
 
@@ -135,8 +138,9 @@ def _load_config(paths, config_path):
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Exit 1 when a finding reaches this severity (default: error).")
 @click.option("--select", multiple=True, callback=_ids, help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, callback=_ids, help="Do not run these checks (comma-separated ids).")
-@click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.OPTION=VALUE",
-              help="Set a check's option, e.g. stale-qualifier.max_days=90.")
+@click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.KEY=VALUE",
+              help="A check's setting, as in the configuration: enabled, severity or one of its options "
+                   "(stale-qualifier.max_days=90, name-typo.severity=error).")
 @click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings that are not in this baseline.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record the current findings in FILE as the baseline.")
 @click.option("--changed", is_flag=False, flag_value="HEAD", default=None, metavar="[REF]",
@@ -157,10 +161,9 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
-    from .checks import REGISTRY, options_for
+    from .api import BaselineError, Linter
     from .engines import EngineError
     from .progress import Progress
-    from .runner import Settings, run
 
     if not paths:
         if changed is None:
@@ -177,24 +180,19 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
                              ("select", select and sorted(select), "--select"), ("ignore", ignore and sorted(ignore), "--ignore"),
                              ("link-base", link_base, "--link-base")):
         cfg.override(config, key, value, flag)
-    check_options = cfg.options(config)
-    for check_id, values in options.items():
-        if check_id not in REGISTRY:
-            raise click.BadParameter(f"unknown check {check_id!r}", param_hint="--option")
-        try:
-            options_for(REGISTRY[check_id], values)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--option") from None
-        check_options.setdefault(check_id, {}).update(values)
-    select_ids, ignore_ids = cfg.enabled_sets(config)
-    settings = Settings(rule_paths=tuple(cfg.rule_paths(config, Path.cwd())), date=date, select=select_ids,
-                        ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
-                        severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
-                        targets=_targets(changed), progress=Progress(sys.stderr), against=against,
-                        jobs=jobs, engine=engine, scheduler=scheduler)
-    articles, texts = _stdin_article(stdin, stdin_filename)
+    for check_id, key, value in options:
+        wrong = cfg.set_check(config, check_id, key, value, "command line (--option)")
+        if wrong:
+            raise click.BadParameter(f"{check_id}.{key}: {wrong[1]}", param_hint="--option")
+    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None)
+    texts = _stdin_text(stdin, stdin_filename)
     try:
-        report = run(files, settings, articles)
+        linter = Linter(config, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
+                        baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
+    except BaselineError as exc:
+        _fail(f"{exc}; create it with --write-baseline FILE")
+    try:
+        report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
         _fix(report, texts, fix, diff, stdin)
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
@@ -213,17 +211,6 @@ def _internal_error(debug: bool) -> None:
     sys.exit(EXIT_BROKEN)
 
 
-def _baseline(config, write_baseline):
-    from .baseline import BaselineError, load
-    path = config.get("baseline")
-    if path is None or write_baseline:   # writing a baseline records every finding
-        return None
-    try:
-        return load(Path(path))
-    except BaselineError as exc:
-        _fail(f"{exc}; create it with --write-baseline FILE")
-
-
 def _targets(changed):
     if changed is None:
         return None
@@ -234,16 +221,28 @@ def _targets(changed):
         _fail(f"--changed: {exc}")
 
 
-def _stdin_article(stdin: bool, name: str | None):
+def _refuse_overwriting(config, write_baseline, files, stdin_name) -> None:
+    """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
+    from .outputs import overwritten_inputs
+    output = config.get("output")
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
+                                  [Path(stdin_name)] if stdin_name else [])
+    for problem in problems:
+        click.echo(f"factlint: error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_BROKEN)
+
+
+def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
+    """{name: text} of the article read from standard input (none without '-')."""
     if not stdin:
-        return (), {}
-    from .articles import _decode, parse_article
+        return {}
+    from .articles import _decode
     shown = name or "-"
     text = _decode(sys.stdin.buffer.read(), shown)
     if not isinstance(text, str):
         _fail(str(text))
-    article = parse_article(text, shown, shown.lower().endswith((".md", ".markdown")))
-    return (article,), {shown: text}
+    return {shown: text}
 
 
 def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
@@ -276,8 +275,6 @@ def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
 
 def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
     from .baseline import dump
-    from .finding import Severity
-    from .render import render
     for problem in report.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in report.errors:
@@ -290,20 +287,13 @@ def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
         write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
         click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
     fmt, output = config.get("format"), config.get("output")
-    text = render(report, fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
-                  link_base=config.get("link-base"))
+    text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
+                         link_base=config.get("link-base"))
     if output:
         write_atomic(Path(output), text)
     elif not quiet_stdout:
         click.echo(text, nl=False)
-    if report.errors:
-        sys.exit(EXIT_BROKEN)
-    fail_on = config.get("fail-on")
-    if fail_on != "never":
-        level = Severity.parse(fail_on)
-        if any(f.severity >= level for f in report.findings):
-            sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    sys.exit(report.exit_code(config.get("fail-on")))
 
 
 @main.command()
@@ -321,8 +311,8 @@ def explain(rule):
     if module is None:
         click.echo(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}", err=True)
         sys.exit(EXIT_BROKEN)
-    click.echo(f"# {rule} (default severity: {module.SEVERITY.label})\n")
-    click.echo(module.__doc__.strip())
+    from .api import explain as documentation
+    click.echo(documentation(rule), nl=False)
 
 
 @main.command()

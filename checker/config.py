@@ -35,6 +35,7 @@ class Value:
 @dataclass
 class Config:
     file: Path | None = None
+    base_dir: Path | None = None     # the folder its paths are relative to (the file's); None: the working directory
     values: dict[str, Value] = field(default_factory=dict)               # top-level key → value
     checks: dict[str, dict[str, Value]] = field(default_factory=dict)   # check id → key → value
 
@@ -128,8 +129,6 @@ def _key_lines(text: str) -> dict[tuple[str, ...], int]:
 
 def load(path: Path) -> Config:
     """The configuration in path over the defaults; ConfigError lists every problem (file:line: key: message)."""
-    from .checks import REGISTRY
-    from .facts.schema import did_you_mean
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -146,19 +145,34 @@ def load(path: Path) -> Config:
         doc = doc.get("tool", {}).get("factlint", {})
     lines = _key_lines(text)
     shown = _shown(path)
-    problems: list[str] = []
 
-    def where(*keys: str) -> str:
+    def where(keys: tuple[str, ...]) -> str:
         keys = prefix + keys
         while keys and keys not in lines:
             keys = keys[:-1]
         return f"{shown}:{lines[keys]}" if keys in lines else shown
 
+    return _build(doc, path.parent, where, prefix, file=path)
+
+
+def from_mapping(doc, base_dir: Path) -> Config:
+    """A configuration given as a mapping with the keys of the file (the Python API); paths in it are
+    relative to base_dir. ConfigError lists every problem (key: message)."""
+    if not isinstance(doc, dict):
+        raise ConfigError([f"configuration: expected a mapping of settings, got {type(doc).__name__}"])
+    return _build(doc, base_dir, lambda keys: "configuration", ())
+
+
+def _build(doc: dict, base_dir: Path, where, prefix: tuple[str, ...], file: Path | None = None) -> Config:
+    from .checks import REGISTRY
+    from .facts.schema import did_you_mean
+    problems: list[str] = []
+
     def problem(keys: tuple[str, ...], message: str) -> None:
-        problems.append(f"{where(*keys)}: {'.'.join(prefix + keys)}: {message}")
+        problems.append(f"{where(keys)}: {'.'.join(prefix + keys)}: {message}")
 
     config = defaults()
-    config.file = path
+    config.file, config.base_dir = file, base_dir
     top = set(_top_defaults()) | {"checks"}
     for key, value in doc.items():
         if key not in top:
@@ -169,7 +183,7 @@ def load(path: Path) -> Config:
             except _Bad as exc:
                 problem((key,), str(exc))
             else:
-                config.values[key] = Value(_anchor(key, checked, path.parent), where(key))
+                config.values[key] = Value(_anchor(key, checked, base_dir), where((key,)))
     checks = doc.get("checks", {})
     if not isinstance(checks, dict):
         problem(("checks",), "expected a table of check ids, e.g. [checks.year-typo]")
@@ -177,25 +191,51 @@ def load(path: Path) -> Config:
     for check_id, table in checks.items():
         if check_id not in REGISTRY:
             problem(("checks", check_id), f"unknown check {check_id!r}{did_you_mean(check_id, REGISTRY)}")
-            continue
-        if not isinstance(table, dict):
+        elif not isinstance(table, dict):
             problem(("checks", check_id), "expected a table of settings (enabled, severity, options)")
-            continue
-        module = REGISTRY[check_id]
-        allowed = _check_defaults(module)
-        for key, value in table.items():
-            if key not in allowed:
-                problem(("checks", check_id, key), f"unknown setting {key!r} of {check_id}{did_you_mean(key, allowed)}")
-                continue
-            try:
-                checked = _validate_check(module, key, value, did_you_mean)
-            except _Bad as exc:
-                problem(("checks", check_id, key), str(exc))
-            else:
-                config.checks[check_id][key] = Value(checked, where("checks", check_id, key))
+        else:
+            for key, value in table.items():
+                wrong = set_check(config, check_id, key, value, where(("checks", check_id, key)))
+                if wrong:
+                    problem(*wrong)
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def set_check(config: Config, check_id: str, key: str | None, value, source: str):
+    """Set one setting of a check (enabled, severity or one of its options), validated as the file's are.
+
+    Returns None, or (keys, message) saying what is wrong: an unknown check or setting (with "did you
+    mean"), or a value of the wrong type."""
+    from .checks import REGISTRY
+    from .facts.schema import did_you_mean
+    if check_id not in REGISTRY:
+        return ("checks", check_id), f"unknown check {check_id!r}{did_you_mean(check_id, REGISTRY)}"
+    module = REGISTRY[check_id]
+    allowed = _check_defaults(module)
+    if key not in allowed:
+        return ("checks", check_id, key), f"unknown setting {key!r} of {check_id}{did_you_mean(str(key), allowed)}"
+    try:
+        checked = _validate_check(module, key, value, did_you_mean)
+    except _Bad as exc:
+        return ("checks", check_id, key), str(exc)
+    config.checks[check_id][key] = Value(checked, source)
+    return None
+
+
+def parse_setting(check_id: str, key: str, raw: str):
+    """A value written on the command line (`--option CHECK.KEY=VALUE`) read as TOML would read it
+    (90, 0.5, true, "text"); a bare word stays a text, and so does anything for a text option."""
+    from .checks import REGISTRY
+    module = REGISTRY.get(check_id)
+    if module is not None and getattr(module, "OPTIONS", {}).get(key, (None,))[0] is str:
+        return raw
+    import tomllib
+    try:
+        return tomllib.loads(f"value = {raw}")["value"]
+    except tomllib.TOMLDecodeError:
+        return raw
 
 
 def _shown(path: Path) -> str:

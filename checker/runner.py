@@ -14,32 +14,9 @@ from .archive import open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
 from .context import ArticleContext
-from .finding import Finding, RunError, pickled_by_fields
+from .finding import Finding, RunError
 from .records import ArticleRecord, record_of
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    path: str
-    date: str | None
-    date_source: str
-    date_how: str
-    language: str
-
-
-@dataclass
-class Report:
-    articles: list[ArticleSummary] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[RunError] = field(default_factory=list)      # the run is broken: exit 2
-    problems: list[RunError] = field(default_factory=list)    # worth saying, the run goes on
-    fingerprints: dict[Finding, str] = field(default_factory=dict)   # for baselines and SARIF
-    digests: dict[str, str] = field(default_factory=dict)    # path → sha256 of the text checked (for --fix)
-    archive: list[str] = field(default_factory=list)         # articles read as context only, never reported on
-    suppressed: int = 0                                       # findings silenced by suppression comments
-    baselined: int = 0                                        # findings left out because the baseline has them
-    records: list = field(default_factory=list)               # statements of one article, on the way to the runner
+from .report import ArticleSummary, Report
 
 
 @dataclass(frozen=True)
@@ -70,12 +47,21 @@ def enabled_checks(settings: Settings):
         yield module, options_for(module, settings.check_options.get(check_id))
 
 
-def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = ()) -> Report:
-    """Check the articles under paths (and articles already read, e.g. from standard input)."""
-    report = Report()
+def load_rules(settings: Settings) -> tuple[object | None, list[RunError]]:
+    """The compiled rules of the settings' rule paths, and their errors as run errors."""
     base, rule_errors = facts.load_factbase(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()),
                                             use_cache=settings.use_cache)
-    report.errors.extend(RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors)
+    return base, [RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors]
+
+
+def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (),
+        loaded: tuple[object | None, list[RunError]] | None = None) -> Report:
+    """Check the articles under paths (and articles already read, e.g. from standard input).
+
+    `loaded` is what load_rules returned, for a caller that checks many times with the same rules."""
+    report = Report()
+    base, rule_errors = loaded if loaded is not None else load_rules(settings)
+    report.errors.extend(rule_errors)
     if base is None:
         return report
     checks = list(enabled_checks(settings))
