@@ -27,8 +27,9 @@ def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable 
     keystroke off, among the entities `allowed` admits, best first; only when they are one entity, after
     keeping those `prefer` admits when there are several ("Bill Clintn" after "President": not the Vice
     President George Clinton)."""
+    shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1   # "G. Bsh", "George H. W. Buh": the rest says who
     for i, token in enumerate(tokens):
-        if token in base.tokens or len(token) < MIN_TOKEN or token in skip:
+        if token in base.tokens or len(token) < shortest or token in skip:
             continue
         found = []
         for near in base.near_tokens(token):

@@ -102,6 +102,10 @@ def without_qualifier(ctx, mention) -> str | None:
     elif not head and text[max(0, start - 2):start] in ("l'", "l’"):   # the span starts at the qualifier
         elided, start = text[start - 2:start], start - 2
     head = head.rstrip("-")
+    if not head and not elided:   # "Fraîchement nommé, le chancelier X" → "Le chancelier X"
+        tail = tail.lstrip(" ,")
+        if text[q_start:q_start + 1].isupper():
+            tail = tail[:1].upper() + tail[1:]
     if elided and tail:   # the title's own determiner now that the qualifier is gone
         genders = {f.gender for f, _ in mention.forms}
         feminine = mention.determiner_gender == "f" or genders == {"f"}

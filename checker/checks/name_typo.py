@@ -13,9 +13,10 @@
 - A first name that is not the person's, when a title says who is meant ("la chancelière Oprav
   Scholz" when Olaf Scholz held that office).
 - An acronym in the wrong case ("NSatu" for NSATU) when the rules declare its exact case, or with
-  two adjacent letters swapped ("l'FAP" for AFP) when the article also names the organisation (its
-  acronym, its name or the words that describe it) and writes the wrong form once; declared forms
-  pass ("Otan" when the rules list it).
+  two adjacent letters swapped, written once: "OTNA" for OTAN (four letters or more), "l'FAP" for
+  AFP when the article also names the organisation (its acronym, its name or the words that describe
+  it: three-letter acronyms one swap apart are too often others, PSD, SDP); declared forms pass
+  ("Otan" when the rules list it), and so does any acronym the rules declare.
 - An organisation's name garbled after the words that introduce it ("la radio publique allemande
   Hessunder Pura Kun" for Hessischer Rundfunk), when the rules give those words.
 Diacritics, case, hyphens, the dots and spaces of initials ("JD Vance", "J. D. Vance" for "J.D.
@@ -141,15 +142,17 @@ def _acronyms(ctx):
 
 
 def _swapped(base, token: str, named: set[str]) -> list:
-    """The declared acronyms of the organisations the article names that `token` writes with two adjacent
-    letters swapped ("FAP" for "AFP")."""
+    """The declared acronyms that `token` writes with two adjacent letters swapped ("FAP" for "AFP", "OTNA" for
+    "OTAN"): of three letters, only an organisation the article names (too many other acronyms are three
+    letters one swap apart: PSD, SDP, SPD); of four letters or more, any."""
     if len(token) < 3:
         return []
     folded = fold(token)
     found = []
     for i in range(len(folded) - 1):
         swapped = folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:]
-        found += [(exact, org) for exact, org in base.acronyms.get(swapped, ()) if org.id in named and exact.isupper()]
+        found += [(exact, org) for exact, org in base.acronyms.get(swapped, ())
+                  if exact.isupper() and (org.id in named or len(token) > 3)]
     return found
 
 

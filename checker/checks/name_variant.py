@@ -38,6 +38,11 @@ a.md, b.md, c.md: … Gerhard Schröder … / d.md: … Gerhard Schroeder …
 - `min_majority` (integer, default 3): how many uses the majority spelling needs.
 - `max_ratio` (float, default 0.34): a spelling is flagged when it is used at most this share of the
   majority spelling's uses.
+- `slip_majority` (integer, default 2): when the two spellings differ by a slip of the fingers (two
+  letters swapped, a letter doubled or undoubled, a letter wrong, missing or extra before the last
+  one: "Karyn Coleamn", "Harrry Potter"), the majority needs only this many uses, and the minority
+  at most half as many. A different last letter is how names inflect (Kowalska, Kowalski) and needs
+  the full majority.
 """
 from __future__ import annotations
 
@@ -55,6 +60,8 @@ SEVERITY = Severity.WARNING
 OPTIONS = {
     "min_majority": (int, 3, "uses the majority spelling needs before a minority spelling is flagged"),
     "max_ratio": (float, 0.34, "largest share of the majority's uses a flagged spelling may have"),
+    "slip_majority": (int, 2, "uses the majority needs when the minority differs by a slip of the fingers "
+                              "and is used at most half as often"),
 }
 MIN_WORD = 5          # the differing word: shorter words (Jan/Jean) are too often other people
 MAX_EVIDENCE = 3
@@ -108,9 +115,27 @@ def _variants(uses: Counter, options) -> list[tuple[str, str]]:
                         or _inflected(a.split()[i], b.split()[i]):
                     continue
                 low, high = sorted((a, b), key=lambda s: (uses[s], s))
-                if uses[high] >= options["min_majority"] and uses[low] <= options["max_ratio"] * uses[high]:
+                if uses[high] >= options["min_majority"] and uses[low] <= options["max_ratio"] * uses[high] \
+                        or _slip(a.split()[i], b.split()[i]) and uses[high] >= options["slip_majority"] \
+                        and 2 * uses[low] <= uses[high]:
                     pairs.add((low, high))
     return sorted(pairs)
+
+
+def _slip(a: str, b: str) -> bool:
+    """Words one keystroke apart by a slip of the fingers: two letters swapped, a letter doubled or undoubled
+    ("Barnet"/"Barnett"), or a letter wrong, missing or extra before the last one. A different last letter is
+    how names inflect (Kowalska/Kowalski, Novak/Novaka, Michel/Michele): no slip."""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True   # swapped
+        return diff[0] < len(a) - 1
+    short, long = sorted((a, b), key=len)
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    if 0 < k and long[k] == long[k - 1] or k + 1 < len(long) and long[k] == long[k + 1]:
+        return True   # a doubled letter
+    return k < len(short)
 
 
 def _inflected(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ class NameSpan:
 def _pattern(code: str) -> regex.Pattern:
     particles = "|".join(regex.escape(p).replace("'", "['’]") for p in
                          sorted(language.load(code)["name_particles"], key=len, reverse=True))
-    return patterns.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}}(?![\w-])")
+    return patterns.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,6}}(?![\w-])")
 
 
 def find_names(prose: str, code: str) -> list[NameSpan]:

@@ -54,6 +54,12 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     det = alternation(all_dets) or "(?!)"
     # what a match can begin with (lang.starts): lets the engine skip the rest of the window at once
     first_det_or_qualifier = starts(all_dets, *(words for words in qb.values() if words))
+    first_det = starts(all_dets)
+    possessors = [rf"(?:(?:{det})\s+)?[\w-]+{regex.escape(e)}" for e in data["possessor_endings"]]
+    if possessors:   # "the company's chairwoman": a possessor stands where a determiner would
+        det = "|".join([det] + possessors)
+        first_det_or_qualifier = first_det = ""
+    complement = rf"(?:{alternation(data['apposition_complements'])})(?:\s+[^\s,;:.()]+){{1,3}}"
     flags = 0
     groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
@@ -61,7 +67,11 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
         "qualifier_before": patterns.compile(rf"{first_det_or_qualifier}(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
-        "determiner": patterns.compile(rf"{starts(all_dets)}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "determiner": patterns.compile(rf"{first_det}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        # "Fraîchement nommé, le chancelier …": a qualifier that opens the sentence, detached by a comma
+        "detached": patterns.compile(rf"^\s*(?:{groups_before})\s*,\s*(?:(?P<det>{det})\s*)?$", flags | regex.I),
+        # an apposition closes after its title, or after a short complement ("a spokeswoman for the ministry,")
+        "closed": patterns.compile(rf"\s*(?:{complement}\s*)?(?:[,;:.)–—]|$)", flags | regex.I),
         "qualifier_after": patterns.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
         # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
         "name_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
@@ -112,7 +122,6 @@ def _kind(match: regex.Match, kinds) -> str | None:
 
 
 WINDOW = 200
-_CLOSED = regex.compile(r"\s*(?:[,;:.)–—]|$)")
 KINDS = ("former", "future", "new", "then", "outgoing")
 
 
@@ -162,7 +171,7 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         if not forms:
             continue
         qualifier, q_span, determiner = None, None, None
-        qb = pats["qualifier_before"].search(before)
+        qb = pats["qualifier_before"].search(before) or pats["detached"].search(before)
         dm = None
         if qb:
             qualifier = _kind(qb, KINDS)
@@ -182,7 +191,7 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
             if not prose[end:end + 1].isalnum() else None
         head = before[:qb.start()] if qb else before[:dm.start()] if dm else before   # "Hegseth, the US Secretary"
         nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
-        if nb and determiner and not _CLOSED.match(prose, end, end + 3):
+        if nb and determiner and not pats["closed"].match(prose, end, min(len(prose), end + 80)):
             nb = None   # "Selon Merz, le chancelier a tort": an apposition with a determiner closes after the title
         # "le président Donald Trump" binds closest; in "Elbridge Colby, sous-secrétaire …, Rutte a dit"
         # the name before the comma is the apposition and the one after begins the next clause
