@@ -96,10 +96,10 @@ def without_qualifier(ctx, mention) -> str | None:
     text = ctx.article.text
     q_start, q_end = mention.qualifier_span
     head, tail = text[start:q_start], text[q_end:end].lstrip(" -")
-    elided = next((e for e in ("l'", "l’") if head.endswith(e)), None)
+    elided = next((head[-2:] for e in ("l'", "l’") if head.lower().endswith(e)), None)
     if elided:
         head = head[:-len(elided)]
-    elif not head and text[max(0, start - 2):start] in ("l'", "l’"):   # the span starts at the qualifier
+    elif not head and text[max(0, start - 2):start].lower() in ("l'", "l’"):   # the span starts at the qualifier
         elided, start = text[start - 2:start], start - 2
     head = head.rstrip("-")
     if not head and not elided:   # "Fraîchement nommé, le chancelier X" → "Le chancelier X"
@@ -109,7 +109,8 @@ def without_qualifier(ctx, mention) -> str | None:
     if elided and tail:   # the title's own determiner now that the qualifier is gone
         genders = {f.gender for f, _ in mention.forms}
         feminine = mention.determiner_gender == "f" or genders == {"f"}
-        head += elided if tail[0].lower() in "aeiouyéèêh" else ("la " if feminine else "le ")
+        det = elided if tail[0].lower() in "aeiouyéèêh" else ("la " if feminine else "le ")
+        head += det.capitalize() if elided[0].isupper() else det   # "L'ex-chef …" → "Le chef …"
     joined = head + (" " if head and head[-1] not in " '’" and tail[:1].isalnum() else "") + tail
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(joined.split()))
 
