@@ -184,6 +184,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         wrong = cfg.set_check(config, check_id, key, value, "command line (--option)")
         if wrong:
             raise click.BadParameter(f"{check_id}.{key}: {wrong[1]}", param_hint="--option")
+    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None)
     texts = _stdin_text(stdin, stdin_filename)
     try:
         linter = Linter(config, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
@@ -218,6 +219,18 @@ def _targets(changed):
         return frozenset(changed_files(changed, Path.cwd()))
     except GitError as exc:
         _fail(f"--changed: {exc}")
+
+
+def _refuse_overwriting(config, write_baseline, files, stdin_name) -> None:
+    """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
+    from .outputs import overwritten_inputs
+    output = config.get("output")
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
+                                  [Path(stdin_name)] if stdin_name else [])
+    for problem in problems:
+        click.echo(f"factlint: error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_BROKEN)
 
 
 def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:

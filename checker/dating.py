@@ -14,7 +14,6 @@ from .extract.sentences import sentence_at
 from . import patterns
 
 _DATELINE_PLACE = patterns.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?")
-TEXT_DATE_SLACK = dt.timedelta(days=90)   # an article is written soon after the latest date it reports
 DATELINE_LINES = 5
 
 
@@ -46,8 +45,7 @@ def establish(article: Article, option: dt.date | None, dates: list[DateMention]
         return exact(fm, "front-matter", "front matter `date`")
     return (_dateline(article, dates, malformed)
             or _from_events(article, dates, events, sentences)
-            or _from_text(article, dates, sentences)
-            or _bounded(article, events, sentences))
+            or _bounded(article, dates, events, sentences))
 
 
 def _line(article: Article, offset: int) -> int:
@@ -107,20 +105,35 @@ def _from_events(article, dates, events, sentences) -> ArticleDate | None:
     return None
 
 
-def _bounded(article, events, sentences) -> ArticleDate:
+def _bounded(article, dates, events, sentences) -> ArticleDate:
+    """No date, but bounds when the text gives them: the article is written after the latest date it reports
+    (a date in the text is not the article's: news recalls the past in any sentence) and before an event of
+    the rules it speaks of as future."""
+    earliest, latest, said = None, None, []
+    past = _latest_reported(article, dates, sentences)
+    if past:
+        earliest, mention = past
+        said.append(f"after {earliest.isoformat()}, the latest date written in the text "
+                    f"(“{article.text[mention.start:mention.end]}”, line {_line(article, mention.start)})")
     for mention in events:
         if len(mention.events) != 1 or not _date_agrees(mention):
             continue
         start, end = sentence_at(sentences, mention.start)
         if is_future(article.prose[start:end], article.language):
             event = mention.events[0]
-            return ArticleDate(None, None, event.start, "unknown",
-                               f"only bounded: before {event.start.isoformat()}, the date of “{mention.text}” "
-                               f"spoken of as future at line {_line(article, mention.start)} ({event.where})")
+            latest = event.start
+            said.append(f"before {event.start.isoformat()}, the date of “{mention.text}” spoken of as future "
+                        f"at line {_line(article, mention.start)} ({event.where})")
+            break
+    if earliest and latest and earliest > latest:   # the bounds disagree: neither can be trusted
+        earliest, latest, said = None, None, []
+    if said:
+        return ArticleDate(None, earliest, latest, "unknown", "only bounded: " + "; ".join(said))
     return ArticleDate(None, None, None, "unknown", "no date in the options, front matter or text, and no dated event of the rules")
 
 
-def _from_text(article, dates, sentences) -> ArticleDate | None:
+def _latest_reported(article, dates, sentences) -> tuple[dt.date, DateMention] | None:
+    """The latest full date of the text that is not in a sentence about the future."""
     full = []
     for d in dates:
         day = d.date()
@@ -129,11 +142,7 @@ def _from_text(article, dates, sentences) -> ArticleDate | None:
         start, end = sentence_at(sentences, d.start)
         if not is_future(article.prose[start:end], article.language):
             full.append((day, d))
-    if not full:
-        return None
-    day, mention = max(full, key=lambda x: x[0])
-    how = f"latest date written in the text, line {_line(article, mention.start)} (“{article.text[mention.start:mention.end]}”)"
-    return ArticleDate(day, day, day + TEXT_DATE_SLACK, "text", how)
+    return max(full, key=lambda x: x[0]) if full else None
 
 
 def _date_agrees(mention: EventMention) -> bool:

@@ -1,10 +1,11 @@
-"""What happens to one article's findings after the checks ran: configured severities, suppression
-comments, fingerprints, and the baseline. Kept apart from the runner so each step stays testable."""
+"""What happens to one article's findings after the checks ran: configured severities, fixes that could
+change meaning marked unsafe, suppression comments, fingerprints, and the baseline. Kept apart from
+the runner so each step stays testable."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from . import suppress
+from . import fix, suppress
 from .baseline import fingerprint
 from .finding import Finding
 
@@ -12,7 +13,7 @@ from .finding import Finding
 def finish(article, findings: list[Finding], settings, report, ran: set[str]) -> list[Finding]:
     """The findings to report for this article (the report's counters and fingerprints are updated)."""
     from .checks import REGISTRY
-    findings = _severities(findings, settings)
+    findings = [fix.judged(f) for f in _severities(findings, settings)]
     findings, unused, suppressed = suppress.apply(article, findings, ran, set(REGISTRY))
     severity = settings.severities.get(suppress.RULE_ID)
     findings += [replace(f, severity=severity) for f in unused] if severity else unused

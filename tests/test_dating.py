@@ -54,9 +54,11 @@ def test_bounded_by_an_event_spoken_of_as_future(base):
     assert d.value is None and d.latest == dt.date(2025, 6, 24) and "before 2025-06-24" in d.how
 
 
-def test_latest_date_of_the_text(base):
+def test_a_date_of_the_text_is_a_lower_bound_not_the_date(base):
+    # news recalls the past in any sentence: the latest date reported says only that the article is later
     d = _date(base, "Le 3 mars 2019, il a démissionné. Le 4 avril 2019, il est parti.\n")
-    assert (d.value, d.source) == (dt.date(2019, 4, 4), "text")
+    assert (d.value, d.source, d.earliest, d.latest) == (None, "unknown", dt.date(2019, 4, 4), None)
+    assert "after 2019-04-04" in d.how
 
 
 def test_unknown(base):

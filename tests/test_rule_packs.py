@@ -39,7 +39,7 @@ def test_packs_are_loaded_and_not_empty(shipped):
     assert len(_pack_entries("people")) >= 70
     assert len(_pack_entries("offices")) >= 15
     assert len(_pack_entries("events")) >= 15
-    assert len(_pack_entries("facts")) == 4
+    assert len(_pack_entries("facts")) == 8
 
 
 def test_ids_are_unique_across_all_rule_files():
