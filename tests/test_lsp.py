@@ -105,6 +105,10 @@ def test_quick_fix_for_a_safe_name_typo_only(client, workspace):
     change = actions[0]["edit"]["documentChanges"][0]
     assert change["textDocument"] == {"uri": path.as_uri(), "version": 1}
     assert [(e["range"], e["newText"]) for e in change["edits"]] == [(nsatu["range"], "NSATU")]
+    for only, count in ((["quickfix"], 1), (["refactor"], 0), (["source.fixAll"], 0)):
+        assert len(client.request("textDocument/codeAction", {
+            "textDocument": {"uri": path.as_uri()}, "range": nsatu["range"],
+            "context": {"diagnostics": [nsatu], "only": only}}, timeout=10)) == count, only
     # "Oprav Scholz" carries a suggestion for a person to confirm, not a safe fix: no action
     oprav = next(d for d in diagnostics if d["code"] == "name-typo" and _slice(text, d["range"]) == "Oprav Scholz")
     assert client.request("textDocument/codeAction", {"textDocument": {"uri": path.as_uri()}, "range": oprav["range"],

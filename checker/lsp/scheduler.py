@@ -27,7 +27,7 @@ class WorkerProcess:
     that the event loop never waits; stop() ends the process and so the request under way."""
 
     def __init__(self, name: str) -> None:
-        self._name = name
+        self.name = name
         self._process = None
         self._conn = None
         self._stopping = False
@@ -36,11 +36,13 @@ class WorkerProcess:
 
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")   # not fork: the server has threads
-        self._conn, child = context.Pipe()
-        self._process = context.Process(target=serve, args=(child,), name=f"factlint-{self._name}", daemon=True)
-        self._process.start()
-        child.close()
-        self._stopping = False
+        conn, child = context.Pipe()
+        process = context.Process(target=serve, args=(child,), name=f"factlint-{self.name}", daemon=True)
+        try:
+            process.start()
+        finally:
+            child.close()
+        self._conn, self._process, self._stopping = conn, process, False
 
     def _reap(self) -> None:
         if self._process is not None:
@@ -51,7 +53,7 @@ class WorkerProcess:
     def _exchange(self, request: Request) -> Outcome | str | None:
         if self._process is not None and not self._process.is_alive():   # it ended between two checks
             if not self._stopping:
-                self.notes.append(f"the {self._name} process had ended (exit code {self._process.exitcode}); "
+                self.notes.append(f"the {self.name} process had ended (exit code {self._process.exitcode}); "
                                   "started again")
             self._reap()
         if self._process is None:
@@ -172,6 +174,8 @@ class Scheduler:
                 except asyncio.TimeoutError:
                     lane.worker.stop()
                     answer = f"the check took more than {TIME_LIMIT:.0f} s and was stopped"
+                except Exception as exc:   # the worker process could not be started: said, and the lane goes on
+                    answer = f"the {lane.worker.name} process cannot run: {exc!r}"
                 seconds = time.monotonic() - lane.running.started
                 lane.running = None
                 while lane.worker.notes:

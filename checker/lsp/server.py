@@ -218,9 +218,9 @@ def hover(ls: FactlintServer, params: types.HoverParams) -> types.Hover | None:
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                 types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
 def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    only = params.context.only
-    if only and not any(types.CodeActionKind.QuickFix.value.startswith(str(k)) for k in only):
-        return []
+    only = [getattr(kind, "value", kind) for kind in params.context.only or ()]
+    if only and not any(kind in ("", types.CodeActionKind.QuickFix.value) for kind in only):
+        return []   # the client asks for other kinds (refactor, source…) only
     uri = params.text_document.uri
     doc = ls.workspace.text_documents.get(uri)
     if doc is None or ls.versions.get(uri) != doc.version:
