@@ -506,3 +506,12 @@ def init(directory, force):
     for path, text in planned:
         write_atomic(path, text)
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only way; "
+                                            "accepted because editors pass it).")
+def lsp(stdio):
+    """Run the language server for editors (pip install 'factlint[lsp]'; see docs/editors.md)."""
+    from .lsp import main as serve
+    sys.exit(serve())
