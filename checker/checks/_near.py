@@ -82,14 +82,17 @@ def title_allows(ctx, mention) -> Callable:
     """The people a title lets its name stand for: holders of its offices at the sentence's time (any time for a
     qualified title, "l'ancien président", or when the date is unknown)."""
     offices = mention.office_ids
-    interval, _ = ctx.when(mention.start)
     base = ctx.base
+    when: list = []   # the sentence's time, read only when a candidate is to be judged
 
     def allowed(entity) -> bool:
         person = base.rules.people.get(entity.id) if entity.kind == "person" else None
         if person is None:
             return False
         terms = person.terms_of(offices)
+        if not when:
+            when.append(ctx.when(mention.start)[0])
+        interval = when[0]
         if mention.qualifier or interval is None:
             return bool(terms)
         return any(t.start <= interval[1] and interval[0] < t.last_day for t in terms)
