@@ -22,12 +22,13 @@ MIN_TOKEN = 4
 
 
 def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable | None = None,
-                   skip: frozenset[str] = frozenset()):
+                   skip: frozenset[str] = frozenset(), shortest: int | None = None):
     """(entity, declared spelling, folded spelling) for names whose tokens are `tokens` with one token one
     keystroke off, among the entities `allowed` admits, best first; only when they are one entity, after
     keeping those `prefer` admits when there are several ("Bill Clintn" after "President": not the Vice
     President George Clinton)."""
-    shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1   # "G. Bsh", "George H. W. Buh": the rest says who
+    if shortest is None:   # a word of three letters when the rest says who: "G. Bsh", "George H. W. Buh"
+        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
     for i, token in enumerate(tokens):
         if token in base.tokens or len(token) < shortest or token in skip:
             continue

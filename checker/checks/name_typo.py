@@ -176,8 +176,10 @@ def _near_misses(ctx):
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
-        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, titled.get(span.start), known_here),
-                                    skip=in_full_names if len(tokens) == 1 else frozenset())
+        mention = titled.get(span.start)
+        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, mention, known_here),
+                                    skip=in_full_names if len(tokens) == 1 else frozenset(),
+                                    shortest=3 if mention is not None else None)   # "Chancellor Khl"
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]
