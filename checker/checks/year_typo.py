@@ -131,8 +131,9 @@ def check(ctx, options):
     article = ctx.article
     code = article.language
     date = ctx.date
-    low = date.earliest.year if date.earliest else None
-    high = date.latest.year if date.latest else None
+    # both bounds, or none: a date known only from one side ("before 2025-06-24") is not one to reckon from
+    low = date.earliest.year if date.earliest and date.latest else None
+    high = date.latest.year if date.earliest and date.latest else None
     for spot in ctx.year_spots:
         if _eras(code).match(article.prose, spot.end, spot.end + 300):
             continue
@@ -141,7 +142,7 @@ def check(ctx, options):
         future = is_future(sentence, code)
         ahead = future or bool(_ahead(code).search(sentence))
         if low is None:   # no date: only a year too short or too long to be one, looking ahead
-            if len(spot.digits) != 4 and ahead and spot.position in FORWARD:
+            if len(spot.digits) != 4 and future and spot.position in FORWARD:
                 text = article.text[spot.phrase_start:spot.end]
                 yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "
                                   f"{spot.digits} cannot be the year meant; expected a four-digit year", SEVERITY)
