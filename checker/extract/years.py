@@ -12,6 +12,7 @@ change comes before is an amount ("cut by 200"), not a deadline. Whether the yea
 check's question (year-typo)."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -70,7 +71,7 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
     follow = frozenset(w.lower() for w in list(data["function_words"]) + list(data["stopwords"])
                        + list(data["year_follow_words"]))
     count = patterns.compile(rf"\s*(?:{_any(data['year_count_after'])})(?:(?<=['’%‰])|(?!\w))", regex.I)
-    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)[^.;:!?]{{0,50}}$", regex.I)
+    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)[^;:!?]{{0,80}}$", regex.I)
     return follow, count, amount
 
 
@@ -91,14 +92,17 @@ def _ends_phrase(prose: str, end: int, code: str) -> bool:
     return word in follow or word + "'" in follow
 
 
-def find_year_spots(prose: str, code: str) -> list[YearSpot]:
+def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()) -> list[YearSpot]:
+    """The year spots of the prose; `sentences` bound the words of change looked for before "by"/"from"."""
     p = _patterns(code)
+    starts_ = [s for s, _ in sentences]
     _, _, amount = _follow(code)
     amount_intro = {w.lower() for w in language.load(code)["amount_intro_words"]}
     spots: dict[int, YearSpot] = {}
     for m in p["word"].finditer(prose):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
-        if m.group(kind).lower() in amount_intro and amount.search(prose, max(0, m.start() - 60), m.start()):
+        opening = starts_[bisect.bisect_right(starts_, m.start()) - 1] if starts_ and starts_[0] <= m.start() else 0
+        if m.group(kind).lower() in amount_intro and amount.search(prose, max(opening, m.start() - 80), m.start()):
             continue   # "cut by 200", "would increase … to 450 stores from 360": an amount
         if _ends_phrase(prose, m.end("year"), code):
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
