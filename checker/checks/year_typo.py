@@ -122,7 +122,8 @@ def _problem(spot, future: bool, ahead: bool, low: int, high: int) -> tuple[str,
         return "before the article's date in a sentence about the future", \
                {y for y in candidates(digits) if y >= low}, "future"
     horizon = year % ROUND == 0 and year <= high + HORIZON
-    if not horizon and near and year > high + (FAR_FUTURE if ahead else FAR_PAST):
+    looking_ahead = ahead or spot.position in FORWARD   # "due 2093", "by 2080": the words look ahead
+    if not horizon and near and year > high + (FAR_FUTURE if looking_ahead else FAR_PAST):
         return f"{year - high} years after the article's date", near, "future" if ahead else "past"
     return None
 

@@ -52,7 +52,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     flags = regex.I | regex.M
     return {
         # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
-        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})\s+(?:{month}\s+)?{_AFTER}", flags),
+        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
         # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
         "date": patterns.compile(
             rf"(?<![\w'’])(?:{day}(?:\s*(?:-|–|et|and|to|au)\s*{day})?\s+(?:of\s+)?)?(?P<month>{month})"
@@ -78,10 +78,18 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
 _NEXT = patterns.compile(r"\s*(?:(?P<end>[,.;:!?)»”\"]|$)|(?P<word>[\p{L}'’]+))", regex.M)
 
 
+@functools.lru_cache(maxsize=None)
+def _range(code: str) -> regex.Pattern:
+    """"from 198 to 250", "de 150 à 200": a range of amounts, not a year."""
+    joiners = language.load(code)["figure_range"]["joiners"]
+    return patterns.compile(rf"\s+(?:{alternation(joiners)})\s+(?:about\s+|environ\s+)?[$€£]?\d", regex.I)
+
+
 def _ends_phrase(prose: str, end: int, code: str) -> bool:
-    """Does the number end its phrase (punctuation, the end, a function word), rather than count a noun?"""
+    """Does the number end its phrase (punctuation, the end, a function word), rather than count a noun
+    or open a range of amounts?"""
     follow, count, _ = _follow(code)
-    if count.match(prose, end):
+    if count.match(prose, end) or _range(code).match(prose, end):
         return False
     m = _NEXT.match(prose, end)
     if m is None:
