@@ -128,6 +128,12 @@ def _founded(prose: str, s: int, e: int, p, dates: dict[int, DateMention]) -> li
     return out
 
 
+def _same_clause(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """No punctuation between two spans: "né en 1934, l'acteur est mort il y a trois ans" are two clauses."""
+    first, second = sorted((a, b))
+    return not any(c in ",;:()" for c in prose[first[1]:second[0]])
+
+
 def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], founded):
     """The past year or date an "il y a N ans" counts from: right after it, right before it, the
     sentence's founding, or the one year or date the sentence gives after "en"/"in"/"le"/"on"."""
@@ -143,9 +149,11 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
     for start, d in dates.items():   # "Le 5 juillet 1962, il y a 50 ans, …"
         if d.year and s <= start and 0 <= m.start() - d.end <= 3:
             return d.year, (d.start, d.end), d.date()
-    if len(founded) == 1:
-        return founded[0]
-    anywhere = [x for x in p["link_any"].finditer(prose, s, e) if not (m.start() <= x.start() < m.end())]
+    if len(founded) == 1 and _same_clause(prose, m.span(), founded[0][1]):
+        return founded[0]   # "founded 80 years ago", "N years after it was founded in 1884"
+    births = {span for _, span, _ in founded}   # a birth or founding of another clause is another time
+    anywhere = [x for x in p["link_any"].finditer(prose, s, e)
+                if not (m.start() <= x.start() < m.end()) and x.span("year") not in births]
     in_dates = [d for start, d in dates.items() if s <= start < e and d.year]
     if len(anywhere) == 1 and all(d.year == int(anywhere[0].group("year")) for d in in_dates) and len(in_dates) <= 1:
         d = in_dates[0] if in_dates else None
