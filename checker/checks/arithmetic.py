@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..extract.sentences import sentence_at
 from ..finding import Severity
 
 ID = "arithmetic"
@@ -44,7 +45,14 @@ ROUNDING_READ = 0.02     # a figure's rounding counts when its step is at most 2
 
 
 def _years(ctx, age) -> set[int]:
-    """The years the sentence speaks of: the article's, unless the sentence names another (not the founding)."""
+    """The years the sentence speaks of: the article's, unless the sentence names another (not the founding):
+    "fondée en 1900, l'école a fêté ses 100 ans en 2000" speaks of 2000."""
+    start, end = sentence_at(ctx.sentences, age.span[0])
+    others = {interval for at, interval, _ in ctx._anchors(start, end)
+              if not age.founded_span[0] <= at < age.founded_span[1] and interval[0].year != age.founded}
+    if len(others) == 1:
+        interval = next(iter(others))
+        return set(range(interval[0].year, interval[1].year + 1))
     interval, _ = ctx.when(age.span[0])
     if interval is None:
         return set()

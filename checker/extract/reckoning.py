@@ -128,6 +128,15 @@ def _founded(prose: str, s: int, e: int, p, dates: dict[int, DateMention]) -> li
     return out
 
 
+_LIST_AFTER = patterns.compile(r"\s*\d")
+_LIST_BEFORE = patterns.compile(r"\d\s*$")
+
+
+def _in_list(prose: str, start: int, end: int) -> bool:
+    """Is a number between commas one of a list ("12, 15 and 18") rather than an age ("Smith, 45,")?"""
+    return bool(_LIST_AFTER.match(prose, end) or _LIST_BEFORE.search(prose, max(0, start - 10), start))
+
+
 def _same_clause(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """No punctuation between two spans: "né en 1934, l'acteur est mort il y a trois ans" are two clauses."""
     first, second = sorted((a, b))
@@ -171,16 +180,20 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     ages, spans, moves = [], [], []
     for s, e in sentences:
         founded = _founded(prose, s, e, p, by_date)
+        agos = list(p["ago"].finditer(prose, s, e))
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
                 if kind == "age" and p["death"].search(prose, s, e):
                     continue   # the age at death, not now
                 for m in p[kind].finditer(prose, s, e):
+                    if any(a.start() <= m.start("n") < a.end() for a in agos):
+                        continue   # "il y a 20 ans" is not "a 20 ans"
+                    if m.group().startswith(",") and _in_list(prose, m.start(), m.end()):
+                        continue   # "three children, 12, 15 and 18": a list, not "Smith, 45,"
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        agos = list(p["ago"].finditer(prose, s, e))
         if p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:
