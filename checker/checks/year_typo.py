@@ -165,5 +165,5 @@ def check(ctx, options):
         text = article.text[spot.phrase_start:spot.end]
         message = f"“{text}”: {spot.digits} cannot be the year meant ({reason})"
         if suggestion:
-            message += f"; expected a year near {date.value.year}, probably {suggestion}"
+            message += f"; expected a year near {date.value.year if date.value else round((low + high) / 2)}, probably {suggestion}"
         yield ctx.finding(ID, spot.start, spot.end, message, SEVERITY, str(suggestion) if suggestion else None)
