@@ -71,7 +71,8 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
     follow = frozenset(w.lower() for w in list(data["function_words"]) + list(data["stopwords"])
                        + list(data["year_follow_words"]))
     count = patterns.compile(rf"\s*(?:{_any(data['year_count_after'])})(?:(?<=['’%‰])|(?!\w))", regex.I)
-    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)[^;:!?]{{0,80}}$", regex.I)
+    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)(?:[^.;:!?]|\.(?!\s)|(?<=(?<!\w)\p{{Lu}})\.){{0,80}}$",
+                              regex.I)   # "U.S." does not end the sentence
     return follow, count, amount
 
 
@@ -105,7 +106,7 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
     p = _patterns(code)
     starts_ = [s for s, _ in sentences]
     _, _, amount = _follow(code)
-    amount_intro = {w.lower() for w in language.load(code)["amount_intro_words"]}
+    amount_intro = {w.lower() for w in language.load(code)["amount_year_words"]}
     spots: dict[int, YearSpot] = {}
     for m in p["word"].finditer(prose):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
