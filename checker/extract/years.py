@@ -49,6 +49,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     ordinal = alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)(?:st|nd|rd|th)?"
     words = "|".join(f"(?P<{kind}>{alternation(ws)})" for kind, ws in groups.items())
+    forward = "|".join(f"(?P<{kind}>{alternation(groups[kind])})" for kind in ("deadline", "start"))
     flags = regex.I | regex.M
     return {
         # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
@@ -57,6 +58,8 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "date": patterns.compile(
             rf"(?<![\w'’])(?:{day}(?:\s*(?:-|–|et|and|to|au)\s*{day})?\s+(?:of\s+)?)?(?P<month>{month})"
             rf"(?:\s+{day},?)?\s+{_AFTER}", regex.I),
+        # a word that looks ahead right before a date: "beginning May 1, 1982", "à partir du 1er janvier 2006"
+        "intro": patterns.compile(rf"(?<![\w'’])(?:{forward})\s*,?\s*$", flags),
         # "a 22009 analysis", "the 2910 agreement": four or five digits between an article and a word
         "adjective": patterns.compile(
             rf"(?<![\w'’])(?:{_any(data['year_adjective_after'])})\s+(?P<year>\d{{4,5}})(?=\s+\p{{Ll}})", flags),
@@ -120,7 +123,10 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
         if capitalised and not m.group("month")[0].isupper():
             continue   # "may 200": not a month
         if m.start("year") not in spots and _ends_phrase(prose, m.end("year"), code):
-            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "date", m.start())
+            intro = p["intro"].search(prose, max(0, m.start() - 30), m.start())
+            kind = next((k for k in ("deadline", "start") if intro and intro.group(k)), "date")
+            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind,
+                                              intro.start() if intro else m.start())
     for m in p["adjective"].finditer(prose):
         if m.start("year") not in spots:
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "adjective", m.start())
