@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import fix, suppress
-from .baseline import fingerprint
+from .baseline import fingerprints
 from .finding import Finding, Severity
 
 
@@ -49,7 +49,7 @@ def _as_info(finding: Finding, why: str | None) -> Finding:
 
 def _baseline(article, findings: list[Finding], settings, report) -> list[Finding]:
     """Fingerprint the findings and leave out those the baseline already has."""
-    prints = {f: fingerprint(f, article.text) for f in findings}
+    prints = fingerprints(findings, article.text)
     if settings.baseline is not None:
         remaining = settings.baseline.for_path(article.path)
         kept = []
