@@ -164,14 +164,16 @@ def _load_config(paths, config_path):
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
 @_selection_options
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in the text report: auto when standard output is a terminal and NO_COLOR is not set.")
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, jobs,
-          engine, scheduler, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, color,
+          jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     if no_cache:
         cachedir.disable()
@@ -215,7 +217,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
         _internal_error(debug)
-    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin))
+    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color)
 
 
 def _internal_error(debug: bool) -> None:
@@ -290,7 +292,15 @@ def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
         click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
 
 
-def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
+def _colour(choice: str, fmt: str, output) -> bool:
+    """--color: always, never, or auto (a terminal, and NO_COLOR unset or empty, as no-color.org asks)."""
+    if fmt != "text" or choice == "never" or (output and choice == "auto"):
+        return False
+    return choice == "always" or (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+                                  and os.environ.get("TERM") != "dumb")
+
+
+def _finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto") -> None:
     from .baseline import dump
     for problem in report.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
@@ -304,12 +314,12 @@ def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
         write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
         click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
     fmt, output = config.get("format"), config.get("output")
-    text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
-                         link_base=config.get("link-base"))
+    colour = _colour(color, fmt, output)
+    text = report.render(fmt, color=colour, link_base=config.get("link-base"))
     if output:
         write_atomic(Path(output), text)
     elif not quiet_stdout:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colour)   # click would strip the colours off a pipe otherwise
     sys.exit(report.exit_code(config.get("fail-on")))
 
 
@@ -394,14 +404,13 @@ def _valid_rules(paths, config_path):
     line each and exit 2. PATHS are read together with the configuration's rules, so a house person may
     hold a shipped office; the configuration's own files are checked by a run without PATHS."""
     from . import config as cfg, facts
-    from .articles import display_path
     config = _load_config([Path.cwd()], config_path)
     context = cfg.rule_paths(config, Path.cwd())
     base, errors = facts.load_factbase(list(paths) + context, use_cache=False)
     subject = None
     if paths:
-        subject = {display_path(p) for p in facts.rule_files(list(paths))[0]}
-        context_only = {display_path(p) for p in facts.rule_files(context)[0]} - subject
+        subject = {facts.shown_rule_file(p) for p in facts.rule_files(list(paths))[0]}
+        context_only = {facts.shown_rule_file(p) for p in facts.rule_files(context)[0]} - subject
         errors = [e for e in errors if e.file not in context_only]
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
