@@ -74,7 +74,7 @@ class Linter:
         (default: the configuration's respect-gitignore, true). force_exclude: apply the globs to files
         named in paths too.
     baseline: a baseline file (default: the configuration's; False: none).
-    against: an archive index built by `factlint index`.
+    against: an archive index built by `factlint index` (default: the configuration's `against`).
     jobs, engine, scheduler: where the per-article checks run (see `factlint check --help`).
 
     Raises ConfigError (every problem in .problems) or BaselineError. Errors in rule files do not
@@ -94,6 +94,7 @@ class Linter:
         _override(self.config, rules, select, ignore, checks)
         select_ids, ignore_ids = cfg.enabled_sets(self.config)
         self.selection = cfg.selection(self.config, tuple(exclude), gitignore, force_exclude)
+        against = against if against is not None else self.config.get("against")   # the argument wins
         self._settings = Settings(
             rule_paths=tuple(cfg.rule_paths(self.config, Path.cwd())), select=select_ids, ignore=ignore_ids,
             check_options=cfg.options(self.config), severities=cfg.severities(self.config), debug=debug,

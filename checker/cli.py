@@ -38,6 +38,13 @@ def _ids(ctx, param, value):
     return frozenset(ids)
 
 
+def _no_cache(ctx, param, value):
+    # eager: before the callbacks of --select and --ignore import the checks, whose patterns read the cache
+    if value:
+        cachedir.disable()
+    return value
+
+
 def _options(ctx, param, value):
     """CHECK.KEY=VALUE items as (check, key, value); the configuration validates them as it does its own."""
     from .config import parse_setting
@@ -169,14 +176,13 @@ def _load_config(paths, config_path):
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
           write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, color,
           jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
-    if no_cache:
-        cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
     from .api import BaselineError, Linter
@@ -351,15 +357,16 @@ def explain(rule):
 @_selection_options
 @_engine_options("the extraction of changed articles")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (as for check).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="How long to wait for another factlint index writing the same file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, jobs, engine, scheduler, config_path,
-          no_cache, debug):
+          no_cache, wait, debug):
     """Build or update the archive index of PATHS: statements, quotations, name spellings.
 
     The rules and the articles are those factlint check uses: the configuration's, unless --rules."""
-    if no_cache:
-        cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg, engines, facts
     from .indexing import rules_fingerprint, update_index
@@ -373,23 +380,26 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
     existed = db.exists()
+    stats = None
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
-                             scheduler=scheduler, rules=rules, selection=selection)
+                             scheduler=scheduler, rules=rules, wait=wait, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
-        if not existed:        # ... and a new one is not left behind empty
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
         if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
             _fail(str(exc))
         _internal_error(debug)
-    if stats.rebuilt:
-        click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
+    finally:
+        if not existed and not (stats and stats.committed):   # a new index is not left behind empty
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if stats.rebuilt and stats.committed:
+        click.echo(f"factlint: rebuilt {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in stats.errors:
         click.echo(f"factlint: error: {error}", err=True)
-    click.echo(f"{db}: {stats.line()}")
+    if stats.committed:
+        click.echo(f"{db}: {stats.line()}")
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
@@ -505,3 +515,12 @@ def init(directory, force):
     for path, text in planned:
         write_atomic(path, text)
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only way; "
+                                            "accepted because editors pass it).")
+def lsp(stdio):
+    """Run the language server for editors (pip install 'factlint[lsp]'; see docs/editors.md)."""
+    from .lsp import main as serve
+    sys.exit(serve())

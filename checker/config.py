@@ -59,7 +59,8 @@ class ConfigError(Exception):
 # -- the keys --------------------------------------------------------------------------------
 def _top_defaults() -> dict[str, object]:
     return {"rules": [], "fail-on": "error", "format": "text", "output": None, "select": None, "ignore": [],
-            "baseline": None, "link-base": None, "include": None, "exclude": [], "respect-gitignore": True}
+            "baseline": None, "link-base": None, "include": None, "exclude": [], "respect-gitignore": True,
+            "against": None}
 
 
 TOP_HELP = {
@@ -74,6 +75,7 @@ TOP_HELP = {
     "include": "globs of the files that are articles in the folders walked (default *.md, *.markdown, *.txt)",
     "exclude": "gitignore-style globs of files and folders that are not articles, relative to this file",
     "respect-gitignore": "leave out what git ignores, in a git work tree",
+    "against": "an archive index built by factlint index, also compared with the articles (--against)",
 }
 
 
@@ -250,7 +252,7 @@ def _anchor(key: str, value, base_dir: Path):
     """Paths in a configuration file are relative to that file."""
     if key == "rules":
         return [v if v == SHIPPED else str(_join(base_dir, v)) for v in value]
-    if key in ("output", "baseline") and value is not None:
+    if key in ("output", "baseline", "against") and value is not None:
         return str(_join(base_dir, value))
     return value
 
@@ -271,7 +273,7 @@ def _validate_top(key, value, registry, did_you_mean):
         if value not in choices:
             raise _Bad(f"expected one of {', '.join(choices)}, got {value!r}{_hint(value, choices, did_you_mean)}")
         return value
-    if key in ("output", "baseline", "link-base"):
+    if key in ("output", "baseline", "link-base", "against"):
         if not (isinstance(value, str) and value.strip()):
             raise _Bad(f"expected a text, got {value!r}")
         return value

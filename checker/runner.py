@@ -10,7 +10,7 @@ from typing import Callable
 
 from . import engines, facts, postprocess
 from .articles import Article, article_from_bytes, display_path, read_article, read_text_only, walk
-from .archive import open_archive
+from .archive import ArchiveError, open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
 from .context import ArticleContext
@@ -167,6 +167,9 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
             progress(done, len(checks), "comparing", module.ID)
             try:
                 found.extend(module.check_collection(collection, options))
+            except ArchiveError as exc:   # a damaged index: one line naming it, not an internal error
+                report.errors.append(exc.run_error)
+                return found
             except Exception as exc:
                 detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
                 report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
@@ -215,9 +218,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
             detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
     ran = ran if ran is not None else {m.ID for m, _ in checks}
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran))
+    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, ctx.uncertain_date))
     report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
-                                          date.source, date.how, article.language))
+                                          date.source, date.how, article.language,
+                                          date.confidence if date.value else None))
