@@ -170,6 +170,12 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Cut the Markdown report to N characters, summary first (default 60,000, under GitHub's "
+                   "comment limit; 0: never).")
+@click.option("--full-report", metavar="URL", help="Where the whole report is, linked from a cut Markdown report.")
+@click.option("--full-output", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write the whole Markdown report, never cut, to FILE (for a CI artifact).")
 @_selection_options
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in the text report: auto when standard output is a terminal and NO_COLOR is not set.")
@@ -180,7 +186,7 @@ def _load_config(paths, config_path):
               help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, color,
+          write_baseline, changed, stdin_filename, fix, diff, link_base, max_chars, full_report, full_output, exclude, no_gitignore, force_exclude, color,
           jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
@@ -214,7 +220,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
                         baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
     except BaselineError as exc:
         _fail(f"{exc}; create it with --write-baseline FILE")
-    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None, linter.selection)
+    _refuse_overwriting(config, write_baseline, full_output, files, stdin_filename if stdin else None, linter.selection)
     texts = _stdin_text(stdin, stdin_filename)
     try:
         report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
@@ -223,7 +229,8 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
         _internal_error(debug)
-    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color)
+    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color,
+            markdown={"max_chars": max_chars, "full_report": full_report, "full_output": full_output})
 
 
 def _internal_error(debug: bool) -> None:
@@ -246,11 +253,12 @@ def _targets(changed):
         _fail(f"--changed: {exc}")
 
 
-def _refuse_overwriting(config, write_baseline, files, stdin_name, selection) -> None:
+def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, selection) -> None:
     """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
     from .outputs import overwritten_inputs
     output = config.get("output")
-    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline),
+                                   ("full report", full_output)], files,
                                   [Path(stdin_name)] if stdin_name else [], selection)
     for problem in problems:
         click.echo(f"factlint: error: {problem}", err=True)
@@ -306,7 +314,7 @@ def _colour(choice: str, fmt: str, output) -> bool:
                                   and os.environ.get("TERM") != "dumb")
 
 
-def _finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto") -> None:
+def _finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
     from .baseline import dump
     for problem in report.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
@@ -321,7 +329,12 @@ def _finish(report, config, write_baseline, quiet_stdout: bool, color: str = "au
         click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
     fmt, output = config.get("format"), config.get("output")
     colour = _colour(color, fmt, output)
-    text = report.render(fmt, color=colour, link_base=config.get("link-base"))
+    markdown = markdown or {}
+    text = report.render(fmt, color=colour, link_base=config.get("link-base"), max_chars=markdown.get("max_chars"),
+                         full_report=markdown.get("full_report"))
+    if markdown.get("full_output"):
+        write_atomic(markdown["full_output"], report.render("markdown", link_base=config.get("link-base"),
+                                                            max_chars=0))
     if output:
         write_atomic(Path(output), text)
     elif not quiet_stdout:

@@ -141,21 +141,21 @@ def test_config_command_without_a_file(tmp_path):
 
 
 HOUSE = """people:
-  donald-rumsfeld:
-    name: Donald Rumsfeld
-    gender: m
-    aliases: [Rumsfeld]
-    held:
-      - {office: us-secretary-of-defense, from: 2001-01-20, to: 2006-12-18}   # a shipped office
-    source: "US Department of Defense, biography of the 21st Secretary of Defense"
+  jeanne-testard:
+    name: Jeanne Testard
+    gender: f
+    aliases: [Testard]
+    held:   # a shipped office, in a year before it existed: no shipped holder can overlap
+      - {office: us-secretary-of-defense, from: 1901-01-01, to: 1901-06-01}
+    source: "A fictional house entry of this test"
     examples:
-      - fail: "Donald Rumsfelt a parlé devant le Congrès."
+      - fail: "Jeanne Testart a parlé devant le Congrès."
         rule: name-typo
-        date: 2003-03-01
-      - pass: "Donald Rumsfeld a parlé devant le Congrès."
-        date: 2003-03-01
+        date: 1901-03-01
+      - pass: "Jeanne Testard a parlé devant le Congrès."
+        date: 1901-03-01
 """
-HOUSE_ARTICLE = "---\ndate: 2003-03-01\n---\nDonald Rumsfelt a parlé devant le Congrès.\n"
+HOUSE_ARTICLE = "---\ndate: 1901-03-01\n---\nJeanne Testart a parlé devant le Congrès.\n"
 
 
 def _house(tmp_path, config: str):

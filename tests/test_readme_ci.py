@@ -87,7 +87,7 @@ def test_the_ci_commands_run_as_written(tmp_path):
             assert done.returncode == 0, done.stderr
             text = report.read_text(encoding="utf-8")
             base = "https://github.com/o/r/blob/abc123/" if kind == "github" else "https://gitlab.example/o/r/-/blob/abc123/"
-            assert f"[4]({base}articles/new.md#L4)" in text and "old.md" not in text
+            assert f"[4]({base}articles/new.md?plain=1#L4)" in text and "old.md" not in text
             report.unlink()
         else:   # the gate: this pull request's error fails the job, the archive's does not appear
             assert done.returncode == 1, done.stderr

@@ -52,6 +52,13 @@ def shown_rule_file(path: Path) -> str:
         return display_path(path)
 
 
+def rule_file_shown(shown: str) -> Path:
+    """The file a rule file as shown names (the inverse of shown_rule_file)."""
+    if shown.startswith(SHIPPED_PREFIX):
+        return Path(str(resources.files("checker"))) / "shipped_rules" / shown[len(SHIPPED_PREFIX):]
+    return Path(shown)
+
+
 def default_rule_paths(explicit: list[Path], cwd: Path) -> list[Path]:
     """--rules first; else ./rules when it exists; else the packs installed with factlint."""
     if explicit:
