@@ -141,21 +141,21 @@ def test_config_command_without_a_file(tmp_path):
 
 
 HOUSE = """people:
-  jeanne-testard:
-    name: Jeanne Testard
-    gender: f
-    aliases: [Testard]
-    held:   # a shipped office, in a year before it existed: no shipped holder can overlap
-      - {office: us-secretary-of-defense, from: 1901-01-01, to: 1901-06-01}
-    source: "A fictional house entry of this test"
+  patrick-shanahan:
+    name: Patrick Shanahan
+    gender: m
+    aliases: [Shanahan]
+    held:
+      - {office: us-secretary-of-defense, from: 2019-01-01, to: 2019-06-24}   # a shipped office (acting)
+    source: "US Department of Defense, Patrick M. Shanahan, Acting Secretary of Defense (Jan. 1 - June 23, 2019)"
     examples:
-      - fail: "Jeanne Testart a parlé devant le Congrès."
+      - fail: "Patrick Shanahen a parlé devant le Congrès."
         rule: name-typo
-        date: 1901-03-01
-      - pass: "Jeanne Testard a parlé devant le Congrès."
-        date: 1901-03-01
+        date: 2019-03-01
+      - pass: "Patrick Shanahan a parlé devant le Congrès."
+        date: 2019-03-01
 """
-HOUSE_ARTICLE = "---\ndate: 1901-03-01\n---\nJeanne Testart a parlé devant le Congrès.\n"
+HOUSE_ARTICLE = "---\ndate: 2019-03-01\n---\nPatrick Shanahen a parlé devant le Congrès.\n"
 
 
 def _house(tmp_path, config: str):
