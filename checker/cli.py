@@ -223,7 +223,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     _refuse_overwriting(config, write_baseline, full_output, files, stdin_filename if stdin else None, linter.selection)
     texts = _stdin_text(stdin, stdin_filename)
     try:
-        report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
+        report = linter.check(files, texts, date=date, only=_targets(changed, linter), progress=Progress(sys.stderr))
         _fix(report, texts, fix, diff, stdin)
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
@@ -243,14 +243,26 @@ def _internal_error(debug: bool) -> None:
     sys.exit(EXIT_BROKEN)
 
 
-def _targets(changed):
+def _targets(changed, linter):
+    """The articles --changed reports on; None (every article) when a rule file in use or the
+    configuration changed: any article may then have findings it did not have."""
     if changed is None:
         return None
+    from . import facts
+    from .articles import display_path
     from .gitchanged import GitError, changed_files
     try:
-        return frozenset(changed_files(changed, Path.cwd()))
+        files = frozenset(changed_files(changed, Path.cwd()))
     except GitError as exc:
         _fail(f"--changed: {exc}")
+    rules = {facts.rule_file_shown(shown).resolve(): shown for shown in linter.rule_files}
+    if linter.config.file is not None:
+        rules[linter.config.file.resolve()] = display_path(linter.config.file)
+    touched = sorted(rules[path] for path in files & set(rules))
+    if touched:
+        click.echo(f"factlint: {', '.join(touched)} changed since {changed}: every article is checked", err=True)
+        return None
+    return files
 
 
 def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, selection) -> None:

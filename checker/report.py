@@ -76,3 +76,6 @@ class Report:
 
     def to_github(self) -> str:
         return self.render("github")
+
+    def to_gitlab(self) -> str:
+        return self.render("gitlab")

@@ -124,6 +124,7 @@ def test_report_renderers_and_run_errors(tmp_path):
     assert report.to_markdown().startswith("# factlint report")
     assert json.loads(report.to_sarif())["version"] == "2.1.0"
     assert report.to_github().startswith("::error file=a.txt,line=1")
+    assert json.loads(report.to_gitlab())[0]["check_name"] == "year-typo"
     assert "a.txt:1:" in report.to_text() and report.summary() == {"error": 1, "warning": 0, "info": 0}
     with pytest.raises(ValueError):
         report.exit_code("warnings")

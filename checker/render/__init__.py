@@ -11,9 +11,6 @@ def summary(findings) -> dict[str, int]:
     return counts
 
 
-FORMATS = ("text", "json", "markdown", "sarif", "github")
-
-
 def render(report, fmt: str, color: bool = False, link_base: str | None = None, max_chars: int | None = None,
            full_report: str | None = None) -> str:
     """The report in a format. color: text only; link_base, max_chars (None: the default cap, 0: none) and
@@ -24,6 +21,9 @@ def render(report, fmt: str, color: bool = False, link_base: str | None = None, 
     if fmt == "github":
         from .github import render_github
         return render_github(report)
+    if fmt == "gitlab":
+        from .gitlab import render_gitlab
+        return render_gitlab(report)
     if fmt == "json":
         from .json import render_json
         return render_json(report)
