@@ -148,3 +148,12 @@ def test_explain():
     assert factlint.explain("year-typo").startswith("# year-typo (default severity: error)")
     with pytest.raises(KeyError):
         factlint.explain("year-typoo")
+
+
+def test_which_files_are_articles(tmp_path):
+    for name in ("a.txt", "b.txt", "README.md", "drafts/c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(YEAR, encoding="utf-8")
+    linter = factlint.Linter(rules=[RULES], exclude=["drafts/"])
+    checked = sorted(a.path.rsplit("/", 1)[-1] for a in linter.check_paths([tmp_path], date="2024-10-15").articles)
+    assert checked == ["a.txt", "b.txt"]   # README is the folder's own document, drafts/ excluded
