@@ -123,7 +123,8 @@ class Linter:
         date: the articles' date (overrides front matter and inference). language: "fr" or "en" for the
         texts (default: front matter, else detected). only: report on these paths alone (and the texts),
         the other files being the archive that cross-article checks compare with. progress: called with
-        (done, total) as articles are checked."""
+        (done, total, "articles", "") as articles are checked, then (done, total, "comparing", check id)
+        as the checks that compare them run."""
         from . import lang
         from .articles import parse_article
         from .runner import run

@@ -124,6 +124,7 @@ def test_report_renderers_and_run_errors(tmp_path):
     assert report.to_markdown().startswith("# factlint report")
     assert json.loads(report.to_sarif())["version"] == "2.1.0"
     assert report.to_github().startswith("::error file=a.txt,line=1")
+    assert json.loads(report.to_gitlab())[0]["check_name"] == "year-typo"
     assert "a.txt:1:" in report.to_text() and report.summary() == {"error": 1, "warning": 0, "info": 0}
     with pytest.raises(ValueError):
         report.exit_code("warnings")
@@ -147,3 +148,12 @@ def test_explain():
     assert factlint.explain("year-typo").startswith("# year-typo (default severity: error)")
     with pytest.raises(KeyError):
         factlint.explain("year-typoo")
+
+
+def test_which_files_are_articles(tmp_path):
+    for name in ("a.txt", "b.txt", "README.md", "drafts/c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(YEAR, encoding="utf-8")
+    linter = factlint.Linter(rules=[RULES], exclude=["drafts/"])
+    checked = sorted(a.path.rsplit("/", 1)[-1] for a in linter.check_paths([tmp_path], date="2024-10-15").articles)
+    assert checked == ["a.txt", "b.txt"]   # README is the folder's own document, drafts/ excluded
