@@ -69,6 +69,10 @@ class Linter:
     rules, select, ignore: as the configuration keys, winning over it (rule paths relative to the
         working directory, as on the command line).
     checks: per-check settings, as in [checks.ID]: {"name-typo": {"severity": "error"}}.
+    exclude: gitignore-style globs of files and folders that are not articles (relative to the working
+        directory), added to the configuration's. gitignore: whether to leave out what git ignores
+        (default: the configuration's respect-gitignore, true). force_exclude: apply the globs to files
+        named in paths too.
     baseline: a baseline file (default: the configuration's; False: none).
     against: an archive index built by `factlint index` (default: the configuration's `against`).
     jobs, engine, scheduler: where the per-article checks run (see `factlint check --help`).
@@ -80,6 +84,7 @@ class Linter:
     def __init__(self, config: PathLike | Mapping | None = None, *, root: PathLike | None = None,
                  rules: Iterable[PathLike] | None = None, select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None, checks: Mapping[str, Mapping[str, object]] | None = None,
+                 exclude: Iterable[str] = (), gitignore: bool | None = None, force_exclude: bool = False,
                  baseline: PathLike | bool | None = None, against: PathLike | None = None, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
                  debug: bool = False) -> None:
@@ -88,13 +93,14 @@ class Linter:
         self.config = _configuration(config, self.root)
         _override(self.config, rules, select, ignore, checks)
         select_ids, ignore_ids = cfg.enabled_sets(self.config)
+        self.selection = cfg.selection(self.config, tuple(exclude), gitignore, force_exclude)
         against = against if against is not None else self.config.get("against")   # the argument wins
         self._settings = Settings(
             rule_paths=tuple(cfg.rule_paths(self.config, Path.cwd())), select=select_ids, ignore=ignore_ids,
             check_options=cfg.options(self.config), severities=cfg.severities(self.config), debug=debug,
             use_cache=use_cache, baseline=_baseline(self.config, baseline),
             against=Path(against) if against is not None else None, jobs=max(1, jobs), engine=engine,
-            scheduler=scheduler)
+            scheduler=scheduler, selection=self.selection)
         self._loaded = load_rules(self._settings)
 
     @property

@@ -20,7 +20,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def overwritten_inputs(outputs: Iterable[tuple[str, Path | None]], paths: list[Path],
-                       others: Iterable[Path] = ()) -> list[str]:
+                       others: Iterable[Path] = (), selection=None) -> list[str]:
     """One message per output (what, path) that is one of the articles under paths (or of others)."""
     wanted = {}
     for what, output in outputs:
@@ -30,7 +30,7 @@ def overwritten_inputs(outputs: Iterable[tuple[str, Path | None]], paths: list[P
     if not wanted:
         return []
     problems = []
-    for article in [*others, *(p for p in walk(paths) if not isinstance(p, RunError))]:
+    for article in [*others, *(p for p in walk(paths, selection) if not isinstance(p, RunError))]:
         for what, output in wanted.pop(_identity(article), []):
             problems.append(f"the {what} {display_path(output)} is the article {display_path(article)} being "
                             "checked: refusing to write over it; choose another file")

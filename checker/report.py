@@ -12,12 +12,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """One article checked: its path as shown, its date and how that date was established, its language."""
+    """One article checked: its path as shown, its date, how that date was established and how sure it is
+    (high, medium, low; None without a date), its language."""
     path: str
     date: str | None
     date_source: str
     date_how: str
     language: str
+    date_confidence: str | None = None
 
 
 @dataclass

@@ -37,7 +37,8 @@ def test_check_text_finds_a_typo_and_passes_the_right_spelling():
     assert report.exit_code("warning") == 1 and report.exit_code() == 0
     clean = factlint.check_text(RIGHT, path="draft.txt", date="2023-03-01", rules=[RULES])
     assert [f for f in clean.findings if f.severity >= factlint.Severity.WARNING] == []
-    assert clean.articles[0] == factlint.ArticleSummary("draft.txt", "2023-03-01", "option", clean.articles[0].date_how, "fr")
+    assert clean.articles[0] == factlint.ArticleSummary("draft.txt", "2023-03-01", "option", clean.articles[0].date_how, "fr",
+                                                         "high")
 
 
 def test_a_linter_loads_the_rules_once_for_many_texts(monkeypatch):

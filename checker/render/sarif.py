@@ -81,7 +81,7 @@ def result(f, rule_index: int, fingerprint: str | None) -> dict:
     if related:
         out["relatedLocations"] = related
     if fingerprint:
-        out["partialFingerprints"] = {"factlintLineText/v1": fingerprint}
+        out["partialFingerprints"] = {"factlintSentence/v1": fingerprint}
     if f.fix is not None and f.fix.safe:   # a suggestion a person must check is the message's, not a fix
         region = _physical(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)["region"]
         out["fixes"] = [{
