@@ -141,21 +141,21 @@ def test_config_command_without_a_file(tmp_path):
 
 
 HOUSE = """people:
-  donald-rumsfeld:
-    name: Donald Rumsfeld
+  patrick-shanahan:
+    name: Patrick Shanahan
     gender: m
-    aliases: [Rumsfeld]
+    aliases: [Shanahan]
     held:
-      - {office: us-secretary-of-defense, from: 2001-01-20, to: 2006-12-18}   # a shipped office
-    source: "US Department of Defense, biography of the 21st Secretary of Defense"
+      - {office: us-secretary-of-defense, from: 2019-01-01, to: 2019-06-24}   # a shipped office (acting)
+    source: "US Department of Defense, Patrick M. Shanahan, Acting Secretary of Defense (Jan. 1 - June 23, 2019)"
     examples:
-      - fail: "Donald Rumsfelt a parlé devant le Congrès."
+      - fail: "Patrick Shanahen a parlé devant le Congrès."
         rule: name-typo
-        date: 2003-03-01
-      - pass: "Donald Rumsfeld a parlé devant le Congrès."
-        date: 2003-03-01
+        date: 2019-03-01
+      - pass: "Patrick Shanahan a parlé devant le Congrès."
+        date: 2019-03-01
 """
-HOUSE_ARTICLE = "---\ndate: 2003-03-01\n---\nDonald Rumsfelt a parlé devant le Congrès.\n"
+HOUSE_ARTICLE = "---\ndate: 2019-03-01\n---\nPatrick Shanahen a parlé devant le Congrès.\n"
 
 
 def _house(tmp_path, config: str):

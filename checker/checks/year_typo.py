@@ -140,7 +140,7 @@ def check(ctx, options):
         sentence = article.prose[s_start:s_end]
         future = is_future(sentence, code)
         ahead = future or bool(_ahead(code).search(sentence))
-        if low is None:   # no date: only a year too short or too long to be one, looking ahead
+        if low is None or high is None:   # no date, or only one bound: only a year too short or too long to be one, looking ahead
             if len(spot.digits) != 4 and ahead and spot.position in FORWARD:
                 text = article.text[spot.phrase_start:spot.end]
                 yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "

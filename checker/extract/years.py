@@ -70,7 +70,8 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
     follow = frozenset(w.lower() for w in list(data["function_words"]) + list(data["stopwords"])
                        + list(data["year_follow_words"]))
     count = patterns.compile(rf"\s*(?:{_any(data['year_count_after'])})(?:(?<=['’%‰])|(?!\w))", regex.I)
-    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)[^.;:!?]{{0,30}}$", regex.I)
+    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)(?:[^.;:!?]|\.(?!\s)|(?<=(?<!\w)\p{{Lu}})\.){{0,60}}$",
+                              regex.I)   # "U.S." does not end the sentence
     return follow, count, amount
 
 
@@ -94,12 +95,12 @@ def _ends_phrase(prose: str, end: int, code: str) -> bool:
 def find_year_spots(prose: str, code: str) -> list[YearSpot]:
     p = _patterns(code)
     _, _, amount = _follow(code)
+    amount_words = frozenset(w.lower() for w in language.load(code)["amount_year_words"])
     spots: dict[int, YearSpot] = {}
     for m in p["word"].finditer(prose):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
-        if kind == "deadline" and amount.search(prose, max(0, m.start() - 40), m.start()) \
-                and m.group(kind).lower() == "by":
-            continue   # "cut by 200", "rose by 206": an amount
+        if m.group(kind).lower() in amount_words and amount.search(prose, max(0, m.start() - 70), m.start()):
+            continue   # "cut by 200", "rose by 206", "increase to about 450 stores from 360": an amount
         if _ends_phrase(prose, m.end("year"), code):
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
     capitalised = language.load(code)["months_capitalised"]
