@@ -176,6 +176,10 @@ class ArticleContext:
         own = self._own_time(offset)
         if own is not None:
             return own
+        return self.article_time(offset)
+
+    def article_time(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
+        """The article's dates, for a sentence that speaks of now whatever it names ("depuis octobre 2023")."""
         self._leaning.add(sentence_at(self.sentences, offset)[0])   # what is found here rests on the article's date
         return self.date.interval, f"the article's date, {self.describe_date()}"
 

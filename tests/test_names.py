@@ -8,7 +8,7 @@ import pytest
 
 from checker.extract.anchors import find_anchors
 from checker.extract.names import find_names
-from checker.extract.roles import role_dates_at, tenure_cue_at
+from checker.extract.roles import role_dates_at, tenure_cues
 from checker.fold import fold_name, name_keys
 
 
@@ -103,5 +103,5 @@ def test_role_since(text, lang, year, month):
     (", who has led NATO since 2024", "en"),
 ])
 def test_tenure_without_a_title(text, lang):
-    cue = tenure_cue_at(text, 0, lang)
-    assert cue is not None and role_dates_at(text, cue, lang).since in (2023, 2024)
+    (start, end), = tenure_cues("Mark Rutte" + text, lang)
+    assert start == len("Mark Rutte") and role_dates_at("Mark Rutte" + text, end, lang).since in (2023, 2024)

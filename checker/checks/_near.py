@@ -22,12 +22,13 @@ MIN_TOKEN = 4
 
 
 def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable | None = None,
-                   skip: frozenset[str] = frozenset()):
+                   skip: frozenset[str] = frozenset(), shortest: int | None = None):
     """(entity, declared spelling, folded spelling) for names whose tokens are `tokens` with one token one
     keystroke off, among the entities `allowed` admits, best first; only when they are one entity, after
     keeping those `prefer` admits when there are several ("Bill Clintn" after "President": not the Vice
     President George Clinton)."""
-    shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1   # "G. Bsh", "George H. W. Buh": the rest says who
+    if shortest is None:   # a word of three letters when the rest says who: "G. Bsh", "George H. W. Buh"
+        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
     for i, token in enumerate(tokens):
         if token in base.tokens or len(token) < shortest or token in skip:
             continue
@@ -82,14 +83,17 @@ def title_allows(ctx, mention) -> Callable:
     """The people a title lets its name stand for: holders of its offices at the sentence's time (any time for a
     qualified title, "l'ancien président", or when the date is unknown)."""
     offices = mention.office_ids
-    interval, _ = ctx.when(mention.start)
     base = ctx.base
+    when: list = []   # the sentence's time, read only when a candidate is to be judged
 
     def allowed(entity) -> bool:
         person = base.rules.people.get(entity.id) if entity.kind == "person" else None
         if person is None:
             return False
         terms = person.terms_of(offices)
+        if not when:
+            when.append(ctx.when(mention.start)[0])
+        interval = when[0]
         if mention.qualifier or interval is None:
             return bool(terms)
         return any(t.start <= interval[1] and interval[0] < t.last_day for t in terms)

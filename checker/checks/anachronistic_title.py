@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lang as language
-from ..extract.roles import role_dates_at, tenure_cue_at
+from ..extract.roles import role_dates_at, tenure_cues
 from ..finding import Severity
 from ._titles import named_titles, evidence, historical, runs, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
 
@@ -72,7 +72,7 @@ def check(ctx, options):
                 continue   # "président de 2009 à 2017": the title speaks of those years, not of the article's
         interval, how = ctx.when(mention.start)
         if written:   # "secrétaire général depuis octobre 2023": the title speaks of now, not of its first day
-            interval, how = ctx.date.interval, f"the article's date, {ctx.describe_date()}"
+            interval, how = ctx.article_time(mention.start)
         if interval is None:
             continue
         a, b = interval
@@ -136,14 +136,18 @@ def _written_role_dates(ctx, mention):
 def _tenures(ctx):
     """"Mark Rutte, en poste depuis octobre 2023", "who has led NATO since …": a known person's tenure without a
     title, against the run of terms the person is in at the time (when it is of one office)."""
-    base, code = ctx.base, ctx.article.language
-    for span in ctx.names:
-        people = base.people_named(span.text)
-        if len(people) != 1 or not people[0].terms or ctx.in_quote(span.start):
+    base, code, prose = ctx.base, ctx.article.language, ctx.article.prose
+    cues = tenure_cues(prose, code)
+    if not cues:
+        return
+    names = {span.end: span for span in ctx.names}
+    for cue_start, cue_end in cues:
+        span = names.get(cue_start)
+        if span is None or ctx.in_quote(span.start):
             continue
-        cue = tenure_cue_at(ctx.article.prose, span.end, code)
-        written = role_dates_at(ctx.article.prose, cue, code) if cue is not None else None
-        if written is not None and written.since is not None:
+        people = base.people_named(span.text)
+        written = role_dates_at(prose, cue_end, code)
+        if len(people) == 1 and people[0].terms and written is not None and written.since is not None:
             yield from _role_dates(ctx, span.start, people[0], people[0].terms, written)
 
 

@@ -55,6 +55,7 @@ None.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 
@@ -113,16 +114,22 @@ def _acronyms(ctx):
         return
     written = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(ctx.article.prose)]
     uses = Counter(token for _, _, token in written)
-    # the organisations the article names right: an acronym as declared, or a name
-    named = {org.id for _, _, token in written if token in base.exact_spellings
-             for _, org in base.acronyms.get(fold(token), ())}
-    named |= {e.id for s in ctx.names for e in base.entities_named(s.text) if e.kind == "organisation"}
-    named |= {org.id for a, b in base.find("description", ctx.article.language, ctx.folded, ctx.tokens)
-              for org in base.organisations_described(ctx.article.language, ctx.article.prose[a:b])}
+
+    @functools.lru_cache(maxsize=1)
+    def names_right() -> frozenset[str]:
+        """The organisations the article names right (an acronym as declared, a name, the words that describe
+        it): asked only when a three-letter acronym has letters swapped."""
+        described = base.find("description", ctx.article.language, ctx.folded, ctx.tokens)
+        return frozenset(
+            [org.id for _, _, token in written if token in base.exact_spellings
+             for _, org in base.acronyms.get(fold(token), ())]
+            + [e.id for s in ctx.names for e in base.entities_named(s.text) if e.kind == "organisation"]
+            + [org.id for a, b in described
+               for org in base.organisations_described(ctx.article.language, ctx.article.prose[a:b])])
     for start, end, token in written:
         if token.isupper():
-            forms = [] if base.acronyms.get(fold(token)) or base.entities_named(token) or uses[token] > 1 \
-                else _swapped(base, token, named)
+            forms = [] if uses[token] > 1 or base.acronyms.get(fold(token)) or base.entities_named(token) \
+                else _swapped(base, token, names_right)
             what = "has two letters swapped"
             if len({org.id for _, org in forms}) != 1:
                 continue   # "FAP" for AFP, once, in an article that names AFP: a slip of the keys
@@ -141,7 +148,7 @@ def _acronyms(ctx):
         yield _with_fix(finding, start, end, exact, safe=unambiguous and what != "has two letters swapped")
 
 
-def _swapped(base, token: str, named: set[str]) -> list:
+def _swapped(base, token: str, named) -> list:
     """The declared acronyms that `token` writes with two adjacent letters swapped ("FAP" for "AFP", "OTNA" for
     "OTAN"): of three letters, only an organisation the article names (too many other acronyms are three
     letters one swap apart: PSD, SDP, SPD); of four letters or more, any."""
@@ -152,7 +159,7 @@ def _swapped(base, token: str, named: set[str]) -> list:
     for i in range(len(folded) - 1):
         swapped = folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:]
         found += [(exact, org) for exact, org in base.acronyms.get(swapped, ())
-                  if exact.isupper() and (org.id in named or len(token) > 3)]
+                  if exact.isupper() and (len(token) > 3 or org.id in named())]
     return found
 
 
@@ -169,8 +176,10 @@ def _near_misses(ctx):
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
-        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, titled.get(span.start), known_here),
-                                    skip=in_full_names if len(tokens) == 1 else frozenset())
+        mention = titled.get(span.start)
+        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, mention, known_here),
+                                    skip=in_full_names if len(tokens) == 1 else frozenset(),
+                                    shortest=3 if mention is not None else None)   # "Chancellor Khl"
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]

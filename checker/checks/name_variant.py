@@ -4,8 +4,9 @@
 Names of two words or more, written in the articles checked together (and, with `--against`, in the
 archive index), that differ in one word by one keystroke ("Volodymyr Zelenskyy" and "Volodymyr
 Zelensky", "Mark Rute" and "Mark Rutte"). No rule is needed: the spelling used most is taken as the
-house spelling, and each use of a spelling used at most a third as often is flagged, with the
-majority spelling as suggestion and the articles that use it as evidence. Case, diacritics,
+house spelling, and each use of a spelling used at most a third as often is flagged (at most half as
+often against a spelling used twice, when the two differ by a slip of the fingers: see the options),
+with the majority spelling as suggestion and the articles that use it as evidence. Case, diacritics,
 hyphens, possessives ("the United Nations' …", "Gonzalez’ relatives"), the dots and spaces of
 initials ("J.D. Vance", "J. D. Vance", "JD Vance") and accepted transliterations ("Gerhard
 Schroeder" for "Gerhard Schröder": ä, ö, ü, ß, å, ø written ae, oe, ue, ss, aa, oe) do not count;

@@ -38,17 +38,22 @@ def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern | None]:
     return year, ago_pattern
 
 
+@functools.lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[dict[str, int], dict[str, int]]:
+    data = language.load(code)
+    return ({k.lower(): v for k, v in data["months"].items()},
+            {k.lower(): v for k, v in data["cardinal_words"].items()})
+
+
 def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) -> list[Anchor]:
     """The anchors written between start and end, by position."""
     end = len(prose) if end is None else end
     year, ago = _patterns(code)
-    data = language.load(code)
-    months = {k.lower(): v for k, v in data["months"].items()}
+    months, words = _tables(code)
     found = [Anchor(m.start(), m.end(), year=int(m.group("year")),
                     month=months[m.group("month").lower()] if m.group("month") else None)
              for m in year.finditer(prose, start, end)]
     if ago is not None:
-        words = {k.lower(): v for k, v in data["cardinal_words"].items()}
         for m in ago.finditer(prose, start, end):
             n = m.group("n")
             found.append(Anchor(m.start(), m.end(), years_ago=int(n) if n.isdigit() else words[n.lower()]))

@@ -63,14 +63,14 @@ def _tenure(code: str) -> regex.Pattern:
     data = language.load(code)
     complement = r"[^\s,;.]+(?:\s+[^\s,;.]+){0,3}?"   # "l'OTAN", "the alliance", "le gouvernement italien"
     cues = alternation(data["tenure_cues"]).replace(regex.escape("{x}"), complement)
-    return patterns.compile(rf"\s*,\s*(?:{cues})(?=\s+(?:{alternation(data['role_since'])})\s)", regex.I)
+    # from the comma: a literal first character lets the engine skip the rest of the prose at once
+    return patterns.compile(rf",\s*(?:{cues})(?=\s+(?:{alternation(data['role_since'])})\s)", regex.I)
 
 
-def tenure_cue_at(prose: str, offset: int, code: str) -> int | None:
-    """Where the role dates begin after a name and a tenure written without a title ("Mark Rutte, en poste depuis
-    …", "…, who has led NATO since …"), or None."""
-    m = _tenure(code).match(prose, offset, offset + WINDOW)
-    return m.end() if m else None
+def tenure_cues(prose: str, code: str) -> list[tuple[int, int]]:
+    """(start, end) of the tenures written without a title after a name ("…, en poste depuis …", "…, who has led
+    NATO since …"): the name ends at start (its comma), the role dates begin at end."""
+    return [(m.start(), m.end()) for m in _tenure(code).finditer(prose)]
 
 
 def year_ranges(prose: str, code: str, start: int, end: int) -> list[tuple[int, int]]:
