@@ -230,6 +230,14 @@ def test_a_long_document_never_blocks_the_server(client, workspace):
     assert not any("ended unexpectedly" in line for line in client.logs())
 
 
+def test_a_document_over_10_mb_is_one_diagnostic_not_a_check(client, workspace):
+    uri = (workspace / "plain" / "huge.txt").as_uri()
+    client.open(uri, ("Le Premier ministre britannique Keir Stramer a parlé.\n" * 200_000), language="plaintext")
+    (note,) = client.diagnostics(uri, version=1, timeout=60)
+    assert "over 10 MB" in note["message"] and note["range"]["start"]["line"] == 0 and "code" not in note
+    client.close_document(uri)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker process through /proc")
 def test_a_worker_that_dies_is_logged_and_the_server_keeps_serving(client, workspace):
     path = workspace / "plain" / "dies.md"
