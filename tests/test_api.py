@@ -157,3 +157,15 @@ def test_which_files_are_articles(tmp_path):
     linter = factlint.Linter(rules=[RULES], exclude=["drafts/"])
     checked = sorted(a.path.rsplit("/", 1)[-1] for a in linter.check_paths([tmp_path], date="2024-10-15").articles)
     assert checked == ["a.txt", "b.txt"]   # README is the folder's own document, drafts/ excluded
+
+
+def test_a_text_with_a_lone_surrogate_is_one_run_error_and_the_others_are_checked():
+    import factlint
+    linter = factlint.Linter(config={})
+    report = linter.check(texts={"broken.md": "Première ligne.\nLe chancelier \ud800 a parlé.\n",
+                                 "ok.md": "Washington déploiera des missiles à partir de 206.\n"},
+                          date="2024-10-15")
+    assert [(e.path, e.line) for e in report.errors] == [("broken.md", 2)]
+    assert "lone surrogate" in report.errors[0].message
+    assert [f.rule for f in report.findings if f.location.path == "ok.md"] == ["year-typo"]
+    assert report.exit_code() == 2
