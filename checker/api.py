@@ -69,8 +69,12 @@ class Linter:
     rules, select, ignore: as the configuration keys, winning over it (rule paths relative to the
         working directory, as on the command line).
     checks: per-check settings, as in [checks.ID]: {"name-typo": {"severity": "error"}}.
+    exclude: gitignore-style globs of files and folders that are not articles (relative to the working
+        directory), added to the configuration's. gitignore: whether to leave out what git ignores
+        (default: the configuration's respect-gitignore, true). force_exclude: apply the globs to files
+        named in paths too.
     baseline: a baseline file (default: the configuration's; False: none).
-    against: an archive index built by `factlint index`.
+    against: an archive index built by `factlint index` (default: the configuration's `against`).
     jobs, engine, scheduler: where the per-article checks run (see `factlint check --help`).
 
     Raises ConfigError (every problem in .problems) or BaselineError. Errors in rule files do not
@@ -80,6 +84,7 @@ class Linter:
     def __init__(self, config: PathLike | Mapping | None = None, *, root: PathLike | None = None,
                  rules: Iterable[PathLike] | None = None, select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None, checks: Mapping[str, Mapping[str, object]] | None = None,
+                 exclude: Iterable[str] = (), gitignore: bool | None = None, force_exclude: bool = False,
                  baseline: PathLike | bool | None = None, against: PathLike | None = None, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
                  debug: bool = False) -> None:
@@ -88,12 +93,14 @@ class Linter:
         self.config = _configuration(config, self.root)
         _override(self.config, rules, select, ignore, checks)
         select_ids, ignore_ids = cfg.enabled_sets(self.config)
+        self.selection = cfg.selection(self.config, tuple(exclude), gitignore, force_exclude)
+        against = against if against is not None else self.config.get("against")   # the argument wins
         self._settings = Settings(
             rule_paths=tuple(cfg.rule_paths(self.config, Path.cwd())), select=select_ids, ignore=ignore_ids,
             check_options=cfg.options(self.config), severities=cfg.severities(self.config), debug=debug,
             use_cache=use_cache, baseline=_baseline(self.config, baseline),
             against=Path(against) if against is not None else None, jobs=max(1, jobs), engine=engine,
-            scheduler=scheduler)
+            scheduler=scheduler, selection=self.selection)
         self._loaded = load_rules(self._settings)
 
     @property
@@ -116,7 +123,8 @@ class Linter:
         date: the articles' date (overrides front matter and inference). language: "fr" or "en" for the
         texts (default: front matter, else detected). only: report on these paths alone (and the texts),
         the other files being the archive that cross-article checks compare with. progress: called with
-        (done, total) as articles are checked."""
+        (done, total, "articles", "") as articles are checked, then (done, total, "comparing", check id)
+        as the checks that compare them run."""
         from . import lang
         from .articles import parse_article
         from .runner import run
@@ -124,6 +132,9 @@ class Linter:
             raise ValueError(f"language: expected one of {', '.join(lang.SUPPORTED)}, got {language!r}")
         articles = []
         for shown, text in (texts or {}).items():
+            if (bad := _unencodable(text, str(shown))) is not None:
+                articles.append(bad)   # a lone surrogate: not text a file could hold
+                continue
             article = parse_article(text, str(shown), str(shown).lower().endswith((".md", ".markdown")))
             if language is not None:
                 article.language, article.language_source = language, "option"
@@ -201,3 +212,15 @@ def explain(check_id: str) -> str:
     from .checks import REGISTRY
     module = REGISTRY[check_id]
     return f"# {check_id} (default severity: {module.SEVERITY.label})\n\n{module.__doc__.strip()}\n"
+
+
+def _unencodable(text: str, shown: str) -> RunError | None:
+    """A text with a lone surrogate (a broken editor buffer or decoding) cannot be checked: one run error
+    naming its line, as for a file that is not UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        return RunError(shown, line, f"not valid Unicode text: a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                     f"at column {exc.start - text.rfind(chr(10), 0, exc.start)}")
+    return None

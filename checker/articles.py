@@ -14,7 +14,6 @@ from .finding import RunError
 from .safeio import NotReadable, read_regular
 from .textmap import TextMap
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
 
 
@@ -191,10 +190,28 @@ def front_matter_date(article: Article) -> dt.date | None:
         return None
 
 
-def walk(paths: list[Path]) -> Iterator[Path | RunError]:
-    """Article files under the given paths, in a stable order; loops and special files met while walking
-    are skipped. A path or a folder that cannot be read is a RunError (the run is broken: its articles
-    are not checked), never skipped in silence."""
+def walk(paths: list[Path], selection=None) -> Iterator[Path | RunError]:
+    """Article files under the given paths, in a stable order, each file once (a link to a file already
+    found is not found again); loops, special files and dangling links met while walking are skipped.
+    `selection` (selection.Selection) says which files are articles; without it, every .md, .markdown and
+    .txt file. A path or a folder that cannot be read is a RunError (the run is broken: its articles are
+    not checked), never skipped in silence."""
+    from .selection import Selection
+    selection = selection or Selection.make(gitignore=False)
+    files: set[tuple[int, int]] = set()
+
+    def once(path: Path) -> bool:
+        """A regular file not found before (through a link, or under another name); one that is listed but
+        cannot be looked at is kept, so that reading it says why."""
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            return exc.errno not in (errno.ENOENT, errno.ENOTDIR)
+        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in files:
+            return False
+        files.add((st.st_dev, st.st_ino))
+        return True
+
     for root in paths:
         try:
             st = os.stat(root)
@@ -204,15 +221,16 @@ def walk(paths: list[Path]) -> Iterator[Path | RunError]:
                            else f"cannot read: {exc.strerror or exc}")
             continue
         if stat.S_ISREG(st.st_mode):
-            yield root
+            if selection.named(root) and once(root):
+                yield root
             continue
         if not stat.S_ISDIR(st.st_mode):
             yield RunError(display_path(root), None, "not a regular file or directory (skipped)")
             continue
-        yield from _walk_folder(root)
+        yield from _walk_folder(root, selection, once)
 
 
-def _walk_folder(root: Path) -> Iterator[Path | RunError]:
+def _walk_folder(root: Path, selection, once) -> Iterator[Path | RunError]:
     seen: set[tuple[int, int]] = set()
     failed: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=failed.append):
@@ -227,16 +245,11 @@ def _walk_folder(root: Path) -> Iterator[Path | RunError]:
             dirnames[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if selection.walk_dir(root, folder / d))
         for name in sorted(filenames):
-            if not name.lower().endswith(ARTICLE_SUFFIXES):
-                continue
-            candidate = Path(dirpath) / name
-            try:
-                regular = stat.S_ISREG(os.stat(candidate).st_mode)
-            except OSError:   # listed but not reachable: reading it says why
-                regular = True
-            if regular:
+            candidate = folder / name
+            if selection.article(root, candidate) and once(candidate):
                 yield candidate
     yield from _unreadable(failed)
 

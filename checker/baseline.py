@@ -1,8 +1,9 @@
 """Baselines: the findings an archive already has, so that only new ones are reported.
 
-A finding is recorded by rule, path and a fingerprint of its text and of the line it stands on
-(whitespace folded), not by its line number: inserting a paragraph above it does not make it new,
-editing the sentence it is in does. Identical findings on identical lines are counted.
+A finding is recorded by rule, path and a fingerprint of its quoted text and of the sentence it
+stands in (whitespace folded), not by its line number nor by its whole line: inserting a paragraph
+above it, or editing another sentence of its paragraph (a news paragraph is one line), does not
+make it new; editing its own sentence does. Identical findings in identical sentences are counted.
 """
 from __future__ import annotations
 
@@ -15,41 +16,40 @@ from pathlib import Path
 
 from .finding import Finding
 from .safeio import read_regular
+from .textmap import TextMap
 
-VERSION = 1
+VERSION = 2   # 1 fingerprinted the whole line
 MAX_BYTES = 512 * 1024 ** 2   # a baseline of a million findings is about 200 MB
-
-
-LONG_LINE = 10_000   # characters: a longer line stands for itself by the part around the finding
+LONG_SENTENCE = 10_000   # characters: a longer "sentence" stands for itself by the part around the finding
 
 
 def fingerprints(findings: list[Finding], article_text: str) -> dict[Finding, str]:
-    """Each finding's fingerprint. The text is split into lines and each line folded once, and a line
-    longer than LONG_LINE is represented by the LONG_LINE characters around the finding: per finding, a
-    1 MB article on one line with thousands of findings took minutes (quadratic)."""
-    lines = article_text.splitlines()
-    folded: dict[int, bytes] = {}
-    return {f: fingerprint(f, lines, folded) for f in findings}
-
-
-def fingerprint(finding: Finding, lines: list[str], folded: dict[int, bytes] | None = None) -> str:
-    """A hash of the rule, the quoted text and the line it stands on (lines: the article's; folded: the
-    lines already folded, by index)."""
-    index = finding.location.line - 1
-    line = lines[index] if 0 <= index < len(lines) else ""
-    if len(line) > LONG_LINE:
-        middle = finding.location.column - 1
-        part = line[max(0, middle - LONG_LINE // 2):middle + LONG_LINE // 2]
-        tail = " ".join(part.split()).encode("utf-8")
-    else:
-        tail = folded.get(index) if folded is not None else None
-        if tail is None:
-            tail = " ".join(line.split()).encode("utf-8")
-            if folded is not None:
-                folded[index] = tail
-    digest = hashlib.sha256("\0".join((finding.rule, " ".join(finding.text.split()), "")).encode("utf-8"))
-    digest.update(tail)
-    return digest.hexdigest()[:20]
+    """A hash of each finding's rule, quoted text and the sentence it starts in. Each sentence is folded
+    once, and one longer than LONG_SENTENCE (a megabyte without a full stop) is represented by the part
+    around the finding: per finding, the whole of it made such a text quadratic."""
+    if not findings:
+        return {}
+    from .extract.sentences import sentence_at, sentences
+    textmap, spans = TextMap(article_text), sentences(article_text)
+    folded: dict[tuple[int, int], bytes] = {}
+    out = {}
+    for f in findings:
+        try:
+            offset = min(textmap.line_start(max(f.location.line, 1)) + f.location.column - 1, len(article_text))
+        except IndexError:   # a position past the text (a finding of an article changed since): its end
+            offset = len(article_text)
+        start, end = sentence_at(spans, offset)
+        if end - start > LONG_SENTENCE:
+            part = article_text[max(start, offset - LONG_SENTENCE // 2):min(end, offset + LONG_SENTENCE // 2)]
+            sentence = " ".join(part.split()).encode("utf-8")
+        else:
+            sentence = folded.get((start, end))
+            if sentence is None:
+                sentence = folded[(start, end)] = " ".join(article_text[start:end].split()).encode("utf-8")
+        digest = hashlib.sha256("\0".join((f.rule, " ".join(f.text.split()), "")).encode("utf-8"))
+        digest.update(sentence)
+        out[f] = digest.hexdigest()[:20]
+    return out
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ def load(path: Path) -> Baseline:
         raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: {exc})") from None
     except RecursionError:
         raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: nested too deeply)") from None
+    if isinstance(doc, dict) and doc.get("version") == 1:
+        raise BaselineError(f"{path}: a baseline of an older factlint (version 1, by whole lines); write it again "
+                            "with --write-baseline")
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a factlint baseline (expected {{\"version\": {VERSION}, \"findings\": [...]}})")
     counts: Counter = Counter()

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -14,8 +12,11 @@ import click
 from . import __version__, cachedir
 from .render import lines
 
+from .cli_output import apply_fixes, finish
+from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS
-from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
+from .outputs import write_atomic
+from .report import EXIT_BROKEN, EXIT_OK
 
 
 def _date(ctx, param, value):
@@ -58,38 +59,6 @@ def _options(ctx, param, value):
                                      "or name-typo.severity=error")
         options.append((check_id, name, parse_setting(check_id, name, raw)))
     return options
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
-
-    A symbolic link is written through (its target is replaced), and a device or a pipe such as
-    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it. A new file gets
-    the mode the umask gives (as any program's output), a replaced one keeps its own."""
-    path = path.resolve() if path.is_symlink() else path
-    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0o022)   # the only way to read it is to set it
-    os.umask(current)
-    return current
 
 
 class _Commands(click.Group):
@@ -155,6 +124,19 @@ def _engine_options(work: str):
     return decorate
 
 
+def _selection_options(command):
+    """--exclude, --no-gitignore and --force-exclude: which files of the paths are articles."""
+    for option in reversed([
+        click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+                     help="Files or folders that are not articles (gitignore-style glob, repeatable), added to "
+                          "the configuration's exclude."),
+        click.option("--no-gitignore", is_flag=True, help="Check files that git ignores too."),
+        click.option("--force-exclude", is_flag=True, help="Apply the exclusions to files named on the command line too."),
+    ]):
+        command = option(command)
+    return command
+
+
 def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
     """The number of worker processes; one line and exit 2 when the dask engine cannot run."""
     from .engines import EngineError, require_dask
@@ -183,7 +165,8 @@ def _load_config(paths, config_path):
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Rule file or directory (repeatable); default: the configuration, else ./rules, else the shipped packs.")
+              help="Rule file or directory (repeatable); default: the configuration's, else rules/ beside it, else the "
+                   "shipped packs.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format (default: text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
@@ -201,6 +184,15 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Cut the Markdown report to N characters, summary first (default 60,000, under GitHub's "
+                   "comment limit; 0: never).")
+@click.option("--full-report", metavar="URL", help="Where the whole report is, linked from a cut Markdown report.")
+@click.option("--full-output", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write the whole Markdown report, never cut, to FILE (for a CI artifact).")
+@_selection_options
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in the text report: auto when standard output is a terminal and NO_COLOR is not set.")
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
@@ -208,7 +200,8 @@ def _load_config(paths, config_path):
               help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, max_chars, full_report, full_output, exclude, no_gitignore, force_exclude, color,
+          jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
@@ -235,21 +228,23 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         wrong = cfg.set_check(config, check_id, key, value, "command line (--option)")
         if wrong:
             raise click.BadParameter(f"{check_id}.{key}: {wrong[1]}", param_hint="--option")
-    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None)
-    texts = _stdin_text(stdin, stdin_filename)
     try:
-        linter = Linter(config, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
+        linter = Linter(config, exclude=exclude, gitignore=False if no_gitignore else None,
+                        force_exclude=force_exclude, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
                         baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
     except BaselineError as exc:
         _fail(f"{exc}; create it with --write-baseline FILE")
+    _refuse_overwriting(config, write_baseline, full_output, files, stdin_filename if stdin else None, linter.selection)
+    texts = _stdin_text(stdin, stdin_filename)
     try:
-        report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
-        _fix(report, texts, fix, diff, stdin)
+        report = linter.check(files, texts, date=date, only=_targets(changed, linter), progress=Progress(sys.stderr))
+        apply_fixes(report, texts, fix, diff, stdin)
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
         _internal_error(debug)
-    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin))
+    finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color,
+            markdown={"max_chars": max_chars, "full_report": full_report, "full_output": full_output})
 
 
 def _internal_error(debug: bool) -> None:
@@ -262,22 +257,35 @@ def _internal_error(debug: bool) -> None:
     sys.exit(EXIT_BROKEN)
 
 
-def _targets(changed):
+def _targets(changed, linter):
+    """The articles --changed reports on; None (every article) when a rule file in use or the
+    configuration changed: any article may then have findings it did not have."""
     if changed is None:
         return None
+    from . import facts
+    from .articles import display_path
     from .gitchanged import GitError, changed_files
     try:
-        return frozenset(changed_files(changed, Path.cwd()))
+        files = frozenset(changed_files(changed, Path.cwd()))
     except GitError as exc:
         _fail(f"--changed: {exc}")
+    rules = {facts.rule_file_shown(shown).resolve(): shown for shown in linter.rule_files}
+    if linter.config.file is not None:
+        rules[linter.config.file.resolve()] = display_path(linter.config.file)
+    touched = sorted(rules[path] for path in files & set(rules))
+    if touched:
+        click.echo(lines.line(f"factlint: {', '.join(touched)} changed since {changed}: every article is checked"), err=True)
+        return None
+    return files
 
 
-def _refuse_overwriting(config, write_baseline, files, stdin_name) -> None:
+def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, selection) -> None:
     """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
     from .outputs import overwritten_inputs
     output = config.get("output")
-    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
-                                  [Path(stdin_name)] if stdin_name else [])
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline),
+                                   ("full report", full_output)], files,
+                                  [Path(stdin_name)] if stdin_name else [], selection)
     for problem in problems:
         click.echo(lines.line(f"factlint: error: {problem}"), err=True)
     if problems:
@@ -294,63 +302,6 @@ def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
     if not isinstance(text, str):
         _fail(str(text))
     return {shown: text}
-
-
-def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
-    """Apply (or with --diff, show) the safe fixes; fixed findings leave the report."""
-    if not (fix or diff):
-        return
-    from . import fix as fixes
-    plans, errors = fixes.plan(report.findings, report.digests, texts)
-    report.errors.extend(errors)
-    applied = []
-    for file_plan in plans:
-        if diff:
-            click.echo(file_plan.diff(), nl=False)
-        elif file_plan.path in texts:
-            click.echo(file_plan.fixed, nl=False)   # standard input: the fixed article on standard output
-            applied += file_plan.applied
-        else:
-            error = fixes.write(file_plan)
-            if error:
-                report.errors.append(error)
-            else:
-                applied += file_plan.applied
-    if stdin and fix and not plans:
-        click.echo(next(iter(texts.values())), nl=False)
-    if applied:
-        done = set(applied)
-        report.findings = [f for f in report.findings if f not in done]
-        click.echo(lines.line(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)"), err=True)
-
-
-def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
-    from .baseline import dump
-    for problem in report.problems:
-        click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
-    for error in report.errors:
-        click.echo(lines.line(f"factlint: error: {error}"), err=True)
-    if report.baselined:
-        click.echo(lines.line(f"factlint: {report.baselined} finding(s) in the baseline were not reported"), err=True)
-    if write_baseline and report.errors:
-        click.echo(lines.line(f"factlint: error: the baseline {write_baseline} was not written: the run is broken"), err=True)
-    elif write_baseline:
-        try:
-            write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
-        except OSError as exc:
-            _fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
-        click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}"), err=True)
-    fmt, output = config.get("format"), config.get("output")
-    text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
-                         link_base=config.get("link-base"))
-    if output:
-        try:
-            write_atomic(Path(output), text)
-        except OSError as exc:   # a folder, a full disk, no permission: the report is lost, so the run is broken
-            _fail(f"cannot write the report to {output}: {exc.strerror or exc}")
-    elif not quiet_stdout:
-        click.echo(text, nl=False)
-    sys.exit(report.exit_code(config.get("fail-on")))
 
 
 @main.command()
@@ -378,18 +329,25 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@_selection_options
 @_engine_options("the extraction of changed articles")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (as for check).")
 @click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
               help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="How long to wait for another factlint index writing the same file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, debug):
-    """Build or update the archive index of PATHS: statements, quotations, name spellings."""
+def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, jobs, engine, scheduler, config_path,
+          no_cache, wait, debug):
+    """Build or update the archive index of PATHS: statements, quotations, name spellings.
+
+    The rules and the articles are those factlint check uses: the configuration's, unless --rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
-    from . import engines, facts
+    from . import config as cfg, engines, facts
     from .indexing import rules_fingerprint, update_index
-    targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
+    config = _load_config(list(paths), config_path)
+    targets = list(rule_paths) or cfg.rule_paths(config, Path.cwd())
+    selection = cfg.selection(config, exclude, False if no_gitignore else None, force_exclude)
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
     for error in errors:
         click.echo(lines.line(f"factlint: error: {error}"), err=True)
@@ -400,7 +358,7 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, 
     stats = None
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
-                             scheduler=scheduler, rules=rules, wait=wait)
+                             scheduler=scheduler, rules=rules, wait=wait, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
         if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
             _fail(str(exc))
@@ -420,67 +378,7 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, wait, 
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
-@main.group()
-def rules():
-    """Validate and build rule files."""
-
-
-def _valid_rules(paths):
-    """The compiled rules under paths (default: ./rules, else the shipped packs); exit 2 on any error."""
-    from . import facts
-    base, errors = facts.load_factbase(facts.default_rule_paths(list(paths), Path.cwd()), use_cache=False)
-    for error in errors:
-        click.echo(lines.line(f"factlint: error: {error}"), err=True)
-    if base is None or errors:
-        sys.exit(EXIT_BROKEN)
-    return base
-
-
-@rules.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def rules_validate(paths):
-    """Validate rule files (default: ./rules, else the shipped packs)."""
-    r = _valid_rules(paths).rules
-    click.echo(f"{len(r.files)} rule file(s) valid: {len(r.offices)} offices, {len(r.people)} people, "
-               f"{len(r.organisations)} organisations, {len(r.events)} events, {len(r.facts)} facts, "
-               f"{sum(len(v) for v in r.rates.values())} rates")
-
-
-IMPORTERS = {"us-executive": "checker.importers.us_executive"}
-
-
-@rules.command("import")
-@click.argument("kind", type=click.Choice(sorted(IMPORTERS)))
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
-def rules_import(kind, source, output):
-    """Convert public reference data into a rule pack.
-
-    us-executive: unitedstates/congress-legislators executive.yaml (US presidents and vice-presidents)."""
-    import importlib
-    convert = importlib.import_module(IMPORTERS[kind]).convert
-    try:
-        text = convert(source)
-    except ValueError as exc:
-        click.echo(lines.line(f"factlint: error: {source}: {exc}"), err=True)
-        sys.exit(EXIT_BROKEN)
-    write_atomic(output, text)
-    click.echo(lines.line(f"wrote {output}"))
-
-
-@rules.command("test")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
-def rules_test(paths, verbose):
-    """Run the examples of rule entries: `fail` ones must be flagged, `pass` ones must not."""
-    from .rulestest import run_examples
-    outcomes = run_examples(_valid_rules(paths))
-    for outcome in outcomes:
-        if verbose or not outcome.ok:
-            click.echo(lines.line(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}"))
-    failed = sum(not o.ok for o in outcomes)
-    click.echo(f"{len(outcomes)} rule example(s): {len(outcomes) - failed} as expected, {failed} not")
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+main.add_command(rules)
 
 
 @main.command("config")
@@ -493,7 +391,7 @@ def config_command(paths, config_path):
     rules = config.values["rules"]
     if not rules.value:
         shown = [str(p) for p in cfg.rule_paths(config, Path.cwd())]
-        config.values["rules"] = cfg.Value(shown, "default (./rules when it exists, else the shipped packs)")
+        config.values["rules"] = cfg.Value(shown, "default (rules/ beside the configuration when it exists, else the shipped packs)")
     click.echo(cfg.describe(config), nl=False)
 
 
@@ -510,3 +408,12 @@ def init(directory, force):
     for path, text in planned:
         write_atomic(path, text)
         click.echo(lines.line(f"wrote {path}"))
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only way; "
+                                            "accepted because editors pass it).")
+def lsp(stdio):
+    """Run the language server for editors (pip install 'factlint[lsp]'; see docs/editors.md)."""
+    from .lsp import main as serve
+    sys.exit(serve())

@@ -21,7 +21,7 @@ from .finding import Severity
 from .safeio import read_regular
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "markdown", "sarif", "github")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "gitlab")
 SEVERITIES = ("error", "warning", "info")
 SHIPPED = "@shipped"
 CHECK_KEYS = ("enabled", "severity")
@@ -60,18 +60,23 @@ class ConfigError(Exception):
 # -- the keys --------------------------------------------------------------------------------
 def _top_defaults() -> dict[str, object]:
     return {"rules": [], "fail-on": "error", "format": "text", "output": None, "select": None, "ignore": [],
-            "baseline": None, "link-base": None}
+            "baseline": None, "link-base": None, "include": None, "exclude": [], "respect-gitignore": True,
+            "against": None}
 
 
 TOP_HELP = {
     "rules": "rule files or directories, relative to this file; \"@shipped\" = the packs installed with factlint",
     "fail-on": "exit 1 when a finding reaches this severity: error, warning, info or never",
-    "format": "report format: text, json, markdown, sarif or github",
+    "format": "report format: text, json, markdown, sarif, github or gitlab",
     "output": "write the report to this file instead of standard output",
     "select": "run only these checks",
     "ignore": "do not run these checks",
     "baseline": "report only findings that are not in this baseline file",
     "link-base": "URL prefix for links to article lines in the Markdown report",
+    "include": "globs of the files that are articles in the folders walked (default *.md, *.markdown, *.txt)",
+    "exclude": "gitignore-style globs of files and folders that are not articles, relative to this file",
+    "respect-gitignore": "leave out what git ignores, in a git work tree",
+    "against": "an archive index built by factlint index, also compared with the articles (--against)",
 }
 
 
@@ -254,7 +259,7 @@ def _anchor(key: str, value, base_dir: Path):
     """Paths in a configuration file are relative to that file."""
     if key == "rules":
         return [v if v == SHIPPED else str(_join(base_dir, v)) for v in value]
-    if key in ("output", "baseline") and value is not None:
+    if key in ("output", "baseline", "against") and value is not None:
         return str(_join(base_dir, value))
     return value
 
@@ -275,16 +280,20 @@ def _validate_top(key, value, registry, did_you_mean):
         if value not in choices:
             raise _Bad(f"expected one of {', '.join(choices)}, got {value!r}{_hint(value, choices, did_you_mean)}")
         return value
-    if key in ("output", "baseline", "link-base"):
+    if key in ("output", "baseline", "link-base", "against"):
         if not (isinstance(value, str) and value.strip()):
             raise _Bad(f"expected a text, got {value!r}")
         return value
-    if key in ("rules", "select", "ignore"):
+    if key == "respect-gitignore":
+        if not isinstance(value, bool):
+            raise _Bad(f"expected true or false, got {value!r}")
+        return value
+    if key in ("rules", "select", "ignore", "include", "exclude"):
         if isinstance(value, str):
             value = [value]
         if not _is_texts(value):
             raise _Bad(f"expected a list of texts, got {value!r}")
-        if key != "rules":
+        if key in ("select", "ignore"):
             for check_id in value:
                 if check_id not in registry:
                     raise _Bad(f"unknown check {check_id!r}{did_you_mean(check_id, registry)}")
@@ -342,10 +351,12 @@ def override(config: Config, key: str, value, flag: str) -> None:
 
 # -- from configuration to a run ---------------------------------------------------------------
 def rule_paths(config: Config, cwd: Path) -> list[Path]:
+    """The rule files and folders of a run: the configuration's, else ./rules beside the configuration
+    file (or in cwd without one) when it exists, else the shipped packs."""
     from . import facts
     declared = config.get("rules")
     if not declared:
-        return facts.default_rule_paths([], cwd)
+        return [Path(_shown(p)) for p in facts.default_rule_paths([], config.base_dir or cwd)]
     out: list[Path] = []
     seen: set[Path] = set()
     for item in declared:
@@ -354,6 +365,15 @@ def rule_paths(config: Config, cwd: Path) -> list[Path]:
             seen.add(path.resolve())
             out.append(path)
     return out
+
+
+def selection(config: Config, extra_exclude=(), gitignore: bool | None = None, force_exclude: bool = False):
+    """Which files of the folders walked are articles (selection.Selection), from the configuration's
+    include, exclude and respect-gitignore, and the command line's --exclude and --no-gitignore."""
+    from .selection import Selection
+    respect = config.get("respect-gitignore") if gitignore is None else gitignore
+    return Selection.make(config.get("include"), config.get("exclude"), config.base_dir or Path.cwd(), extra_exclude,
+                          respect, force_exclude)
 
 
 def enabled_sets(config: Config) -> tuple[frozenset[str] | None, frozenset[str]]:

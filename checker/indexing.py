@@ -147,8 +147,9 @@ WAIT_SECONDS = 60.0        # how long a second `factlint index` of the same file
 
 def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
                  workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-                 rules: list[tuple[str, bytes]] = (), wait: float = WAIT_SECONDS) -> IndexStats:
-    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
+                 rules: list[tuple[str, bytes]] = (), wait: float = WAIT_SECONDS, selection=None) -> IndexStats:
+    """Make the index at `db` hold exactly the articles under `paths` (those `selection` takes, as
+    factlint check does); unchanged ones cost a hash.
     Changed articles are extracted by `workers` processes (default: one per core) when there are many;
     with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
     whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents).
@@ -163,7 +164,7 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         stats.errors.append(RunError(str(db), None, str(exc)))
         return stats
     try:
-        _update(conn, db, paths, base, date, stats, workers, engine, scheduler, rules)
+        _update(conn, db, paths, base, date, stats, workers, engine, scheduler, rules, selection)
         conn.execute("COMMIT")
         stats.committed = True
     except sqlite3.Error as exc:   # disk full, damaged pages: the transaction is rolled back
@@ -175,14 +176,15 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
     return stats
 
 
-def _update(conn, db: Path, paths, base, date, stats: IndexStats, workers: int, engine: str, scheduler, rules) -> None:
+def _update(conn, db: Path, paths, base, date, stats: IndexStats, workers: int, engine: str, scheduler, rules,
+            selection) -> None:
     known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
     seen: set[str] = set()
     missing = False
     batch: list[tuple[str, bytes, bool, str]] = []
     with ExitStack() as stack:
         cluster = _Cluster(stack, scheduler, workers, rules, date) if engine == "dask" else None
-        for item in walk(paths):
+        for item in walk(paths, selection):
             if isinstance(item, RunError):
                 stats.errors.append(item)
                 missing = True

@@ -7,13 +7,16 @@ from dataclasses import replace
 
 from . import fix, suppress
 from .baseline import fingerprints
-from .finding import Finding
+from .finding import Finding, Severity
 
 
-def finish(article, findings: list[Finding], settings, report, ran: set[str]) -> list[Finding]:
-    """The findings to report for this article (the report's counters and fingerprints are updated)."""
+def finish(article, findings: list[Finding], settings, report, ran: set[str], uncertain=None) -> list[Finding]:
+    """The findings to report for this article (the report's counters and fingerprints are updated).
+    `uncertain(finding)` says why a finding rests on an uncertain article date (None: it does not)."""
     from .checks import REGISTRY
     findings = [fix.judged(f) for f in _severities(findings, settings)]
+    if uncertain is not None:
+        findings = [_as_info(f, uncertain(f)) for f in findings]
     findings, unused, suppressed = suppress.apply(article, findings, ran, set(REGISTRY))
     severity = settings.severities.get(suppress.RULE_ID)
     findings += [replace(f, severity=severity) for f in unused] if severity else unused
@@ -35,6 +38,13 @@ def _severities(findings: list[Finding], settings) -> list[Finding]:
     if not settings.severities:
         return findings
     return [replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f for f in findings]
+
+
+def _as_info(finding: Finding, why: str | None) -> Finding:
+    """A finding that rests on an uncertain date is said, never above info."""
+    if why is None or finding.severity <= Severity.INFO:
+        return finding
+    return replace(finding, severity=Severity.INFO, message=f"{finding.message} ({why})")
 
 
 def _baseline(article, findings: list[Finding], settings, report) -> list[Finding]:

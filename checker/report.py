@@ -12,12 +12,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """One article checked: its path as shown, its date and how that date was established, its language."""
+    """One article checked: its path as shown, its date, how that date was established and how sure it is
+    (high, medium, low; None without a date), its language."""
     path: str
     date: str | None
     date_source: str
     date_how: str
     language: str
+    date_confidence: str | None = None
 
 
 @dataclass
@@ -63,11 +65,17 @@ class Report:
     def to_json(self) -> str:
         return self.render("json")
 
-    def to_markdown(self, link_base: str | None = None) -> str:
-        return self.render("markdown", link_base=link_base)
+    def to_markdown(self, link_base: str | None = None, max_chars: int | None = None,
+                    full_report: str | None = None) -> str:
+        """max_chars: cut the report (summary kept) to fit, default under GitHub's comment limit, 0 for
+        no limit; full_report: a link to the whole report, named in the note of a cut report."""
+        return self.render("markdown", link_base=link_base, max_chars=max_chars, full_report=full_report)
 
     def to_sarif(self) -> str:
         return self.render("sarif")
 
     def to_github(self) -> str:
         return self.render("github")
+
+    def to_gitlab(self) -> str:
+        return self.render("gitlab")

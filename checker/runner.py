@@ -31,11 +31,12 @@ class Settings:
     severities: dict = field(default_factory=dict)      # id → Severity set by the configuration
     baseline: object | None = None                      # a baseline.Baseline: report only new findings
     targets: frozenset[Path] | None = None              # resolved paths to report on; None: every article
-    progress: Callable[[int, int], None] | None = None  # called with (done, total) as articles are checked
+    progress: Callable[..., None] | None = None         # (done, total, phase, what): see progress.py
     against: Path | None = None                         # an archive index (factlint index) to compare with
     jobs: int = 1                                       # worker processes for the per-article phase
     engine: str = "local"                               # "local" (processes of this machine) or "dask"
     scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
+    selection: object | None = None                     # which files of the folders are articles (selection.py)
 
 
 def enabled_checks(settings: Settings):
@@ -70,7 +71,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
-    for item in list(articles) + list(walk(paths)):
+    for item in list(articles) + list(walk(paths, settings.selection)):
         if isinstance(item, RunError):
             report.errors.append(item)
             continue
@@ -83,13 +84,13 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if isinstance(item, Article):
             kept[item.path] = item
         jobs.append((item, target))
-    state = State(base, tuple(article_checks), replace(settings, progress=None), records is not None)
+    state = State(base, tuple(article_checks), replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
-            settings.progress(done, len(jobs))
+            settings.progress(done, len(jobs), "articles", "")
         _merge(report, part, records)
     if settings.progress:
-        settings.progress(len(jobs), len(jobs))
+        settings.progress(len(jobs), len(jobs), "articles", "")
     if collection_checks:
         found = check_collection(records, collection_checks, settings, report)
         # a spelling that name-typo already flags against the rules is not also a name-variant
@@ -158,9 +159,12 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
             report.errors.append(archive)
             return []
     found: list[Finding] = []
+    progress = settings.progress or (lambda *args: None)
     try:
+        progress(0, len(checks), "comparing", checks[0][0].ID if checks else "")
         collection = Collection(records, archive, jobs=settings.jobs if settings.engine == "local" else 1)
-        for module, options in checks:
+        for done, (module, options) in enumerate(checks):
+            progress(done, len(checks), "comparing", module.ID)
             try:
                 found.extend(module.check_collection(collection, options))
             except ArchiveError as exc:   # a damaged index: one line naming it, not an internal error
@@ -171,6 +175,7 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
                 report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
                                               f"internal error in check {module.ID}: {detail}"))
     finally:
+        progress(len(checks), len(checks), "comparing")
         if archive is not None:
             archive.close()
     return found
@@ -213,9 +218,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
             detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
     ran = ran if ran is not None else {m.ID for m, _ in checks}
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran))
+    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, ctx.uncertain_date))
     report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
-                                          date.source, date.how, article.language))
+                                          date.source, date.how, article.language,
+                                          date.confidence if date.value else None))

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,28 +47,45 @@ class Copy:
     """One folder to check: `name` as the lists write it ("timebank-en/dated", "wikinews-fr")."""
     name: str
     folder: Path
-    real_dates: dict[str, dt.date] | None = None   # undated copies: file name → the real date
+    real_dates: dict[str, dt.date] | None = None   # undated copies: path in the copy → the real date
+    in_memory: bool = False     # an undated copy made by taking the date out of the articles' front matter
 
     @property
     def undated(self) -> bool:
         return self.real_dates is not None
 
 
+_FRONT_MATTER_DATE = re.compile(r"\A(---\r?\n(?:.*\r?\n)*?)date:[ \t]*['\"]?(\d{4}-\d\d-\d\d)['\"]?[ \t]*\r?\n")
+
+
 def copies(corpora: Path) -> list[Copy]:
-    """Every copy of every corpus: a folder of articles, or a corpus with dated/, undated/ and manifest.tsv."""
+    """Every copy of every corpus: a corpus with dated/, undated/ and manifest.tsv; or a folder of articles
+    whose front matter gives each its date, and its undated copy made in memory (front matter date removed)."""
     found = []
     for corpus in sorted(p for p in corpora.iterdir() if p.is_dir()):
         manifest = corpus / "manifest.tsv"
         if not manifest.is_file():
             found.append(Copy(corpus.name, corpus))
+            real = {p.relative_to(corpus).as_posix(): _front_matter_date(p) for p in sorted(corpus.rglob("*.md"))}
+            if real and all(real.values()):
+                found.append(Copy(f"{corpus.name}/undated", corpus, real, in_memory=True))
             continue
         real = {}
         with manifest.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
-                real[Path(row["undated"]).name] = dt.date.fromisoformat(row["date"])
+                real[(corpus / row["undated"]).relative_to(corpus / "undated").as_posix()] = dt.date.fromisoformat(row["date"])
         found.append(Copy(f"{corpus.name}/dated", corpus / "dated"))
         found.append(Copy(f"{corpus.name}/undated", corpus / "undated", real))
     return found
+
+
+def _front_matter_date(path: Path) -> dt.date | None:
+    m = _FRONT_MATTER_DATE.match(path.read_text(encoding="utf-8"))
+    return dt.date.fromisoformat(m.group(2)) if m else None
+
+
+def _without_date(path: Path) -> str:
+    return _FRONT_MATTER_DATE.sub(r"\1", path.read_text(encoding="utf-8"), count=1)
 
 
 # -- the reviewed lists --------------------------------------------------------------------------------
@@ -131,9 +149,13 @@ def check(copy: Copy, rules: Path = ROOT / "rules") -> Result:
     import factlint
     ignore = _cross_article_checks() if copy.undated else None
     linter = factlint.Linter({}, root=ROOT, rules=[rules], ignore=ignore, jobs=os.cpu_count() or 1)
-    report = linter.check_paths([copy.folder])
+    if copy.in_memory:
+        base = Path.cwd()
+        report = linter.check(texts={name: _without_date(copy.folder / name) for name in copy.real_dates})
+    else:
+        base = copy.folder.resolve()
+        report = linter.check_paths([copy.folder])
     result = Result(copy, broken=[str(e) for e in report.errors])
-    base = copy.folder.resolve()
     for article in report.articles:
         entry = {"path": _relative(article.path, base), "date": article.date, "date_source": article.date_source,
                  "date_how": article.date_how, "language": article.language}
@@ -182,8 +204,11 @@ class Verdict:
 
 def judge(results: list[Result], true_positives: list[Entry], pending: list[Entry]) -> Verdict:
     """Match findings to list entries one for one (several findings on one line need as many entries)."""
-    verdict = Verdict(results, true_positives, pending)
     checked = {r.copy.name for r in results}
+    # a corpus not run this time (--corpus) says nothing about its entries
+    true_positives = [e for e in true_positives if e.corpus in checked]
+    pending = [e for e in pending if e.corpus in checked]
+    verdict = Verdict(results, true_positives, pending)
     wanted: dict[tuple, list[tuple[Entry, str]]] = {}
     for entry in true_positives:
         wanted.setdefault(entry.key, []).append((entry, "true positive"))
@@ -201,13 +226,11 @@ def judge(results: list[Result], true_positives: list[Entry], pending: list[Entr
                 verdict.unexpected.append((result.copy.name, finding))
         if result.copy.undated:
             for article in result.articles:
-                real = result.copy.real_dates.get(Path(article["path"]).name)
+                real = result.copy.real_dates.get(article["path"])
                 if article["date"] and real and _days(article["date"], real) > WRONG_DAYS:
                     verdict.wrong_dates.append((result.copy.name, article, real))
     for entries in wanted.values():
         for entry, label in entries:
-            if entry.corpus not in checked:
-                continue     # a corpus not run this time (--corpus) says nothing about its entries
             (verdict.lost if label == "true positive" else verdict.gone).append(entry)
     return verdict
 
@@ -220,11 +243,11 @@ def dating_row(result: Result) -> dict:
     """Articles, dated, within 3 days, wrong by more than 30 days, for an undated copy."""
     real = result.copy.real_dates or {}
     dated = [a for a in result.articles if a["date"]]
-    close = [a for a in dated if _days(a["date"], real[Path(a["path"]).name]) <= CLOSE_DAYS]
-    wrong = [a for a in dated if _days(a["date"], real[Path(a["path"]).name]) > WRONG_DAYS]
+    close = [a for a in dated if _days(a["date"], real[a["path"]]) <= CLOSE_DAYS]
+    wrong = [a for a in dated if _days(a["date"], real[a["path"]]) > WRONG_DAYS]
     return {"corpus": result.copy.name, "articles": len(result.articles), "dated": len(dated),
             "within_3_days": len(close), "wrong_by_over_30_days": len(wrong),
-            "wrong": [{"path": a["path"], "date": a["date"], "real": real[Path(a["path"]).name].isoformat(),
+            "wrong": [{"path": a["path"], "date": a["date"], "real": real[a["path"]].isoformat(),
                        "date_source": a["date_source"], "date_confidence": a.get("date_confidence"),
                        "how": a.get("date_how")} for a in wrong]}
 
@@ -283,7 +306,7 @@ def as_text(verdict: Verdict, listing: bool = True) -> str:
                       f"{_status(verdict, f)}): {f['message']}", file=out)
     dating = [dating_row(r) for r in verdict.results if r.copy.undated]
     if dating:
-        print("\nDating of the undated copies (real dates from manifest.tsv)\n", file=out)
+        print("\nDating of the undated copies (real dates: manifest.tsv, or the front matter of a copy made in memory)\n", file=out)
         print(tabulate([[d["corpus"], d["articles"], d["dated"], d["within_3_days"], d["wrong_by_over_30_days"]]
                         for d in dating],
                        ["corpus", "articles", "dated", f"within {CLOSE_DAYS} days", f"wrong by > {WRONG_DAYS} days"],

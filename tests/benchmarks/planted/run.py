@@ -1,4 +1,4 @@
-"""Check each planted copy on its own, in-process through factlint's runner, from a temporary folder
+"""Check each planted copy on its own, in-process through factlint's Python API, from a temporary folder
 (never the repository): one copy at a time, or with its partner for the pair kinds, since a copy
 beside its own original would hand the cross-article checks the answer."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker import runner
+import factlint
 from checker.articles import display_path
 
 from .corpus import Host, plant
@@ -53,12 +53,13 @@ _STATE: dict = {}
 
 def _init(hosts: dict[str, Host], rules: Path) -> None:
     _STATE["hosts"] = hosts
-    _STATE["settings"] = runner.Settings(rule_paths=(rules,))
+    # no configuration file: the defaults, with the rules measured
+    _STATE["linter"] = factlint.Linter(config={}, root=rules.parent, rules=[rules], baseline=False)
     _STATE["dir"] = Path(tempfile.mkdtemp(prefix="factlint-planted-"))
 
 
 def _findings(paths: list[Path]) -> list:
-    report = runner.run(paths, _STATE["settings"])
+    report = _STATE["linter"].check_paths(paths)
     if report.errors:
         raise RuntimeError(f"factlint could not check {paths}: {report.errors[0]}")
     return report.findings
