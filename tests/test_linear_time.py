@@ -3,8 +3,9 @@ and the cross-article checks) timed on 10 KB, 100 KB and 1 MB of each kind of ad
 run. Work that grows with the square of the text (every number against every date, every quotation
 against every name, every finding against its whole line) shows as a time per KB that grows with the
 size; the test fails when it more than doubles from 10 KB to 1 MB. CPU time of the process that checks,
-not wall time, so that other jobs on the machine matter less; two kinds are measured at a time, in two
-processes. The figures are in docs/linear-time.md."""
+not wall time, divided by the CPU time of a fixed piece of pure Python run just before and after (on a
+machine shared with other jobs the same work costs twice the CPU time from one minute to the next);
+two kinds are measured at a time, in two processes. The figures are in docs/linear-time.md."""
 from __future__ import annotations
 
 import datetime as dt
@@ -27,11 +28,28 @@ def _ms_per_kb(folder: Path, kind: str, size: int) -> float:
     path = folder / f"{kind}-{size}{'.md' if kind == 'markup-dense' else '.txt'}"
     path.write_text(adversarial_article(kind, size), encoding="utf-8")
     settings = Settings(rule_paths=(RULES,), date=dt.date(2025, 6, 10))
+    speed = _machine()
     started = time.process_time()
     report = run([path], settings)
     seconds = time.process_time() - started
+    speed = (speed + _machine()) / 2
     assert not report.errors, report.errors
-    return seconds * 1000 / (size / 1024)
+    return seconds * 1000 / (size / 1024) * (REFERENCE / speed)
+
+
+REFERENCE = 0.02   # seconds the fixed loop takes on an idle core of the machine the figures were taken on
+
+
+def _machine() -> float:
+    """CPU seconds of a fixed piece of pure Python: the machine's speed at this moment (median of three)."""
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for i in range(200_000):
+            total += i * i % 7
+        times.append(time.process_time() - started)
+    return statistics.median(times)
 
 
 def measure(kind: str) -> list[float]:
