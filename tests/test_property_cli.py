@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("FACTLINT_PROPERTY_EXAMPLES", "2"))
@@ -62,6 +62,10 @@ def test_the_command_never_fails_on_any_input(fmt):
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 5,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(batch=articles, extra=options)
+    # inputs that once stopped the run, always tried: an impossible date, a late year with an offset
+    @example(batch=[("---\ndate: 2025-02-30\n---\n", "Le président a parlé.", ".md"),
+                    ("---\ndate: 9999-12-31T23:59:59-01:00\nlang: &x [*x]\n---\n", "« Oui », dit-il.\n", ".md")],
+             extra=(dt.date(9999, 12, 31), "1"))
     def run(batch, extra):
         date, jobs = extra
         with tempfile.TemporaryDirectory() as tmp:
