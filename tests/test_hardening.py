@@ -179,17 +179,28 @@ def test_ctrl_c_exits_130_in_one_line_and_leaves_no_worker(tmp_path):
     archive = tmp_path / "archive"
     archive.mkdir()
     seed = (ROOT / "seeds" / "001_2261a6fc945c081f.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (archive / f"a{i:03d}.txt").write_text(seed, encoding="utf-8")
+    # distinct articles (identical ones could be read once), more than any machine checks in the wait below
+    for i in range(1500):
+        (archive / f"a{i:04d}.txt").write_text(f"{seed}\n\nLe comité {i} a reçu {i + 7} dossiers en {1990 + i % 30}.\n",
+                                               encoding="utf-8")
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / ".cache")}
     for jobs in ("1", "2"):
         # a job started in the background of a shell inherits Ctrl-C ignored: give the command the default
         process = subprocess.Popen([sys.executable, "-m", "checker", "check", "archive", "--jobs", jobs],
                                    cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        time.sleep(4)
-        children = _children(process.pid)
+        # interrupt once the run is under way: after its workers started, or after two seconds with one job
+        deadline = time.monotonic() + (20 if jobs == "2" else 2)
+        children = []
+        while time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.2)
+            children = _children(process.pid)
+            if jobs == "2" and children:
+                time.sleep(0.5)
+                children = _children(process.pid)
+                break
         assert process.poll() is None, "the run ended before it could be interrupted"
+        assert jobs == "1" or children, "two jobs run in worker processes"
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
         assert process.returncode == 130, err
