@@ -88,6 +88,7 @@ class Linter:
                  baseline: PathLike | bool | None = None, against: PathLike | None = None, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
                  debug: bool = False) -> None:
+        # deferred: `import factlint` stays quick; the checks load when first used
         from .runner import Settings, load_rules
         self.root = Path(root) if root is not None else Path.cwd()
         self.config = _configuration(config, self.root)
@@ -125,6 +126,7 @@ class Linter:
         the other files being the archive that cross-article checks compare with. progress: called with
         (done, total, "articles", "") as articles are checked, then (done, total, "comparing", check id)
         as the checks that compare them run."""
+        # deferred: `import factlint` stays quick; the checks load when first used
         from . import lang
         from .articles import parse_article
         from .runner import run
@@ -156,6 +158,7 @@ class Linter:
 
 
 def _override(config: cfg.Config, rules, select, ignore, checks) -> None:
+    # deferred: `import factlint` stays quick; the checks load when first used
     from .checks import REGISTRY
     from .facts.schema import did_you_mean
     problems: list[str] = []
@@ -177,6 +180,7 @@ def _override(config: cfg.Config, rules, select, ignore, checks) -> None:
 
 
 def _baseline(config: cfg.Config, baseline):
+    # deferred: `import factlint` stays quick; the checks load when first used
     from . import baseline as baselines
     path = config.get("baseline") if baseline is None or baseline is True else baseline
     if path is None or path is False:
@@ -209,6 +213,7 @@ def check_paths(paths: Iterable[PathLike], *, date: dt.date | str | None = None,
 
 def explain(check_id: str) -> str:
     """A check's documentation, as `factlint explain ID` prints it (KeyError for an unknown id)."""
+    # deferred: `import factlint` stays quick; the checks load when first used
     from .checks import REGISTRY
     module = REGISTRY[check_id]
     return f"# {check_id} (default severity: {module.SEVERITY.label})\n\n{module.__doc__.strip()}\n"

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import lang, markup
+from . import frontmatter, lang, markup
 from .finding import RunError
+from .frontmatter import Problem, date_of
 from .safeio import NotReadable, read_regular
+from .selection import Selection
 from .textmap import TextMap
 
 MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
@@ -101,7 +103,6 @@ def _read_front_matter(article: Article) -> None:
     if not fm:
         return
     import yaml   # only articles with front matter need it
-    from . import frontmatter
     try:
         data = frontmatter.load(fm[2])
     except yaml.YAMLError as exc:
@@ -183,7 +184,6 @@ def read_text_only(path: Path) -> Article | RunError:
 
 
 def front_matter_date(article: Article) -> dt.date | None:
-    from .frontmatter import Problem, date_of
     try:
         return date_of(article.front_matter.get("date"))
     except Problem:   # an Article built without _read_front_matter (reported there otherwise)
@@ -196,7 +196,6 @@ def walk(paths: list[Path], selection=None) -> Iterator[Path | RunError]:
     `selection` (selection.Selection) says which files are articles; without it, every .md, .markdown and
     .txt file. A path or a folder that cannot be read is a RunError (the run is broken: its articles are
     not checked), never skipped in silence."""
-    from .selection import Selection
     selection = selection or Selection.make(gitignore=False)
     files: set[tuple[int, int]] = set()
 

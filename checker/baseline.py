@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .extract.sentences import sentence_at, sentences
 from .finding import Finding
 from .safeio import read_regular
 from .textmap import TextMap
@@ -29,7 +30,6 @@ def fingerprints(findings: list[Finding], article_text: str) -> dict[Finding, st
     around the finding: per finding, the whole of it made such a text quadratic."""
     if not findings:
         return {}
-    from .extract.sentences import sentence_at, sentences
     textmap, spans = TextMap(article_text), sentences(article_text)
     folded: dict[tuple[int, int], bytes] = {}
     out = {}

@@ -12,6 +12,7 @@ import click
 from . import __version__, cachedir
 from .render import lines
 
+from .cli_config import load_config
 from .cli_output import apply_fixes, finish
 from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS
@@ -29,6 +30,7 @@ def _date(ctx, param, value):
 
 
 def _ids(ctx, param, value):
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .checks import REGISTRY
     from .facts.schema import did_you_mean
     if not value:
@@ -49,6 +51,7 @@ def _no_cache(ctx, param, value):
 
 def _options(ctx, param, value):
     """CHECK.KEY=VALUE items as (check, key, value); the configuration validates them as it does its own."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .config import parse_setting
     options = []
     for item in value:
@@ -139,6 +142,7 @@ def _selection_options(command):
 
 def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
     """The number of worker processes; one line and exit 2 when the dask engine cannot run."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .engines import EngineError, require_dask
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -148,16 +152,6 @@ def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
         except EngineError as exc:
             _fail(str(exc))
     return jobs or os.cpu_count() or 1
-
-
-def _load_config(paths, config_path):
-    from .config import ConfigError, effective
-    try:
-        return effective(list(paths), config_path)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            click.echo(lines.line(f"factlint: error: {problem}"), err=True)
-        sys.exit(EXIT_BROKEN)
 
 
 @main.command()
@@ -204,6 +198,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
           jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from . import config as cfg
     from .api import BaselineError, Linter
     from .engines import EngineError
@@ -217,7 +212,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     files = [p for p in paths if p != Path("-")]
     if fix and diff:
         raise click.UsageError("--fix writes the fixes, --diff only shows them: choose one")
-    config = _load_config(files or [Path(stdin_filename or ".")], config_path)
+    config = load_config(files or [Path(stdin_filename or ".")], config_path)
     cfg.override(config, "rules", [str(p) for p in rule_paths] or None, "--rules")
     for key, value, flag in (("fail-on", fail_on, "--fail-on"), ("format", fmt, "--format"),
                              ("output", output and str(output), "--output"), ("baseline", baseline and str(baseline), "--baseline"),
@@ -262,6 +257,7 @@ def _targets(changed, linter):
     configuration changed: any article may then have findings it did not have."""
     if changed is None:
         return None
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from . import facts
     from .articles import display_path
     from .gitchanged import GitError, changed_files
@@ -281,6 +277,7 @@ def _targets(changed, linter):
 
 def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, selection) -> None:
     """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .outputs import overwritten_inputs
     output = config.get("output")
     problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline),
@@ -296,6 +293,7 @@ def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
     """{name: text} of the article read from standard input (none without '-')."""
     if not stdin:
         return {}
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .articles import _decode
     shown = name or "-"
     text = _decode(sys.stdin.buffer.read(), shown)
@@ -308,6 +306,7 @@ def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
 @click.argument("rule", required=False)
 def explain(rule):
     """Print a check's documentation (no RULE: list the checks)."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .checks import REGISTRY
     from .facts.schema import did_you_mean
     if rule is None:
@@ -319,6 +318,7 @@ def explain(rule):
     if module is None:
         click.echo(lines.line(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}"), err=True)
         sys.exit(EXIT_BROKEN)
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .api import explain as documentation
     click.echo(documentation(rule), nl=False)
 
@@ -343,9 +343,10 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
 
     The rules and the articles are those factlint check uses: the configuration's, unless --rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from . import config as cfg, engines, facts
     from .indexing import rules_fingerprint, update_index
-    config = _load_config(list(paths), config_path)
+    config = load_config(list(paths), config_path)
     targets = list(rule_paths) or cfg.rule_paths(config, Path.cwd())
     selection = cfg.selection(config, exclude, False if no_gitignore else None, force_exclude)
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
@@ -386,8 +387,9 @@ main.add_command(rules)
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file to read.")
 def config_command(paths, config_path):
     """Print the effective configuration for PATHS and where each value comes from."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from . import config as cfg
-    config = _load_config(list(paths), config_path)
+    config = load_config(list(paths), config_path)
     rules = config.values["rules"]
     if not rules.value:
         shown = [str(p) for p in cfg.rule_paths(config, Path.cwd())]
@@ -400,6 +402,7 @@ def config_command(paths, config_path):
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 def init(directory, force):
     """Write a starter factlint.toml and a commented starter rule file (rules/house.yaml)."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .init import targets
     planned = targets(directory)
     existing = [path for path, _ in planned if path.exists()]
@@ -415,5 +418,6 @@ def init(directory, force):
                                             "accepted because editors pass it).")
 def lsp(stdio):
     """Run the language server for editors (pip install 'factlint[lsp]'; see docs/editors.md)."""
+    # deferred: a command loads only what it runs (`factlint --help` stays quick)
     from .lsp import main as serve
     sys.exit(serve())

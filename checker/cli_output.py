@@ -17,6 +17,7 @@ def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
     """Apply (or with --diff, show) the safe fixes; fixed findings leave the report."""
     if not (fix or diff):
         return
+    # deferred: loaded only when the option that needs it is given
     from . import fix as fixes
     plans, errors = fixes.plan(report.findings, report.digests, texts)
     report.errors.extend(errors)
@@ -50,6 +51,7 @@ def _colour(choice: str, fmt: str, output) -> bool:
 
 
 def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
+    # deferred: loaded only when the option that needs it is given
     from .baseline import dump
     for problem in report.problems:
         click.echo(lines.line(f"factlint: warning: {problem}"), err=True)

@@ -8,10 +8,10 @@ from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, NameSpelling, QuoteRecord, StatementRecord
+from .workers import fork_context, map_with_state, pool as worker_pool
 
 T = TypeVar("T", StatementRecord, QuoteRecord)
 PARALLEL_PAIRS = 20_000   # fewer pairs are judged in this process: starting workers costs more
-_PAIRS: list = []         # the pairs being judged, inherited by forked workers
 
 
 class Collection:
@@ -22,12 +22,11 @@ class Collection:
         self.jobs = jobs                # worker processes for judging pairs
 
     def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict,
-                 parallel_from: int = PARALLEL_PAIRS) -> Iterator[tuple[T, T, object]]:
+                 weight: int = 1) -> Iterator[tuple[T, T, object]]:
         """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs.
-        From `parallel_from` pairs on, they are judged by `jobs` forked processes that inherit them (fewer
-        when each judgement is costly); the verdicts are the same."""
-        if self.jobs > 1 and len(pairs) >= parallel_from:
-            from .engines import fork_context
+        From PARALLEL_PAIRS pairs on (divided by `weight`, what one judgement costs against an ordinary
+        one), they are judged by `jobs` forked processes that inherit them; the verdicts are the same."""
+        if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS // weight:
             context = fork_context()
             if context is not None:
                 yield from _forked_verdicts(judge, pairs, options, self.jobs, context)
@@ -121,26 +120,20 @@ class Collection:
 
 
 def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, context) -> Iterator:
-    from .workers import pool as worker_pool
-    global _PAIRS
-    _PAIRS = pairs
-    try:
-        step = -(-len(pairs) // (jobs * 4))
-        spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
-        with worker_pool(jobs, context) as pool:
-            for found in pool.map(_judge_span, spans):
-                for index, verdict in found:
-                    yield pairs[index][0], pairs[index][1], verdict
-    finally:
-        _PAIRS = []
+    step = -(-len(pairs) // (jobs * 4))
+    spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
+    with worker_pool(jobs, context, pairs) as pool:   # forked: the workers inherit the pairs
+        for found in map_with_state(pool, _judge_span, spans):
+            for index, verdict in found:
+                yield pairs[index][0], pairs[index][1], verdict
 
 
-def _judge_span(task) -> list[tuple[int, object]]:
+def _judge_span(task, pairs: list) -> list[tuple[int, object]]:
     """In a forked worker: the verdicts of pairs [lo, hi) of the inherited pairs (only those not None)."""
     judge, lo, hi, options = task
     out = []
     for index in range(lo, hi):
-        a, b = _PAIRS[index]
+        a, b = pairs[index]
         verdict = judge(a, b, options)
         if verdict is not None:
             out.append((index, verdict))

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .articles import display_path
 from .finding import Severity
 from .safeio import read_regular
+from .selection import Selection
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 FORMATS = ("text", "json", "markdown", "sarif", "github", "gitlab")
@@ -87,6 +89,7 @@ def _check_defaults(module) -> dict[str, object]:
 
 
 def defaults() -> Config:
+    # deferred: every command reads the configuration first; the checks and rules load only when needed
     from .checks import REGISTRY
     config = Config()
     config.values = {k: Value(v, "default") for k, v in _top_defaults().items()}
@@ -176,6 +179,7 @@ def from_mapping(doc, base_dir: Path) -> Config:
 
 
 def _build(doc: dict, base_dir: Path, where, prefix: tuple[str, ...], file: Path | None = None) -> Config:
+    # deferred: every command reads the configuration first; the checks and rules load only when needed
     from .checks import REGISTRY
     from .facts.schema import did_you_mean
     problems: list[str] = []
@@ -220,6 +224,7 @@ def set_check(config: Config, check_id: str, key: str | None, value, source: str
 
     Returns None, or (keys, message) saying what is wrong: an unknown check or setting (with "did you
     mean"), or a value of the wrong type."""
+    # deferred: every command reads the configuration first; the checks and rules load only when needed
     from .checks import REGISTRY
     from .facts.schema import did_you_mean
     if check_id not in REGISTRY:
@@ -239,6 +244,7 @@ def set_check(config: Config, check_id: str, key: str | None, value, source: str
 def parse_setting(check_id: str, key: str, raw: str):
     """A value written on the command line (`--option CHECK.KEY=VALUE`) read as TOML would read it
     (90, 0.5, true, "text"); a bare word stays a text, and so does anything for a text option."""
+    # deferred: every command reads the configuration first; the checks and rules load only when needed
     from .checks import REGISTRY
     module = REGISTRY.get(check_id)
     if module is not None and getattr(module, "OPTIONS", {}).get(key, (None,))[0] is str:
@@ -251,7 +257,6 @@ def parse_setting(check_id: str, key: str, raw: str):
 
 
 def _shown(path: Path) -> str:
-    from .articles import display_path
     return display_path(path)
 
 
@@ -265,7 +270,6 @@ def _anchor(key: str, value, base_dir: Path):
 
 
 def _join(base_dir: Path, value: str) -> Path:
-    from .articles import display_path
     return Path(display_path(base_dir / value))
 
 
@@ -353,6 +357,7 @@ def override(config: Config, key: str, value, flag: str) -> None:
 def rule_paths(config: Config, cwd: Path) -> list[Path]:
     """The rule files and folders of a run: the configuration's, else ./rules beside the configuration
     file (or in cwd without one) when it exists, else the shipped packs."""
+    # deferred: every command reads the configuration first; the checks and rules load only when needed
     from . import facts
     declared = config.get("rules")
     if not declared:
@@ -370,7 +375,6 @@ def rule_paths(config: Config, cwd: Path) -> list[Path]:
 def selection(config: Config, extra_exclude=(), gitignore: bool | None = None, force_exclude: bool = False):
     """Which files of the folders walked are articles (selection.Selection), from the configuration's
     include, exclude and respect-gitignore, and the command line's --exclude and --no-gitignore."""
-    from .selection import Selection
     respect = config.get("respect-gitignore") if gitignore is None else gitignore
     return Selection.make(config.get("include"), config.get("exclude"), config.base_dir or Path.cwd(), extra_exclude,
                           respect, force_exclude)

@@ -199,18 +199,17 @@ class ArticleContext:
                 return interval, how
         return None
 
-    def uncertain_date(self, finding: Finding) -> str | None:
+    def uncertain_date(self, finding: Finding, dated: frozenset[str], directly: frozenset[str]) -> str | None:
         """Why a finding rests on an uncertain article date, or None. It does when the article's date (or its
-        bounds) has low confidence, and the finding's check read that date in the finding's sentence (through
-        when()) or reads it directly (checks.READ_THE_DATE_DIRECTLY). Such findings are reported as info,
-        never above (postprocess.finish)."""
-        from .checks import ARTICLE_DATE_CHECKS, READ_THE_DATE_DIRECTLY
+        bounds) has low confidence, and the finding's check is one of `dated` (checks.ARTICLE_DATE_CHECKS)
+        and read that date in the finding's sentence (through when()) or is one of `directly`, that read it
+        outside when(). Such findings are reported as info, never above (postprocess.finish)."""
         date = self.date
-        if date.confidence != "low" or finding.rule not in ARTICLE_DATE_CHECKS:
+        if date.confidence != "low" or finding.rule not in dated:
             return None
         if date.value is None and date.earliest is None and date.latest is None:
             return None
-        if finding.rule not in READ_THE_DATE_DIRECTLY:
+        if finding.rule not in directly:
             loc = finding.location
             offset = self.article.textmap.line_start(loc.line) + loc.column - 1
             if sentence_at(self.sentences, offset)[0] not in self._leaning:

@@ -1,7 +1,7 @@
 """Where the per-article phase runs: in this process, in worker processes of this machine (`--jobs N`),
 or on a Dask cluster (`--engine dask [--scheduler ADDRESS]`).
 
-Every engine runs the same function (`runner.process`) on the same jobs and hands the results back in
+Every engine runs the same function (`pipeline.process`) on the same jobs and hands the results back in
 the order of the jobs, so the findings are identical, in identical order, whatever the engine and N.
 Workers rebuild the compiled rules themselves: from the rules cache on this machine, from the rule
 files' contents (sent once) on a cluster, whose workers cannot read this machine's files.
@@ -15,12 +15,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from . import facts
+from .articles import display_path, is_markdown, read_article_bytes
+from .pipeline import State, process, state_of
+from .workers import capped, fork_context, map_with_state, pool as worker_pool
+
 MIN_PARALLEL = 16     # fewer articles than this are checked in this process: starting workers costs more
 CHUNK = 32            # articles per task
 
 
-def run(jobs: list[tuple], state, settings) -> Iterator:
-    from .runner import process
+def run(jobs: list[tuple], state: State, settings) -> Iterator:
+    """The per-article reports of the jobs ((article or path, is a target)), in the order of the jobs."""
     if settings.engine == "dask":
         yield from _dask(jobs, state, settings)
     elif settings.jobs > 1 and len(jobs) >= MIN_PARALLEL:
@@ -31,37 +36,21 @@ def run(jobs: list[tuple], state, settings) -> Iterator:
 
 
 # -- worker processes of this machine ---------------------------------------------------------------
-_STATE = None
-
-
-def fork_context():
-    """The multiprocessing context that forks (workers inherit this process's data), or None where
-    processes cannot be forked. Imported on demand: only runs that use processes pay for it."""
-    import multiprocessing
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-
-
-def _processes(jobs, state, settings):
-    import multiprocessing
-    from .workers import capped, pool as worker_pool
+def _processes(jobs, state: State, settings):
+    import multiprocessing   # deferred: only runs that use processes pay for it
     context = fork_context() or multiprocessing.get_context("spawn")
     count = capped(settings.jobs)
-    with worker_pool(count, context, _init_local, (state.settings, state.records)) as pool:
-        yield from pool.map(_work, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
+    # each worker rebuilds the rules from the cache: cheaper than pickling them to a spawned worker
+    with worker_pool(count, context, (state.settings, state.records), _local_state) as pool:
+        yield from map_with_state(pool, process, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
 
 
-def _init_local(settings, records: bool) -> None:
-    from . import facts
-    from .runner import State, enabled_checks
+def _local_state(given) -> State:
+    """In a worker of this machine: the State of these settings, the rules read from the cache."""
+    settings, records = given
     base, _ = facts.load_factbase(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()),
                                   use_cache=settings.use_cache)
-    global _STATE
-    _STATE = State(base, tuple((m, o) for m, o in enabled_checks(settings) if hasattr(m, "check")), settings, records)
-
-
-def _work(job):
-    from .runner import process
-    return process(job, _STATE)
+    return state_of(base, settings, records)
 
 
 # -- a Dask cluster -----------------------------------------------------------------------------------
@@ -93,7 +82,6 @@ def dask_client(scheduler: str | None, jobs: int):
         except (OSError, ValueError) as exc:   # refused, unknown host, timed out, not an address
             raise EngineError(f"cannot connect to the Dask scheduler {scheduler}: {exc}") from None
     else:
-        from .workers import capped
         cluster = LocalCluster(n_workers=capped(jobs), threads_per_worker=1, processes=True, dashboard_address=None)
         try:
             client = Client(cluster)
@@ -110,7 +98,6 @@ def dask_client(scheduler: str | None, jobs: int):
 
 def rule_contents(rule_paths: list[Path]) -> list[tuple[str, bytes]]:
     """The rule files' names and contents, includes resolved: what cluster workers build the rules from."""
-    from . import facts
     files, _ = facts.rule_files(rule_paths)
     contents, _ = facts._read_all(files, facts.rule_roots(rule_paths))
     return [(facts.display_path(path), data) for path, data in contents]
@@ -137,14 +124,11 @@ def worker_cached(kind: str, rules: list[tuple[str, bytes]], extra: bytes, build
 
 def factbase_of(rules: list[tuple[str, bytes]]):
     """The compiled rules of the shipped contents (a worker cannot read this machine's rule files)."""
-    from . import facts
-    from .facts.index import FactBase
     parsed, _ = facts.parse_rules([(Path(name), data) for name, data in rules])
-    return FactBase(parsed)
+    return facts.FactBase(parsed)
 
 
-def _dask(jobs, state, settings):
-    from . import facts
+def _dask(jobs, state: State, settings):
     with dask_client(settings.scheduler, settings.jobs) as client:
         rules = rule_contents(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()))
         rules_future = client.scatter(rules, broadcast=True)
@@ -155,7 +139,6 @@ def _dask(jobs, state, settings):
 
 def _payload(item):
     """What a remote worker can use: the article's bytes (or why it cannot be read), not a path of this machine."""
-    from .articles import display_path, is_markdown, read_article_bytes
     if not isinstance(item, Path):
         return item
     raw = read_article_bytes(item)
@@ -163,13 +146,10 @@ def _payload(item):
 
 
 def _dask_chunk(chunk, rules, settings, records):
-    from .runner import process
     state = worker_cached("check", rules, repr(settings).encode() + bytes([records]),
                           lambda: _cluster_state(rules, settings, records))
     return [process(job, state) for job in chunk]
 
 
-def _cluster_state(rules, settings, records):
-    from .runner import State, enabled_checks
-    checks = tuple((m, o) for m, o in enabled_checks(settings) if hasattr(m, "check"))
-    return State(factbase_of(rules), checks, settings, records)
+def _cluster_state(rules, settings, records) -> State:
+    return state_of(factbase_of(rules), settings, records)

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engines
+from . import engines, facts
 from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
                       describe_error, extraction_fingerprint, kind_of, newer_schema)
 from .articles import _decode, display_path, parse_article, read_article_bytes, walk
@@ -20,7 +20,7 @@ from .context import ArticleContext
 from .finding import RunError
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, dump, record_of
-from .workers import pool as worker_pool
+from .workers import fork_context, map_with_state, pool as worker_pool
 
 
 @dataclass
@@ -42,7 +42,6 @@ class IndexStats:
 
 def rules_fingerprint(paths: list[Path]) -> str:
     """The rule files' names and contents: they date the articles, so other rules mean a new index."""
-    from . import facts
     files, _ = facts.rule_files(paths)
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -139,7 +138,6 @@ def _insert(conn: sqlite3.Connection, record: ArticleRecord, digest: str) -> Non
 
 PARALLEL_MIN = 200         # fewer changed articles than this are extracted in this process
 BATCH = 2000               # articles read and extracted at a time: memory stays bounded
-_WORKER: dict = {}         # the rules and date, inherited by forked workers
 
 
 WAIT_SECONDS = 60.0        # how long a second `factlint index` of the same file waits for the first
@@ -233,16 +231,19 @@ def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bo
     return shown, raw, item.suffix.lower() in (".md", ".markdown"), digest
 
 
-def _extract(todo: tuple[str, bytes, bool, str], base=None, date: dt.date | None = None):
-    """(path shown, hash, record or RunError, problems); base and date default to those of _WORKER."""
+def _extract(todo: tuple[str, bytes, bool, str], base, date: dt.date | None):
+    """(path shown, hash, record or RunError, problems)."""
     shown, raw, markdown, digest = todo
     text = _decode(raw, shown)
     if isinstance(text, RunError):
         return shown, digest, text, []
     article = parse_article(text, shown, markdown)
-    if base is None:
-        base, date = _WORKER["base"], _WORKER["date"]
     return shown, digest, record_of(ArticleContext(article, base, date)), article.problems
+
+
+def _extract_one(todo, given):
+    """In a worker: _extract with the rules and date the pool was given."""
+    return _extract(todo, *given)
 
 
 class _Cluster:
@@ -273,13 +274,12 @@ def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, worker
     if cluster is not None:
         _store(conn, cluster.extract(batch), known, stats)   # stored while the cluster extracts the rest
         return
-    _WORKER.update(base=base, date=date)
-    context = engines.fork_context() if workers > 1 and len(batch) >= PARALLEL_MIN else None
+    context = fork_context() if workers > 1 and len(batch) >= PARALLEL_MIN else None
     if context is not None:
-        with worker_pool(workers, context) as pool:
-            _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
+        with worker_pool(workers, context, (base, date)) as pool:   # forked: the workers inherit the rules
+            _store(conn, map_with_state(pool, _extract_one, batch, chunksize=32), known, stats)   # stored while others extract
     else:
-        _store(conn, map(_extract, batch), known, stats)
+        _store(conn, (_extract(todo, base, date) for todo in batch), known, stats)
 
 
 def _store(conn, results, known, stats: IndexStats) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import REGISTRY
+
 CONFIG_NAME = "factlint.toml"
 RULE_FILE = Path("rules") / "house.yaml"
 
@@ -83,7 +85,6 @@ note: House rules. Uncomment a template below, fill it in from a source, and add
 
 
 def config_text() -> str:
-    from .checks import REGISTRY
     out = [_CONFIG_HEAD]
     for check_id, module in REGISTRY.items():
         first = (module.__doc__ or "").strip().splitlines()[0]

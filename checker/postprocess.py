@@ -10,26 +10,30 @@ from .baseline import fingerprints
 from .finding import Finding, Severity
 
 
-def finish(article, findings: list[Finding], settings, report, ran: set[str], uncertain=None) -> list[Finding]:
+def finish(article, findings: list[Finding], settings, report, ran: set[str], known: set[str],
+           uncertain=None) -> list[Finding]:
     """The findings to report for this article (the report's counters and fingerprints are updated).
+    `ran`: the ids of the checks that ran; `known`: every check id (what a suppression may name);
     `uncertain(finding)` says why a finding rests on an uncertain article date (None: it does not)."""
-    from .checks import REGISTRY
+    directives, problems = suppress.parse(article, known)
+    if suppress.RULE_ID in ran:   # directives wrong in themselves, judged like any check's findings
+        findings = findings + [suppress.problem_finding(article, p) for p in problems]
     findings = [fix.judged(f) for f in _severities(findings, settings)]
     if uncertain is not None:
         findings = [_as_info(f, uncertain(f)) for f in findings]
-    findings, unused, suppressed = suppress.apply(article, findings, ran, set(REGISTRY))
+    findings, unused, suppressed = suppress.apply(article, directives, findings, ran)
     severity = settings.severities.get(suppress.RULE_ID)
     findings += [replace(f, severity=severity) for f in unused] if severity else unused
     report.suppressed += suppressed
     return _baseline(article, findings, settings, report)
 
 
-def finish_collection(article, findings: list[Finding], settings, report) -> list[Finding]:
+def finish_collection(article, findings: list[Finding], settings, report, known: set[str]) -> list[Finding]:
     """Cross-article findings of one article: severities, suppression and baseline (suppressions that
     silence nothing were already judged with the article's own findings)."""
-    from .checks import REGISTRY
     findings = _severities(findings, settings)
-    findings, _unused, suppressed = suppress.apply(article, findings, {f.rule for f in findings}, set(REGISTRY))
+    directives, _problems = suppress.parse(article, known)
+    findings, _unused, suppressed = suppress.apply(article, directives, findings, {f.rule for f in findings})
     report.suppressed += suppressed
     return _baseline(article, findings, settings, report)
 

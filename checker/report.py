@@ -39,6 +39,7 @@ class Report:
 
     def summary(self) -> dict[str, int]:
         """How many findings of each severity: {"error": n, "warning": n, "info": n}."""
+        # deferred: workers build reports and never render them
         from .render import summary
         return summary(self.findings)
 
@@ -56,6 +57,7 @@ class Report:
 
     def render(self, fmt: str = "text", **options) -> str:
         """The report in a format of `factlint check --format` (options as for the to_… methods)."""
+        # deferred: workers build reports and never render them
         from .render import render
         return render(self, fmt, **options)
 

@@ -1,51 +1,22 @@
-"""One run: load the rules, read every article, run the enabled checks, collect findings and errors."""
+"""One run: load the rules, read every article, have an engine run the per-article pipeline on them
+(pipeline.py), then the checks that compare the articles with each other (the second phase)."""
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from . import engines, facts, postprocess
-from .articles import Article, article_from_bytes, display_path, read_article, read_text_only, walk
+from .articles import Article, display_path, read_text_only, walk
 from .archive import ArchiveError, open_archive
-from .checks import REGISTRY, options_for
+from .checks import REGISTRY
 from .collection import Collection
-from .context import ArticleContext
 from .finding import Finding, RunError
-from .records import ArticleRecord, record_of
-from .report import ArticleSummary, Report
+from .pipeline import Settings, enabled_checks, state_of
+from .records import ArticleRecord
+from .report import Report
 
-
-@dataclass(frozen=True)
-class Settings:
-    rule_paths: tuple[Path, ...] = ()
-    date: dt.date | None = None
-    select: frozenset[str] | None = None       # None: every check
-    ignore: frozenset[str] = frozenset()
-    check_options: dict = field(default_factory=dict)   # id → {option: value}
-    debug: bool = False
-    use_cache: bool = True
-    severities: dict = field(default_factory=dict)      # id → Severity set by the configuration
-    baseline: object | None = None                      # a baseline.Baseline: report only new findings
-    targets: frozenset[Path] | None = None              # resolved paths to report on; None: every article
-    progress: Callable[..., None] | None = None         # (done, total, phase, what): see progress.py
-    against: Path | None = None                         # an archive index (factlint index) to compare with
-    jobs: int = 1                                       # worker processes for the per-article phase
-    engine: str = "local"                               # "local" (processes of this machine) or "dask"
-    scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
-    selection: object | None = None                     # which files of the folders are articles (selection.py)
-
-
-def enabled_checks(settings: Settings):
-    for check_id, module in REGISTRY.items():
-        if settings.select is not None and check_id not in settings.select:
-            continue
-        if check_id in settings.ignore:
-            continue
-        yield module, options_for(module, settings.check_options.get(check_id))
+__all__ = ["Settings", "load_rules", "run"]
 
 
 def load_rules(settings: Settings) -> tuple[object | None, list[RunError]]:
@@ -65,9 +36,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     report.errors.extend(rule_errors)
     if base is None:
         return report
-    checks = list(enabled_checks(settings))
-    article_checks = [(m, o) for m, o in checks if hasattr(m, "check")]
-    collection_checks = [(m, o) for m, o in checks if hasattr(m, "check_collection")]
+    collection_checks = [(m, o) for m, o in enabled_checks(settings) if hasattr(m, "check_collection")]
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
@@ -84,7 +53,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if isinstance(item, Article):
             kept[item.path] = item
         jobs.append((item, target))
-    state = State(base, tuple(article_checks), replace(settings, progress=None, selection=None), records is not None)
+    state = state_of(base, replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
             settings.progress(done, len(jobs), "articles", "")
@@ -92,49 +61,13 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     if settings.progress:
         settings.progress(len(jobs), len(jobs), "articles", "")
     if collection_checks:
-        found = check_collection(records, collection_checks, settings, report)
-        # a spelling that name-typo already flags against the rules is not also a name-variant
-        typos = {(f.location.path, f.location.line, f.location.column) for f in report.findings if f.rule == "name-typo"}
-        found = [f for f in found if f.rule != "name-variant"
-                 or (f.location.path, f.location.line, f.location.column) not in typos]
+        found = _deferring(check_collection(records, collection_checks, settings, report), report.findings)
         report.findings.extend(_finish_collection(found, kept, settings, report))
     if report.archive:   # cross-article checks may cite the archive, but report only on targets
         context_only = set(report.archive)
         report.findings = [f for f in report.findings if f.location.path not in context_only]
     report.findings.sort(key=Finding.sort_key)
     return report
-
-
-@dataclass(frozen=True)
-class State:
-    """What every worker needs to check articles: the same in a process of this machine or on a cluster."""
-    base: object
-    checks: tuple
-    settings: Settings
-    records: bool
-
-
-def process(job, state: State) -> Report:
-    """One article (a path or an Article already read): its findings, summary and record, as a small Report."""
-    item, target = job
-    part = Report()
-    if isinstance(item, RunError):
-        part.errors.append(item)
-        return part
-    if isinstance(item, Path):
-        item = read_article(item)
-    elif isinstance(item, tuple):   # (shown path, bytes, markdown): shipped to a worker that cannot read our files
-        item = article_from_bytes(*item)
-    if isinstance(item, RunError):
-        part.errors.append(item)
-        return part
-    records: list[ArticleRecord] | None = [] if state.records else None
-    if target:
-        check_article(item, state.base, state.checks, state.settings, part, records, {m.ID for m, _ in state.checks})
-    else:
-        _record(ArticleContext(item, state.base, state.settings.date), records, state.settings, part)
-    part.records = records or []
-    return part
 
 
 def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) -> None:
@@ -148,6 +81,17 @@ def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) ->
     report.baselined += part.baselined
     if records is not None:
         records += part.records
+
+
+def _deferring(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
+    """Leave out the findings of a check that DEFERS_TO another where that other already reported at the
+    same place (a spelling name-typo flags against the rules is not also a name-variant)."""
+    deferred = {m.ID: set(m.DEFERS_TO) for m in REGISTRY.values() if getattr(m, "DEFERS_TO", ())}
+    if not deferred:
+        return found
+    taken = {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier}
+    return [f for f in found if not any((rule, f.location.path, f.location.line, f.location.column) in taken
+                                        for rule in deferred.get(f.rule, ()))]
 
 
 def check_collection(records: list[ArticleRecord], checks, settings: Settings, report: Report) -> list[Finding]:
@@ -193,35 +137,4 @@ def _finish_collection(found: list[Finding], kept: dict[str, Article], settings:
         if isinstance(article, RunError):
             yield from findings
             continue
-        yield from postprocess.finish_collection(article, findings, settings, report)
-
-
-def _record(ctx: ArticleContext, records, settings: Settings, report: Report) -> None:
-    if records is None:
-        return
-    try:
-        records.append(record_of(ctx))
-    except Exception as exc:
-        detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
-        report.errors.append(RunError(ctx.article.path, None, f"internal error extracting statements: {detail}"))
-
-
-def check_article(article: Article, base, checks, settings: Settings, report: Report,
-                  records: list[ArticleRecord] | None = None, ran: set[str] | None = None) -> None:
-    report.problems.extend(article.problems)
-    ctx = ArticleContext(article, base, settings.date)
-    findings: list[Finding] = []
-    for module, options in checks:
-        try:
-            findings.extend(module.check(ctx, options))
-        except Exception as exc:  # one failing check never stops the others
-            detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
-            report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
-    ran = ran if ran is not None else {m.ID for m, _ in checks}
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, ctx.uncertain_date))
-    report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-    _record(ctx, records, settings, report)
-    date = ctx.date
-    report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
-                                          date.source, date.how, article.language,
-                                          date.confidence if date.value else None))
+        yield from postprocess.finish_collection(article, findings, settings, report, set(REGISTRY))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from . import markup
+from .facts.schema import did_you_mean
 from .finding import Finding, Location, Severity
 from .spans import SpanIndex
 
@@ -77,7 +78,6 @@ def near_directive(word: str, rest: str, known: set[str]) -> str | None:
 def parse(article, known: set[str]) -> tuple[list[Directive], list[Problem]]:
     """The article's directives, and what is wrong with them (an unknown or misspelt directive, an
     unknown rule id)."""
-    from .facts.schema import did_you_mean
     directives: list[Directive] = []
     problems: list[Problem] = []
     text = article.text
@@ -174,12 +174,13 @@ def _suppressor(article, directives: list[Directive], finding: Finding) -> Direc
     return active.get(finding.rule) or active.get("*")
 
 
-def apply(article, findings: list[Finding], ran: set[str], known: set[str]) -> tuple[list[Finding], list[Finding], int]:
-    """(findings kept, unused-suppression findings, how many were suppressed).
+def apply(article, directives: list[Directive], findings: list[Finding], ran: set[str]
+          ) -> tuple[list[Finding], list[Finding], int]:
+    """(findings kept, unused-suppression findings, how many were suppressed), for the article's
+    directives (parse()).
 
     A suppression is unused when it silenced nothing among the rules that ran; rules that did not
     run (deselected) never make a suppression unused."""
-    directives, _ = parse(article, known)
     if not directives:
         return findings, [], 0
     kept, suppressed = [], 0
@@ -199,6 +200,14 @@ def apply(article, findings: list[Finding], ran: set[str], known: set[str]) -> t
             if idle:
                 unused.append(_unused_finding(article, d, idle))
     return kept, unused, suppressed
+
+
+def problem_finding(article, problem: Problem) -> Finding:
+    """The unused-suppression finding of a directive wrong in itself (misspelt, an unknown rule)."""
+    line, column = article.position(problem.start)
+    end_line, end_column = article.position(problem.end)
+    return Finding(RULE_ID, problem.message, Location(article.path, line, column, end_line, end_column),
+                   Severity.INFO, article.text[problem.start:problem.end])
 
 
 def _unused_finding(article, d: Directive, idle: list[str]) -> Finding:

@@ -11,6 +11,11 @@ Workers also ignore Ctrl-C (the terminal sends it to them too: the parent alone 
 130), are at most as many as the cores this process may use (`--jobs 5000` starts two on two cores),
 and may each use at most WORKER_MEMORY bytes more than they inherited: past it, the article at hand
 fails with a MemoryError (one line naming it) instead of the machine swapping.
+
+What the work needs besides its item (the compiled rules, the pairs being judged) is given to the pool
+once, as `state`, and handed to every call as an argument (`map_with_state`): the functions that do the
+work take it as a parameter and read no global of their own. A worker keeps it in this module's one
+per-process slot, since a pool's workers have nowhere else to hold what they were given.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from contextlib import contextmanager
 from typing import Callable
 
 WORKER_MEMORY = int(os.environ.get("FACTLINT_WORKER_MEMORY_MB", 2048)) * 1024 ** 2
+_given = None   # in a worker: the pool's state, after build() if there was one (see pool())
 
 
 def cores() -> int:
@@ -36,15 +42,34 @@ def capped(jobs: int) -> int:
     return max(1, min(jobs, cores()))
 
 
+def fork_context():
+    """The multiprocessing context that forks (workers inherit this process's data), or None where
+    processes cannot be forked."""
+    import multiprocessing   # deferred: only runs that use processes pay for it
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def map_with_state(executor, function: Callable, items, chunksize: int = 1):
+    """function(item, state) for every item, in the workers of a pool(): the results in the order of the items."""
+    from functools import partial
+    return executor.map(partial(_with_state, function), items, chunksize=chunksize)
+
+
+def _with_state(function: Callable, item):
+    return function(item, _given)
+
+
 @contextmanager
-def pool(jobs: int, context, initializer: Callable | None = None, initargs: tuple = ()):
+def pool(jobs: int, context, state=None, build: Callable | None = None):
     """A ProcessPoolExecutor of at most `cores()` workers that die with this process; on leaving by an
-    exception (Ctrl-C included), its workers are stopped at once instead of finishing the queued work."""
+    exception (Ctrl-C included), its workers are stopped at once instead of finishing the queued work.
+    Each worker starts with `state` (inherited when forked, else pickled once), or with build(state) when
+    it is cheaper to rebuild than to ship; map_with_state() hands it to every call."""
     from concurrent.futures import ProcessPoolExecutor
     forked = context.get_start_method() == "fork"
     read_end, write_end = os.pipe() if forked else (-1, -1)
     executor = ProcessPoolExecutor(capped(jobs), mp_context=context, initializer=_start,
-                                   initargs=(read_end, write_end, os.getpid(), initializer, initargs))
+                                   initargs=(read_end, write_end, os.getpid(), state, build))
     try:
         yield executor
     except BaseException:
@@ -60,15 +85,15 @@ def pool(jobs: int, context, initializer: Callable | None = None, initargs: tupl
                 os.close(fd)
 
 
-def _start(read_end: int, write_end: int, parent: int, initializer, initargs) -> None:
+def _start(read_end: int, write_end: int, parent: int, state, build) -> None:
     """In each worker, before any work: watch the parent, ignore Ctrl-C, bound the memory."""
     if write_end >= 0:
         os.close(write_end)   # the parent's copy must be the last one open
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(read_end, parent), daemon=True, name="factlint-parent-watch").start()
     _limit_memory()
-    if initializer is not None:
-        initializer(*initargs)
+    global _given
+    _given = build(state) if build is not None else state
 
 
 def _watch(read_end: int, parent: int) -> None:

@@ -58,6 +58,7 @@ from ..fold import name_keys
 
 ID = "name-variant"
 SEVERITY = Severity.WARNING
+DEFERS_TO = ("name-typo",)   # a spelling name-typo flags against the rules is not also a variant
 OPTIONS = {
     "min_majority": (int, 3, "uses the majority spelling needs before a minority spelling is flagged"),
     "max_ratio": (float, 0.34, "largest share of the majority's uses a flagged spelling may have"),

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import collection as collection_module
 from ..finding import Evidence, Finding, Location, Severity
 from ..match import changed_words, is_excerpt, marked_versions, quote_score, same_speaker
 
@@ -74,7 +73,7 @@ def drift(a, b, options) -> tuple[str, float] | None:
 def _drifts(collection, pairs, options) -> dict[tuple, list]:
     found = defaultdict(list)
     # a pair of quotations costs about twenty times a pair of figures to judge
-    for a, b, verdict in collection.verdicts(drift, pairs, options, parallel_from=collection_module.PARALLEL_PAIRS // 20):
+    for a, b, verdict in collection.verdicts(drift, pairs, options, weight=20):
         if verdict:
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))

@@ -40,11 +40,6 @@ from ..finding import Severity
 ID = suppress.RULE_ID
 SEVERITY = Severity.INFO
 OPTIONS: dict = {}
-
-
-def check(ctx, options):
-    """Directives that are wrong in themselves; unused ones are found after the other checks ran."""
-    from . import REGISTRY
-    _, problems = suppress.parse(ctx.article, set(REGISTRY))
-    for problem in problems:
-        yield ctx.finding(ID, problem.start, problem.end, problem.message, SEVERITY)
+# No check() here: whether a suppression silenced anything is known only once the other checks ran, and
+# a directive's own mistakes are found by the same parse; both are made where suppression is applied
+# (suppress.py, called by postprocess.finish for every article).

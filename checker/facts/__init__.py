@@ -141,6 +141,7 @@ def _read_rule_file(real: Path, shown: str, errors: list[RuleError]) -> bytes | 
 def _includes(data: bytes) -> list[str]:
     if not _INCLUDE_KEY.search(data):
         return []
+    # deferred: a rules cache hit parses no YAML
     from .yamlnodes import YamlProblem, load_with_lines
     try:
         value, _ = load_with_lines(data.decode("utf-8", errors="replace"))
@@ -156,6 +157,7 @@ def _includes(data: bytes) -> list[str]:
 
 def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleError]]:
     """The rules of every file that has no error; the errors of the others (one bad file never stops the rest)."""
+    # deferred: a rules cache hit parses no YAML
     from .yamlnodes import YamlProblem, load_with_lines
     errors: list[RuleError] = []
     good: list[tuple[str, object, dict]] = []
@@ -220,6 +222,7 @@ def _cross_checks(rules: Rules) -> list[RuleError]:
 
 
 def _suggest(word: str, choices) -> str:
+    # deferred: a rules cache hit parses no YAML
     from .schema import did_you_mean
     return did_you_mean(word, choices)
 

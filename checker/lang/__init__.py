@@ -8,6 +8,7 @@ from importlib import resources
 import regex
 
 from .. import cachedir
+from ..fold import fold
 
 SUPPORTED = ("fr", "en")
 
@@ -74,7 +75,6 @@ def detect(prose: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _given_names() -> dict[str, tuple[str, str]]:
-    from ..fold import fold
     text = resources.files(__package__).joinpath("given-names.tsv").read_text(encoding="utf-8")
     table: dict[str, tuple[str, str]] = {}
     for line in text.splitlines():
@@ -98,7 +98,6 @@ def _agree(a: str, b: str) -> str:
 
 def given_name_gender(first_name: str, code: str) -> str | None:
     """"m" or "f" when the first name is of one gender in the language's use (else the other's); None otherwise."""
-    from ..fold import fold
     entry = _given_names().get(fold(first_name.split("-")[0]))
     if entry is None:
         return None

@@ -22,6 +22,6 @@ def main() -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    from .server import serve
+    from .server import serve   # deferred: pygls is optional, checked just above
     serve()
     return 0

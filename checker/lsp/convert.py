@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 
+from ..facts import rule_file_shown
 from ..finding import Finding, Severity
 
 SOURCE = "factlint"
@@ -65,7 +66,6 @@ def path_of(uri: str) -> Path | None:
 def _evidence_location(source: str, project: Path) -> types.Location | None:
     """`rules/people.yaml:25`, `factlint:rules/people.yaml:25` (a pack installed with factlint) or
     `archive/2026/03/aid.md:12` → the line of that file, when it exists."""
-    from ..facts import rule_file_shown
     path, _, line = source.rpartition(":")
     if not (path and line.isdigit()):
         return None

@@ -16,6 +16,8 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..articles import MAX_ARTICLE_BYTES, display_path
+from ..config import find
 from ..finding import Finding, RunError
 
 
@@ -48,7 +50,6 @@ def _existing(path: Path) -> Path:
 
 def locate(request: Request) -> tuple[Path, Path | None]:
     """(project folder, configuration file or None) for a document, as the command line finds them."""
-    from ..config import find
     folder = Path(request.folder).resolve() if request.folder else None
     start = _existing(Path(request.path).parent if request.path else folder or Path.cwd())
     config = find(start)
@@ -108,7 +109,6 @@ class Checker:
         outcome.rule_errors = linter.rule_errors
         if request.text is None:
             return outcome
-        from ..articles import MAX_ARTICLE_BYTES, display_path
         outcome.shown = display_path(Path(request.path)) if request.path else \
             ("untitled.md" if request.markdown else "untitled.txt")
         if len(request.text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:   # as the command line says

@@ -1,20 +1,16 @@
 """Renderers: pure functions from a Report to text. Detection never prints."""
 from __future__ import annotations
 
-from ..finding import Severity
+from .tally import summary
 
-
-def summary(findings) -> dict[str, int]:
-    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
-    for f in findings:
-        counts[f.severity.label] += 1
-    return counts
+__all__ = ["render", "summary"]
 
 
 def render(report, fmt: str, color: bool = False, link_base: str | None = None, max_chars: int | None = None,
            full_report: str | None = None) -> str:
     """The report in a format. color: text only; link_base, max_chars (None: the default cap, 0: none) and
     full_report: Markdown only."""
+    # deferred imports: only the format asked for is loaded
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(report)

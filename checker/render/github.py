@@ -8,7 +8,7 @@ bidirectional characters of article text are shown as escapes (lines.py), as in 
 """
 from __future__ import annotations
 
-from . import summary
+from .tally import summary
 from .lines import line
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

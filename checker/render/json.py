@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from . import summary
+from .tally import summary
 
 
 def finding_dict(f) -> dict:

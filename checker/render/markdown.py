@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from tabulate import DataRow, TableFormat, tabulate
 
-from . import summary
+from .tally import summary
 from .escape import cell
 
 MARKER = "<!-- factlint-report -->"

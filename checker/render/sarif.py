@@ -13,6 +13,8 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .. import __version__
+from ..checks import REGISTRY
+from ..facts import SHIPPED_PREFIX
 from .lines import line
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -49,7 +51,6 @@ SHIPPED_BASE = "FACTLINT_RULES"   # the rule packs installed with factlint: not 
 
 
 def _artifact(path: str) -> dict:
-    from ..facts import SHIPPED_PREFIX
     if path.startswith(SHIPPED_PREFIX):
         return {"uri": uri(path[len(SHIPPED_PREFIX):]), "uriBaseId": SHIPPED_BASE}
     return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
@@ -106,7 +107,6 @@ def result(f, rule_index: int, fingerprint: str | None) -> dict:
 
 
 def render_sarif(report) -> str:
-    from ..checks import REGISTRY
     rule_ids = list(REGISTRY)
     for f in report.findings:   # a finding of a rule outside the registry still gets a descriptor
         if f.rule not in rule_ids:

@@ -5,7 +5,7 @@ line can start a CI runner's command or move a terminal's cursor."""
 from __future__ import annotations
 
 from . import lines as safe
-from . import summary
+from .tally import summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"

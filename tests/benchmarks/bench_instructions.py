@@ -31,10 +31,10 @@ WORKER = """
 import sys
 from pathlib import Path
 from checker import facts
-from checker.runner import Settings, State, enabled_checks, process
+from checker.pipeline import Settings, process, state_of
 settings = Settings()
 base, _ = facts.load_factbase([Path(sys.argv[2])])
-state = State(base, tuple((m, o) for m, o in enabled_checks(settings) if hasattr(m, "check")), settings, True)
+state = state_of(base, settings, True)
 files = sorted(Path(sys.argv[1]).rglob("*.md"))
 n = int(sys.argv[3])
 for f in files[:20]:
