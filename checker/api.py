@@ -216,7 +216,10 @@ def explain(check_id: str) -> str:
     # deferred: `import factlint` stays quick; the checks load when first used
     from .checks import REGISTRY
     module = REGISTRY[check_id]
-    return f"# {check_id} (default severity: {module.SEVERITY.label})\n\n{module.__doc__.strip()}\n"
+    others = ", ".join(f"{level}: {severity.label}" for level, severity in getattr(module, "LEVELS", {}).items()
+                       if level != "default")
+    levels = f"; levels {others}" if others else ""
+    return f"# {check_id} (default severity: {module.SEVERITY.label}{levels})\n\n{module.__doc__.strip()}\n"
 
 
 def _unencodable(text: str, shown: str) -> RunError | None:

@@ -6,9 +6,13 @@ checked files. Every value remembers where it came from (default, file:line, com
     [checks.stale-qualifier]
     severity = "error"
     max_days = 90
+    [checks.contradiction]
+    severity = "error"                 # its default level; its other levels are never raised above it
+    severity-majority = "warning"      # one level of the check (its LEVELS), exactly
 
-Per-check keys are `enabled`, `severity` and the check's own options (its OPTIONS), so a check
-added to the registry is configurable without touching this module.
+Per-check keys are `enabled`, `severity`, `severity-<level>` for each further level the check declares,
+and the check's own options (its OPTIONS), so a check added to the registry is configurable without
+touching this module.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import display_path
-from .finding import Severity
+from .finding import DEFAULT, Severity
 from .safeio import read_regular
 from .selection import Selection
 
@@ -27,6 +31,7 @@ FORMATS = ("text", "json", "markdown", "sarif", "github", "gitlab")
 SEVERITIES = ("error", "warning", "info")
 SHIPPED = "@shipped"
 CHECK_KEYS = ("enabled", "severity")
+LEVEL_KEY = "severity-"   # severity-majority: the severity of one level of a check
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ TOP_HELP = {
 
 def _check_defaults(module) -> dict[str, object]:
     values = {"enabled": True, "severity": module.SEVERITY.label}
+    values.update({LEVEL_KEY + level: severity.label for level, severity in getattr(module, "LEVELS", {}).items()
+                   if level != DEFAULT})
     values.update({name: default for name, (_kind, default, _help) in getattr(module, "OPTIONS", {}).items()})
     return values
 
@@ -315,7 +322,7 @@ def _validate_check(module, key, value, did_you_mean):
         if not isinstance(value, bool):
             raise _Bad(f"expected true or false, got {value!r}")
         return value
-    if key == "severity":
+    if key == "severity" or key.startswith(LEVEL_KEY):
         if value not in SEVERITIES:
             raise _Bad(f"expected one of {', '.join(SEVERITIES)}, got {value!r}{_hint(value, SEVERITIES, did_you_mean)}")
         return value
@@ -389,13 +396,20 @@ def enabled_sets(config: Config) -> tuple[frozenset[str] | None, frozenset[str]]
 
 
 def severities(config: Config) -> dict[str, Severity]:
-    """Severities that differ from a check's default (a check keeps its own nuances otherwise)."""
-    return {cid: Severity.parse(values["severity"].value) for cid, values in config.checks.items()
-            if values["severity"].source != "default"}
+    """The severities configured: "ID" for a check's default level, "ID.LEVEL" for one of its other levels
+    (postprocess.configured_severity applies them; a check keeps its own levels otherwise)."""
+    out = {}
+    for cid, values in config.checks.items():
+        for key, value in values.items():
+            if value.source == "default" or not (key == "severity" or key.startswith(LEVEL_KEY)):
+                continue
+            out[cid if key == "severity" else f"{cid}.{key.removeprefix(LEVEL_KEY)}"] = Severity.parse(value.value)
+    return out
 
 
 def options(config: Config) -> dict[str, dict]:
-    return {cid: {k: v.value for k, v in values.items() if k not in CHECK_KEYS and v.source != "default"}
+    return {cid: {k: v.value for k, v in values.items()
+                  if k not in CHECK_KEYS and not k.startswith(LEVEL_KEY) and v.source != "default"}
             for cid, values in config.checks.items()}
 
 

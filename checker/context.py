@@ -22,7 +22,7 @@ from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .extract.years import YearSpot, find_year_spots
 from .facts.index import FactBase
 from .fold import fold_same_length
-from .finding import Evidence, Finding, Location, Severity
+from .finding import DEFAULT, Evidence, Finding, Location, Severity, found
 from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
 
@@ -261,9 +261,10 @@ class ArticleContext:
         return shown if d.confidence != "low" else f"{shown}, uncertain"
 
     # -- findings -----------------------------------------------------------------
-    def finding(self, rule: str, start: int, end: int, message: str, severity: Severity,
+    def finding(self, rule: str, start: int, end: int, message: str, level: str | Severity = DEFAULT,
                 suggestion: str | None = None, evidence: tuple[Evidence, ...] = ()) -> Finding:
+        """A finding of `rule` on the text between two offsets, at one of the rule's levels (finding.found)."""
         line, column = self.article.position(start)
         end_line, end_column = self.article.position(end)
-        return Finding(rule, message, Location(self.article.path, line, column, end_line, end_column), severity,
-                       self.article.text[start:end], suggestion, evidence)
+        return found(rule, message, Location(self.article.path, line, column, end_line, end_column), level,
+                     self.article.text[start:end], suggestion, evidence)

@@ -1,4 +1,10 @@
-"""Findings: what a check reports, as small immutable values (detection and printing are separate)."""
+"""Findings: what a check reports, as small immutable values (detection and printing are separate).
+
+The framework owns severity. A check declares its levels, named kinds of finding with the severity each
+has by default (`LEVELS = levels(ID, Severity.WARNING, majority=Severity.INFO)`), and makes its findings
+with `found()` (or `ArticleContext.finding()`) naming a level; the finding keeps the level's name, and the
+configuration's severities are applied by level (postprocess.configured_severity), so turning a check
+up or down keeps the distinction between its levels."""
 from __future__ import annotations
 
 import dataclasses
@@ -35,6 +41,25 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
 
 
+DEFAULT = "default"   # the level every check has
+_LEVELS: dict[str, dict[str, Severity]] = {}   # rule id → level name → its severity, as the checks declare
+
+
+def levels(rule: str, default: Severity, **others: Severity) -> dict[str, Severity]:
+    """Declare a check's levels: `default` and any others (a keyword `bare_title` is the level
+    "bare-title"); the check keeps the result as its LEVELS."""
+    declared = {DEFAULT: default, **{name.replace("_", "-"): severity for name, severity in others.items()}}
+    _LEVELS[rule] = declared
+    return declared
+
+
+def level_severity(rule: str, level: str) -> Severity:
+    try:
+        return _LEVELS[rule][level]
+    except KeyError:
+        raise ValueError(f"{rule} declares no level {level!r}") from None
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -47,9 +72,36 @@ class Location:
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a piece of evidence stands: a rule file or an article, its line (and column when known)."""
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    source: str        # "rules/people.yaml:12" or "articles/b.md:4"
+    """What backs a finding: `source` as shown ("rules/people.yaml:12", "articles/b.md:4", a data file) and
+    `place`, the same typed, for the formats that link to it (SARIF, the language server)."""
+    source: str        # as shown
     text: str          # what that source says
+    place: Place | None = None
+
+    def __post_init__(self) -> None:
+        if self.place is None:   # a rule's position, kept as "file:line" text in the compiled rules: read once here
+            path, colon, line = self.source.rpartition(":")
+            place = Place(path, int(line)) if colon and line.isdigit() and path else Place(self.source)
+            object.__setattr__(self, "place", place)
+
+    @classmethod
+    def at(cls, where, text: str) -> "Evidence":
+        """Evidence at a Place, or at anything with a path, a line and a column (an article's record)."""
+        place = where if isinstance(where, Place) else Place(where.path, where.line, getattr(where, "column", None))
+        return cls(str(place), text, place)
 
 
 @pickled_by_fields
@@ -76,10 +128,20 @@ class Finding:
     suggestion: str | None = None
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     fix: Fix | None = None
+    level: str = DEFAULT                # which of its check's levels (see levels())
 
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+def found(rule: str, message: str, location: Location, level: str | Severity = DEFAULT, text: str = "",
+          suggestion: str | None = None, evidence: tuple[Evidence, ...] = ()) -> Finding:
+    """The one way a check makes a finding: at one of the levels its check declared (by name). A Severity
+    instead of a name is a check's one severity, for a check that declares no levels."""
+    if isinstance(level, Severity):
+        return Finding(rule, message, location, level, text, suggestion, tuple(evidence))
+    return Finding(rule, message, location, level_severity(rule, level), text, suggestion, tuple(evidence), None, level)
 
 
 @pickled_by_fields

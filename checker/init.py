@@ -91,6 +91,9 @@ def config_text() -> str:
         out.append(f"# [checks.{check_id}]   # {first}")
         out.append("# enabled = true")
         out.append(f"# severity = \"{module.SEVERITY.label}\"")
+        for level, severity in getattr(module, "LEVELS", {}).items():
+            if level != "default":
+                out.append(f"# severity-{level} = \"{severity.label}\"   # findings of this level only")
         for name, (kind, default, help_text) in getattr(module, "OPTIONS", {}).items():
             value = f'"{default}"' if isinstance(default, str) else str(default).lower() if isinstance(default, bool) else default
             out.append(f"# {name} = {value}   # {help_text}")

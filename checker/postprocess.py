@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import fix, suppress
 from .baseline import fingerprints
-from .finding import Finding, Severity
+from .finding import DEFAULT, Finding, Severity
 
 
 def finish(article, findings: list[Finding], settings, report, ran: set[str], known: set[str],
@@ -22,8 +22,7 @@ def finish(article, findings: list[Finding], settings, report, ran: set[str], kn
     if uncertain is not None:
         findings = [_as_info(f, uncertain(f)) for f in findings]
     findings, unused, suppressed = suppress.apply(article, directives, findings, ran)
-    severity = settings.severities.get(suppress.RULE_ID)
-    findings += [replace(f, severity=severity) for f in unused] if severity else unused
+    findings += _severities(unused, settings)
     report.suppressed += suppressed
     return _baseline(article, findings, settings, report)
 
@@ -41,7 +40,24 @@ def finish_collection(article, findings: list[Finding], settings, report, known:
 def _severities(findings: list[Finding], settings) -> list[Finding]:
     if not settings.severities:
         return findings
-    return [replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f for f in findings]
+    out = []
+    for f in findings:
+        severity = configured_severity(f, settings.severities)
+        out.append(f if severity == f.severity else replace(f, severity=severity))
+    return out
+
+
+def configured_severity(finding: Finding, configured: dict[str, Severity]) -> Severity:
+    """A finding's severity under the configuration (config.severities): "ID.LEVEL" sets its level exactly;
+    "ID" sets the default level and caps the others, so a check turned up keeps its quieter levels quiet
+    and a check turned down is down throughout."""
+    exact = configured.get(f"{finding.rule}.{finding.level}")
+    if exact is not None:
+        return exact
+    whole = configured.get(finding.rule)
+    if whole is None:
+        return finding.severity
+    return whole if finding.level == DEFAULT else min(finding.severity, whole)
 
 
 def _as_info(finding: Finding, why: str | None) -> Finding:

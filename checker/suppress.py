@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from . import markup
 from .facts.schema import did_you_mean
-from .finding import Finding, Location, Severity
+from .finding import DEFAULT, Finding, Location, found
 from .spans import SpanIndex
 
 RULE_ID = "unused-suppression"
@@ -206,8 +206,8 @@ def problem_finding(article, problem: Problem) -> Finding:
     """The unused-suppression finding of a directive wrong in itself (misspelt, an unknown rule)."""
     line, column = article.position(problem.start)
     end_line, end_column = article.position(problem.end)
-    return Finding(RULE_ID, problem.message, Location(article.path, line, column, end_line, end_column),
-                   Severity.INFO, article.text[problem.start:problem.end])
+    return found(RULE_ID, problem.message, Location(article.path, line, column, end_line, end_column), DEFAULT,
+                 article.text[problem.start:problem.end])
 
 
 def _unused_finding(article, d: Directive, idle: list[str]) -> Finding:
@@ -215,5 +215,5 @@ def _unused_finding(article, d: Directive, idle: list[str]) -> Finding:
     end_line, end_column = article.position(d.end)
     what = "every rule" if idle == ["*"] else ", ".join(idle)
     message = f"Suppression of {what} suppresses nothing here; remove it"
-    return Finding(RULE_ID, message, Location(article.path, line, column, end_line, end_column), Severity.INFO,
-                   article.text[d.start:d.end])
+    return found(RULE_ID, message, Location(article.path, line, column, end_line, end_column), DEFAULT,
+                 article.text[d.start:d.end])

@@ -49,11 +49,12 @@ import datetime as dt
 
 from .. import lang as language
 from ..extract.roles import role_dates_at, tenure_cues
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 from ._titles import named_titles, evidence, historical, runs, in_office_throughout, out_of_office_throughout, qualifier_word, span, without_qualifier
 
 ID = "anachronistic-title"
 SEVERITY = Severity.ERROR
+LEVELS = levels(ID, SEVERITY, bare_title=Severity.WARNING)
 OPTIONS: dict = {}
 OUTGOING_GRACE = dt.timedelta(days=7)
 
@@ -78,7 +79,7 @@ def check(ctx, options):
         a, b = interval
         qualifier = mention.qualifier
         word = qualifier_word(ctx, mention)
-        problem, severity, suggestion = None, SEVERITY, None
+        problem, level, suggestion = None, DEFAULT, None
         if qualifier == "former":
             current = in_office_throughout(terms, a, b)
             if current:
@@ -105,7 +106,7 @@ def check(ctx, options):
             pass   # "outgoing" stays right for the days around the hand-over
         elif out_of_office_throughout(terms, a, b) and not historical(ctx, mention, terms):
             # bare title, "nouveau", "sortant": the person should be in office, unless the text dates the title
-            severity = Severity.WARNING if qualifier is None else Severity.ERROR
+            level = "bare-title" if qualifier is None else DEFAULT
             past = [t for t in terms if t.last_day <= a]
             held = "; ".join(t.describe() for t in terms)
             if past and qualifier is None:
@@ -115,7 +116,7 @@ def check(ctx, options):
                 problem = f"{person.name} does not hold this office at {how} (terms: {held})"
         if problem:
             start, end = span(mention)
-            yield ctx.finding(ID, start, end, problem, severity, suggestion, evidence(person, terms))
+            yield ctx.finding(ID, start, end, problem, level, suggestion, evidence(person, terms))
 
 
 def _former_word(ctx) -> str:
@@ -172,7 +173,7 @@ def _role_dates(ctx, offset, person, terms, written):
                 return
             suggestion = _month_year(ctx, text, start)
         message = f"{person.name} holds this office since {start.isoformat()}, not since {text}"
-        yield ctx.finding(ID, written.start, written.end, message, SEVERITY, suggestion, evidence(person, current[0][2]))
+        yield ctx.finding(ID, written.start, written.end, message, DEFAULT, suggestion, evidence(person, current[0][2]))
         return
     if any(r[0].year == written.first and r[1] and r[1].year == written.last for r in spans):
         return
@@ -183,7 +184,7 @@ def _role_dates(ctx, offset, person, terms, written):
     held = f"{start.year}–{end.year}"
     message = f"{person.name} held this office from {start.isoformat()} to {end.isoformat()}, not {written.first}–{written.last}"
     suggestion = text.replace(str(written.first), str(start.year)).replace(str(written.last), str(end.year))
-    yield ctx.finding(ID, written.start, written.end, message, SEVERITY, suggestion if suggestion != text else held,
+    yield ctx.finding(ID, written.start, written.end, message, DEFAULT, suggestion if suggestion != text else held,
                       evidence(person, parts))
 
 

@@ -50,10 +50,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..extract.sentences import sentence_at
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 
 ID = "arithmetic"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 PERCENT_MARGIN = 0.5     # percentage points, on top of the rounding of the stated percentage
 RELATIVE_MARGIN = 0.02   # of the change itself
@@ -121,7 +122,7 @@ def _ages(ctx):
         text = ctx.article.text[age.span[0]:age.span[1]]
         since = ctx.article.text[age.founded_span[0]:age.founded_span[1]]
         message = f"“{text}”: from {since}, that makes {' or '.join(map(str, expected))} {when}, not {n}"
-        yield ctx.finding(ID, age.age.start, age.age.end, message, SEVERITY, str(_likely(ctx, age, expected)))
+        yield ctx.finding(ID, age.age.start, age.age.end, message, DEFAULT, str(_likely(ctx, age, expected)))
 
 
 def _spans(ctx):
@@ -132,7 +133,7 @@ def _spans(ctx):
             continue
         text = ctx.article.text[span.span[0]:span.span[1]]
         message = f"“{text}” is {length} years (give or take one), not {n:g}"
-        yield ctx.finding(ID, span.length.start, span.length.end, message, SEVERITY, str(length))
+        yield ctx.finding(ID, span.length.start, span.length.end, message, DEFAULT, str(length))
 
 
 def _half_step(number, value: float, step: float) -> float:
@@ -169,7 +170,7 @@ def _changes(ctx):
             continue   # "de 2 % à 3 %, soit une hausse de 1 %": points for percent, a usage, not a sum error
         text = ctx.article.text[change.before.start:change.span[1]]
         message = f"“{text}”: the change is {actual:+.0f} %, not {stated:+g} %"
-        yield ctx.finding(ID, change.percent.start, change.percent.end, message, SEVERITY, f"{abs(actual):.0f}")
+        yield ctx.finding(ID, change.percent.start, change.percent.end, message, DEFAULT, f"{abs(actual):.0f}")
 
 
 def check(ctx, options):

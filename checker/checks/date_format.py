@@ -31,16 +31,17 @@ None.
 """
 from __future__ import annotations
 
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 
 ID = "date-format"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 
 
 def check(ctx, options):
     for item in ctx.malformed:
         message = f"Malformed date: {item.problem}; expected “{item.suggestion}”"
-        yield ctx.finding(ID, item.start, item.end, message, SEVERITY, item.suggestion)
+        yield ctx.finding(ID, item.start, item.end, message, DEFAULT, item.suggestion)
     for item in ctx.impossible_times:
-        yield ctx.finding(ID, item.start, item.end, item.problem[0].upper() + item.problem[1:], SEVERITY)
+        yield ctx.finding(ID, item.start, item.end, item.problem[0].upper() + item.problem[1:], DEFAULT)

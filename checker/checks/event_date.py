@@ -47,10 +47,11 @@ from .. import lang as language
 from ..extract.relative import resolve
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
-from ..finding import Evidence, Severity
+from ..finding import DEFAULT, Evidence, Severity, levels
 
 ID = "event-date"
 SEVERITY = Severity.ERROR
+LEVELS = levels(ID, SEVERITY, relative=Severity.WARNING)
 OPTIONS: dict = {}
 MAX_GAP = 40
 EDITION_WINDOW = dt.timedelta(days=366)
@@ -165,7 +166,7 @@ def _claims(ctx, reported: set[int]):
         expected = _as_written(event, claim, code)
         message = f"“{said} … {written}”: the rules date this {_describe(event, code)} ({event.id}), not {written}"
         evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
-        yield ctx.finding(ID, claim.date_start, claim.date_end, message, SEVERITY, expected, evidence)
+        yield ctx.finding(ID, claim.date_start, claim.date_end, message, DEFAULT, expected, evidence)
 
 
 def check(ctx, options):
@@ -212,5 +213,5 @@ def _named(ctx):
         message = (f"“{mention.text} … {written}”: {mention.text} was on {expected} according to the rules, "
                    f"not on {days[0].isoformat()}")
         evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
-        severity = SEVERITY if kind == "date" else Severity.WARNING
-        yield linked.start, ctx.finding(ID, linked.start, linked.end, message, severity, expected, evidence)
+        level = DEFAULT if kind == "date" else "relative"
+        yield linked.start, ctx.finding(ID, linked.start, linked.end, message, level, expected, evidence)

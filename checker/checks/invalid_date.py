@@ -40,11 +40,12 @@ import calendar
 from .. import lang as language
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 from ..weekdays import days_in_month, exists
 
 ID = "invalid-date"
 SEVERITY = Severity.ERROR
+LEVELS = levels(ID, SEVERITY, context_year=Severity.WARNING)
 OPTIONS: dict = {}
 
 
@@ -101,9 +102,9 @@ def check(ctx, options):
     for d in ctx.dates:
         if d.day is None:
             continue
-        year, severity = d.year, SEVERITY
+        year, level = d.year, DEFAULT
         if year is None and d.month == 2 and 29 in (d.day, d.day_end):
-            year, severity = _february_of(ctx, d), Severity.WARNING   # the year from the context
+            year, level = _february_of(ctx, d), "context-year"   # the year from the context
         for day in (d.day, d.day_end):
             if day is None:
                 continue
@@ -118,5 +119,5 @@ def check(ctx, options):
             message = f"“{text}” does not exist: {problem}"
             if year != d.year:
                 message += f" (the February of {year}, the one the sentence speaks of at the article's date)"
-            yield ctx.finding(ID, d.start, d.end, message, severity, suggestion)
+            yield ctx.finding(ID, d.start, d.end, message, level, suggestion)
             break

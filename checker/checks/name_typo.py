@@ -64,7 +64,7 @@ import bisect
 from rapidfuzz import fuzz
 
 from ..extract.names import NameSpan
-from ..finding import Evidence, Fix, Severity
+from ..finding import DEFAULT, Evidence, Fix, Severity, levels
 from ..fold import fold, fold_name
 from .. import patterns
 from ._near import after_person_cue, is_person, near_spellings, title_allows
@@ -73,6 +73,7 @@ _GAP = patterns.compile(r"\s*,?\s*")
 
 ID = "name-typo"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 _ACRONYM = patterns.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])")
 DESCRIPTION_SCORE = 50
@@ -103,7 +104,7 @@ def _title_context(ctx):
         start, end = mention.name_span
         message = (f"“{mention.name}” is not a spelling of {person.name}, whom the title “{mention.text}” "
                    f"designates; expected “{person.name}”")
-        finding = ctx.finding(ID, start, end, message, SEVERITY, person.name,
+        finding = ctx.finding(ID, start, end, message, DEFAULT, person.name,
                               _evidence(ctx, person.where, f"{person.name}: {', '.join(person.spellings)}"))
         yield _with_fix(finding, start, end, person.name, safe=False)
 
@@ -142,7 +143,7 @@ def _acronyms(ctx):
                 continue
         exact, org = forms[0]
         message = f"“{token}” {what} for {org.name}; expected “{exact}”"
-        finding = ctx.finding(ID, start, end, message, SEVERITY, exact,
+        finding = ctx.finding(ID, start, end, message, DEFAULT, exact,
                               _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
         unambiguous = len({form for form, _ in forms}) == 1
         yield _with_fix(finding, start, end, exact, safe=unambiguous and what != "has two letters swapped")
@@ -184,7 +185,7 @@ def _near_misses(ctx):
             continue
         entity, spelling, candidate = candidates[0]
         message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
-        finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, spelling,
+        finding = ctx.finding(ID, span.start, span.end, message, DEFAULT, spelling,
                               _evidence(ctx, entity.where, f"{entity.name}"))
         written = ctx.article.text[span.start:span.end]
         safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
@@ -261,6 +262,6 @@ def _described(ctx):
             continue
         message = (f"“{span.text}” after “{described}” is not a known spelling; expected “{org.name}” "
                    f"(similarity {score:.0f} %)")
-        finding = ctx.finding(ID, span.start, span.end, message, SEVERITY, org.name,
+        finding = ctx.finding(ID, span.start, span.end, message, DEFAULT, org.name,
                               _evidence(ctx, org.where, f"{org.name}: {', '.join(org.descriptions.get(ctx.article.language, ()))}"))
         yield _with_fix(finding, span.start, span.end, org.name, safe=False)

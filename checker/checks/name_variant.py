@@ -53,11 +53,12 @@ from collections import Counter, defaultdict
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import lang as language
-from ..finding import Evidence, Finding, Location, Severity
+from ..finding import DEFAULT, Evidence, Location, Severity, found, levels
 from ..fold import name_keys
 
 ID = "name-variant"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 DEFERS_TO = ("name-typo",)   # a spelling name-typo flags against the rules is not also a variant
 OPTIONS = {
     "min_majority": (int, 3, "uses the majority spelling needs before a minority spelling is flagged"),
@@ -80,14 +81,14 @@ def check_collection(collection, options):
         if written[majority] is None or _transliterated(forms[minority], forms[majority]):
             continue
         others = [n for n in spellings if n.folded == majority]
-        evidence = tuple(Evidence(f"{n.path}:{n.line}", n.text) for n in _spread(others)[:MAX_EVIDENCE])
+        evidence = tuple(Evidence.at(n, n.text) for n in _spread(others)[:MAX_EVIDENCE])
         for n in spellings:
             if n.folded != minority or not collection.is_checked(n.path):
                 continue
             message = (f"“{n.text}” is written “{written[majority]}” {uses[majority]} times in the articles "
                        f"checked together; expected “{written[majority]}”")
             location = Location(n.path, n.line, n.column, n.line, n.column + len(n.text))
-            yield Finding(ID, message, location, SEVERITY, n.text, written[majority], evidence)
+            yield found(ID, message, location, DEFAULT, n.text, written[majority], evidence)
 
 
 def _names(collection):

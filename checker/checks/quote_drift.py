@@ -42,11 +42,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..finding import Evidence, Finding, Location, Severity
+from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
 from ..match import changed_words, is_excerpt, marked_versions, quote_score, same_speaker
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY, majority=Severity.INFO)
 OPTIONS = {
     "threshold": (float, 88.0, "least score (0-100) for two quotations to be the same"),
     "min_words": (int, 5, "shorter quotations are not compared"),
@@ -100,16 +101,16 @@ def _finding(quote, entries, degree) -> Finding:
         here, there = marked_versions(quote.text, other.text)
         message = f"Quotation worded differently in {other.where} (match {score:g}): here “{here}”, there “{there}”"
         suggestion = other.text
-        evidence = tuple(Evidence(o.where, marked_versions(quote.text, o.text)[1]) for _, _, o in entries[:5])
+        evidence = tuple(Evidence.at(o, marked_versions(quote.text, o.text)[1]) for _, _, o in entries[:5])
     else:
         message = (f"Quotation given to {quote.speaker} here but to {other.speaker} in {other.where}; "
                    f"expected one speaker")
         suggestion = other.speaker
-        evidence = tuple(Evidence(o.where, f"{o.text} ({o.speaker})") for _, _, o in entries[:5])
-    severity = SEVERITY
+        evidence = tuple(Evidence.at(o, f"{o.text} ({o.speaker})") for _, _, o in entries[:5])
+    level = DEFAULT
     if all(degree[o.order()] > len(entries) for _, _, o in entries):
         # every other version differs from more quotations than this one: this one is the majority's
         message += f"; the other version differs from {degree[other.order()]} quotations, this one from {len(entries)}"
-        severity = Severity.INFO
+        level = "majority"
     location = Location(quote.path, quote.line, quote.column, quote.end_line, quote.end_column)
-    return Finding(ID, message, location, severity, quote.text, suggestion, evidence)
+    return found(ID, message, location, level, quote.text, suggestion, evidence)

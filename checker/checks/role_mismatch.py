@@ -35,11 +35,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..finding import Evidence, Severity
+from ..finding import DEFAULT, Evidence, Severity, levels
 from ._titles import evidence, named_titles
 
 ID = "role-mismatch"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 HISTORY_YEARS = 40
 
@@ -75,7 +76,7 @@ def check(ctx, options):
             message += f"; {person.name} was “{own}” then"
         start = min(mention.start, mention.name_span[0])
         end = max(mention.end, mention.name_span[1])
-        yield ctx.finding(ID, start, end, message, SEVERITY, own, proof + evidence(person, person.terms))
+        yield ctx.finding(ID, start, end, message, DEFAULT, own, proof + evidence(person, person.terms))
 
 
 def _own_title(ctx, person, day) -> str | None:

@@ -29,11 +29,12 @@ true; readers take it as a sign that the article is old or careless.
 """
 from __future__ import annotations
 
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 from ._titles import evidence, in_office_throughout, named_titles, office_holders, qualifier_word, span, without_qualifier
 
 ID = "stale-qualifier"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS = {"max_days": (int, 180, "days after the start of a term during which “new” may be used")}
 
 
@@ -63,4 +64,4 @@ def _stale(ctx, mention, person, current, interval, how, limit, who):
     message = (f"“{word}” for {person.name}{who}, in this office since {current.start.isoformat()}: at least {days} days "
                f"before {how}; expected no “{word}” after {limit} days")
     start, end = span(mention)
-    yield ctx.finding(ID, start, end, message, SEVERITY, without_qualifier(ctx, mention), evidence(person, [current]))
+    yield ctx.finding(ID, start, end, message, DEFAULT, without_qualifier(ctx, mention), evidence(person, [current]))

@@ -40,11 +40,12 @@ from rapidfuzz import fuzz
 
 from .. import lang as language
 from ..facts.model import TitleForm
-from ..finding import Evidence, Severity
+from ..finding import DEFAULT, Evidence, Severity, levels
 from ._titles import evidence, named_titles, office_holders
 
 ID = "title-gender"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 _WORDS = {"m": "masculine", "f": "feminine"}
 
@@ -90,7 +91,7 @@ def _judge(ctx, mention, gender, who, offices, proof):
     message = f"“{mention.text}” is {_WORDS[written]} but {who} is {_WORDS[gender]}"
     if suggestion:
         message += f"; expected “{suggestion}”"
-    yield ctx.finding(ID, mention.start, mention.end, message, SEVERITY, suggestion, tuple(proof))
+    yield ctx.finding(ID, mention.start, mention.end, message, DEFAULT, suggestion, tuple(proof))
 
 
 def _suggest(ctx, mention, gender, offices) -> str | None:

@@ -27,10 +27,11 @@ None.
 """
 from __future__ import annotations
 
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 
 ID = "unknown-date"
 SEVERITY = Severity.INFO
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 
 
@@ -40,4 +41,4 @@ def check(ctx, options):
         return
     message = (f"Article date unknown ({date.how}); time-dependent checks were skipped: "
                "add `date:` to the front matter or pass --date")
-    yield ctx.finding(ID, 0, 0, message, SEVERITY)
+    yield ctx.finding(ID, 0, 0, message, DEFAULT)

@@ -35,10 +35,11 @@ None.
 from __future__ import annotations
 
 from .. import suppress
-from ..finding import Severity
+from ..finding import Severity, levels
 
 ID = suppress.RULE_ID
 SEVERITY = Severity.INFO
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 # No check() here: whether a suppression silenced anything is known only once the other checks ran, and
 # a directive's own mistakes are found by the same parse; both are made where suppression is applied

@@ -42,12 +42,13 @@ import functools
 import regex
 
 from .. import lang as language
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 from ..weekdays import weekday
 from .. import patterns
 
 ID = "weekday-mismatch"
 SEVERITY = Severity.ERROR
+LEVELS = levels(ID, SEVERITY, inferred_year=Severity.WARNING)
 OPTIONS: dict = {}
 NEAR_DAYS = 183     # a date without a year is taken to be within half a year of when the sentence speaks
 
@@ -109,7 +110,7 @@ def check(ctx, options):
                 continue
             message = (f"“{text}”: {d.day} {_month(d.month)} {d.year} is a {_english_day(actual)}, "
                        f"not a {_english_day(d.weekday)}")
-            yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, SEVERITY, _like(names[actual], written))
+            yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, DEFAULT, _like(names[actual], written))
             continue
         interval, how = ctx.when(d.start)
         if interval is None:
@@ -121,7 +122,7 @@ def check(ctx, options):
         day = candidates[0]
         message = (f"“{text}”: {d.day} {_month(d.month)} {day.year} is a {_english_day(day.weekday())}, "
                    f"not a {_english_day(d.weekday)} (year from {how})")
-        yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, Severity.WARNING,
+        yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, "inferred-year",
                           _like(names[day.weekday()], written))
     yield from _night_spans(ctx, code, names)
 
@@ -135,7 +136,7 @@ def _night_spans(ctx, code, names):
         following = _like(names[(a + 1) % 7], m.group("b"))
         message = (f"“{m.group()}”: {_english_day(b)} does not follow {_english_day(a)}; "
                    f"expected {_english_day((a + 1) % 7)}")
-        yield ctx.finding(ID, m.start("b"), m.end("b"), message, SEVERITY, following)
+        yield ctx.finding(ID, m.start("b"), m.end("b"), message, DEFAULT, following)
 
 
 def _month(n: int) -> str:

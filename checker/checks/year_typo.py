@@ -58,11 +58,12 @@ import regex
 from .. import lang as language
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
-from ..finding import Severity
+from ..finding import DEFAULT, Severity, levels
 from .. import patterns
 
 ID = "year-typo"
 SEVERITY = Severity.ERROR
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 YEAR_RANGE = (1800, 2200)
 BEFORE, AFTER = 60, 30            # the years a typo may stand for: 60 before the article's to 30 after
@@ -146,7 +147,7 @@ def check(ctx, options):
             if len(spot.digits) != 4 and future and spot.position in FORWARD:
                 text = article.text[spot.phrase_start:spot.end]
                 yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "
-                                  f"{spot.digits} cannot be the year meant; expected a four-digit year", SEVERITY)
+                                  f"{spot.digits} cannot be the year meant; expected a four-digit year", DEFAULT)
             continue
         found = _problem(spot, future, ahead, low, high)
         if found is None:
@@ -166,4 +167,4 @@ def check(ctx, options):
         message = f"“{text}”: {spot.digits} cannot be the year meant ({reason})"
         if suggestion:
             message += f"; expected a year near {date.value.year if date.value else round((low + high) / 2)}, probably {suggestion}"
-        yield ctx.finding(ID, spot.start, spot.end, message, SEVERITY, str(suggestion) if suggestion else None)
+        yield ctx.finding(ID, spot.start, spot.end, message, DEFAULT, str(suggestion) if suggestion else None)

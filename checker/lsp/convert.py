@@ -63,17 +63,16 @@ def path_of(uri: str) -> Path | None:
     return Path(path)
 
 
-def _evidence_location(source: str, project: Path) -> types.Location | None:
-    """`rules/people.yaml:25`, `factlint:rules/people.yaml:25` (a pack installed with factlint) or
-    `archive/2026/03/aid.md:12` → the line of that file, when it exists."""
-    path, _, line = source.rpartition(":")
-    if not (path and line.isdigit()):
+def _evidence_location(place, project: Path) -> types.Location | None:
+    """The place of a piece of evidence (`rules/people.yaml` line 25, `factlint:rules/people.yaml` (a pack
+    installed with factlint) or `archive/2026/03/aid.md` line 12) → the line of that file, when it exists."""
+    if place is None or place.line is None:
         return None
-    file = rule_file_shown(path)
+    file = rule_file_shown(place.path)
     file = file if file.is_absolute() else project / file
     if not file.is_file():
         return None
-    row = max(int(line) - 1, 0)
+    row = max(place.line - 1, 0)
     return types.Location(file.resolve().as_uri(), types.Range(types.Position(row, 0), types.Position(row + 1, 0)))
 
 
@@ -81,7 +80,7 @@ def diagnostic(finding: Finding, lines: Lines, project: Path) -> types.Diagnosti
     loc = finding.location
     related = []
     for evidence in finding.evidence:
-        where = _evidence_location(evidence.source, project)
+        where = _evidence_location(evidence.place, project)
         if where is not None:
             related.append(types.DiagnosticRelatedInformation(where, evidence.text or evidence.source))
     return types.Diagnostic(

@@ -19,7 +19,6 @@ from .lines import line
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-_WHERE = re.compile(r"^(?P<path>.+?):(?P<line>\d+)$")
 
 
 def uri(path: str) -> str:
@@ -71,10 +70,9 @@ def _physical(path: str, line: int, column: int | None = None, end_line: int | N
 def _related(evidence) -> list[dict]:
     out = []
     for i, e in enumerate(evidence, 1):
-        m = _WHERE.match(e.source)
         item: dict = {"id": i, "message": {"text": line(f"{e.source}: {e.text}")}}
-        if m:
-            item["physicalLocation"] = _physical(m.group("path"), int(m.group("line")))
+        if e.place is not None and e.place.line is not None:
+            item["physicalLocation"] = _physical(e.place.path, e.place.line)
         out.append(item)
     return out
 
