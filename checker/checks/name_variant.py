@@ -152,7 +152,7 @@ def _inflected(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _place_adjective_endings() -> tuple[tuple[str, str], ...]:
     """(noun ending, adjective ending) of every language: the articles checked together may mix languages."""
-    return tuple(sorted({(noun, adjective) for code in language.SUPPORTED
+    return tuple(sorted({(noun, adjective) for code in language.codes()
                          for noun, adjective in language.load(code)["place_adjective_endings"]}))
 
 
