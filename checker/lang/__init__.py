@@ -83,6 +83,21 @@ def starts(*word_lists, digits: bool = False, also: str = "") -> str:
     return f"(?=[{body}])" if body else ""   # no words: no lookahead, the pattern decides
 
 
+def month_name(code: str, month: int) -> str:
+    """The month's name as the language writes it in full (its first full name in the file: "février",
+    "April")."""
+    data = load(code)
+    name = next(k for k, v in data["months"].items() if v == month and not k.endswith("."))
+    return name.capitalize() if data["months_capitalised"] else name
+
+
+def write_date(code: str, form: str, **parts) -> str:
+    """A date written the language's way: `form` is a key of its date_formats ("day_first", "days", ...);
+    parts: day, day_end, year and month, month_end (numbers, written as the month's name)."""
+    names = {key: month_name(code, parts[key]) for key in ("month", "month_end") if parts.get(key)}
+    return load(code)["date_formats"][form].format_map({**parts, **names})
+
+
 def detect(prose: str) -> str:
     """The language whose stop words are most frequent in the text (on a tie, the default, then by code)."""
     counts = Counter(prose.lower().split())
@@ -92,6 +107,10 @@ def detect(prose: str) -> str:
         if count > best_count:
             best, best_count = code, count
     return best
+
+
+# The usages given-names.tsv records, in the order of its columns: a language file's given_name_usage names one.
+_GIVEN_NAME_COLUMNS = ("fr", "en")
 
 
 @functools.lru_cache(maxsize=None)
@@ -124,6 +143,10 @@ def given_name_gender(first_name: str, code: str) -> str | None:
     entry = _given_names().get(fold(first_name.split("-")[0]))
     if entry is None:
         return None
-    own, other = (entry[0], entry[1]) if code == "fr" else (entry[1], entry[0])
+    usage = load(code)["given_name_usage"]
+    if usage not in _GIVEN_NAME_COLUMNS:   # "": the language follows neither usage; its names tell nothing
+        return None
+    column = _GIVEN_NAME_COLUMNS.index(usage)
+    own, other = entry[column], entry[1 - column]
     gender = own if own != "-" else other
     return gender if gender in ("m", "f") else None
