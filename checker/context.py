@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import cached_property
 
+from . import lang as language
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.anchors import Anchor, find_anchors
@@ -69,7 +70,7 @@ class ArticleContext:
 
     @cached_property
     def malformed(self) -> list[Malformed]:
-        return find_malformed(self.article.prose, day_first=self.article.language != "en")
+        return find_malformed(self.article.prose, day_first=language.load(self.article.language)["numeric_date_order"].startswith("d"))
 
     @cached_property
     def impossible_times(self) -> list[Malformed]:
