@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from .safeio import replacing
+
 T = TypeVar("T")
 _enabled = True
 MAX_FILE_BYTES = 64 * 1024 ** 2   # a parsed data file or the pattern table; far larger is not ours
@@ -74,18 +76,12 @@ def read_trusted(name: str) -> bytes | None:
 def write_atomically(path: Path, data: bytes) -> None:
     """A reader sees the old file or the whole new one; a cache that cannot be written is only slower.
     The folder is made private (0700) when it is created; files are not writable by others."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as fh:
+        with replacing(path, 0o644) as (fd, _tmp), os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass
 
 
 _MAGIC = b"factlint-marshal-1\n"

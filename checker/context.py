@@ -12,7 +12,7 @@ from .dating import ArticleDate, establish
 from .extract.anchors import Anchor, find_anchors
 from .extract.dates import DateMention, find_dates
 from .extract.events import EventClaim, EventMention, find_event_claims, find_events
-from .extract.glued import Malformed, find_impossible_times, find_malformed
+from .extract.malformed import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.quantities import Quantity, find_quantities
 from .extract.reckoning import find_reckonings
@@ -21,7 +21,7 @@ from .extract.sentences import sentence_at, sentences
 from .extract.names import NameSpan, find_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .extract.years import YearSpot, find_year_spots
-from .facts.index import FactBase
+from .facts.factbase import FactBase
 from .fold import fold_same_length
 from .finding import DEFAULT, Evidence, Finding, Location, Severity, found
 from .extract.quoted import inside, quote_spans

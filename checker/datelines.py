@@ -20,7 +20,7 @@ from . import lang as language
 from . import patterns
 from .articles import Article
 from .extract.dates import DateMention
-from .extract.glued import Malformed
+from .extract.malformed import Malformed
 
 FIRST_LINES = 5        # a dateline opens one of the first lines with text
 PLACE_CHARS = 120      # the most that may stand before its date (a place, a region, a cue, a weekday)

@@ -26,7 +26,7 @@ from .articles import Article, front_matter_date
 from .datelines import Dateline, find_dateline
 from .extract.dates import DateMention
 from .extract.events import EventMention, agrees
-from .extract.glued import Malformed
+from .extract.malformed import Malformed
 from .extract.sentences import sentence_at
 from .extract.tense import is_future
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .finding import Finding, RunError
+from .safeio import replacing
 from .textmap import TextMap
 
 BOM = "\ufeff"
@@ -145,20 +145,13 @@ def write(file_plan: FilePlan) -> RunError | None:
         raw, current = _read(path)
         if current != expected:
             return RunError(file_plan.path, None, "not fixed: the file changed while it was being fixed")
-        mode = os.stat(path).st_mode
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
+        with replacing(path, os.stat(path).st_mode & 0o7777) as (fd, _tmp):
             with os.fdopen(fd, "wb") as fh:
                 fh.write(((BOM if file_plan.bom else "") + file_plan.fixed).encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.chmod(tmp, mode & 0o7777)
             if path.read_bytes() != raw:   # a last look: another writer between our read and now
                 raise OSError("the file changed while it was being fixed")
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     except (OSError, UnicodeDecodeError) as exc:
         return RunError(file_plan.path, None, f"not fixed: {getattr(exc, 'strerror', None) or exc}")
     return None

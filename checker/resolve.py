@@ -5,7 +5,7 @@ import functools
 from dataclasses import dataclass
 
 
-from .facts.index import FactBase
+from .facts.factbase import FactBase
 from .facts.model import Person
 from .fold import fold_name
 from . import lang as language, patterns

@@ -39,20 +39,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     collection_checks = [(m, o) for m, o in enabled_checks(settings) if hasattr(m, "check_collection")]
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
-    jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
-    for item in list(articles) + list(walk(paths, settings.selection)):
-        if isinstance(item, RunError):
-            report.errors.append(item)
-            continue
-        target = True
-        if isinstance(item, Path) and settings.targets is not None and item.resolve() not in settings.targets:
-            target = False
-            report.archive.append(display_path(item))   # context for cross-article checks only
-            if records is None:
-                continue
-        if isinstance(item, Article):
-            kept[item.path] = item
-        jobs.append((item, target))
+    jobs = _jobs(paths, articles, settings, report, kept, records is not None)
     state = state_of(base, replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
@@ -68,6 +55,26 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         report.findings = [f for f in report.findings if f.location.path not in context_only]
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def _jobs(paths, articles, settings: Settings, report: Report, kept: dict[str, Article], context: bool) -> list[tuple]:
+    """(article or path, is a target) for every article, in the order of the paths; articles that are not
+    targets are read only as `context` for the checks that compare articles."""
+    jobs = []
+    for item in list(articles) + list(walk(paths, settings.selection)):
+        if isinstance(item, RunError):
+            report.errors.append(item)
+            continue
+        target = True
+        if isinstance(item, Path) and settings.targets is not None and item.resolve() not in settings.targets:
+            target = False
+            report.archive.append(display_path(item))   # context for cross-article checks only
+            if not context:
+                continue
+        if isinstance(item, Article):
+            kept[item.path] = item
+        jobs.append((item, target))
+    return jobs
 
 
 def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) -> None:

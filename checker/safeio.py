@@ -1,12 +1,33 @@
 """Reading a file that anyone may have named: articles, rule files and their includes, baselines,
 configurations. A pipe must not stop the run (it is opened without blocking, then refused), a device
 such as /dev/zero must not fill the memory (only regular files are read), and a file larger than its
-kind can be is refused before it is read whole."""
+kind can be is refused before it is read whole.
+
+Writing a file (a report, a fixed article, a cache) goes through replacing(): whole or not at all."""
 from __future__ import annotations
 
 import os
 import stat
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+
+
+@contextmanager
+def replacing(path: Path, mode: int | None = None, prefix: str | None = None, suffix: str = "") -> Iterator[tuple[int, Path]]:
+    """(descriptor, path) of a new temporary file beside `path` (of `mode`, else 0600), which takes the
+    place of `path` when the block ends, and is removed if the block raises: a reader sees the old file
+    or the whole new one. The block writes through the descriptor (and closes it) or through the path."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.name}.", suffix=suffix)
+    try:
+        if mode is not None:
+            os.fchmod(fd, mode)
+        yield fd, Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class NotReadable(OSError):

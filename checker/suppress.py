@@ -146,7 +146,8 @@ def _covers(directive: Directive, rule: str) -> bool:
     return not directive.rules or rule in directive.rules
 
 
-def _suppressor(article, directives: list[Directive], finding: Finding) -> Directive | None:
+# complex by design (C901): the kinds of directive (front matter, one line, ranges) are answered in their order of precedence
+def _suppressor(article, directives: list[Directive], finding: Finding) -> Directive | None:  # noqa: C901
     """The directive that silences this finding, if any."""
     at = finding.location.line, finding.location.column
     for d in directives:

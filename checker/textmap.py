@@ -17,8 +17,5 @@ class TextMap:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
 
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset)
-
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]

@@ -43,7 +43,7 @@ from checker import facts
 from checker.articles import parse_article
 from checker.checks import REGISTRY, options_for
 from checker.context import ArticleContext
-from checker.facts.index import FactBase
+from checker.facts.factbase import FactBase
 
 RULES = ROOT / "rules"
 

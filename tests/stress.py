@@ -3,7 +3,7 @@ Shared by tests/test_extract_linear.py and tests/benchmarks/bench_extract.py."""
 from __future__ import annotations
 
 from checker.extract.dates import find_dates
-from checker.extract.glued import find_impossible_times, find_malformed
+from checker.extract.malformed import find_impossible_times, find_malformed
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import find_quantities
 from checker.extract.reckoning import find_reckonings

@@ -14,7 +14,7 @@ from typing import Callable
 import regex
 
 from .. import lang as language
-from ..facts.index import Entity
+from ..facts.factbase import Entity
 from ..fold import fold_name, name_keys
 from .. import patterns
 

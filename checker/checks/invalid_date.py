@@ -41,7 +41,7 @@ from .. import lang as language
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
 from ..finding import DEFAULT, Severity, levels
-from ..weekdays import days_in_month, exists
+from ..calendar import days_in_month, exists
 
 ID = "invalid-date"
 SEVERITY = Severity.ERROR

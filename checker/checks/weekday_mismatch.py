@@ -43,7 +43,7 @@ import regex
 
 from .. import lang as language
 from ..finding import DEFAULT, Severity, levels
-from ..weekdays import weekday
+from ..calendar import weekday
 from .. import patterns
 
 ID = "weekday-mismatch"

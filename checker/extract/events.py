@@ -10,7 +10,7 @@ import regex
 
 from .. import lang as language
 from ..lang import alternation
-from ..facts.index import FactBase
+from ..facts.factbase import FactBase
 from ..facts.model import Event
 from ..fold import fold
 from .dates import DateMention
@@ -169,7 +169,8 @@ def _adjacent(p, prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return m is not None and m.end() == second[0]
 
 
-def find_event_claims(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],
+# complex by design (C901): participants, verbs and dates of one sentence are matched together, in one pass over the sentences
+def find_event_claims(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],  # noqa: C901
                       dates: list[DateMention], tokens: list[tuple[int, int, str]]) -> list[EventClaim]:
     participants = base.event_participants.get(code, {})
     if not participants:

@@ -185,7 +185,8 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: _ByStart, founded):
     return None
 
 
-def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],
+# complex by design (C901): the three reckonings (ages, year spans, changes) are tried at each number in one pass; a pass each would read the text three times
+def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],  # noqa: C901
                     dates: list[DateMention] = ()):
     data = language.load(code)
     p = _patterns(code)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..facts.index import FactBase, find_words, first_words_index
+from ..facts.factbase import FactBase, find_words, first_words_index
 from ..facts.model import TitleForm
 from ..fold import fold
 from ..lang import alternation, starts
@@ -149,7 +149,8 @@ def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tupl
     return _find(prose, folded, code, spans, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
 
 
-def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention]:
+# complex by design (C901): a title form, its determiner, its gender and the name after it are read together in one scan
+def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention]:  # noqa: C901
     pats = _patterns(code)
     dets = language.load(code)["determiners"]
     det_gender = {**{w: "m" for w in dets["m"]}, **{w: "f" for w in dets["f"]}}

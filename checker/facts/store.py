@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from ..safeio import replacing
 from . import plain
-from .index import Entity, FactBase
+from .factbase import Entity, FactBase
 from .model import Person, Rules, Term
 
 FORMAT = "factlint-rules-4"
@@ -137,9 +137,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 def write(path: Path, base: FactBase) -> None:
     """Write the cache atomically: a reader sees the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".sqlite")
-    os.close(fd)
-    try:
+    with replacing(path, prefix=".rules-", suffix=".sqlite") as (fd, tmp):
+        os.close(fd)
         db = sqlite3.connect(tmp)
         db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
         for table in _TABLES:
@@ -158,10 +157,6 @@ def write(path: Path, base: FactBase) -> None:
             db.executemany(f"INSERT INTO {table} VALUES (?, ?)", values)
         db.commit()
         db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read(path: Path, rebuild: Callable[[], FactBase]) -> FactBase:

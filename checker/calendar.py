@@ -10,7 +10,6 @@ import calendar
 import datetime as dt
 
 GREGORIAN_EVERYWHERE = dt.date(1582, 12, 20)
-GREGORIAN_FIRST = dt.date(1582, 10, 15)
 
 
 def days_in_month(year: int | None, month: int) -> int:

@@ -155,7 +155,8 @@ class FactBase:
         self._index_rules()
         self._index_people()
 
-    def _index_rules(self) -> None:
+    # complex by design (C901): each index of offices, organisations and events is built in one pass over the rules
+    def _index_rules(self) -> None:  # noqa: C901
         """The indexes of offices, organisations and events: small, rebuilt from the rules when a cache is read."""
         rules = self.rules
         self.titles: dict[str, dict[str, list[tuple[TitleForm, str]]]] = {}   # lang → folded form → [(form, office)]
@@ -198,7 +199,8 @@ class FactBase:
                     ids.append(org.id)
         self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
 
-    def _index_people(self) -> None:
+    # complex by design (C901): the people-scale indexes are built in one pass over a registry that may hold 100,000 people
+    def _index_people(self) -> None:  # noqa: C901
         """The people-scale indexes: a registry of 100,000 people makes them large (the rules cache keeps
         them as tables read key by key, facts/store.py)."""
         rules = self.rules

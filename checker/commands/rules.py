@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .cli_config import load_config
-from .outputs import write_atomic
-from .render import lines
-from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
+from ..outputs import write_atomic
+from ..render import lines
+from ..report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
+from .common import load_config
 
 
 @click.group()
@@ -23,7 +23,8 @@ def _valid_rules(paths, config_path):
     line each and exit 2. PATHS are read together with the configuration's rules, so a house person may
     hold a shipped office; the configuration's own files are checked by a run without PATHS."""
     # deferred: a command loads only what it runs (`factlint --help` stays quick)
-    from . import config as cfg, facts
+    from .. import config as cfg
+    from .. import facts
     config = load_config([Path.cwd()], config_path)
     context = cfg.rule_paths(config, Path.cwd())
     base, errors = facts.load_factbase(list(paths) + context, use_cache=False)
@@ -88,7 +89,7 @@ def rules_test(paths, verbose, config_path):
     """Run the examples of rule entries (of the configuration's rules, or of PATHS): `fail` ones must be
     flagged, `pass` ones must not."""
     # deferred: a command loads only what it runs (`factlint --help` stays quick)
-    from .rulestest import run_examples
+    from ..rulestest import run_examples
     base, subject = _valid_rules(paths, config_path)
     outcomes = [o for o in run_examples(base) if subject is None or o.example.where.rpartition(":")[0] in subject]
     for outcome in outcomes:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from .outputs import write_atomic
-from .render import lines
-from .report import EXIT_BROKEN
+from ..outputs import write_atomic
+from ..render import lines
+from .common import fail
 
 
 def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
@@ -18,7 +18,7 @@ def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
     if not (fix or diff):
         return
     # deferred: loaded only when the option that needs it is given
-    from . import fix as fixes
+    from .. import fix as fixes
     plans, errors = fixes.plan(report.findings, report.digests, texts)
     report.errors.extend(errors)
     applied = []
@@ -52,7 +52,7 @@ def _colour(choice: str, fmt: str, output) -> bool:
 
 def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
     # deferred: loaded only when the option that needs it is given
-    from .baseline import dump
+    from ..baseline import dump
     for problem in report.problems:
         click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in report.errors:
@@ -65,7 +65,7 @@ def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "aut
         try:
             write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
         except OSError as exc:   # a folder, a full disk, no permission
-            _fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
+            fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
         click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}"), err=True)
     fmt, output = config.get("format"), config.get("output")
     colour = _colour(color, fmt, output)
@@ -87,9 +87,4 @@ def _write_report(path: Path, text: str) -> None:
     try:
         write_atomic(path, text)
     except OSError as exc:
-        _fail(f"cannot write the report to {path}: {exc.strerror or exc}")
-
-
-def _fail(message: str) -> None:
-    click.echo(lines.line(f"factlint: error: {message}"), err=True)
-    sys.exit(EXIT_BROKEN)
+        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
