@@ -1,74 +1,54 @@
-"""Matching statements across articles: pure functions that say whether two records speak of the same
-thing, with a score (0-100, rapidfuzz), and whether their values or wordings disagree.
+"""Matching records across articles: pure functions that say whether two claims are the same claim with
+incompatible values, and whether two quotations are the same words, with a score (0-100, rapidfuzz).
 
-Blocking keeps the cost near-linear: a record is compared only with the records that share one of its
-keys (for figures a context word with the unit's class, the subject names and the discriminating words,
-which must agree anyway; for quotations two consecutive words), and a key shared by more than
-`max_block` records says too little to block on and is not used."""
+Two claims are the same claim only when their subject, measure and period are the same and known on both
+sides (extract/claims.py), their units agree, and their context words score at least a threshold. Their
+values contradict when they are incompatible beyond the precision they are written with and their bounds
+("plus de 700", "environ 2 milliards", "jusqu'à 1 200"), or ten-fold apart whatever the bounds. A count that
+changes with time is compared only between articles of the same day; the article's own time (no period said)
+only between articles at most `max_days_apart` apart. Two figures of one sentence are never rivals, nor two
+different figures of the same sentence written in two articles.
+
+Blocking keeps the cost near-linear: a claim is compared only with the claims that share its key (subject,
+measure, period and unit class, which must be equal anyway); for quotations two consecutive words; a key
+shared by more than `max_block` records says too little and is not used."""
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import functools
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .extract.quotes import normalise
-from .records import QuoteRecord, StatementRecord
+from .records import ClaimRecord, QuoteRecord
 
-UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n", "date": "d"}
-
-
-# -- figures ------------------------------------------------------------------------------------------
-def statement_keys(s: StatementRecord) -> list[str]:
-    """One key per context word, prefixed by what must be equal for a match anyway (the unit's class, the
-    subject names, the discriminating words): blocks stay small without losing a match."""
-    if s.change:
-        return []         # "de 27 à 28 membres" speaks of a change, not of one value
-    head = f"{UNIT_CLASS[s.unit_kind]}|{'+'.join(s.entities)}|{'+'.join(s.marks)}"
-    return [f"{head}|{w}" for w in s.words]
+UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "date": "d"}
+TENFOLD = 10.0
 
 
-def units_compatible(a: StatementRecord, b: StatementRecord) -> bool:
-    if a.unit_kind != b.unit_kind:
+# -- claims ---------------------------------------------------------------------------------------------
+def known(c: ClaimRecord) -> bool:
+    return c.subject is not None and bool(c.measure) and c.period is not None
+
+
+def claim_keys(c: ClaimRecord) -> list[str]:
+    """The one key a claim can match on: its unit class, subject, measure and period, all known. Days and the
+    article's own time share one class of period: which days meet is judged pair by pair."""
+    if not known(c):
+        return []
+    unit = UNIT_CLASS.get(c.kind, c.unit)
+    period = "T" if c.period.startswith(("D:", "implicit")) else c.period
+    return [f"{unit}|{c.subject}|{'+'.join(c.measure)}|{period}"]
+
+
+def units_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    if {a.kind, b.kind} <= {"money", "amount"}:
+        return a.unit == b.unit or "" in (a.unit, b.unit)      # "1,2 milliard" said of euros elsewhere
+    if a.kind != b.kind:
         return False
-    if a.unit_kind == "money":
-        return a.unit == b.unit or "" in (a.unit, b.unit)    # "1,2 milliard" said of euros elsewhere
-    if a.unit_kind == "count":
-        return bool(set(a.unit.split()) & set(b.unit.split()))
-    return a.unit == b.unit
-
-
-def _year_of(date: tuple[str, str] | None) -> set[int]:
-    if date is None:
-        return set()
-    return set(range(int(date[0][:4]), int(date[1][:4]) + 1))
-
-
-def same_period(a: StatementRecord, b: StatementRecord, max_days_apart: int = 365) -> bool:
-    """The two statements can speak of the same time: the years they name meet, or a year named on one side
-    is the other article's year; "désormais"/"now" in articles of different dates are different times, and
-    so are the present tenses of articles more than `max_days_apart` apart. Months and relative days ("hier",
-    "yesterday") named must be the same; weekdays too when both sides name one ("Mardi, le gouvernement a
-    annoncé …" says when it was said, not of when the figure is)."""
-    if a.periods or b.periods:
-        months_a = {p for p in a.periods if p[0] in "mr"}
-        months_b = {p for p in b.periods if p[0] in "mr"}
-        if months_a != months_b:
-            return False      # "7,5 % en mars", "7,3 % en avril", "hier", or one month against none
-        days_a, days_b = set(a.periods) - months_a, set(b.periods) - months_b
-        if days_a and days_b and days_a != days_b:
-            return False
-    if a.years and b.years:
-        return bool(set(a.years) & set(b.years))
-    if a.years or b.years:
-        named, other = (a, b) if a.years else (b, a)
-        return bool(set(named.years) & _year_of(other.date))
-    if a.timed or b.timed:
-        return same_time(a.date, b.date)
-    return days_apart(a.date, b.date) <= max_days_apart
+    return a.kind == "count" or a.unit == b.unit
 
 
 def days_apart(x: tuple[str, str] | None, y: tuple[str, str] | None) -> int:
@@ -89,44 +69,79 @@ def same_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
     return _day(x[0]) <= _day(y[1]) and _day(y[0]) <= _day(x[1])
 
 
-def statement_score(a: StatementRecord, b: StatementRecord, min_shared: int = 2) -> float | None:
-    """How surely a and b state the same measure of the same subject (0-100), or None when they cannot:
-    other unit, other subject names, other discriminating words (total, core, annual …), too few shared words."""
-    if a.change or b.change or not units_compatible(a, b):
-        return None
-    if a.entities != b.entities or a.marks != b.marks:
-        return None
-    if not (set(a.measure) <= set(b.words) and set(b.measure) <= set(a.words)):
-        return None       # "candidats au baccalauréat général" / "… technologique": other measures
-    if a.path == b.path and a.sentence == b.sentence:
-        return None       # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
-    shared = set(a.words) & set(b.words)
-    if len(shared) < min_shared:      # for counts, the counted noun is one of them
-        return None
+def _days(c: ClaimRecord) -> tuple[str, str] | None:
+    """The days a claim speaks of: an explicit day ("D:2025-03-04", "D:2025-06-24..25", "D:a/b") or, for the
+    article's own time, the article's date."""
+    if c.period == "implicit":
+        return c.date
+    body = c.period[2:]
+    if "/" in body:
+        first, last = body.split("/")
+        return first, last
+    if ".." in body:
+        first, last = body.split("..")
+        return first, first[:8] + last
+    return body, body
+
+
+def same_period(a: ClaimRecord, b: ClaimRecord, max_days_apart: int = 7) -> bool:
+    """The same period. Days and the article's own time meet when they are the same days, or for a figure that
+    does not change with time within `max_days_apart` days; a count that changes with time, given in articles
+    of different days, is an update. Two claims of one article are of its one time."""
+    if a.period is None or b.period is None:
+        return False
+    daily = {a.period[:2], b.period[:2]} <= {"D:", "im"}
+    if not daily:
+        if a.period != b.period:
+            return False
+        return not (a.changing or b.changing) or a.path == b.path or same_time(a.date, b.date)
+    if a.period == b.period == "implicit" and a.path == b.path:
+        return True
+    x, y = _days(a), _days(b)
+    if x is None or y is None:
+        return False
+    if a.changing or b.changing:
+        return same_time(x, y) and (a.path == b.path or same_time(a.date, b.date))
+    return days_apart(x, y) <= (max_days_apart if "implicit" in (a.period, b.period) else 0)
+
+
+def _interval(c: ClaimRecord, tolerance: float) -> tuple[float, float]:
+    if c.kind == "date":
+        return c.low, c.high
+    half = max(c.step / 2, tolerance * abs(c.value))
+    return c.low - half, c.high + half
+
+
+def values_disagree(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> bool:
+    """Incompatible beyond the written precision and bounds, or ten-fold apart whatever the bounds ("plus de
+    8 000" and "plus de 80 000"); dates by a day."""
+    (a0, a1), (b0, b1) = _interval(a, tolerance), _interval(b, tolerance)
+    if a.kind == "date":
+        return a1 < b0 or b1 < a0
+    if a1 <= b0 or b1 <= a0:
+        return True
+    small, large = sorted((abs(a.value), abs(b.value)))
+    return small > 0 and a.value * b.value > 0 and large / small >= TENFOLD - 1e-9
+
+
+def claim_score(a: ClaimRecord, b: ClaimRecord) -> float:
     return round(fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)), 1)
 
 
-def values_disagree(a: StatementRecord, b: StatementRecord, tolerance: float) -> bool:
-    """The intervals the texts allow ("plus de 700", "environ 2 milliards", ranges, "24-25 juin") do not meet."""
-    if a.unit_kind == "date":
-        tolerance = 0.0   # days
-    return a.high * (1 + tolerance) < b.low or b.high * (1 + tolerance) < a.low
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    score: float
-    other: StatementRecord
-    attributed: bool            # both sides attributed to different sources: info at most
-
-
-def contradiction(a: StatementRecord, b: StatementRecord, threshold: float, tolerance: float,
-                  min_shared: int = 2, max_days_apart: int = 365) -> tuple[float, bool] | None:
-    """(score, attributed) when a and b are the same statement with different values, else None."""
-    if not values_disagree(a, b, tolerance) or not same_period(a, b, max_days_apart):
+def contradiction(a: ClaimRecord, b: ClaimRecord, threshold: float, tolerance: float,
+                  max_days_apart: int = 7) -> tuple[float, bool] | None:
+    """(score, attributed) when a and b are the same claim with incompatible values, else None; attributed: both
+    sides are attributed to different sources (info at most)."""
+    if a.path == b.path and a.sentence == b.sentence:
+        return None           # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
+    if a.sentence_key == b.sentence_key and a.index != b.index:
+        return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
+    if not known(a) or not known(b) or (a.subject, a.measure) != (b.subject, b.measure):
         return None
-    score = statement_score(a, b, min_shared)
-    if score is None or score < threshold:
+    if not units_compatible(a, b) or not same_period(a, b, max_days_apart) or not values_disagree(a, b, tolerance):
+        return None
+    score = claim_score(a, b)
+    if score < threshold:
         return None
     return score, bool(a.source and b.source and a.source != b.source)
 

@@ -1,15 +1,17 @@
-"""What the cross-article checks compare, per article: figure statements, quotations and name spellings,
-each with its location (path:line:column) and the article's date. Records are plain values that go to
-and come from the archive index unchanged, so checking against the index and checking the articles
-together see exactly the same thing."""
+"""What the cross-article checks compare, per article: claims (figures with their subject, measure and period;
+extract/claims.py), quotations and name spellings, each with its location (path:line:column) and the article's
+date. Records are plain values that go to and come from the archive index unchanged, so checking against the
+index and checking the articles together see exactly the same thing."""
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from .extract.names import plausible_names
+from .extract.periods import describe
 from .extract.quotes import find_quotes, normalise, speaker_key
-from .extract.statements import date_statements, figure_statements
 from .finding import pickled_by_fields
 from .fold import fold_name
 
@@ -30,7 +32,7 @@ class _Located:
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
-class StatementRecord(_Located):
+class ClaimRecord(_Located):
     path: str
     line: int
     column: int
@@ -39,19 +41,22 @@ class StatementRecord(_Located):
     written: str                 # the figure as written: "2 milliards d'euros"
     quoted: str                  # its sentence, as written (trimmed around the figure when long)
     sentence: int                # the sentence's offset in the article: one sentence, one statement of a thing
+    sentence_key: str            # the sentence with its numbers masked: the same sentence in another article
+    index: int                   # the claim's place among its sentence's claims
     value: float
-    low: float
+    step: float                  # the precision written (scaled)
+    low: float                   # what the bound words allow
     high: float
-    unit: str
-    unit_kind: str
-    change: bool
-    words: tuple[str, ...]
-    entities: tuple[str, ...]
-    measure: tuple[str, ...]
-    marks: tuple[str, ...]
-    years: tuple[int, ...]
-    periods: tuple[str, ...]
-    timed: bool
+    unit: str                    # unit id, "" for an amount whose unit is said elsewhere
+    kind: str                    # percent, points, money, physical, count, amount, date
+    subject: str | None          # key; None when unknown
+    subject_text: str
+    measure: tuple[str, ...]     # key words; () when unknown
+    measure_text: str
+    period: str | None           # key ("implicit": the article's own time); None when unknown (the future)
+    period_text: str
+    changing: bool               # a count that changes with time
+    words: tuple[str, ...]       # the clause's context words
     source: str | None
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
 
@@ -89,7 +94,7 @@ class ArticleRecord:
     path: str
     language: str
     date: tuple[str, str] | None
-    statements: list[StatementRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     names: list[NameSpelling] = field(default_factory=list)
 
@@ -101,6 +106,27 @@ def _quoted(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
         e = min(e, max(end, s + QUOTED_CHARS))
     shown = " ".join(text[s:e].split())
     return ("…" if s > sentence[0] else "") + shown + ("…" if e < sentence[1] else "")
+
+
+_DIGITS = re.compile(r"\d+(?:[\s.,\u00a0\u202f]\d+)*")
+
+
+def sentence_key(prose: str, sentence: tuple[int, int]) -> str:
+    """The sentence with its numbers masked, digested: the same sentence written in two articles, whatever its
+    figures say."""
+    text = " ".join(_DIGITS.sub("#", prose[sentence[0]:sentence[1]]).split())
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _period_text(period, date) -> str:
+    if period.how == "article":
+        when = (date[0] if date[0] == date[1] else f"{date[0]}/{date[1]}") if date else "unknown"
+        return ("before " if period.key.startswith("<") else "") + f"the article's time ({when})"
+    if period.how == "unknown":
+        return period.text or "unknown"
+    shown = describe(period.key) if period.key != "implicit-1y" else "a year before the article"
+    said = f"“{period.text}”" if period.text and period.how == "said" else period.text
+    return f"{shown} ({said}{', from the sentence before' if period.how == 'before' else ''})" if said else shown
 
 
 def record_of(ctx) -> ArticleRecord:
@@ -115,15 +141,16 @@ def record_of(ctx) -> ArticleRecord:
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
         return (*article.position(start), *article.position(end))
 
-    statements = figure_statements(article.prose, article.language, ctx.sentences, ctx.dates) + \
-        date_statements(article.prose, article.language, ctx.sentences, ctx.dates, ctx.date.value)
-    for st in sorted(statements, key=lambda st: st.start):
-        f = st.figure
-        sentence = next(((s, e) for s, e in ctx.sentences if s <= f.start < e), st.clause)
-        record.statements.append(StatementRecord(
+    for claim in ctx.claims:
+        f = claim.figure
+        sentence = claim.sentence
+        record.claims.append(ClaimRecord(
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
-            _quoted(article.text, sentence, f.start, f.end), sentence[0], f.value, f.low, f.high, f.unit, f.unit_kind,
-            f.change, st.words, st.entities, st.measure, st.marks, st.years, st.periods, st.timed, st.source, date))
+            _quoted(article.text, sentence, f.start, f.end), sentence[0],
+            sentence_key(article.prose, sentence), claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
+            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "",
+            claim.measure, claim.measure_text, claim.period.key if claim.period.known else None,
+            _period_text(claim.period, date), claim.changing, claim.words, claim.source, date))
     for q in find_quotes(article.prose, article.language, ctx.sentences, named):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))
@@ -142,8 +169,8 @@ def _tuples(data: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
-def load_statement(text: str) -> StatementRecord:
-    return StatementRecord(**_tuples(json.loads(text)))
+def load_claim(text: str) -> ClaimRecord:
+    return ClaimRecord(**_tuples(json.loads(text)))
 
 
 def load_quote(text: str) -> QuoteRecord:

@@ -110,7 +110,7 @@ class _Sentence:
 def _figures(ctx, sentence: _Sentence, patterns) -> list[tuple[str, float, float, int, int]]:
     """(family, value, allowed deviation, start, end) of every figure of the sentence."""
     out = []
-    for q in ctx.between("quantities", sentence.start, sentence.end):
+    for q in ctx.between("figures", sentence.start, sentence.end):
         if q.number.ambiguous:
             continue
         unit = q.unit if not q.candidates else next((u for u in q.candidates if dimension(u) == CURRENCY), None)

@@ -120,7 +120,7 @@ def _format(value: float, quantity, prose: str, code: str) -> str:
 def check(ctx, options):
     code = ctx.article.language
     prose = ctx.article.prose
-    quantities = ctx.quantities
+    quantities = ctx.figures
     for q1, q2 in zip(quantities, quantities[1:]):
         if sentence_at(ctx.sentences, q1.start) != sentence_at(ctx.sentences, q2.start):
             continue

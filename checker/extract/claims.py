@@ -1,0 +1,337 @@
+"""Claims: every figure of an article with what it says, read once and used by every figure check.
+
+A claim is a figure (value, the precision it is written with, its bounds, its unit: figures.py) with
+- its measure: what is counted or measured, and whether it is a level, a change or the start of one (measures.py);
+- its subject: whom the figure belongs to: the names of its clause ("of NATO", "Compaq shares"), else the name
+  its sentence opens with, else the one its paragraph spoke of last, else the article's main subject when it has
+  a single one, else the noun its clause is about ("l'armée"), else unknown (subjects.py);
+- its period: a period said in its clause, else in its sentence before it, else in the sentence before it in
+  its paragraph ("For the nine months, … Sales rose to $9.8 million"), else the article's own time; a sentence
+  about the future has no known period (periods.py). The start of a change is of an earlier time;
+- its source ("selon le parquet"), its sentence and its place among the sentence's claims.
+
+A count that changes with time (a toll, members, troops, prices, an index) is marked `changing`: given on
+different days, two values are an update, not a contradiction. Named events' dates are claims too ("le sommet
+de l'OTAN à La Haye … les 24 et 25 juin"). Pure: the article's extracted mentions → Claims."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from .. import patterns
+from ..fold import fold
+from ..lang import alternation
+from .clauses import attribution, clause_around, content_words
+from .figures import Figure
+from .measures import Frame, SentenceWords, clause_subject, marks, np_after, np_before, normalised, _data as _frame_data
+from .periods import Period, PeriodMention, find_periods, nearest_year, shifted
+from .subjects import ArticleNames, Owner
+from .tense import is_future
+
+HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    figure: Figure
+    sentence: tuple[int, int]
+    index: int                      # its place among the claims of its sentence
+    measure: tuple[str, ...]        # sorted key words; () when unknown
+    measure_text: str
+    role: str                       # level, up, down, start
+    subject: Owner | None
+    subject_how: str                # named, sentence, paragraph, article, noun, "" when unknown
+    period: Period
+    source: str | None
+    words: tuple[str, ...]          # the clause's context words, numbers left out
+    changing: bool
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        return self.figure.end
+
+
+@functools.lru_cache(maxsize=None)
+def _data(code: str) -> dict:
+    data = language.load(code)
+    bounds = [b for group in data["figure_bounds"].values() for b in group] + data["approximation_words"]
+    return {
+        "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
+        "changing": frozenset(fold(w) for w in data["measure_changing"]),
+        "events": patterns.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
+        "event_nouns": tuple(fold(e) for e in data["event_nouns"]),
+        "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
+    }
+
+
+def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures: list[Figure], dates, relative,
+                names, article: tuple[dt.date, dt.date] | None, base=None) -> list[Claim]:
+    """The claims of an article. `figures`: its figures (figures.py); `dates`, `relative`, `names`: its date,
+    relative-date and name mentions; `article`: its date interval (None when unknown); `base`: the rules,
+    whose names give subjects."""
+    events = _event_dates(prose, code, sentences, dates, article)
+    if not figures and not events:
+        return []
+    people = ArticleNames(prose, code, names, base)
+    mentions = find_periods(prose, code, 0, len(prose), dates, relative, article, None)
+    starts = [m.start for m in mentions]
+    out: list[Claim] = []
+    fi, ei = 0, 0
+    carry_period: PeriodMention | None = None
+    carry_owner: Owner | None = None
+    previous_end = 0
+    for sentence in sentences:
+        s, e = sentence
+        if "\n" in prose[previous_end:s] or previous_end == 0:
+            carry_period, carry_owner = None, None          # a new paragraph
+        previous_end = e
+        here = mentions[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        opener = people.sentence_subject(s, e)
+        group = []
+        while fi < len(figures) and figures[fi].start < e:
+            if figures[fi].start >= s:
+                group.append(figures[fi])
+            fi += 1
+        dated = []
+        while ei < len(events) and events[ei][0].start < e:
+            if events[ei][0].start >= s:
+                dated.append(events[ei])
+            ei += 1
+        context = _Sentence(prose, code, sentence, here, people, opener, carry_period, carry_owner, article)
+        claims = context.read(group) + context.read_events(dated)
+        for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
+            out.append(_indexed(claim, i))
+        base_mention = next((m for m in here if m.key and not m.shift), None)
+        carry_period = base_mention or carry_period
+        carry_owner = opener or carry_owner
+    return out
+
+
+def _indexed(claim: Claim, index: int) -> Claim:
+    return Claim(claim.figure, claim.sentence, index, claim.measure, claim.measure_text, claim.role, claim.subject,
+                 claim.subject_how, claim.period, claim.source, claim.words, claim.changing)
+
+
+class _Sentence:
+    """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
+
+    def __init__(self, prose, code, sentence, mentions, people, opener, carry_period, carry_owner, article):
+        self.prose, self.code, self.sentence = prose, code, sentence
+        self.mentions, self.people, self.opener = mentions, people, opener
+        self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
+        self.data, self.frames = _data(code), _frame_data(code)
+        self.words = SentenceWords(prose, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
+                                   people.between(sentence[0], sentence[1]))
+        self.source, self.attribution = attribution(prose, sentence, code)
+        self.period_words = {fold(w) for m in mentions for w in m.text.split()}   # "troisième trimestre" is no mark
+
+    def read(self, figures: list[Figure]) -> list[Claim]:
+        out: list[Claim] = []
+        frames: list[Frame] = []
+        for i, figure in enumerate(figures):
+            clause = clause_around(self.prose, self.sentence, figure.start, figure.end, self.code)
+            nxt = figures[i + 1] if i + 1 < len(figures) else None
+            frame, owners = self._frame(figure, clause, figures[i - 1] if i else None, frames[-1] if frames else None,
+                                        nxt, frames)
+            frames.append(frame)
+            subject, how = self._subject(figure, clause, owners, frame)
+            period = self._period(figure, clause, frame.role)
+            words = content_words(self.prose[clause[0]:figure.start] + " " + self.prose[figure.end:clause[1]], self.code)
+            words = sorted(set(words) | set(frame.measure))
+            changing = bool(set(frame.measure) & self.data["changing"]) or frame.role in ("up", "down") \
+                or figure.unit == "points"
+            measure = frame.measure + ({"up": ("+",), "down": ("-",)}.get(frame.role, ()) if frame.measure else ())
+            out.append(Claim(figure, self.sentence, 0, tuple(sorted(measure)), frame.text, frame.role, subject, how,
+                             period, self.source, tuple(words), changing))
+        return out
+
+    # -- measure -----------------------------------------------------------------------------------------
+    def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,
+               nxt: Figure | None, frames: list[Frame]) -> tuple[Frame, list]:
+        d, prose = self.frames, self.prose
+        bound = self.data["bounds"].search(prose[clause[0]:figure.start])
+        cut = figure.start - (len(bound.group()) if bound else 0)
+        left = prose[clause[0]:cut]
+        role, np, copied = "level", [], None
+        between = prose[previous.end:cut] if previous is not None and previous.end <= cut else None
+        if between is not None and previous_frame is not None and d["apposition"].match(between):
+            copied = previous_frame                         # ", or 15 cents a share", "(311 miles)"
+        elif between is not None and previous_frame is not None and d["to"].match(between) \
+                and previous_frame.role in ("up", "down", "start"):
+            copied = Frame(previous_frame.measure, previous_frame.text, "level", previous_frame.per)   # "… points to 35527.29"
+        if nxt is not None and nxt.change and not d["change"].search(left) \
+                and (d["start"].search(left) or d["of"].search(left)) and d["to"].match(prose[figure.end:nxt.start]):
+            role = "start"                                  # "de 27 à 28 membres", "from 2 to 3 billion"
+        if copied is None:
+            marker = None
+            for name in ("change_to", "change", "level", "of", "to_end", "start", "compare"):
+                marker = d[name].search(left)
+                if marker:
+                    break
+            if marker and name == "change" and role != "start":
+                role = d["change_words"].get(fold(" ".join(marker.group("w").split())), "up")
+            elif marker and name in ("start", "compare"):
+                role = name
+            nominal = bool(marker) and fold(marker.group().split()[0]) in d["determiners"]   # "une hausse de 5 %"
+            if marker and name not in ("start", "compare") and not nominal:
+                np = np_before(self.words, clause[0] + marker.start(), clause[0], d)
+                if not np and figure.kind != "count" and name in ("change_to", "change", "level"):
+                    np = clause_subject(self.words, clause[0], cut, d)   # "Citadel shares closed yesterday at $45.75"
+        # "a $2 billion military aid package", "a 24% conversion premium": a noun after the figure, in the
+        # languages that put adjectives first, when a determiner introduces the figure
+        introduced = bool(d["determiner_before"].search(prose, max(clause[0], cut - 12), cut))
+        bare = 3 if not d["adjective_after"] and figure.kind in ("money", "percent", "amount") and introduced else 0
+        ceiling = min(clause[1], nxt.start) if nxt is not None else clause[1]
+        chain, names, chain_end = np_after(self.words, figure.end, ceiling, d, bare)
+        if copied is not None:
+            words, text = set(copied.measure), copied.text
+            role = copied.role if role == "level" else role
+        else:
+            # what follows an amount of money says to whom it goes ("2 milliards d'euros à l'Ukraine"), not what it is
+            after = normalised(chain, d) if figure.kind not in ("money", "amount") or bare else []
+            words = set(normalised(np, d)) | set(figure.counted.split()) | set(after)
+            unit = prose[figure.unit_span[0]:figure.unit_span[1]].strip() if figure.kind == "count" and figure.unit_span else ""
+            text = " ".join(" ".join([*(t[2] for t in np), unit, *(t[2] for t in chain)]).split())
+            if not words and role in ("up", "down", "start", "compare"):
+                earlier = next((f for f in reversed(frames) if f.measure and f.per == bool(figure.per)
+                                and f.role not in ("start", "compare")), None)      # ", up 56% from $163 million"
+                if earlier is not None:
+                    words, text = set(earlier.measure), earlier.text
+            elif words:
+                head = prose[self.sentence[0]:clause[0]]
+                scope = (head if len(head.split()) <= HEAD_WORDS else "") + " " + \
+                    prose[(np[0][0] if np else clause[0]):max(chain_end, figure.end)]
+                words |= marks(scope, d) - self.period_words
+        if figure.per and words:
+            words = (words - {"+", "-"}) | set(d["share"])
+            text = text if "share" in text else f"{text} per share"
+        return Frame(tuple(sorted(words)), text, role, bool(figure.per)), names
+
+    # -- subject -----------------------------------------------------------------------------------------
+    def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str]:
+        """The names before the figure in its clause and those of what follows it ("of NATO"); else the name its
+        sentence opens with, its paragraph's, the article's main subject, or the noun its sentence is about."""
+        a0, a1 = self.attribution
+        inside = [n for n in self.people.between(clause[0], figure.start)
+                  if not (a0 <= n.start < a1) and not self.words.skipped(n.start)]
+        inside += [n for n in self.people.between(figure.end, clause[1]) if any(n.start <= o[0] < n.end for o in owners)]
+        keys = {}
+        for span in inside:
+            owner = self.people.owner(span)
+            keys[owner.key] = owner
+        if keys:
+            ordered = sorted(keys)
+            return Owner("+".join(ordered), ", ".join(keys[k].text for k in ordered)), "named"
+        if self.opener is not None:
+            return self.opener, "sentence"
+        if self.carry_owner is not None:
+            return self.carry_owner, "paragraph"
+        if self.people.main is not None:
+            return self.people.main, "article"
+        noun = clause_subject(self.words, self.sentence[0], figure.start, self.frames, introduced=True)
+        if noun and not self.people.is_anaphor(noun[-1][2]):
+            words = normalised(noun[:1], self.frames)
+            owner = self.people.word_key(noun[0][2]) if words and not set(words) <= set(frame.measure) else None
+            if owner is not None and owner.key:
+                return owner, "noun"
+        return None, ""
+
+    # -- period ------------------------------------------------------------------------------------------
+    def _period(self, figure: Figure, clause, role: str) -> Period:
+        own = [m for m in self.mentions if clause[0] <= m.start < clause[1]]
+        head = [m for m in self.mentions if m.start < clause[0]]
+        later = [m for m in self.mentions if m.start >= clause[1]]
+        shift = next((m for m in own if m.shift), None) or next((m for m in head if m.shift), None)
+        if shift is None and role in ("start", "compare"):
+            shift = next((m for m in later if m.shift), None)     # "from $163 million, …, a year earlier"
+        base = min((m for m in own if m.key), key=lambda m: abs(m.start - figure.start), default=None) \
+            or next((m for m in reversed(head) if m.key), None)
+        how = "said"
+        if base is None and role not in ("start", "compare"):
+            # "a loss of $158,666, or 10 cents a share, in the third quarter, compared with …": said after it
+            stop = self.frames["start_any"].search(self.prose, figure.end, self.sentence[1])
+            base = next((m for m in later if m.key and (stop is None or m.start < stop.start())), None)
+        if base is None and self.carry_period is not None:
+            base, how = self.carry_period, "before"
+        if shift is not None:
+            key = shifted(base.key, shift.shift) if base is not None else None
+            if key is None and base is None:
+                return Period("implicit-1y", shift.text, "said")
+            return Period(key, f"{shift.text}" + (f" ({base.text})" if base else ""), "said") if key else \
+                Period("unknown", shift.text, "unknown")
+        if role == "compare" and not any(m.key for m in own):
+            return Period("unknown", "a comparison's, not said", "unknown")   # "compared with $2.9 million": when?
+        if base is not None:
+            if role == "start":
+                return Period("<" + base.key, f"before {base.text}", how)
+            return Period(base.key, base.text, how)
+        if is_future(self.prose[clause[0]:clause[1]], self.code):
+            return Period("unknown", "the future", "unknown")
+        if role == "start":
+            return Period("<implicit", "", "article")
+        return Period("implicit", "", "article")
+
+    # -- dates of named events ---------------------------------------------------------------------------
+    def read_events(self, dated) -> list[Claim]:
+        out = []
+        for mention, first, last, head, right in dated:
+            text = self.prose[head:mention.start] + " " + self.prose[mention.end:right]
+            folded = fold(text)
+            nouns = {e for e in self.data["event_nouns"] if f" {e} " in f" {' '.join(folded.split())} "}
+            measure = tuple(sorted(nouns | marks(text, self.frames)))
+            inside = [n for n in self.people.between(head, right) if not (mention.start <= n.start < mention.end)]
+            keys = {self.people.owner(n).key: self.people.owner(n) for n in inside}
+            subject = Owner("+".join(sorted(keys)), ", ".join(keys[k].text for k in sorted(keys))) if keys else None
+            figure = Figure(mention.start, mention.end, None, float(first.toordinal()), 1.0, float(first.toordinal()),
+                            float(last.toordinal()), "range" if last != first else None, "date", "date")
+            words = tuple(sorted({w for w in content_words(text, self.code) if w not in self.data["function"]}))
+            period = Period(f"Y:{first.year}", str(first.year), "said")
+            out.append(Claim(figure, self.sentence, 0, measure, " ".join(sorted(nouns)), "level", subject,
+                             "named" if subject else "", period, None, words, False))
+        return out
+
+
+def _event_dates(prose: str, code: str, sentences, dates, article) -> list[tuple]:
+    """(mention, first day, last day, clause start, clause end) of full dates of named events: the year written,
+    else the one nearest the article's date."""
+    data = _data(code)
+    out = []
+    for d in dates:
+        if d.day is None:
+            continue
+        year = d.year or nearest_year(d.month, d.day, article[0] if article else None)
+        if year is None:
+            continue
+        first, last = _day(year, d.month, d.day), _day(year, d.month, d.day_end or d.day)
+        if first is None or last is None or last < first:
+            continue
+        sentence = _sentence_at(sentences, d.start)
+        left, right = clause_around(prose, sentence, d.start, d.end, code)
+        head = left
+        if not data["events"].search(fold(prose[left:right])):
+            head = sentence[0]     # "Lors du sommet de La Haye, le 24 juin": the event may open the sentence
+            if not data["events"].search(fold(prose[head:right])):
+                continue
+        out.append((d, first, last, head, right))
+    return out
+
+
+def _sentence_at(sentences, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= offset < sentences[i][1] else (offset, offset)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,249 @@
+"""Measures: what a figure counts or measures, and the role it plays, read from the words around it.
+
+The measure is a noun phrase of the figure's clause, normalised through the language data: the noun a number
+counts ("27 États membres", "40 morts"), the noun phrase before "of"/"de" ("net income of $1.9 million",
+"une aide de 2 milliards"), the subject of a verb of level or change ("Sales rose to $3 million", "le chômage
+a reculé à 7,5 %", "the Nikkei index fell 151.20 points"), what a percentage is of ("5 % du PIB"), and the
+words that make a measure another one (total, core, first round, dead, injured …). ", or 15 cents a share"
+takes the measure of the figure it restates, per share. The role says whether the figure is a level, a change
+("rose 5 %", "en hausse de 5 %"), or the start of one ("from $2.9 million", "contre 2,9 millions").
+
+Pure: a sentence's tokens and figures → Frames."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from .. import patterns
+from ..fold import fold
+from ..lang import alternation
+
+MAX_NP = 3                     # content words of a noun phrase
+_TOKEN = patterns.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_ELISION = patterns.compile(r"^\p{L}{1,2}['’]")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    measure: tuple[str, ...]       # the measure's key words, sorted, without the role; () when unknown
+    text: str                      # the measure as written, for messages
+    role: str                      # "level", "up", "down", "start" (of a change) or "compare" (with another)
+    per: bool = False              # of a figure per share
+
+
+@functools.lru_cache(maxsize=None)
+def _data(code: str) -> dict:
+    data = language.load(code)
+    f = data["claim_frames"]
+    flags = regex.I
+    change = {fold(k): v for k, v in f["change"].items()}
+    end = r"\s*$"
+    return {
+        "stop": frozenset(fold(w) for w in data["statement_stopwords"]) | frozenset(fold(w) for w in data["function_words"]
+                                                                                   if isinstance(w, str)),
+        "links": frozenset(fold(w).rstrip("'") for w in data["measure_links"]),
+        "determiners": frozenset(fold(w).rstrip("'") for w in data["measure_determiners"]),
+        "verbs": frozenset(fold(w) for w in f["verbs"]),
+        "verb_endings": tuple(f["verb_endings"]),
+        "synonyms": {_phrase(k, data): tuple(fold(v).split()) for k, v in f["synonyms"].items()},
+        "marks": frozenset(fold(w) for w in data["statement_discriminators"] if " " not in w),
+        "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
+        "adjective_after": bool(data["measure_adjective_after"]),
+        "change_words": change,
+        "change": patterns.compile(rf"(?<![\w-])(?P<w>{alternation(f['change'])})(?:\s+(?:{alternation(f['change_link'])}))?{end}", flags),
+        "change_to": patterns.compile(rf"(?<![\w-])(?P<w>{alternation(f['change'])})\s+(?:{alternation(f['level_link'])}){end}", flags),
+        "level": patterns.compile(rf"(?<![\w-])(?:{alternation(f['level'])}){end}", flags),
+        "of": patterns.compile(rf"(?<![\w-])(?:{alternation(f['of'])}){end}", flags),
+        "start": patterns.compile(rf"(?<![\w-])(?:{alternation(f['start']) or '(?!)'}){end}", flags),
+        "compare": patterns.compile(rf"(?<![\w-])(?:{alternation(f['compare'])}){end}", flags),
+        "start_any": patterns.compile(rf"(?<![\w-])(?:{alternation(f['start'] + f['compare'])})(?![\w-])", flags),
+        "apposition": patterns.compile(rf"^\s*[,(]?\s*(?:(?:{alternation(f['apposition'])})\s*)?$", flags),
+        "to": patterns.compile(rf"^\s*(?:{alternation(f['level_link'] + f['range_to'])})\s*$", flags),
+        "to_end": patterns.compile(rf"(?<![\w-])(?:{alternation(f['level_link'])}){end}", flags),
+        "share": tuple(fold(w) for w in f["per_share_measure"]),
+        "determiner_before": patterns.compile(rf"(?<![\w-])(?:{alternation(data['measure_determiners'])})\s*$", flags),
+    }
+
+
+def _phrase(text: str, data) -> str:
+    """A phrase of the language data as normalised() reads it: content words, folded."""
+    stop = {fold(w) for w in data["statement_stopwords"]} | {fold(w).rstrip("'") for w in data["measure_links"]}
+    return " ".join(w for w in (_content(t) for t in _TOKEN.findall(text)) if len(w) > 1 and w not in stop)
+
+
+def _content(word: str) -> str:
+    return _ELISION.sub("", fold(word)).strip("-'’")
+
+
+class SentenceWords:
+    """The words of one sentence, with their positions, for reading noun phrases around figures."""
+
+    def __init__(self, prose: str, start: int, end: int, skip: list[tuple[int, int]], names: list) -> None:
+        self.prose = prose
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose, start, end)]
+        self.skip = skip
+        self.names = [(n.start, n.end) for n in names]
+
+    def is_name(self, start: int) -> bool:
+        """A capitalised word that is a name ("Sales" opening a sentence is not one)."""
+        return any(s <= start < e for s, e in self.names)
+
+    def skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.skip)
+
+    def index_before(self, offset: int) -> int:
+        """The index of the last token that ends at or before offset (-1 when none)."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid][1] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1
+
+
+def np_before(words: SentenceWords, offset: int, floor: int, data: dict) -> list[tuple[int, int, str]]:
+    """The noun phrase that ends right before offset (within the clause starting at floor): "net income",
+    "chiffre d'affaires", "taux de chômage"; a period mention and its link words are passed over ("Net for the
+    nine months was …"); a name, a determiner, a verb or punctuation ends it."""
+    toks, prose = words.tokens, words.prose
+    out: list[tuple[int, int, str]] = []
+    j, right, passing = words.index_before(offset), offset, False
+    while j >= 0 and toks[j][0] >= floor:
+        start, end, raw = toks[j]
+        if prose[end:right].strip(" \u00a0\u202f"):
+            break
+        right = start
+        j -= 1
+        word = fold(raw)
+        name = raw[0].isupper() and words.is_name(start)
+        if words.skipped(start):
+            if out:
+                break                           # "its third-quarter loss": a period inside the phrase ends it
+            passing = True                      # "Net for the nine months was": pass over it and its link words
+            continue
+        if passing and (word in data["stop"] or word in data["links"]):
+            continue
+        passing = False
+        if out and word in data["links"] and j >= 0 and not name:
+            nxt = toks[j]
+            if fold(nxt[2]) not in data["stop"] and not (nxt[2][0].isupper() and words.is_name(nxt[0])):
+                out.insert(0, (start, end, raw))   # "taux de chômage": a link inside the phrase
+                continue
+        if word in data["stop"] or name or word in data["verbs"] or word in data["change_words"]:
+            break
+        if word.endswith(data["verb_endings"]) and len(word) > 4 and not (j >= 0 and fold(toks[j][2]) in data["determiners"]):
+            break                               # "reported net income": a verb, unless a determiner makes it an adjective
+        out.insert(0, (start, end, raw))
+        if sum(1 for t in out if fold(t[2]) not in data["links"]) >= MAX_NP:
+            break
+    while out and fold(out[0][2]) in data["links"]:
+        out.pop(0)
+    return out
+
+
+def np_after(words: SentenceWords, offset: int, ceiling: int, data: dict, bare: int) -> tuple[list, list, int]:
+    """(words, names, end) of what follows a figure and says what it is of: "du PIB aux dépenses de défense",
+    "of its GDP on defence", "of operating profit", "military aid package"; names met there are the figure's
+    owners ("of NATO", "à l'Ukraine"). After a link, a run of words: the noun and its adjective where the
+    language puts it after, the adjectives and the noun otherwise."""
+    toks, prose = words.tokens, words.prose
+    out, names = [], []
+    j = words.index_before(offset) + 1
+    left, stop, run = offset, offset, bare
+    run_size = 2 if data["adjective_after"] else MAX_NP
+    while j < len(toks) and toks[j][1] <= ceiling:
+        start, end, raw = toks[j]
+        if prose[left:start].strip(" \u00a0\u202f'’") or words.skipped(start):
+            break                               # punctuation, or a period ("à partir de 2026", "in March")
+        left = end
+        j += 1
+        word = fold(raw)
+        if _ELISION.match(raw) and raw[2:3].isupper() and words.is_name(start + 2):
+            names.append((start + 2, end, raw[2:]))   # "à l'Ukraine"
+            stop, run = end, 0
+            continue
+        if word in data["links"]:
+            run = run_size
+            continue
+        if _ELISION.match(raw) and fold(raw[:2]).rstrip("'") in data["links"] and len(raw) > 2:
+            run, word = run_size, _content(raw)            # "d'affaires"
+        elif word in data["determiners"] and run == run_size:
+            continue
+        elif raw[0].isupper() and words.is_name(start):
+            if run <= 0:
+                break
+            names.append((start, end, raw))
+            stop, run = end, 0                  # "of NATO met in …": the verb after the name ends it
+            continue
+        if run <= 0 or word in data["stop"] or word in data["verbs"] or word in data["change_words"] \
+                or (word.endswith(data["verb_endings"]) and run != run_size and len(word) > 4):
+            break
+        out.append((start, end, raw))
+        stop = end
+        run -= 1
+    return out, names, stop
+
+
+def clause_subject(words: SentenceWords, floor: int, offset: int, data: dict,
+                   introduced: bool = False) -> list[tuple[int, int, str]]:
+    """The first noun phrase of the clause, after its names and determiners: "Citadel shares closed …" →
+    shares, "The Nikkei index was …" → index, "L'armée est …" → armée. `introduced`: only a noun after a
+    determiner (or an elided one, "l'armée"), or a capitalised word opening the clause ("Airbus employs …")."""
+    toks = words.tokens
+    out: list = []
+    j = words.index_before(floor) + 1
+    if introduced:
+        if j < len(toks) and toks[j][0] == floor and toks[j][2][0].isupper() and fold(toks[j][2]) not in data["stop"] \
+                and not _ELISION.match(toks[j][2]):
+            return [toks[j]]                    # "Airbus employs 5,000 people"
+        while j < len(toks) and toks[j][1] <= offset:   # the first noun after a determiner: "Il rappelle que le gouvernement"
+            start, end, raw = toks[j]
+            j += 1
+            if _ELISION.match(raw) and fold(raw[:1]) in data["determiners"] | {"l"}:
+                return [(start, end, raw)]
+            if fold(raw) in data["determiners"] and j < len(toks) and toks[j][1] <= offset:
+                word = fold(toks[j][2])
+                if word not in data["stop"] and word not in data["verbs"] and not toks[j][2][0].isupper():
+                    return [toks[j]]
+        return []
+    while j < len(toks) and toks[j][1] <= offset:
+        start, end, raw = toks[j]
+        j += 1
+        word = fold(raw)
+        if words.skipped(start):
+            if out:
+                break
+            continue
+        name = raw[0].isupper() and words.is_name(start)
+        if name and not out:
+            continue
+        if not out and (word in data["determiners"] or word in data["stop"]):
+            continue
+        if word in data["stop"] or word in data["verbs"] or word in data["change_words"] or name \
+                or word.endswith(data["verb_endings"]) and out:
+            break
+        out.append((start, end, raw))
+        if len(out) >= MAX_NP:
+            break
+    return out
+
+
+def normalised(tokens, data: dict) -> list[str]:
+    """Content words of a phrase with the language's synonyms applied ("net" → "net income")."""
+    words = [_content(t[2]) for t in tokens]
+    words = [w for w in words if len(w) > 1 and w not in data["stop"] and w not in data["links"]]
+    phrase = " ".join(words)
+    return list(data["synonyms"].get(phrase, words))
+
+
+def marks(text: str, data: dict) -> set[str]:
+    """Discriminating words written in lower case ("premier tour", "core", "dead"), and phrases."""
+    found = {fold(w) for w in _TOKEN.findall(text) if w[0].islower() and fold(w) in data["marks"]
+             and fold(w) not in data["change_words"]}
+    folded = " " + " ".join(fold(text).split()) + " "
+    return found | {p for p in data["mark_phrases"] if f" {p} " in folded}

@@ -1,0 +1,190 @@
+"""Subjects: whom a figure belongs to, as keys that two claims share only when they speak of the same owner.
+
+A name's key is folded, without elided articles, leading function words, titles ("Mr.") and company suffixes
+("Inc.", "Corp.", "SA"): "GOODY PRODUCTS Inc." → "goody products", "l'Union" → "union". Within an article a
+short form that begins or ends exactly one longer name takes that name's key ("Compaq" → "compaq computer",
+"Mr. Swavely" → "michael swavely"); a name of the rules takes its entry's id ("OTAN" and "NATO" → "@nato").
+The article's main subject is its most named owner, when no other comes near (else there is none).
+
+Pure: name spans of an article → ArticleNames, asked sentence by sentence by the claim reader."""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import lang as language
+from .. import patterns
+from ..fold import fold, fold_name
+from ..lang import alternation
+from .names import NameSpan, plausible_names
+
+HEAD_WORDS = 6            # a sentence's subject name stands among its first words
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    key: str
+    text: str                 # as written, the longest form the article gives
+
+
+@functools.lru_cache(maxsize=None)
+def _words(code: str) -> dict:
+    data = language.load(code)
+    return {
+        "drop": frozenset(fold(w).rstrip(".") for w in data["subject_suffixes"]),
+        "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
+        "prepositions": frozenset(fold(w) for w in data["subject_prepositions"]),
+        "anaphors": frozenset(fold(w) for w in data["subject_anaphors"]),
+        "place_suffixes": tuple(data["subject_place_suffixes"]),
+        "calendar": frozenset(fold(w).rstrip(".") for key in ("month_abbreviations", "weekday_abbreviations")
+                              for w in data.get(key, {})),
+        "not_owners": frozenset(fold(w) for w in data["measure_acronyms"]) | frozenset(fold(w) for w in data["cardinal_words"])
+        | frozenset(fold(w) for w in data["statement_discriminators"]) | frozenset(fold(w) for w in data["statement_stopwords"]),
+        "determiners": frozenset(fold(w).rstrip("'") for w in data["measure_determiners"]),
+        "numbers": frozenset(fold(w) for w in data["cardinal_words"]),
+        "described": patterns.compile(
+            rf"^(?:,\s*\p{{Lu}}[\p{{L}}.]*,)?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{alternation(data['subject_anaphors'])})(?!\w)"),
+        "weekdays": frozenset(fold(w) for w in list(data["weekdays"]) + list(data["months"])),
+    }
+
+
+def name_key(text: str, code: str) -> str:
+    """"GOODY PRODUCTS Inc." → "goody products"; "l'Union" → "union"; "Compaq's" → "compaq"."""
+    words = _words(code)
+    out = []
+    for raw in fold_name(text).split():
+        word = raw.rstrip(".").split("'")[-1] if "'" in raw[:3] else raw.rstrip(".")
+        if word.endswith("'s"):
+            word = word[:-2]
+        number = all(part in words["numbers"] for part in word.split("-"))
+        if word and word not in words["drop"] and not (not out and (word in words["function"] or number)):
+            out.append(word)
+    return " ".join(out)
+
+
+_ELIDED = patterns.compile(r"(?<![\w'’])\p{L}{1,2}['’](?P<n>\p{Lu}[\p{L}\p{M}-]*)")
+
+
+def _owners(prose: str, spans: list[NameSpan], code: str) -> list[NameSpan]:
+    """The names that can own a figure: the plausible names, a name after an elided article ("l'Ukraine",
+    "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a dateline ("JAKARTA - …"), a place that qualifies a noun ("The Kearny,
+    N.J.-based maker"), a measure written in capitals ("PIB", "GDP") nor the noun a number counts ("27 États
+    membres")."""
+    words = _words(code)
+    plausible = {id(s) for s in plausible_names(spans, code)}
+    out = []
+    for span in spans:
+        text = span.text
+        acronym = text.isupper() and len(text) > 1 and text.isalpha()
+        if id(span) not in plausible and not (acronym and span.sentence_initial):
+            continue
+        key = name_key(text, code)
+        if key in words["calendar"] or key in words["weekdays"] or fold(text) in words["not_owners"]:
+            continue
+        before = prose[max(0, span.start - 5):span.start].split()
+        if before and fold(before[-1]) in words["determiners"] and words["described"].match(prose, span.end, span.end + 60):
+            continue                      # "The Menlo Park, Calif., company", "The Kearny, N.J.-based maker": a place
+        after = prose[span.end:span.end + 40]
+        if acronym and after.lstrip(" \u00a0").startswith(("-", "—", "–", "(")):
+            continue                      # a dateline
+        if any(w.endswith(words["place_suffixes"]) for w in after.split(" ", 2)[:2] if w):
+            continue
+        if _DIGIT_BEFORE.search(prose, max(0, span.start - 3), span.start):
+            continue
+        out.append(span)
+    seen = {s.start for s in out}
+    for m in _ELIDED.finditer(prose):
+        if m.start("n") not in seen and fold(m.group("n")) not in words["not_owners"]:
+            out.append(NameSpan(m.start("n"), m.end("n"), m.group("n"), False))
+    return sorted(out, key=lambda s: s.start)
+
+
+_DIGIT_BEFORE = patterns.compile(r"\d[ \u00a0\u202f]*$")
+
+
+class ArticleNames:
+    """The owners an article names, by position: unified keys, the rules' ids, the main subject."""
+
+    def __init__(self, prose: str, code: str, spans: list[NameSpan], base=None) -> None:
+        self.prose, self.code = prose, code
+        self.spans = [s for s in _owners(prose, spans, code) if len(name_key(s.text, code)) > 1]
+        self.starts = [s.start for s in self.spans]
+        keys = {s.text: name_key(s.text, code) for s in self.spans}
+        self.keys = self._unified(keys, base)
+        longest: dict[str, str] = {}
+        for s in self.spans:
+            key = self.keys[s.text]
+            if len(s.text) > len(longest.get(key, "")):
+                longest[key] = s.text
+        self.texts = longest
+        self.main = self._main()
+
+    def _unified(self, keys: dict[str, str], base) -> dict[str, str]:
+        words = {k: tuple(k.split()) for k in set(keys.values())}
+        out = {}
+        for text, key in keys.items():
+            mine = words[key]
+            longer = {k for k, w in words.items() if len(w) > len(mine)
+                      and (w[:len(mine)] == mine or w[-len(mine):] == mine)}
+            if len(longer) == 1:
+                key = longer.pop()
+            out[text] = key
+        if base is not None:
+            by_key: dict[str, set[str]] = {}
+            for text, key in out.items():
+                ids = {e.id for e in base.entities_named(text)}
+                if len(ids) == 1:
+                    by_key.setdefault(key, set()).update(ids)
+            ruled = {key: "@" + ids.pop() for key, ids in by_key.items() if len(ids) == 1}
+            out = {text: ruled.get(key, key) for text, key in out.items()}
+        return out
+
+    def _main(self) -> Owner | None:
+        counts = Counter(self.keys[s.text] for s in self.spans)
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        second = rest[0][1]
+        if n >= 2 and second * 2 <= n:
+            return Owner(top, self.texts[top])
+        return None
+
+    def owner(self, span: NameSpan) -> Owner:
+        key = self.keys[span.text]
+        return Owner(key, self.texts[key])
+
+    def between(self, start: int, end: int) -> list[NameSpan]:
+        return self.spans[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def sentence_subject(self, start: int, end: int) -> Owner | None:
+        """The name a sentence or its main clause opens with, among the clause's first words and not after a
+        preposition ("Savin Corp. reported …"; "In composite trading on the New York Stock Exchange, Philip Morris
+        shares closed …" → Philip Morris; "In Tokyo, …" has none)."""
+        words = _words(self.code)
+        for span in self.between(start, end):
+            lead = self.prose[start:span.start]
+            if len(lead.split()) > 3 * HEAD_WORDS:
+                return None
+            clause = lead[max(lead.rfind(","), lead.rfind(";")) + 1:].split()
+            if len(clause) > HEAD_WORDS:
+                continue
+            before = [fold(w).strip(",") for w in clause]
+            while before and before[-1] in words["determiners"]:
+                before.pop()
+            if before and before[-1] in words["prepositions"]:
+                continue
+            return self.owner(span)
+        return None
+
+    def word_key(self, word: str) -> Owner:
+        """A noun that stands for the subject ("L'armée", "Airbus employs …"), keyed like the names it may be."""
+        key = name_key(word, self.code)
+        for text, unified in self.keys.items():
+            if name_key(text, self.code) == key:
+                return Owner(unified, self.texts[unified])
+        return Owner(key, word)
+
+    def is_anaphor(self, word: str) -> bool:
+        return fold(word) in _words(self.code)["anaphors"]
