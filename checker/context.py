@@ -81,7 +81,7 @@ class ArticleContext:
     def claims(self) -> list[Claim]:
         """Every figure with its measure, subject, period and source (extract/claims.py)."""
         return find_claims(self.article.prose, self.article.language, self.sentences, self.figures, self.dates,
-                           self.relative_dates, self.names, self.date.interval, self.base)
+                           self.relative_dates, self.names, self.date.interval, self.base, self.folded)
 
     @cached_property
     def reckonings(self):

@@ -24,12 +24,13 @@ import regex
 
 from .. import lang as language
 from .. import patterns
-from ..fold import fold
+from ..fold import fold, fold_same_length
 from ..lang import alternation
-from .clauses import attribution, clause_around, content_words
+from .clauses import attribution, clause_around, clause_breaks
 from .figures import Figure
-from .measures import Frame, SentenceWords, clause_subject, marks, np_after, np_before, normalised, _data as _frame_data
-from .periods import Period, PeriodMention, find_periods, nearest_year, shifted
+from .measures import (Frame, SentenceWords, clause_subject, context_words, marker, marks, np_after, np_before,
+                       normalised, _data as _frame_data)
+from .periods import Period, PeriodMention, find_periods, first_quarter, nearest_year, shifted
 from .subjects import ArticleNames, Owner
 from .tense import is_future
 
@@ -74,28 +75,22 @@ def _data(code: str) -> dict:
 
 
 def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures: list[Figure], dates, relative,
-                names, article: tuple[dt.date, dt.date] | None, base=None) -> list[Claim]:
+                names, article: tuple[dt.date, dt.date] | None, base=None, folded: str | None = None) -> list[Claim]:
     """The claims of an article. `figures`: its figures (figures.py); `dates`, `relative`, `names`: its date,
     relative-date and name mentions; `article`: its date interval (None when unknown); `base`: the rules,
-    whose names give subjects."""
-    events = _event_dates(prose, code, sentences, dates, article)
+    whose names give subjects; `folded`: the prose folded offset for offset (fold_same_length), when known.
+    Linear in the text: every sentence, mention and name is visited a bounded number of times."""
+    folded = folded if folded is not None else fold_same_length(prose)
+    events = _event_dates(prose, folded, code, sentences, dates, article)
     if not figures and not events:
         return []
     people = ArticleNames(prose, code, names, base)
-    mentions = find_periods(prose, code, 0, len(prose), dates, relative, article, None)
-    starts = [m.start for m in mentions]
-    out: list[Claim] = []
+    read = []                                     # (sentence index, paragraph's first sentence, figures, events)
     fi, ei = 0, 0
-    carry_period: PeriodMention | None = None
-    carry_owner: Owner | None = None
-    previous_end = 0
-    for sentence in sentences:
-        s, e = sentence
-        if "\n" in prose[previous_end:s] or previous_end == 0:
-            carry_period, carry_owner = None, None          # a new paragraph
-        previous_end = e
-        here = mentions[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-        opener = people.sentence_subject(s, e)
+    paragraph = 0
+    for k, (s, e) in enumerate(sentences):
+        if k == 0 or "\n" in prose[sentences[k - 1][1]:s]:
+            paragraph = k
         group = []
         while fi < len(figures) and figures[fi].start < e:
             if figures[fi].start >= s:
@@ -106,13 +101,41 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
             if events[ei][0].start >= s:
                 dated.append(events[ei])
             ei += 1
-        context = _Sentence(prose, code, sentence, here, people, opener, carry_period, carry_owner, article)
+        if group or dated:
+            read.append((k, paragraph, group, dated))
+    # periods are read where claims need them: their sentences and what their paragraphs said before them
+    reporting = first_quarter(prose, folded, code, article)
+    spans: list[tuple[int, int]] = []
+    for k, paragraph, _, _ in read:
+        lo, hi = sentences[paragraph][0], sentences[k][1]
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    mentions = [m for lo, hi in spans for m in find_periods(prose, folded, code, lo, hi, dates, relative, article, reporting)]
+    starts = [m.start for m in mentions]
+    out: list[Claim] = []
+    current, checked, mi = -1, -1, 0
+    carry_period: PeriodMention | None = None
+    carry_owner: Owner | None = None
+    for k, paragraph, group, dated in read:
+        sentence = s, e = sentences[k]
+        if paragraph != current:                  # a new paragraph: nothing said before in it
+            current, checked, carry_period, carry_owner = paragraph, paragraph - 1, None, None
+            mi = bisect.bisect_left(starts, sentences[paragraph][0])
+        for j in range(checked + 1, k):           # what the paragraph said before: the last subject named …
+            carry_owner = people.sentence_subject(*sentences[j]) or carry_owner
+        while mi < len(mentions) and mentions[mi].start < s:   # … and the last period said (not a shift)
+            if mentions[mi].key and not mentions[mi].shift:
+                carry_period = mentions[mi]
+            mi += 1
+        here = mentions[mi:bisect.bisect_left(starts, e, mi)]
+        opener = people.sentence_subject(s, e)
+        context = _Sentence(prose, folded, code, sentence, here, people, opener, carry_period, carry_owner, article)
         claims = context.read(group) + context.read_events(dated)
         for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             out.append(_indexed(claim, i))
-        base_mention = next((m for m in here if m.key and not m.shift), None)
-        carry_period = base_mention or carry_period
-        carry_owner = opener or carry_owner
+        checked, carry_owner = k, opener or carry_owner
     return out
 
 
@@ -124,29 +147,39 @@ def _indexed(claim: Claim, index: int) -> Claim:
 class _Sentence:
     """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
 
-    def __init__(self, prose, code, sentence, mentions, people, opener, carry_period, carry_owner, article):
-        self.prose, self.code, self.sentence = prose, code, sentence
+    def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article):
+        self.prose, self.folded, self.code, self.sentence = prose, folded, code, sentence
         self.mentions, self.people, self.opener = mentions, people, opener
         self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
         self.data, self.frames = _data(code), _frame_data(code)
-        self.words = SentenceWords(prose, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
+        self.words = SentenceWords(prose, folded, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
                                    people.between(sentence[0], sentence[1]))
         self.source, self.attribution = attribution(prose, sentence, code)
-        self.period_words = {fold(w) for m in mentions for w in m.text.split()}   # "troisième trimestre" is no mark
+        breaks = clause_breaks(prose, sentence, code)
+        self.break_starts, self.break_ends = [b[0] for b in breaks], [b[1] for b in breaks]
+        self._future: bool | None = None
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause that holds [start, end): between the sentence's breaks around it (bisection: linear overall)."""
+        j = bisect.bisect_right(self.break_ends, start) - 1
+        k = bisect.bisect_left(self.break_starts, end)
+        left = self.break_ends[j] if j >= 0 else self.sentence[0]
+        right = self.break_starts[k] if k < len(self.break_starts) else self.sentence[1]
+        return left, right
 
     def read(self, figures: list[Figure]) -> list[Claim]:
         out: list[Claim] = []
         frames: list[Frame] = []
         for i, figure in enumerate(figures):
-            clause = clause_around(self.prose, self.sentence, figure.start, figure.end, self.code)
+            clause = self._clause(figure.start, figure.end)
             nxt = figures[i + 1] if i + 1 < len(figures) else None
             frame, owners = self._frame(figure, clause, figures[i - 1] if i else None, frames[-1] if frames else None,
                                         nxt, frames)
             frames.append(frame)
             subject, how = self._subject(figure, clause, owners, frame)
             period = self._period(figure, clause, frame.role)
-            words = content_words(self.prose[clause[0]:figure.start] + " " + self.prose[figure.end:clause[1]], self.code)
-            words = sorted(set(words) | set(frame.measure))
+            words = sorted(context_words(self.words, clause[0], clause[1], (figure.start, figure.end), self.frames)
+                           | set(frame.measure))
             changing = bool(set(frame.measure) & self.data["changing"]) or frame.role in ("up", "down") \
                 or figure.unit == "points"
             measure = frame.measure + ({"up": ("+",), "down": ("-",)}.get(frame.role, ()) if frame.measure else ())
@@ -158,9 +191,9 @@ class _Sentence:
     def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,
                nxt: Figure | None, frames: list[Frame]) -> tuple[Frame, list]:
         d, prose = self.frames, self.prose
-        bound = self.data["bounds"].search(prose[clause[0]:figure.start])
+        bound = self.data["bounds"].search(prose, max(clause[0], figure.start - 40), figure.start)
         cut = figure.start - (len(bound.group()) if bound else 0)
-        left = prose[clause[0]:cut]
+        name, marked, direction = marker(self.words, cut, clause[0], d)
         role, np, copied = "level", [], None
         between = prose[previous.end:cut] if previous is not None and previous.end <= cut else None
         if between is not None and previous_frame is not None and d["apposition"].match(between):
@@ -168,22 +201,16 @@ class _Sentence:
         elif between is not None and previous_frame is not None and d["to"].match(between) \
                 and previous_frame.role in ("up", "down", "start"):
             copied = Frame(previous_frame.measure, previous_frame.text, "level", previous_frame.per)   # "… points to 35527.29"
-        if nxt is not None and nxt.change and not d["change"].search(left) \
-                and (d["start"].search(left) or d["of"].search(left)) and d["to"].match(prose[figure.end:nxt.start]):
+        if nxt is not None and nxt.change and name in ("start", "of") and d["to"].match(prose[figure.end:nxt.start]):
             role = "start"                                  # "de 27 à 28 membres", "from 2 to 3 billion"
         if copied is None:
-            marker = None
-            for name in ("change_to", "change", "level", "of", "to_end", "start", "compare"):
-                marker = d[name].search(left)
-                if marker:
-                    break
-            if marker and name == "change" and role != "start":
-                role = d["change_words"].get(fold(" ".join(marker.group("w").split())), "up")
-            elif marker and name in ("start", "compare"):
+            if name == "change" and role != "start":
+                role = direction
+            elif name in ("start", "compare"):
                 role = name
-            nominal = bool(marker) and fold(marker.group().split()[0]) in d["determiners"]   # "une hausse de 5 %"
-            if marker and name not in ("start", "compare") and not nominal:
-                np = np_before(self.words, clause[0] + marker.start(), clause[0], d)
+            nominal = name is not None and fold(prose[marked:cut].split()[0]) in d["determiners"]   # "une hausse de 5 %"
+            if name is not None and name not in ("start", "compare") and not nominal:
+                np = np_before(self.words, marked, clause[0], d)
                 if not np and figure.kind != "count" and name in ("change_to", "change", "level"):
                     np = clause_subject(self.words, clause[0], cut, d)   # "Citadel shares closed yesterday at $45.75"
         # "a $2 billion military aid package", "a 24% conversion premium": a noun after the figure, in the
@@ -207,10 +234,9 @@ class _Sentence:
                 if earlier is not None:
                     words, text = set(earlier.measure), earlier.text
             elif words:
-                head = prose[self.sentence[0]:clause[0]]
-                scope = (head if len(head.split()) <= HEAD_WORDS else "") + " " + \
-                    prose[(np[0][0] if np else clause[0]):max(chain_end, figure.end)]
-                words |= marks(scope, d) - self.period_words
+                if len(self.words.between(self.sentence[0], clause[0])) <= HEAD_WORDS:
+                    words |= marks(self.words, self.sentence[0], clause[0], d)     # "Au premier tour, …"
+                words |= marks(self.words, np[0][0] if np else clause[0], max(chain_end, figure.end), d)
         if figure.per and words:
             words = (words - {"+", "-"}) | set(d["share"])
             text = text if "share" in text else f"{text} per share"
@@ -258,8 +284,9 @@ class _Sentence:
         how = "said"
         if base is None and role not in ("start", "compare"):
             # "a loss of $158,666, or 10 cents a share, in the third quarter, compared with …": said after it
-            stop = self.frames["start_any"].search(self.prose, figure.end, self.sentence[1])
-            base = next((m for m in later if m.key and (stop is None or m.start < stop.start())), None)
+            base = next((m for m in later if m.key), None)
+            if base is not None and self.frames["start_any"].search(self.prose, figure.end, base.start):
+                base = None
         if base is None and self.carry_period is not None:
             base, how = self.carry_period, "before"
         if shift is not None:
@@ -274,7 +301,9 @@ class _Sentence:
             if role == "start":
                 return Period("<" + base.key, f"before {base.text}", how)
             return Period(base.key, base.text, how)
-        if is_future(self.prose[clause[0]:clause[1]], self.code):
+        if self._future is None:
+            self._future = is_future(self.prose[self.sentence[0]:self.sentence[1]], self.code)
+        if self._future and is_future(self.prose[clause[0]:clause[1]], self.code):
             return Period("unknown", "the future", "unknown")
         if role == "start":
             return Period("<implicit", "", "article")
@@ -284,23 +313,24 @@ class _Sentence:
     def read_events(self, dated) -> list[Claim]:
         out = []
         for mention, first, last, head, right in dated:
-            text = self.prose[head:mention.start] + " " + self.prose[mention.end:right]
-            folded = fold(text)
-            nouns = {e for e in self.data["event_nouns"] if f" {e} " in f" {' '.join(folded.split())} "}
-            measure = tuple(sorted(nouns | marks(text, self.frames)))
+            folded = " " + " ".join((self.folded[head:mention.start] + " " + self.folded[mention.end:right]).split()) + " "
+            nouns = {e for e in self.data["event_nouns"] if f" {e} " in folded}
+            measure = tuple(sorted(nouns | marks(self.words, head, mention.start, self.frames)
+                                   | marks(self.words, mention.end, right, self.frames)))
             inside = [n for n in self.people.between(head, right) if not (mention.start <= n.start < mention.end)]
             keys = {self.people.owner(n).key: self.people.owner(n) for n in inside}
             subject = Owner("+".join(sorted(keys)), ", ".join(keys[k].text for k in sorted(keys))) if keys else None
             figure = Figure(mention.start, mention.end, None, float(first.toordinal()), 1.0, float(first.toordinal()),
                             float(last.toordinal()), "range" if last != first else None, "date", "date")
-            words = tuple(sorted({w for w in content_words(text, self.code) if w not in self.data["function"]}))
+            words = tuple(sorted(w for w in context_words(self.words, head, right, (mention.start, mention.end), self.frames)
+                                 if w not in self.data["function"]))
             period = Period(f"Y:{first.year}", str(first.year), "said")
             out.append(Claim(figure, self.sentence, 0, measure, " ".join(sorted(nouns)), "level", subject,
                              "named" if subject else "", period, None, words, False))
         return out
 
 
-def _event_dates(prose: str, code: str, sentences, dates, article) -> list[tuple]:
+def _event_dates(prose: str, folded: str, code: str, sentences, dates, article) -> list[tuple]:
     """(mention, first day, last day, clause start, clause end) of full dates of named events: the year written,
     else the one nearest the article's date."""
     data = _data(code)
@@ -317,9 +347,9 @@ def _event_dates(prose: str, code: str, sentences, dates, article) -> list[tuple
         sentence = _sentence_at(sentences, d.start)
         left, right = clause_around(prose, sentence, d.start, d.end, code)
         head = left
-        if not data["events"].search(fold(prose[left:right])):
+        if not data["events"].search(folded, left, right):
             head = sentence[0]     # "Lors du sommet de La Haye, le 24 juin": the event may open the sentence
-            if not data["events"].search(fold(prose[head:right])):
+            if not data["events"].search(folded, head, right):
                 continue
         out.append((d, first, last, head, right))
     return out

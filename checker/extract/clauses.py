@@ -39,6 +39,11 @@ def clause_around(prose: str, sentence: tuple[int, int], start: int, end: int, c
     return left, right
 
 
+def clause_breaks(prose: str, sentence: tuple[int, int], code: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clause breaks (punctuation, clause words; a clause word's span is empty)."""
+    return [m.span() for m in _data(code)["break"].finditer(prose, sentence[0], sentence[1])]
+
+
 def content_words(text: str, code: str) -> list[str]:
     """Folded words without elided articles, stop words and short words: "l'aide" → "aide"."""
     stop = _data(code)["stop"]

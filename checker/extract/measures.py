@@ -11,6 +11,7 @@ takes the measure of the figure it restates, per share. The role says whether th
 Pure: a sentence's tokens and figures → Frames."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -40,7 +41,6 @@ def _data(code: str) -> dict:
     f = data["claim_frames"]
     flags = regex.I
     change = {fold(k): v for k, v in f["change"].items()}
-    end = r"\s*$"
     return {
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]) | frozenset(fold(w) for w in data["function_words"]
                                                                                    if isinstance(w, str)),
@@ -53,16 +53,10 @@ def _data(code: str) -> dict:
         "mark_phrases": tuple(fold(w) for w in data["statement_discriminators"] if " " in w),
         "adjective_after": bool(data["measure_adjective_after"]),
         "change_words": change,
-        "change": patterns.compile(rf"(?<![\w-])(?P<w>{alternation(f['change'])})(?:\s+(?:{alternation(f['change_link'])}))?{end}", flags),
-        "change_to": patterns.compile(rf"(?<![\w-])(?P<w>{alternation(f['change'])})\s+(?:{alternation(f['level_link'])}){end}", flags),
-        "level": patterns.compile(rf"(?<![\w-])(?:{alternation(f['level'])}){end}", flags),
-        "of": patterns.compile(rf"(?<![\w-])(?:{alternation(f['of'])}){end}", flags),
-        "start": patterns.compile(rf"(?<![\w-])(?:{alternation(f['start']) or '(?!)'}){end}", flags),
-        "compare": patterns.compile(rf"(?<![\w-])(?:{alternation(f['compare'])}){end}", flags),
         "start_any": patterns.compile(rf"(?<![\w-])(?:{alternation(f['start'] + f['compare'])})(?![\w-])", flags),
         "apposition": patterns.compile(rf"^\s*[,(]?\s*(?:(?:{alternation(f['apposition'])})\s*)?$", flags),
         "to": patterns.compile(rf"^\s*(?:{alternation(f['level_link'] + f['range_to'])})\s*$", flags),
-        "to_end": patterns.compile(rf"(?<![\w-])(?:{alternation(f['level_link'])}){end}", flags),
+        "markers": _marker_table(f),
         "share": tuple(fold(w) for w in f["per_share_measure"]),
         "determiner_before": patterns.compile(rf"(?<![\w-])(?:{alternation(data['measure_determiners'])})\s*$", flags),
     }
@@ -74,36 +68,105 @@ def _phrase(text: str, data) -> str:
     return " ".join(w for w in (_content(t) for t in _TOKEN.findall(text)) if len(w) > 1 and w not in stop)
 
 
+MAX_MARKER = 4                 # words of the longest phrase that can stand right before a figure
+
+
+def _marker_table(f: dict) -> dict[tuple[str, ...], tuple[str, str | None]]:
+    """Folded phrases → (kind, direction): "rose to" → change_to, "fell" → change/down, "a été de" → level, "of",
+    "to", "from", "compared with"; the longest phrase before a figure decides (see marker)."""
+    table: dict[tuple[str, ...], tuple[str, str | None]] = {}
+
+    def put(phrase: str, kind: str, direction: str | None = None) -> None:
+        words = tuple(fold(phrase).replace("’", "'").split())
+        table.setdefault(words, (kind, direction))
+
+    for word, direction in f["change"].items():
+        for link in f["level_link"]:
+            put(f"{word} {link}", "change_to", direction)
+        for link in f["change_link"]:
+            put(f"{word} {link}", "change", direction)
+        put(word, "change", direction)
+    for kind in ("level", "of", "start", "compare"):
+        for phrase in f[kind]:
+            put(phrase, kind)
+    for phrase in f["level_link"]:
+        put(phrase, "to_end")
+    return table
+
+
+def marker(words: "SentenceWords", cut: int, floor: int, data: dict) -> tuple[str | None, int, str | None]:
+    """(kind, start, direction) of the phrase that ends right before a figure (at `cut`, within the clause from
+    `floor`): "rose to", "fell", "was", "of", "d'", "to", "from", "compared with"; (None, cut, None) when none.
+    Looked up word by word in a table, the longest phrase first."""
+    toks, prose = words.tokens, words.prose
+    j = bisect.bisect_left(words.ends, cut + 1) - 1 + 1      # a token that straddles the cut ("d'|environ")
+    phrase: list[tuple[int, str]] = []
+    right = cut
+    while j >= 0 and len(phrase) < MAX_MARKER:
+        if j >= len(toks) or toks[j][0] >= cut:
+            j -= 1
+            continue
+        start, end, raw = toks[j]
+        if start < floor or prose[min(end, cut):right].strip(" \u00a0\u202f"):
+            break
+        phrase.insert(0, (start, fold(raw[:cut - start] if end > cut else raw).replace("’", "'")))
+        right = start
+        j -= 1
+    for n in range(len(phrase), 0, -1):
+        found = data["markers"].get(tuple(w for _, w in phrase[-n:]))
+        if found:
+            return found[0], phrase[-n][0], found[1]
+    return None, cut, None
+
+
+@functools.lru_cache(maxsize=65536)
 def _content(word: str) -> str:
     return _ELISION.sub("", fold(word)).strip("-'’")
 
 
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
 class SentenceWords:
-    """The words of one sentence, with their positions, for reading noun phrases around figures."""
+    """The words of one sentence, with their positions and folded forms, for reading noun phrases around figures;
+    which of them are names or inside a period mention is marked once (offsets relative to the sentence)."""
 
-    def __init__(self, prose: str, start: int, end: int, skip: list[tuple[int, int]], names: list) -> None:
-        self.prose = prose
+    def __init__(self, prose: str, folded: str, start: int, end: int, skip: list[tuple[int, int]], names: list) -> None:
+        self.prose, self.start = prose, start
         self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose, start, end)]
-        self.skip = skip
-        self.names = [(n.start, n.end) for n in names]
+        # the folded prose keeps offsets: a word's folded form is a slice (the few letters it keeps, œ æ ß, folded apart)
+        self.folded = [folded[a:b] if folded[a:b].isascii() else _folded(raw) for a, b, raw in self.tokens]
+        self.ends = [t[1] for t in self.tokens]
+        self._skip = _marked(start, end, skip)
+        self._names = _marked(start, end, ((n.start, n.end) for n in names))
 
-    def is_name(self, start: int) -> bool:
+    def is_name(self, offset: int) -> bool:
         """A capitalised word that is a name ("Sales" opening a sentence is not one)."""
-        return any(s <= start < e for s, e in self.names)
+        i = offset - self.start
+        return 0 <= i < len(self._names) and bool(self._names[i])
 
     def skipped(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.skip)
+        i = offset - self.start
+        return 0 <= i < len(self._skip) and bool(self._skip[i])
 
     def index_before(self, offset: int) -> int:
         """The index of the last token that ends at or before offset (-1 when none)."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid][1] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo - 1
+        return bisect.bisect_right(self.ends, offset) - 1
+
+    def between(self, start: int, end: int) -> range:
+        """The indexes of the tokens within [start, end)."""
+        return range(bisect.bisect_left(self.ends, start + 1), bisect.bisect_right(self.ends, end))
+
+
+def _marked(start: int, end: int, spans) -> bytearray:
+    flags = bytearray(end - start)
+    for a, b in spans:
+        a, b = max(a, start), min(b, end)
+        if a < b:
+            flags[a - start:b - start] = b"\x01" * (b - a)
+    return flags
 
 
 def np_before(words: SentenceWords, offset: int, floor: int, data: dict) -> list[tuple[int, int, str]]:
@@ -241,9 +304,31 @@ def normalised(tokens, data: dict) -> list[str]:
     return list(data["synonyms"].get(phrase, words))
 
 
-def marks(text: str, data: dict) -> set[str]:
-    """Discriminating words written in lower case ("premier tour", "core", "dead"), and phrases."""
-    found = {fold(w) for w in _TOKEN.findall(text) if w[0].islower() and fold(w) in data["marks"]
-             and fold(w) not in data["change_words"]}
-    folded = " " + " ".join(fold(text).split()) + " "
-    return found | {p for p in data["mark_phrases"] if f" {p} " in folded}
+def marks(words: SentenceWords, start: int, end: int, data: dict) -> set[str]:
+    """Discriminating words written in lower case ("premier tour", "core", "dead") between two offsets, and
+    phrases; words inside period mentions are not marks ("troisième trimestre")."""
+    found, seen = set(), []
+    for i in words.between(start, end):
+        raw = words.tokens[i][2]
+        if words.skipped(words.tokens[i][0]):
+            continue
+        word = words.folded[i]
+        seen.append(word)
+        if raw[0].islower() and word in data["marks"] and word not in data["change_words"]:
+            found.add(word)
+    if data["mark_phrases"]:
+        folded = " " + " ".join(seen) + " "
+        found |= {p for p in data["mark_phrases"] if f" {p} " in folded}
+    return found
+
+
+def context_words(words: SentenceWords, start: int, end: int, skip: tuple[int, int], data: dict) -> set[str]:
+    """The content words between two offsets, those of the `skip` span left out (the figure itself)."""
+    out = set()
+    for i in words.between(start, end):
+        if skip[0] <= words.tokens[i][0] < skip[1]:
+            continue
+        word = _content(words.tokens[i][2])
+        if len(word) > 2 and word not in data["stop"]:
+            out.add(word)
+    return out

@@ -73,16 +73,25 @@ def _patterns(code: str) -> dict:
         month_names = [w.capitalize() for w in month_names]
     return {
         "ordinals": ordinals, "counts": counts,
-        "quarter": patterns.compile(rf"(?<![\w-])(?:{q}){year_tail}(?![\w-])", flags),
-        "half": patterns.compile(rf"(?<![\w-])(?:{h}){year_tail}(?![\w-])", flags),
-        "months": patterns.compile(rf"(?<![\w-])(?:{n}){year_tail}(?![\w-])", flags),
-        "latest": patterns.compile(rf"(?<![\w-])(?:{alternation(p['latest_quarter'])})(?![\w-])", flags),
+        # each pattern begins with a lookahead for its first characters (lang.starts): the engine skips the rest
+        "quarter": patterns.compile(rf"{starts(p['ordinals'], also=p['quarter_tag'].strip('[]'))}(?<![\w-])(?:{q}){year_tail}(?![\w-])", flags),
+        "half": patterns.compile(rf"{starts(p['ordinals'])}(?<![\w-])(?:{h}){year_tail}(?![\w-])", flags),
+        "months": patterns.compile(rf"{starts(p['first'], p['month_counts'], digits=True)}(?<![\w-])(?:{n}){year_tail}(?![\w-])", flags),
+        "latest": patterns.compile(rf"{starts(p['latest_quarter'])}(?<![\w-])(?:{alternation(p['latest_quarter'])})(?![\w-])", flags),
         "year": patterns.compile(
-            rf"(?<![\w.,/-])(?:(?P<word>{alternation(p['deadline'] + p['fiscal'] + p['since'])})\s+)?(?P<y>{_YEAR})"
+            rf"(?=[12])(?<![\w.,/-])(?P<y>{_YEAR})"
             rf"(?P<period>\s+(?:{alternation(p['period_nouns']) or '(?!)'}))?(?![\w/%-]|[.,]\d|\s?%)", flags),
-        "month": patterns.compile(rf"(?<![\w-])(?P<m>{alternation(month_names)})(?![\w-])", 0 if code == "en" else flags),
+        "year_word": patterns.compile(
+            rf"(?<![\w-])(?P<word>{alternation(p['deadline'] + p['fiscal'] + p['since'])})\s+$", flags),
+        "month": patterns.compile(rf"{starts(month_names)}(?<![\w-])(?P<m>{alternation(month_names)})(?![\w-])",
+                                  0 if code == "en" else flags),
         "month_numbers": {fold(k): v for k, v in data["months"].items()},
         "shift": patterns.compile(rf"{starts(shift_words)}(?<![\w-])(?:{alternation(shift_words)})(?![\w-])", flags),
+        "needles": {name: tuple({fold(w).split()[-1].lower() for w in words})
+                    for name, words in (("quarter", p["quarter"]), ("half", p["half"]), ("months", p["months_span"]),
+                                        ("latest", p["latest_quarter"]), ("shift", shift_words),
+                                        ("month", month_names))},
+        "tags": tuple(f"{t.lower()}{n}" for t in p["quarter_tag"].strip("[]") for n in "1234"),
         "deadline": frozenset(fold(w) for w in p["deadline"]),
         "fiscal": frozenset(fold(w) for w in p["fiscal"]),
     }
@@ -93,72 +102,99 @@ def _quarter_year(quarter: int, ref: dt.date) -> int:
     return ref.year if quarter * 3 - 2 <= ref.month else ref.year - 1
 
 
-def find_periods(prose: str, code: str, start: int, end: int, dates, relative, article: tuple[dt.date, dt.date] | None,
-                 reporting: str | None) -> list[PeriodMention]:
+def find_periods(prose: str, folded: str, code: str, start: int, end: int, dates, relative,
+                 article: tuple[dt.date, dt.date] | None, reporting: str | None) -> list[PeriodMention]:
     """The period mentions between start and end. `dates` and `relative` are the article's sorted mentions;
-    `reporting`: the article's first quarter key ("Q:1989-3"), for "the quarter" and "the 1988 period"."""
+    `folded`: the prose folded offset for offset (fold_same_length); `reporting`: the article's first quarter key
+    ("Q:1989-3"), for "the quarter" and "the 1988 period".
+    Linear in the span: a pattern runs only when its words occur in it, and what is read is marked once."""
     p = _patterns(code)
     ref = article[0] if article else None
     found: list[PeriodMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)
+    lower = folded[start:end]
+
+    def free(offset: int) -> bool:
+        return not taken[offset - start]
 
     def add(m_start: int, m_end: int, key: str | None, shift: int = 0, year_only: bool = False) -> None:
         found.append(PeriodMention(m_start, m_end, key, prose[m_start:m_end], shift, year_only))
-        taken.append((m_start, m_end))
+        stop = min(m_end, end)
+        taken[m_start - start:stop - start] = b"\x01" * (stop - m_start)
 
-    _calendar(prose, start, end, dates, relative, article, add, taken)
-    for m in p["quarter"].finditer(prose, start, end):
-        if _inside(m.start(), taken):
+    def runs(name: str) -> bool:
+        return any(n in lower for n in p["needles"][name])
+
+    _calendar(prose, start, end, dates, relative, article, add, free)
+    quarters = runs("quarter") or any(t in lower for t in p["tags"])
+    for m in p["quarter"].finditer(prose, start, end) if quarters else ():
+        if not free(m.start()):
             continue
-        tag = m.group("qtag")
-        n = int(tag[-1]) if tag else p["ordinals"].get(fold(m.group("ord")), 0)
-        year = int(m.group("qy")) if m.group("qy") else None
-        if not n:                           # "the latest quarter"
-            key = reporting if year is None else None
-        elif year is None and ref is not None:
-            key = f"Q:{_quarter_year(n, ref)}-{n}"
-        else:
-            key = f"Q:{year}-{n}" if year else None
+        key = _quarter_key(m, p, ref)
         if key:
             add(m.start(), m.end(), key)
             reporting = reporting or key      # the article's first quarter: "the quarter", "the 1988 period"
-    for m in p["half"].finditer(prose, start, end):
+    for m in p["half"].finditer(prose, start, end) if runs("half") else ():
         n = p["ordinals"].get(fold(m.group("hord")), 0)
         year = int(m.group("qy")) if m.group("qy") else _reporting_year(reporting, ref, n * 6)
-        if n in (1, 2) and year:
+        if n in (1, 2) and year and free(m.start()):
             add(m.start(), m.end(), f"H:{year}-{n}")
-    for m in p["months"].finditer(prose, start, end):
+    for m in p["months"].finditer(prose, start, end) if runs("months") else ():
         raw = fold(m.group("n"))
         n = int(raw) if raw.isdigit() else p["counts"].get(raw, 0)
         year = int(m.group("qy")) if m.group("qy") else _reporting_year(reporting, ref, n)
-        if 1 < n < 12 and year and not _inside(m.start(), taken):
+        if 1 < n < 12 and year and free(m.start()):
             add(m.start(), m.end(), f"N:{year}-{n}")
-    for m in p["latest"].finditer(prose, start, end):
-        if reporting and not _inside(m.start(), taken):
+    for m in p["latest"].finditer(prose, start, end) if reporting and runs("latest") else ():
+        if free(m.start()):
             add(m.start(), m.end(), reporting)
     for m in p["year"].finditer(prose, start, end):
-        if _inside(m.start("y"), taken):
+        if not free(m.start("y")):
             continue
-        year, word = int(m.group("y")), fold(m.group("word") or "")
+        year = int(m.group("y"))
+        w = p["year_word"].search(prose, max(start, m.start() - 30), m.start())
+        word = fold(" ".join(w.group("word").split())) if w else ""
+        first = w.start() if w else m.start()
         if m.group("period") and reporting:            # "the 1988 period": the reporting quarter of 1988
-            add(m.start(), m.end(), f"{reporting.split(':')[0]}:{year}-{reporting.split('-')[1]}", year_only=True)
+            add(first, m.end(), f"{reporting.split(':')[0]}:{year}-{reporting.split('-')[1]}", year_only=True)
         elif word in p["deadline"]:
-            add(m.start(), m.end(), f"BY:{year}")
+            add(first, m.end("y"), f"BY:{year}")
         elif word in p["fiscal"]:
-            add(m.start(), m.end(), f"FY:{year}")
+            add(first, m.end("y"), f"FY:{year}")
         elif word:
-            add(m.start(), m.end(), f"FROM:{year}")
+            add(first, m.end("y"), f"FROM:{year}")
         else:
             add(m.start("y"), m.end("y"), f"Y:{year}")
-    for m in p["shift"].finditer(prose, start, end):
-        if not _inside(m.start(), taken):
+    for m in p["shift"].finditer(prose, start, end) if runs("shift") else ():
+        if free(m.start()):
             add(m.start(), m.end(), None, shift=1)
-    if article is not None:
-        for m in p["month"].finditer(prose, start, end):   # "en mars", "in March": the nearest such month
-            if not _inside(m.start(), taken):
-                month = p["month_numbers"][fold(m.group("m"))]
-                add(m.start(), m.end(), f"M:{nearest_year(month, 15, article[0])}-{month:02d}")
+    for m in p["month"].finditer(prose, start, end) if ref is not None and runs("month") else ():
+        if free(m.start()):                            # "en mars", "in March": the nearest such month
+            month = p["month_numbers"][fold(m.group("m"))]
+            add(m.start(), m.end(), f"M:{nearest_year(month, 15, ref)}-{month:02d}")
     return sorted(found, key=lambda x: x.start)
+
+
+def first_quarter(prose: str, folded: str, code: str, article: tuple[dt.date, dt.date] | None) -> str | None:
+    """The key of the first quarter an article names ("third-quarter" → "Q:1989-3"): its reporting period."""
+    p = _patterns(code)
+    lower = folded
+    if not (any(n in lower for n in p["needles"]["quarter"]) or any(t in lower for t in p["tags"])):
+        return None
+    for m in p["quarter"].finditer(prose):
+        key = _quarter_key(m, p, article[0] if article else None)
+        if key:
+            return key
+    return None
+
+
+def _quarter_key(m, p, ref: dt.date | None) -> str | None:
+    tag = m.group("qtag")
+    n = int(tag[-1]) if tag else p["ordinals"].get(fold(m.group("ord")), 0)
+    year = int(m.group("qy")) if m.group("qy") else None
+    if year is None and ref is not None:
+        return f"Q:{_quarter_year(n, ref)}-{n}"
+    return f"Q:{year}-{n}" if year else None
 
 
 def _reporting_year(reporting: str | None, ref: dt.date | None, months: int) -> int | None:
@@ -169,16 +205,12 @@ def _reporting_year(reporting: str | None, ref: dt.date | None, months: int) -> 
     return ref.year if ref.month > months else ref.year - 1
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
-
-
-def _calendar(prose, start, end, dates, relative, article, add, taken) -> None:
+def _calendar(prose, start, end, dates, relative, article, add, free) -> None:
     """Full dates, months and relative days of the span as periods."""
     lo = bisect.bisect_left(dates, start, key=lambda d: d.start)
     for d in dates[lo:bisect.bisect_left(dates, end, key=lambda d: d.start)]:
         year = d.year or nearest_year(d.month, d.day or 1, article[0] if article else None)
-        if year is None or _inside(d.start, taken):
+        if year is None or not free(d.start):
             continue
         if d.day is None:
             add(d.start, d.end, f"M:{year}-{d.month:02d}")
@@ -189,7 +221,7 @@ def _calendar(prose, start, end, dates, relative, article, add, taken) -> None:
         return
     lo = bisect.bisect_left(relative, start, key=lambda r: r.start)
     for r in relative[lo:bisect.bisect_left(relative, end, key=lambda r: r.start)]:
-        if _inside(r.start, taken):
+        if not free(r.start):
             continue
         first, last = resolve(r, article)
         if r.unit == "year":

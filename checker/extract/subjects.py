@@ -50,6 +50,7 @@ def _words(code: str) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str, code: str) -> str:
     """"GOODY PRODUCTS Inc." → "goody products"; "l'Union" → "union"; "Compaq's" → "compaq"."""
     words = _words(code)
@@ -64,41 +65,44 @@ def name_key(text: str, code: str) -> str:
     return " ".join(out)
 
 
-_ELIDED = patterns.compile(r"(?<![\w'’])\p{L}{1,2}['’](?P<n>\p{Lu}[\p{L}\p{M}-]*)")
+_ELIDED = patterns.compile(r"(?<=(?<![\w'’])\p{L}{1,2})['’](?P<n>\p{Lu}[\p{L}\p{M}-]*)")
 
 
 def _owners(prose: str, spans: list[NameSpan], code: str) -> list[NameSpan]:
     """The names that can own a figure: the plausible names, a name after an elided article ("l'Ukraine",
-    "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a dateline ("JAKARTA - …"), a place that qualifies a noun ("The Kearny,
-    N.J.-based maker"), a measure written in capitals ("PIB", "GDP") nor the noun a number counts ("27 États
-    membres")."""
+    "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a month, a number word, nor a measure
+    written in capitals ("PIB", "GDP"). What the words around a name may still rule out is `_placed`'s."""
     words = _words(code)
     plausible = {id(s) for s in plausible_names(spans, code)}
     out = []
     for span in spans:
         text = span.text
-        acronym = text.isupper() and len(text) > 1 and text.isalpha()
-        if id(span) not in plausible and not (acronym and span.sentence_initial):
+        if id(span) not in plausible and not (span.sentence_initial and text.isupper() and len(text) > 1 and text.isalpha()):
             continue
         key = name_key(text, code)
-        if key in words["calendar"] or key in words["weekdays"] or fold(text) in words["not_owners"]:
-            continue
-        before = prose[max(0, span.start - 5):span.start].split()
-        if before and fold(before[-1]) in words["determiners"] and words["described"].match(prose, span.end, span.end + 60):
-            continue                      # "The Menlo Park, Calif., company", "The Kearny, N.J.-based maker": a place
-        after = prose[span.end:span.end + 40]
-        if acronym and after.lstrip(" \u00a0").startswith(("-", "—", "–", "(")):
-            continue                      # a dateline
-        if any(w.endswith(words["place_suffixes"]) for w in after.split(" ", 2)[:2] if w):
-            continue
-        if _DIGIT_BEFORE.search(prose, max(0, span.start - 3), span.start):
-            continue
-        out.append(span)
+        if len(key) > 1 and key not in words["calendar"] and key not in words["weekdays"] and fold(text) not in words["not_owners"]:
+            out.append(span)
     seen = {s.start for s in out}
-    for m in _ELIDED.finditer(prose):
-        if m.start("n") not in seen and fold(m.group("n")) not in words["not_owners"]:
+    for m in _ELIDED.finditer(prose) if ("'" in prose or "’" in prose) else ():
+        if m.start("n") not in seen and fold(m.group("n")) not in words["not_owners"] and len(name_key(m.group("n"), code)) > 1:
             out.append(NameSpan(m.start("n"), m.end("n"), m.group("n"), False))
     return sorted(out, key=lambda s: s.start)
+
+
+def _placed(prose: str, span: NameSpan, code: str) -> bool:
+    """A name the words around it make no owner: a dateline ("JAKARTA - …"), a place that qualifies a noun ("The
+    Kearny, N.J.-based maker", "The Menlo Park, Calif., company"), the noun a number counts ("27 États membres")."""
+    words = _words(code)
+    text = span.text
+    before = prose[max(0, span.start - 5):span.start].split()
+    if before and fold(before[-1]) in words["determiners"] and words["described"].match(prose, span.end, span.end + 60):
+        return True
+    after = prose[span.end:span.end + 40]
+    if text.isupper() and span.sentence_initial and after.lstrip(" \u00a0").startswith(("-", "—", "–", "(")):
+        return True
+    if words["place_suffixes"] and any(w.endswith(words["place_suffixes"]) for w in after.split(" ", 2)[:2] if w):
+        return True
+    return bool(_DIGIT_BEFORE.search(prose, max(0, span.start - 3), span.start))
 
 
 _DIGIT_BEFORE = patterns.compile(r"\d[ \u00a0\u202f]*$")
@@ -109,10 +113,13 @@ class ArticleNames:
 
     def __init__(self, prose: str, code: str, spans: list[NameSpan], base=None) -> None:
         self.prose, self.code = prose, code
-        self.spans = [s for s in _owners(prose, spans, code) if len(name_key(s.text, code)) > 1]
+        self.spans = _owners(prose, spans, code)
         self.starts = [s.start for s in self.spans]
+        self._placed: dict[int, bool] = {}
         keys = {s.text: name_key(s.text, code) for s in self.spans}
         self.keys = self._unified(keys, base)
+        self.by_key = {name_key(text, code): unified for text, unified in self.keys.items()}
+        self.subjects: dict[int, Owner | None] = {}
         longest: dict[str, str] = {}
         for s in self.spans:
             key = self.keys[s.text]
@@ -122,14 +129,18 @@ class ArticleNames:
         self.main = self._main()
 
     def _unified(self, keys: dict[str, str], base) -> dict[str, str]:
-        words = {k: tuple(k.split()) for k in set(keys.values())}
+        # every proper beginning and end of a longer name → the names it begins or ends (linear in the names)
+        parts: dict[tuple[str, ...], set[str]] = {}
+        for key in set(keys.values()):
+            words = tuple(key.split())
+            for i in range(1, min(len(words), 4)):
+                parts.setdefault(words[:i], set()).add(key)
+                parts.setdefault(words[-i:], set()).add(key)
         out = {}
         for text, key in keys.items():
-            mine = words[key]
-            longer = {k for k, w in words.items() if len(w) > len(mine)
-                      and (w[:len(mine)] == mine or w[-len(mine):] == mine)}
+            longer = parts.get(tuple(key.split()), ())
             if len(longer) == 1:
-                key = longer.pop()
+                key = next(iter(longer))
             out[text] = key
         if base is not None:
             by_key: dict[str, set[str]] = {}
@@ -156,14 +167,28 @@ class ArticleNames:
         return Owner(key, self.texts[key])
 
     def between(self, start: int, end: int) -> list[NameSpan]:
-        return self.spans[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        """The owners named in [start, end)."""
+        out = []
+        for span in self.spans[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
+            placed = self._placed.get(span.start)
+            if placed is None:
+                placed = self._placed[span.start] = _placed(self.prose, span, self.code)
+            if not placed:
+                out.append(span)
+        return out
 
     def sentence_subject(self, start: int, end: int) -> Owner | None:
         """The name a sentence or its main clause opens with, among the clause's first words and not after a
         preposition ("Savin Corp. reported …"; "In composite trading on the New York Stock Exchange, Philip Morris
         shares closed …" → Philip Morris; "In Tokyo, …" has none)."""
+        if start in self.subjects:
+            return self.subjects[start]
+        self.subjects[start] = found = self._opener(start, end)
+        return found
+
+    def _opener(self, start: int, end: int) -> Owner | None:
         words = _words(self.code)
-        for span in self.between(start, end):
+        for span in self.between(start, min(end, start + 40 * HEAD_WORDS)):
             lead = self.prose[start:span.start]
             if len(lead.split()) > 3 * HEAD_WORDS:
                 return None
@@ -181,10 +206,8 @@ class ArticleNames:
     def word_key(self, word: str) -> Owner:
         """A noun that stands for the subject ("L'armée", "Airbus employs …"), keyed like the names it may be."""
         key = name_key(word, self.code)
-        for text, unified in self.keys.items():
-            if name_key(text, self.code) == key:
-                return Owner(unified, self.texts[unified])
-        return Owner(key, word)
+        unified = self.by_key.get(key)
+        return Owner(unified, self.texts[unified]) if unified else Owner(key, word)
 
     def is_anaphor(self, word: str) -> bool:
         return fold(word) in _words(self.code)["anaphors"]
