@@ -22,6 +22,7 @@ import re
 from rapidfuzz import fuzz
 
 from .extract.quotes import normalise
+from .extract.periods import period_end
 from .records import ClaimRecord, QuoteRecord
 
 UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "date": "d"}
@@ -33,14 +34,34 @@ def known(c: ClaimRecord) -> bool:
     return c.subject is not None and bool(c.measure) and c.period is not None
 
 
+def _months(c: ClaimRecord) -> list[str]:
+    """The months a claim of days (or of its article's own time) may meet another in: its days', and those of the
+    `max_days_apart` window after them (a month boundary in between)."""
+    days = _days(c)
+    if days is None:
+        return ["undated"]          # an article of unknown date: its claims meet only each other
+    first, last = _day(days[0]), _day(days[1]) + WINDOW
+    months = {dt.date.fromordinal(d).isoformat()[:7] for d in (first, min(last, first + 400))}
+    return sorted(months)
+
+
+WINDOW = 7          # days after a claim's days within which a key still finds its rivals (max_days_apart's default)
+
+
 def claim_keys(c: ClaimRecord) -> list[str]:
-    """The one key a claim can match on: its unit class, subject, measure and period, all known. Days and the
-    article's own time share one class of period: which days meet is judged pair by pair."""
+    """The keys a claim can match on: its place in its article's sentence (for a copy of the article), and its unit
+    class and period with each word of its names (see subjects_compatible). Days and the article's own time share
+    keys by month (which days meet is judged pair by pair)."""
+    copy = f"copy|{c.article_key}|{c.sentence_key}|{c.index}"
     if not known(c):
-        return []
+        return [copy]
     unit = UNIT_CLASS.get(c.kind, c.unit)
-    period = "T" if c.period.startswith(("D:", "implicit")) else c.period
-    return [f"{unit}|{c.subject}|{'+'.join(c.measure)}|{period}"]
+    before, core = ("<", c.period[1:]) if c.period.startswith("<") else ("", c.period)
+    if core == "implicit" or core.startswith("D:"):
+        periods = [f"{before}T:{m}" for m in _months(c)]
+    else:
+        periods = [c.period]
+    return [copy] + [f"{unit}|{p}|{word}" for p in periods for word in sorted(_name_words(c))]
 
 
 def units_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -49,6 +70,49 @@ def units_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
     if a.kind != b.kind:
         return False
     return a.kind == "count" or a.unit == b.unit
+
+
+def subjects_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The words of one's names, owners and places, are among the other's: "NATO" and "NATO … in Washington" ("… the
+    31 member countries of NATO met in Washington"), "Toul de Michelin" and "Michelin … Toul"; not "the arrest of
+    Eric Rudolph" and "of Osama bin Laden"."""
+    x, y = _name_words(a), _name_words(b)
+    return x <= y or y <= x
+
+
+@functools.lru_cache(maxsize=65536)
+def _words_of(names: str) -> frozenset[str]:
+    return frozenset(w for name in names.split("+") for w in name.split() if len(w) > 2 or w.startswith("@"))
+
+
+def _name_words(c: ClaimRecord) -> frozenset[str]:
+    return _words_of(c.subject) | _words_of("+".join(c.places))
+
+
+def measures_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The same marks (total, core, first round, a rise, per share …) and the same measure: the words of one among
+    the other's ("salariés" and "salariés … sur le site"), or each among the other's clause ("visitors" and "people
+    attended … attendance")."""
+    if a.marks != b.marks:
+        return False
+    x, y = set(a.measure), set(b.measure)
+    return x <= y or y <= x or (x <= set(b.words) and y <= set(a.words))
+
+
+def restated(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims of one article are rivals only when one restates the other: the same subject and measure, each a
+    plain level ("compte 27 États membres", not "Sales rose to $368.5 million", a quarter's, then "Sales rose to
+    $1.15 billion", the year's), and nothing before either's clause that the other lacks ("Among high school
+    graduates, the rate was …", "In the fibers segment, …")."""
+    return (a.subject == b.subject and a.measure == b.measure and a.role == b.role == "level"
+            and a.qualifiers == b.qualifiers)
+
+
+def qualified_alike(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """What opens one sentence before the claim's clause is among what opens the other's: "In the fibers segment,
+    profit …" and "In the diversified businesses segment, profit …" qualify two figures apart."""
+    x, y = set(a.qualifiers), set(b.qualifiers)
+    return x <= y or y <= x
 
 
 def days_apart(x: tuple[str, str] | None, y: tuple[str, str] | None) -> int:
@@ -72,9 +136,12 @@ def same_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
 def _days(c: ClaimRecord) -> tuple[str, str] | None:
     """The days a claim speaks of: an explicit day ("D:2025-03-04", "D:2025-06-24..25", "D:a/b") or, for the
     article's own time, the article's date."""
-    if c.period == "implicit":
+    core = c.period.lstrip("<")
+    if core == "implicit":
         return c.date
-    body = c.period[2:]
+    if not core.startswith("D:"):
+        return None
+    body = core[2:]
     if "/" in body:
         first, last = body.split("/")
         return first, last
@@ -84,25 +151,34 @@ def _days(c: ClaimRecord) -> tuple[str, str] | None:
     return body, body
 
 
+def _historical(c: ClaimRecord) -> bool:
+    """A level that changes with time, given for a month, quarter or year over before the article's date: a record of
+    the past ("the jobless rate in March 2019"). A toll never is: it grows after its event."""
+    core = c.period.lstrip("<")
+    if c.changing == "toll" or core.startswith(("implicit", "D:")):
+        return False
+    end = period_end(core)
+    return end is not None and c.date is not None and end.toordinal() < _day(c.date[0])
+
+
 def same_period(a: ClaimRecord, b: ClaimRecord, max_days_apart: int = 7) -> bool:
     """The same period. Days and the article's own time meet when they are the same days, or for a figure that
-    does not change with time within `max_days_apart` days; a count that changes with time, given in articles
-    of different days, is an update. Two claims of one article are of its one time."""
-    if a.period is None or b.period is None:
+    does not change with time within `max_days_apart` days. A count that changes with time (a toll, members,
+    an index) is compared only between articles of one day, unless both speak of a period already over (the
+    toll of July 2011, written in 2012). Two claims of one article are of its one time."""
+    if a.period is None or b.period is None or a.period.startswith("<") != b.period.startswith("<"):
         return False
-    daily = {a.period[:2], b.period[:2]} <= {"D:", "im"}
-    if not daily:
-        if a.period != b.period:
-            return False
-        return not (a.changing or b.changing) or a.path == b.path or same_time(a.date, b.date)
-    if a.period == b.period == "implicit" and a.path == b.path:
+    changing = (a.changing or b.changing) and not (_historical(a) and _historical(b))
+    if changing and a.path != b.path and not same_time(a.date, b.date):
+        return False                # an update, not a contradiction
+    if a.period == b.period and "implicit" in a.period and a.path == b.path:
         return True
     x, y = _days(a), _days(b)
     if x is None or y is None:
-        return False
-    if a.changing or b.changing:
-        return same_time(x, y) and (a.path == b.path or same_time(a.date, b.date))
-    return days_apart(x, y) <= (max_days_apart if "implicit" in (a.period, b.period) else 0)
+        return a.period == b.period and "implicit" not in a.period
+    if changing:
+        return same_time(x, y)
+    return days_apart(x, y) <= (max_days_apart if "implicit" in (a.period.lstrip("<"), b.period.lstrip("<")) else 0)
 
 
 def _interval(c: ClaimRecord, tolerance: float) -> tuple[float, float]:
@@ -136,14 +212,24 @@ def contradiction(a: ClaimRecord, b: ClaimRecord, threshold: float, tolerance: f
         return None           # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
     if a.sentence_key == b.sentence_key and a.index != b.index:
         return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
-    if not known(a) or not known(b) or (a.subject, a.measure) != (b.subject, b.measure):
+    if not units_compatible(a, b) or not values_disagree(a, b, tolerance):
         return None
-    if not units_compatible(a, b) or not same_period(a, b, max_days_apart) or not values_disagree(a, b, tolerance):
+    attributed = bool(a.source and b.source and a.source != b.source)
+    # an article, or a copy of it at the same time (republished years later, it speaks of another time)
+    one_article = a.path == b.path or (a.article_key == b.article_key and a.date is not None and b.date is not None
+                                       and days_apart(a.date, b.date) <= max_days_apart)
+    if one_article and a.sentence_key == b.sentence_key:
+        # the same sentence of the same article, one figure changed: the same claim, unless it is a count that
+        # changes with time, written another day
+        if (a.changing or b.changing) and not same_time(a.date, b.date):
+            return None
+        return 100.0, attributed
+    if not known(a) or not known(b) or not subjects_compatible(a, b) or not measures_compatible(a, b):
+        return None
+    if not (restated(a, b) if one_article else qualified_alike(a, b)) or not same_period(a, b, max_days_apart):
         return None
     score = claim_score(a, b)
-    if score < threshold:
-        return None
-    return score, bool(a.source and b.source and a.source != b.source)
+    return (score, attributed) if score >= threshold else None
 
 
 # -- quotations ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .extract.names import plausible_names
@@ -41,7 +41,8 @@ class ClaimRecord(_Located):
     written: str                 # the figure as written: "2 milliards d'euros"
     quoted: str                  # its sentence, as written (trimmed around the figure when long)
     sentence: int                # the sentence's offset in the article: one sentence, one statement of a thing
-    sentence_key: str            # the sentence with its numbers masked: the same sentence in another article
+    sentence_key: str            # the sentence with its figures masked (and its rank): the same sentence elsewhere
+    article_key: str             # the article with its figures masked: a copy of it, whatever figure it changes
     index: int                   # the claim's place among its sentence's claims
     value: float
     step: float                  # the precision written (scaled)
@@ -49,14 +50,18 @@ class ClaimRecord(_Located):
     high: float
     unit: str                    # unit id, "" for an amount whose unit is said elsewhere
     kind: str                    # percent, points, money, physical, count, amount, date
-    subject: str | None          # key; None when unknown
+    subject: str | None          # the keys of its owners joined by "+"; None when unknown
     subject_text: str
-    measure: tuple[str, ...]     # key words; () when unknown
+    places: tuple[str, ...]      # names of its clause after what it measures: where, not whose
+    measure: tuple[str, ...]     # stems of its words; () when unknown
+    marks: tuple[str, ...]       # what makes it another measure ("total", "premier", "+", "-", "share")
     measure_text: str
     period: str | None           # key ("implicit": the article's own time); None when unknown (the future)
     period_text: str
-    changing: bool               # a count that changes with time
-    words: tuple[str, ...]       # the clause's context words
+    changing: str                # "toll": a count that grows after its event; "level": changes with time; "" neither
+    role: str                    # level, to (reached by a change), up, down, start, compare
+    qualifiers: tuple[str, ...]  # the stems of the words that open its sentence before its clause
+    words: tuple[str, ...]       # the stems of its clause's words
     source: str | None
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
 
@@ -108,14 +113,41 @@ def _quoted(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
     return ("…" if s > sentence[0] else "") + shown + ("…" if e < sentence[1] else "")
 
 
-_DIGITS = re.compile(r"\d+(?:[\s.,\u00a0\u202f]\d+)*")
+def _masked(prose: str, start: int, end: int, figures: list[tuple[int, int]], first: int) -> tuple[str, int]:
+    """(the text between two offsets with its figures masked, the index of the first figure after it); `figures`
+    are sorted spans, `first` the index of the first that may fall in the text. Years and dates are kept: "en 2023"
+    is not "en 2024"."""
+    parts, at, i = [], start, first
+    while i < len(figures) and figures[i][0] < end:
+        a, b = figures[i]
+        if b > start:
+            parts += [prose[at:max(a, at)], "#"]
+            at = max(at, b)
+        i += 1
+    parts.append(prose[at:end])
+    return " ".join("".join(parts).split()), i
 
 
-def sentence_key(prose: str, sentence: tuple[int, int]) -> str:
-    """The sentence with its numbers masked, digested: the same sentence written in two articles, whatever its
-    figures say."""
-    text = " ".join(_DIGITS.sub("#", prose[sentence[0]:sentence[1]]).split())
+def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def masked_keys(prose: str, claims) -> tuple[str, dict[tuple[int, int], str]]:
+    """The article's key and each claim sentence's key, figures masked: the same article, or the same sentence,
+    written again with other figures (a sentence written twice in one article is told apart by its rank)."""
+    figures = [(c.figure.start, c.figure.end) for c in claims]
+    whole = _digest(_masked(prose, 0, len(prose), figures, 0)[0])
+    keys: dict[tuple[int, int], str] = {}
+    seen: Counter[str] = Counter()
+    first = 0
+    for claim in claims:
+        if claim.sentence not in keys:
+            text, _ = _masked(prose, claim.sentence[0], claim.sentence[1], figures, first)
+            keys[claim.sentence] = _digest(f"{text}#{seen[text]}")
+            seen[text] += 1
+            while first < len(figures) and figures[first][1] <= claim.sentence[1]:
+                first += 1
+    return whole, keys
 
 
 def _period_text(period, date) -> str:
@@ -141,16 +173,18 @@ def record_of(ctx) -> ArticleRecord:
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
         return (*article.position(start), *article.position(end))
 
+    whole, keys = masked_keys(article.prose, ctx.claims) if ctx.claims else ("", {})
     for claim in ctx.claims:
         f = claim.figure
         sentence = claim.sentence
         record.claims.append(ClaimRecord(
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
             _quoted(article.text, sentence, f.start, f.end), sentence[0],
-            sentence_key(article.prose, sentence), claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
-            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "",
-            claim.measure, claim.measure_text, claim.period.key if claim.period.known else None,
-            _period_text(claim.period, date), claim.changing, claim.words, claim.source, date))
+            keys[sentence], whole, claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
+            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "", claim.places,
+            claim.measure, claim.marks, claim.measure_text, claim.period.key if claim.period.known else None,
+            _period_text(claim.period, date), claim.changing, claim.role, claim.qualifiers, claim.words, claim.source,
+            date))
     for q in find_quotes(article.prose, article.language, ctx.sentences, named):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))

@@ -62,7 +62,7 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 ```
 
 ## Options
-- `threshold` (number, default 75): the least context score (0-100) for two claims to be the same.
+- `threshold` (number, default 50): the least context score (0-100) for two claims to be the same.
 - `tolerance` (number, default 0.01): the relative difference below which two values agree (when larger than
   half the precision written).
 - `max_block` (integer, default 400): a blocking key shared by more claims than this is not used.
@@ -79,7 +79,7 @@ from ..match import contradiction
 ID = "contradiction"
 SEVERITY = Severity.WARNING
 OPTIONS = {
-    "threshold": (float, 75.0, "least context score (0-100) for two claims to be the same"),
+    "threshold": (float, 50.0, "least context score (0-100) for two claims to be the same"),
     "tolerance": (float, 0.01, "relative difference below which two values agree"),
     "max_block": (int, 400, "a blocking key shared by more claims is not used"),
     "max_days_apart": (int, 7, "claims of the article's own time in articles further apart are not compared"),
@@ -116,7 +116,9 @@ def check_collection(collection, options):
 
 def _what(claim) -> str:
     """Subject, measure and period of a claim, for the message and the evidence."""
-    return f"{claim.subject_text}; {claim.measure_text or ' '.join(claim.measure)}; {claim.period_text}"
+    subject = claim.subject_text or "subject not said"
+    measure = claim.measure_text or " ".join(claim.measure) or "measure not said"
+    return f"{subject}; {measure}; {claim.period_text}"
 
 
 def _finding(claim, entries, degree) -> Finding:

@@ -29,8 +29,8 @@ from ..lang import alternation
 from .clauses import attribution, clause_around, clause_breaks
 from .figures import Figure
 from .measures import (Frame, SentenceWords, clause_subject, context_words, marker, marks, np_after, np_before,
-                       normalised, _data as _frame_data)
-from .periods import Period, PeriodMention, find_periods, first_quarter, nearest_year, shifted
+                       normalised, stem, verb_measure, _data as _frame_data)
+from .periods import Period, PeriodMention, find_periods, nearest_year, reporting_periods, shifted
 from .subjects import ArticleNames, Owner
 from .tense import is_future
 
@@ -42,15 +42,18 @@ class Claim:
     figure: Figure
     sentence: tuple[int, int]
     index: int                      # its place among the claims of its sentence
-    measure: tuple[str, ...]        # sorted key words; () when unknown
+    measure: tuple[str, ...]        # the stems of its words, sorted; () when unknown
+    marks: tuple[str, ...]          # what makes it another measure: "total", "core", "premier", "+", "-", "share"
     measure_text: str
-    role: str                       # level, up, down, start
+    role: str                       # level, to (a level reached: "rose to"), up, down, start, compare
     subject: Owner | None
     subject_how: str                # named, sentence, paragraph, article, noun, "" when unknown
     period: Period
     source: str | None
-    words: tuple[str, ...]          # the clause's context words, numbers left out
-    changing: bool
+    words: tuple[str, ...]          # the stems of its clause's words, numbers left out
+    changing: str                   # "toll" (grows after its event), "level" (changes with time), "" (neither)
+    qualifiers: tuple[str, ...] = ()    # the stems of the words that open its sentence before its clause
+    places: tuple[str, ...] = ()        # names after what it measures ("… met in Washington"): where, not whose
 
     @property
     def start(self) -> int:
@@ -67,7 +70,8 @@ def _data(code: str) -> dict:
     bounds = [b for group in data["figure_bounds"].values() for b in group] + data["approximation_words"]
     return {
         "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
-        "changing": frozenset(fold(w) for w in data["measure_changing"]),
+        "changing": frozenset(stem(fold(w)) for w in data["measure_changing"]),
+        "tolls": frozenset(stem(fold(w)) for w in data["measure_tolls"]),
         "events": patterns.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "event_nouns": tuple(fold(e) for e in data["event_nouns"]),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
@@ -104,7 +108,9 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
         if group or dated:
             read.append((k, paragraph, group, dated))
     # periods are read where claims need them: their sentences and what their paragraphs said before them
-    reporting = first_quarter(prose, folded, code, article)
+    periods = reporting_periods(prose, folded, code, article)
+    reporting = next((k for k in periods if k.startswith("Q:")), None)
+    ambiguous = len(set(periods)) > 1      # "the third quarter" … "the nine months": a figure of no said period is of neither
     spans: list[tuple[int, int]] = []
     for k, paragraph, _, _ in read:
         lo, hi = sentences[paragraph][0], sentences[k][1]
@@ -131,7 +137,8 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
             mi += 1
         here = mentions[mi:bisect.bisect_left(starts, e, mi)]
         opener = people.sentence_subject(s, e)
-        context = _Sentence(prose, folded, code, sentence, here, people, opener, carry_period, carry_owner, article)
+        context = _Sentence(prose, folded, code, sentence, here, people, opener, carry_period, carry_owner, article,
+                            ambiguous)
         claims = context.read(group) + context.read_events(dated)
         for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             out.append(_indexed(claim, i))
@@ -140,17 +147,20 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
 
 
 def _indexed(claim: Claim, index: int) -> Claim:
-    return Claim(claim.figure, claim.sentence, index, claim.measure, claim.measure_text, claim.role, claim.subject,
-                 claim.subject_how, claim.period, claim.source, claim.words, claim.changing)
+    return Claim(claim.figure, claim.sentence, index, claim.measure, claim.marks, claim.measure_text, claim.role,
+                 claim.subject, claim.subject_how, claim.period, claim.source, claim.words, claim.changing,
+                 claim.qualifiers, claim.places)
 
 
 class _Sentence:
     """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
 
-    def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article):
+    def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article,
+                 ambiguous=False):
         self.prose, self.folded, self.code, self.sentence = prose, folded, code, sentence
         self.mentions, self.people, self.opener = mentions, people, opener
         self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
+        self.ambiguous = ambiguous
         self.data, self.frames = _data(code), _frame_data(code)
         self.words = SentenceWords(prose, folded, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
                                    people.between(sentence[0], sentence[1]))
@@ -171,21 +181,50 @@ class _Sentence:
         out: list[Claim] = []
         frames: list[Frame] = []
         for i, figure in enumerate(figures):
-            clause = self._clause(figure.start, figure.end)
+            clause = self._interrupted(self._clause(figure.start, figure.end), figure)
             nxt = figures[i + 1] if i + 1 < len(figures) else None
             frame, owners = self._frame(figure, clause, figures[i - 1] if i else None, frames[-1] if frames else None,
                                         nxt, frames)
             frames.append(frame)
-            subject, how = self._subject(figure, clause, owners, frame)
+            subject, how, places = self._subject(figure, clause, owners, frame)
             period = self._period(figure, clause, frame.role)
-            words = sorted(context_words(self.words, clause[0], clause[1], (figure.start, figure.end), self.frames)
-                           | set(frame.measure))
-            changing = bool(set(frame.measure) & self.data["changing"]) or frame.role in ("up", "down") \
-                or figure.unit == "points"
-            measure = frame.measure + ({"up": ("+",), "down": ("-",)}.get(frame.role, ()) if frame.measure else ())
-            out.append(Claim(figure, self.sentence, 0, tuple(sorted(measure)), frame.text, frame.role, subject, how,
-                             period, self.source, tuple(words), changing))
+            words = sorted({stem(w) for w in context_words(self.words, clause[0], clause[1], (figure.start, figure.end),
+                                                          self.frames)} | set(frame.measure))
+            said = set(frame.measure) | {stem(m) for m in frame.marks}
+            changing = "toll" if said & self.data["tolls"] else \
+                "level" if said & self.data["changing"] or frame.role in ("up", "down") or figure.unit == "points" else ""
+            qualifiers = self._qualifiers(clause[0])
+            out.append(Claim(figure, self.sentence, 0, frame.measure, frame.marks, frame.text, frame.role, subject, how,
+                             period, self.source, tuple(words), changing, qualifiers, places))
         return out
+
+    def _interrupted(self, clause: tuple[int, int], figure: Figure) -> tuple[int, int]:
+        """A clause that opens with its verb continues the one before it, cut by a date or an aside: "La
+        participation en Lorraine, les 16 et 17 juin, a été de 55 %" is one clause."""
+        if clause[0] <= self.sentence[0]:
+            return clause
+        first = bisect.bisect_right(self.words.ends, clause[0])
+        if first >= len(self.words.tokens) or self.words.tokens[first][0] >= figure.start:
+            return clause
+        kind, start, _ = marker(self.words, figure.start, clause[0], self.frames)
+        if kind not in ("level", "change", "change_to") or start > self.words.tokens[first][0]:
+            return clause
+        left = clause[0]
+        while left > self.sentence[0]:     # back over the asides that hold only a period (", les 16 et 17 juin,")
+            left = self._clause(left - 1, left - 1)[0]
+            if any(not self.words.skipped(self.words.tokens[i][0]) and self.words.folded[i] not in self.frames["stop"]
+                   for i in self.words.between(left, clause[0])):
+                break
+        return left, clause[1]
+
+    def _qualifiers(self, clause_start: int) -> tuple[str, ...]:
+        """The words that open the sentence before the claim's clause, periods and sources left out: "Among high
+        school graduates, the rate was …", "In the fibers segment, profit …"."""
+        a0, a1 = self.attribution
+        words = {stem(self.words.folded[i]) for i in self.words.between(self.sentence[0], clause_start)
+                 if not self.words.skipped(self.words.tokens[i][0]) and not a0 <= self.words.tokens[i][0] < a1
+                 and self.words.folded[i] not in self.frames["stop"]}
+        return tuple(sorted(words))
 
     # -- measure -----------------------------------------------------------------------------------------
     def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,
@@ -200,11 +239,14 @@ class _Sentence:
             copied = previous_frame                         # ", or 15 cents a share", "(311 miles)"
         elif between is not None and previous_frame is not None and d["to"].match(between) \
                 and previous_frame.role in ("up", "down", "start"):
-            copied = Frame(previous_frame.measure, previous_frame.text, "level", previous_frame.per)   # "… points to 35527.29"
+            copied = Frame(previous_frame.measure, tuple(m for m in previous_frame.marks if m not in "+-"),
+                           previous_frame.text, "to", previous_frame.per)   # "… points to 35527.29"
         if nxt is not None and nxt.change and name in ("start", "of") and d["to"].match(prose[figure.end:nxt.start]):
             role = "start"                                  # "de 27 à 28 membres", "from 2 to 3 billion"
         if copied is None:
-            if name == "change" and role != "start":
+            if name == "change_to":
+                role = "to"                                 # "Sales rose to $3 million": a level reached by a change
+            elif name == "change" and role != "start":
                 role = direction
             elif name in ("start", "compare"):
                 role = name
@@ -220,56 +262,76 @@ class _Sentence:
         ceiling = min(clause[1], nxt.start) if nxt is not None else clause[1]
         chain, names, chain_end = np_after(self.words, figure.end, ceiling, d, bare)
         if copied is not None:
-            words, text = set(copied.measure), copied.text
+            words, text, found = set(copied.measure), copied.text, set(copied.marks)
             role = copied.role if role == "level" else role
         else:
             # what follows an amount of money says to whom it goes ("2 milliards d'euros à l'Ukraine"), not what it is
             after = normalised(chain, d) if figure.kind not in ("money", "amount") or bare else []
             words = set(normalised(np, d)) | set(figure.counted.split()) | set(after)
+            if not words and name is None:
+                words = set(verb_measure(self.words, cut, clause[0], d))      # "General Motors earned $120 million"
             unit = prose[figure.unit_span[0]:figure.unit_span[1]].strip() if figure.kind == "count" and figure.unit_span else ""
-            text = " ".join(" ".join([*(t[2] for t in np), unit, *(t[2] for t in chain)]).split())
+            text = " ".join(" ".join([*(t[2] for t in np), unit, *(t[2] for t in chain)]).split()) or " ".join(sorted(words))
+            found = set()
             if not words and role in ("up", "down", "start", "compare"):
                 earlier = next((f for f in reversed(frames) if f.measure and f.per == bool(figure.per)
                                 and f.role not in ("start", "compare")), None)      # ", up 56% from $163 million"
                 if earlier is not None:
-                    words, text = set(earlier.measure), earlier.text
+                    words, text, found = set(earlier.measure), earlier.text, set(earlier.marks) - {"+", "-"}
             elif words:
                 if len(self.words.between(self.sentence[0], clause[0])) <= HEAD_WORDS:
-                    words |= marks(self.words, self.sentence[0], clause[0], d)     # "Au premier tour, …"
-                words |= marks(self.words, np[0][0] if np else clause[0], max(chain_end, figure.end), d)
+                    found |= marks(self.words, self.sentence[0], clause[0], d)     # "Au premier tour, …"
+                found |= marks(self.words, np[0][0] if np else clause[0], max(chain_end, figure.end), d)
         if figure.per and words:
-            words = (words - {"+", "-"}) | set(d["share"])
+            found = (found - {"+", "-"}) | {"share"}
             text = text if "share" in text else f"{text} per share"
-        return Frame(tuple(sorted(words)), text, role, bool(figure.per)), names
+        elif role in ("up", "down"):
+            found = (found - {"+", "-"}) | {"+" if role == "up" else "-"}
+        measure = tuple(sorted({stem(w) for w in words}))
+        return Frame(measure, tuple(sorted(found)), text, role, bool(figure.per)), names
 
     # -- subject -----------------------------------------------------------------------------------------
-    def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str]:
-        """The names before the figure in its clause and those of what follows it ("of NATO"); else the name its
-        sentence opens with, its paragraph's, the article's main subject, or the noun its sentence is about."""
+    def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str, tuple[str, ...]]:
+        """The names of its clause ("NATO now has …", "… of NATO", "… reward for the arrest of Eric Rudolph"); else the
+        name its sentence opens with, its paragraph's, the article's main subject, or the noun its sentence is about."""
         a0, a1 = self.attribution
-        inside = [n for n in self.people.between(clause[0], figure.start)
-                  if not (a0 <= n.start < a1) and not self.words.skipped(n.start)]
-        inside += [n for n in self.people.between(figure.end, clause[1]) if any(n.start <= o[0] < n.end for o in owners)]
+        inside = [n for n in self.people.between(clause[0], clause[1]) if not (figure.start <= n.start < figure.end)
+                  and not (a0 <= n.start < a1) and not self.words.skipped(n.start)]
+        # names after what the figure measures ("… of NATO met in Washington") say where, not whose
+        reach = max((o[1] for o in owners), default=figure.end)
+        places = tuple(sorted({self.people.owner(n).key for n in inside if n.start >= reach}))
+        inside = [n for n in inside if n.start < reach] or [n for n in inside if n.start >= reach]
+        possessive = [n for n in inside if n.start < figure.start and n.text.endswith(("'s", "’s", "'", "’"))]
+        if possessive:          # "The accord helps RJR … and boosts Nestle's 7% share … to 12%": Nestle's share
+            inside, places = possessive, ()
+        if not inside and clause[0] > self.sentence[0]:
+            if self.words.opens_with(clause[0], self.frames["relatives"]):
+                # "Hershey Foods Corp. and Mars Inc., which have about 40% and 36%": the names the clause refers to
+                start = self._clause(clause[0] - 1, clause[0] - 1)[0]
+            else:
+                start = self.sentence[0]   # "Au salon de l'agriculture de Verdun, 595 visiteurs …": what opens it
+            inside = [n for n in self.people.between(start, clause[0]) if not (a0 <= n.start < a1)
+                      and not self.words.skipped(n.start)]
         keys = {}
         for span in inside:
             owner = self.people.owner(span)
             keys[owner.key] = owner
         if keys:
             ordered = sorted(keys)
-            return Owner("+".join(ordered), ", ".join(keys[k].text for k in ordered)), "named"
+            return Owner("+".join(ordered), ", ".join(keys[k].text for k in ordered)), "named", places
         if self.opener is not None:
-            return self.opener, "sentence"
+            return self.opener, "sentence", places
         if self.carry_owner is not None:
-            return self.carry_owner, "paragraph"
+            return self.carry_owner, "paragraph", places
         if self.people.main is not None:
-            return self.people.main, "article"
+            return self.people.main, "article", places
         noun = clause_subject(self.words, self.sentence[0], figure.start, self.frames, introduced=True)
         if noun and not self.people.is_anaphor(noun[-1][2]):
             words = normalised(noun[:1], self.frames)
             owner = self.people.word_key(noun[0][2]) if words and not set(words) <= set(frame.measure) else None
             if owner is not None and owner.key:
-                return owner, "noun"
-        return None, ""
+                return owner, "noun", places
+        return None, "", places
 
     # -- period ------------------------------------------------------------------------------------------
     def _period(self, figure: Figure, clause, role: str) -> Period:
@@ -305,8 +367,10 @@ class _Sentence:
             self._future = is_future(self.prose[self.sentence[0]:self.sentence[1]], self.code)
         if self._future and is_future(self.prose[clause[0]:clause[1]], self.code):
             return Period("unknown", "the future", "unknown")
-        if role == "start":
-            return Period("<implicit", "", "article")
+        if role in ("to", "up", "down", "start"):
+            return Period("unknown", "a change over a period not said", "unknown")   # "Sales rose to $3 million"
+        if self.ambiguous:
+            return Period("unknown", "not said, and the article speaks of several", "unknown")
         return Period("implicit", "", "article")
 
     # -- dates of named events ---------------------------------------------------------------------------
@@ -315,18 +379,18 @@ class _Sentence:
         for mention, first, last, head, right in dated:
             folded = " " + " ".join((self.folded[head:mention.start] + " " + self.folded[mention.end:right]).split()) + " "
             nouns = {e for e in self.data["event_nouns"] if f" {e} " in folded}
-            measure = tuple(sorted(nouns | marks(self.words, head, mention.start, self.frames)
-                                   | marks(self.words, mention.end, right, self.frames)))
+            found = marks(self.words, head, mention.start, self.frames) | marks(self.words, mention.end, right, self.frames)
+            measure = tuple(sorted({stem(w) for n in nouns for w in n.split()}))
             inside = [n for n in self.people.between(head, right) if not (mention.start <= n.start < mention.end)]
             keys = {self.people.owner(n).key: self.people.owner(n) for n in inside}
             subject = Owner("+".join(sorted(keys)), ", ".join(keys[k].text for k in sorted(keys))) if keys else None
             figure = Figure(mention.start, mention.end, None, float(first.toordinal()), 1.0, float(first.toordinal()),
                             float(last.toordinal()), "range" if last != first else None, "date", "date")
-            words = tuple(sorted(w for w in context_words(self.words, head, right, (mention.start, mention.end), self.frames)
-                                 if w not in self.data["function"]))
+            words = tuple(sorted(stem(w) for w in context_words(self.words, head, right, (mention.start, mention.end),
+                                                              self.frames) if w not in self.data["function"]))
             period = Period(f"Y:{first.year}", str(first.year), "said")
-            out.append(Claim(figure, self.sentence, 0, measure, " ".join(sorted(nouns)), "level", subject,
-                             "named" if subject else "", period, None, words, False))
+            out.append(Claim(figure, self.sentence, 0, measure, tuple(sorted(found)), " ".join(sorted(nouns)), "level",
+                             subject, "named" if subject else "", period, None, words, False))
         return out
 
 

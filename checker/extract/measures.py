@@ -29,7 +29,8 @@ _ELISION = patterns.compile(r"^\p{L}{1,2}['’]")
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    measure: tuple[str, ...]       # the measure's key words, sorted, without the role; () when unknown
+    measure: tuple[str, ...]       # the stems of the measure's words, sorted; () when unknown
+    marks: tuple[str, ...]         # what makes it another measure: discriminating words, "+"/"-" (a change), "share"
     text: str                      # the measure as written, for messages
     role: str                      # "level", "up", "down", "start" (of a change) or "compare" (with another)
     per: bool = False              # of a figure per share
@@ -57,7 +58,8 @@ def _data(code: str) -> dict:
         "apposition": patterns.compile(rf"^\s*[,(]?\s*(?:(?:{alternation(f['apposition'])})\s*)?$", flags),
         "to": patterns.compile(rf"^\s*(?:{alternation(f['level_link'] + f['range_to'])})\s*$", flags),
         "markers": _marker_table(f),
-        "share": tuple(fold(w) for w in f["per_share_measure"]),
+        "verb_measures": {fold(k): tuple(fold(v).split()) for k, v in f["verb_measures"].items()},
+        "relatives": frozenset(fold(w) for w in data["subject_relatives"]),
         "determiner_before": patterns.compile(rf"(?<![\w-])(?:{alternation(data['measure_determiners'])})\s*$", flags),
     }
 
@@ -154,6 +156,11 @@ class SentenceWords:
     def index_before(self, offset: int) -> int:
         """The index of the last token that ends at or before offset (-1 when none)."""
         return bisect.bisect_right(self.ends, offset) - 1
+
+    def opens_with(self, offset: int, words: frozenset) -> bool:
+        """Whether the first word at or after offset is one of the words."""
+        i = bisect.bisect_right(self.ends, offset)
+        return i < len(self.tokens) and self.folded[i] in words
 
     def between(self, start: int, end: int) -> range:
         """The indexes of the tokens within [start, end)."""
@@ -302,6 +309,22 @@ def normalised(tokens, data: dict) -> list[str]:
     words = [w for w in words if len(w) > 1 and w not in data["stop"] and w not in data["links"]]
     phrase = " ".join(words)
     return list(data["synonyms"].get(phrase, words))
+
+
+def stem(word: str) -> str:
+    """A crude stem that two forms of one word share: "visiteurs"/"visité" → "visite", "employees"/"employed" →
+    "employ", "countries"/"country" → "countr" (a plural ending off, then six letters at most)."""
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
+
+
+def verb_measure(words: SentenceWords, cut: int, floor: int, data: dict) -> tuple[str, ...]:
+    """The measure a verb right before a figure names ("earned $120 million" is net income), from the language data."""
+    j = words.index_before(cut)
+    if j < 0 or words.tokens[j][0] < floor or words.prose[words.tokens[j][1]:cut].strip():
+        return ()
+    return data["verb_measures"].get(words.folded[j], ())
 
 
 def marks(words: SentenceWords, start: int, end: int, data: dict) -> set[str]:

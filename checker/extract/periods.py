@@ -83,8 +83,9 @@ def _patterns(code: str) -> dict:
             rf"(?P<period>\s+(?:{alternation(p['period_nouns']) or '(?!)'}))?(?![\w/%-]|[.,]\d|\s?%)", flags),
         "year_word": patterns.compile(
             rf"(?<![\w-])(?P<word>{alternation(p['deadline'] + p['fiscal'] + p['since'])})\s+$", flags),
-        "month": patterns.compile(rf"{starts(month_names)}(?<![\w-])(?P<m>{alternation(month_names)})(?![\w-])",
-                                  0 if code == "en" else flags),
+        "year_part": patterns.compile(rf"(?<![\w-])(?:{alternation(p['year_parts'])})[\s-]*$", flags),
+        "month": patterns.compile(rf"{starts(month_names)}(?<![\w-])(?P<m>{alternation(month_names)})"
+                                  rf"(?:,?\s+(?P<my>{_YEAR})(?!\d))?(?![\w-])", 0 if code == "en" else flags),
         "month_numbers": {fold(k): v for k, v in data["months"].items()},
         "shift": patterns.compile(rf"{starts(shift_words)}(?<![\w-])(?:{alternation(shift_words)})(?![\w-])", flags),
         "needles": {name: tuple({fold(w).split()[-1].lower() for w in words})
@@ -148,6 +149,12 @@ def find_periods(prose: str, folded: str, code: str, start: int, end: int, dates
     for m in p["latest"].finditer(prose, start, end) if reporting and runs("latest") else ():
         if free(m.start()):
             add(m.start(), m.end(), reporting)
+    for m in p["month"].finditer(prose, start, end) if runs("month") else ():
+        if free(m.start()):                            # "en mars", "in March 2019", "d'août 2023"
+            month = p["month_numbers"][fold(m.group("m"))]
+            year = int(m.group("my")) if m.group("my") else nearest_year(month, 15, ref)
+            if year:
+                add(m.start(), m.end(), f"M:{year}-{month:02d}")
     for m in p["year"].finditer(prose, start, end):
         if not free(m.start("y")):
             continue
@@ -163,29 +170,35 @@ def find_periods(prose: str, folded: str, code: str, start: int, end: int, dates
             add(first, m.end("y"), f"FY:{year}")
         elif word:
             add(first, m.end("y"), f"FROM:{year}")
-        else:
-            add(m.start("y"), m.end("y"), f"Y:{year}")
+        else:                                          # "fin 2011", "at the end of 2011": that year too
+            part = p["year_part"].search(prose, max(start, m.start() - 20), m.start())
+            add(part.start() if part else m.start("y"), m.end("y"), f"Y:{year}")
     for m in p["shift"].finditer(prose, start, end) if runs("shift") else ():
         if free(m.start()):
             add(m.start(), m.end(), None, shift=1)
-    for m in p["month"].finditer(prose, start, end) if ref is not None and runs("month") else ():
-        if free(m.start()):                            # "en mars", "in March": the nearest such month
-            month = p["month_numbers"][fold(m.group("m"))]
-            add(m.start(), m.end(), f"M:{nearest_year(month, 15, ref)}-{month:02d}")
     return sorted(found, key=lambda x: x.start)
 
 
-def first_quarter(prose: str, folded: str, code: str, article: tuple[dt.date, dt.date] | None) -> str | None:
-    """The key of the first quarter an article names ("third-quarter" → "Q:1989-3"): its reporting period."""
+def reporting_periods(prose: str, folded: str, code: str, article: tuple[dt.date, dt.date] | None) -> list[str]:
+    """The quarters, halves and spans of months an article names, in order ("third-quarter", "the nine months"):
+    its first quarter is its reporting period; more than one such period and a figure without its own is of
+    none that can be told."""
     p = _patterns(code)
-    lower = folded
-    if not (any(n in lower for n in p["needles"]["quarter"]) or any(t in lower for t in p["tags"])):
-        return None
-    for m in p["quarter"].finditer(prose):
-        key = _quarter_key(m, p, article[0] if article else None)
-        if key:
-            return key
-    return None
+    ref = article[0] if article else None
+    keys = []
+    if any(n in folded for n in p["needles"]["quarter"]) or any(t in folded for t in p["tags"]):
+        keys += [(m.start(), key) for m in p["quarter"].finditer(prose) if (key := _quarter_key(m, p, ref))]
+    reporting = keys[0][1] if keys else None
+    for name, kind, length in (("half", "H", 6), ("months", "N", 0)):
+        if not any(n in folded for n in p["needles"][name]):
+            continue
+        for m in p[name].finditer(prose):
+            raw = fold(m.group("hord" if kind == "H" else "n"))
+            n = p["ordinals"].get(raw, 0) if kind == "H" else (int(raw) if raw.isdigit() else p["counts"].get(raw, 0))
+            year = int(m.group("qy")) if m.group("qy") else _reporting_year(reporting, ref, n * 6 if kind == "H" else n)
+            if year and (kind == "H" and n in (1, 2) or kind == "N" and 1 < n < 12):
+                keys.append((m.start(), f"{kind}:{year}-{n}"))
+    return [key for _, key in sorted(keys)]
 
 
 def _quarter_key(m, p, ref: dt.date | None) -> str | None:
@@ -255,6 +268,24 @@ def shifted(key: str, years: int) -> str | None:
     if kind not in ("Q", "H", "N", "Y", "FY", "M", "D") or not rest[:4].isdigit():
         return None
     return f"{kind}:{int(rest[:4]) - years}{rest[4:]}" if kind not in ("D",) else None
+
+
+def period_end(key: str) -> dt.date | None:
+    """The last day of a period key ("Q:1989-3" → 1989-09-30); None for a deadline, a start or an unknown end."""
+    kind, _, rest = key.lstrip("<").partition(":")
+    try:
+        year = int(rest[:4])
+        if kind in ("Y", "FY"):
+            return dt.date(year, 12, 31)
+        if kind in ("Q", "H", "N", "M"):
+            month = {"Q": 3, "H": 6, "N": 1, "M": 1}[kind] * int(rest[5:7] if kind == "M" else rest[5:])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if kind == "D":
+            return dt.date.fromisoformat(rest.split("/")[-1][:10]) if "/" in rest else \
+                dt.date(year, int(rest[5:7]), int(rest.split("..")[-1][-2:]))
+    except ValueError:
+        return None
+    return None
 
 
 _SHOWN = {"Q": "Q{n} {y}", "H": "H{n} {y}", "N": "{n} months of {y}", "FY": "fiscal {y}", "BY": "by {y}",

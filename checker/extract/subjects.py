@@ -77,7 +77,10 @@ def _owners(prose: str, spans: list[NameSpan], code: str) -> list[NameSpan]:
     out = []
     for span in spans:
         text = span.text
-        if id(span) not in plausible and not (span.sentence_initial and text.isupper() and len(text) > 1 and text.isalpha()):
+        initial = span.sentence_initial and " " not in text and (
+            text.isupper() and len(text) > 1 and text.isalpha()          # "RMS said …"
+            or text.endswith(("'s", "’s")) and text[:-2].isalpha())      # "Ohio's jobless rate …"
+        if id(span) not in plausible and not initial:
             continue
         key = name_key(text, code)
         if len(key) > 1 and key not in words["calendar"] and key not in words["weekdays"] and fold(text) not in words["not_owners"]:
@@ -144,8 +147,9 @@ class ArticleNames:
             out[text] = key
         if base is not None:
             by_key: dict[str, set[str]] = {}
-            for text, key in out.items():
-                ids = {e.id for e in base.entities_named(text)}
+            for text, key in out.items():     # organisations only: a person's surname may be a place ("Dallas")
+                plain = text[:-2] if text.endswith(("'s", "’s")) else text
+                ids = {e.id for e in base.entities_named(plain) if e.kind == "organisation"}
                 if len(ids) == 1:
                     by_key.setdefault(key, set()).update(ids)
             ruled = {key: "@" + ids.pop() for key, ids in by_key.items() if len(ids) == 1}
