@@ -7,16 +7,24 @@ an index of another version (or extracted with other language data) is rebuilt b
 refused by `factlint check --against` with a message saying how to rebuild it.
 
 Name spellings are kept for name-variant: `ArchiveIndex.name_spellings()` lists them all and
-`ArchiveIndex.names_with_tokens(tokens)` those sharing a folded word with the given ones (blocking)."""
+`ArchiveIndex.names_with_tokens(tokens)` those sharing a folded word with the given ones (blocking).
+
+An index survives anything: it is written in one transaction (a rebuild's DROP and CREATE included),
+so a process killed at any moment leaves the previous index whole; readers keep reading the last
+committed index while a writer works (WAL); a second writer waits for the first (indexing.py). An
+index that is damaged, of another program, of a newer factlint or in a read-only folder gets one
+line naming the file and what to do, never an internal error."""
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import sqlite3
 from importlib import resources
 from pathlib import Path
 from collections import Counter
 from typing import Iterable, Iterator
+from urllib.parse import quote
 
 from .finding import RunError
 from .records import ClaimRecord, NameSpelling, QuoteRecord, load_claim, load_quote
@@ -55,21 +63,75 @@ def extraction_fingerprint() -> str:
 
 
 class IndexError_(Exception):
-    """The file is not an index this factlint can read."""
+    """The file is not an index this factlint can use; the message says what to do."""
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path))
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return conn
+APPLICATION_ID = 0x46434C54   # "FCLT" in the SQLite header: what marks a factlint index
+_OWN_KEYS = {"schema_version", "extraction", "rules"}   # the meta keys of an index written before the mark
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, str]:
-    try:
-        return dict(conn.execute("SELECT key, value FROM meta"))
-    except sqlite3.DatabaseError as exc:
-        raise IndexError_(f"not a factlint index ({exc})") from None
+def kind_of(conn: sqlite3.Connection) -> tuple[str, dict[str, str]]:
+    """("empty", {}) for a file with no table (a first build that was interrupted), ("factlint", meta) for
+    an index of ours, ("foreign", {}) for a database of another program. sqlite3.DatabaseError when the
+    file is not a database at all or is damaged."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return "empty", {}
+    meta = {}
+    if "meta" in tables:
+        try:
+            meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+        except sqlite3.OperationalError:   # a table of that name with other columns: not ours
+            meta = {}
+    marked = conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    return ("factlint", meta) if marked or _OWN_KEYS <= set(meta) else ("foreign", {})
+
+
+def newer_schema(meta: dict[str, str]) -> bool:
+    version = meta.get("schema_version", "")
+    return version.isdigit() and int(version) > SCHEMA_VERSION
+
+
+def describe_error(exc: sqlite3.Error, path: Path) -> str:
+    """What an SQLite error means for the index at path, and what to do, in one line."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "another process is writing this index; run again when it has finished"
+    if "readonly" in text or "read-only" in text or not _writable(path):
+        return f"cannot write the index (read-only file or folder: {text}); choose a writable --db"
+    if "not a database" in text:
+        return "not an SQLite file (not a factlint index): remove it or choose another --db"
+    if "malformed" in text or "decode" in text or not isinstance(exc, sqlite3.OperationalError):
+        return f"the index is damaged ({text}): remove it and build it again with factlint index PATHS --db {path}"
+    return f"cannot use the index: {text}"
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+class ArchiveError(Exception):
+    """The index could not be read in the middle of a run (damaged): one line naming it."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.run_error = RunError(str(path), None, message)
+
+
+def _guarded(method):
+    """An index query whose SQLite or decoding errors become one ArchiveError naming the index."""
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise ArchiveError(self.path, describe_error(exc, self.path)) from None
+        except (ValueError, KeyError, TypeError) as exc:   # a stored record that does not decode
+            raise ArchiveError(self.path, f"the index is damaged (a stored record does not read back: "
+                                          f"{type(exc).__name__}): remove it and build it again with "
+                                          f"factlint index PATHS --db {self.path}") from None
+    guarded.__name__, guarded.__doc__ = method.__name__, method.__doc__
+    return guarded
 
 
 class ArchiveIndex:
@@ -94,6 +156,7 @@ class ArchiveIndex:
         not_in = f" AND k.article_id NOT IN ({','.join(map(str, ids))})" if ids else ""
         return f"k.kind = ? AND k.size >= ?{not_in}", [kind, MIN_QUOTE_WORDS if kind == "quote" else 0]
 
+    @_guarded
     def key_counts(self, kind: str, keys: list[str], exclude: Iterable[str] = ()) -> dict[str, int]:
         """How many indexed items carry each key (the articles in `exclude` left out)."""
         where, args = self._where(kind, exclude)
@@ -105,6 +168,7 @@ class ArchiveIndex:
                 f"AND k.key IN ({','.join('?' * len(chunk))}) GROUP BY k.key", [*args, *chunk]))
         return counts
 
+    @_guarded
     def items_with_keys(self, kind: str, keys: list[str], exclude: Iterable[str] = (), min_keys: int = 1
                         ) -> list[tuple[str, object]]:
         """(key, record) for every indexed item carrying one of the keys, in a stable order; with `min_keys`,
@@ -129,12 +193,20 @@ class ArchiveIndex:
 
     def name_spellings(self, exclude: Iterable[str] = ()) -> Iterator[NameSpelling]:
         """Every indexed name spelling, by path and position."""
+        return iter(self._name_spellings(exclude))
+
+    @_guarded
+    def _name_spellings(self, exclude: Iterable[str]) -> list[NameSpelling]:
+        return list(self._each_name_spelling(exclude))
+
+    def _each_name_spelling(self, exclude: Iterable[str]) -> Iterator[NameSpelling]:
         skip = set(exclude)
         for row in self.conn.execute("SELECT a.path, n.line, n.col, n.text, n.folded, n.initial FROM names n "
                                      "JOIN articles a ON a.id = n.article_id ORDER BY a.path, n.line, n.col"):
             if row[0] not in skip:
                 yield NameSpelling(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
+    @_guarded
     def names_with_tokens(self, tokens: Iterable[str], exclude: Iterable[str] = ()) -> list[NameSpelling]:
         """The indexed spellings that share a folded word (fold_name, split) with the given tokens."""
         wanted = sorted(set(tokens))
@@ -150,24 +222,44 @@ class ArchiveIndex:
                     out[row[0]] = NameSpelling(row[1], row[2], row[3], row[4], row[5], bool(row[6]))
         return sorted(out.values(), key=lambda n: (n.path, n.line, n.column))
 
+    @_guarded
     def article_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
 
 def open_archive(path: Path) -> ArchiveIndex | RunError:
-    """Open an index for reading; a missing file, another schema or other language data is refused."""
+    """Open an index for reading; a missing, empty, foreign, damaged or newer file, another schema or
+    other language data is refused in one line. A writer at work is no obstacle: the last committed
+    index is read. In a folder this user cannot write, the file is read as it is (immutable)."""
     shown = str(path)
     if not path.is_file():
         return RunError(shown, None, "no such index: build it with factlint index PATHS --db FILE")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        meta = _meta(conn)
-    except (sqlite3.Error, IndexError_) as exc:
-        return RunError(shown, None, f"cannot read the index: {exc}")
-    problem = _version_problem(meta)
+    conn = problem = None
+    for uri in (f"file:{quote(str(path))}?mode=ro", f"file:{quote(str(path))}?immutable=1"):
+        try:
+            conn = sqlite3.connect(uri, uri=True)
+            kind, meta = kind_of(conn)
+            break
+        except sqlite3.Error as exc:   # WAL in a read-only folder: no -shm file can be made; or damaged
+            if conn is not None:
+                conn.close()
+            conn, problem = None, describe_error(exc, path)
+            if _writable(path) or not isinstance(exc, sqlite3.OperationalError):
+                break
+    if conn is None:
+        return RunError(shown, None, problem)
+    problem = {"empty": "the index is empty (its first build did not finish): build it with factlint index "
+                        f"PATHS --db {shown}",
+               "foreign": "not a factlint index (a database of another program): choose another file"}.get(kind)
+    if problem is None and newer_schema(meta):
+        problem = (f"the index was built by a newer factlint (index schema {meta['schema_version']}, this one "
+                   f"reads {SCHEMA_VERSION}): use that version, or build another index with this one")
+    if problem is None:
+        problem = _version_problem(meta)
+        problem = problem and f"{problem}; rebuild it with factlint index PATHS --db {shown}"
     if problem:
         conn.close()
-        return RunError(shown, None, f"{problem}; rebuild it with factlint index PATHS --db {shown}")
+        return RunError(shown, None, problem)
     return ArchiveIndex(conn, path)
 
 

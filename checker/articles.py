@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -12,7 +13,6 @@ from .finding import RunError
 from .textmap import TextMap
 from .values import to_date
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
 
 
@@ -143,11 +143,29 @@ def front_matter_date(article: Article) -> dt.date | None:
     return to_date(article.front_matter.get("date"))
 
 
-def walk(paths: list[Path]) -> Iterator[Path | RunError]:
-    """Article files under the given paths, in a stable order; loops and special files are skipped."""
+def walk(paths: list[Path], selection=None) -> Iterator[Path | RunError]:
+    """Article files under the given paths, in a stable order, each file once (a link to a file already
+    found is not found again); loops and special files are skipped. `selection` (selection.Selection)
+    says which files are articles; without it, every .md, .markdown and .txt file."""
+    from .selection import Selection
+    selection = selection or Selection.make(gitignore=False)
+    files: set[tuple[int, int]] = set()
+
+    def once(path: Path) -> bool:
+        """A regular file not found before (through a link, or under another name)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in files:
+            return False
+        files.add((st.st_dev, st.st_ino))
+        return True
+
     for root in paths:
         if root.is_file():
-            yield root
+            if selection.named(root) and once(root):
+                yield root
             continue
         if not root.exists():
             yield RunError(display_path(root), None, "no such file or directory")
@@ -165,8 +183,9 @@ def walk(paths: list[Path]) -> Iterator[Path | RunError]:
                 dirnames[:] = []
                 continue
             seen.add((st.st_dev, st.st_ino))
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            folder = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if selection.walk_dir(root, folder / d))
             for name in sorted(filenames):
-                candidate = Path(dirpath) / name
-                if name.lower().endswith(ARTICLE_SUFFIXES) and candidate.is_file():
+                candidate = folder / name
+                if selection.article(root, candidate) and once(candidate):
                     yield candidate

@@ -1,8 +1,9 @@
 """Baselines: the findings an archive already has, so that only new ones are reported.
 
-A finding is recorded by rule, path and a fingerprint of its text and of the line it stands on
-(whitespace folded), not by its line number: inserting a paragraph above it does not make it new,
-editing the sentence it is in does. Identical findings on identical lines are counted.
+A finding is recorded by rule, path and a fingerprint of its quoted text and of the sentence it
+stands in (whitespace folded), not by its line number nor by its whole line: inserting a paragraph
+above it, or editing another sentence of its paragraph (a news paragraph is one line), does not
+make it new; editing its own sentence does. Identical findings in identical sentences are counted.
 """
 from __future__ import annotations
 
@@ -14,18 +15,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
+from .textmap import TextMap
 
-VERSION = 1
+VERSION = 2   # 1 fingerprinted the whole line
 
 
-def fingerprint(finding: Finding, article_text: str) -> str:
-    """A hash of the rule, the quoted text and the whole line it stands on."""
-    lines = article_text.splitlines()
-    index = finding.location.line - 1
-    line = lines[index] if 0 <= index < len(lines) else ""
-    folded = " ".join(line.split())
-    digest = hashlib.sha256("\0".join((finding.rule, " ".join(finding.text.split()), folded)).encode("utf-8"))
-    return digest.hexdigest()[:20]
+def fingerprints(findings: list[Finding], article_text: str) -> dict[Finding, str]:
+    """A hash of each finding's rule, quoted text and the sentence it starts in."""
+    if not findings:
+        return {}
+    from .extract.sentences import sentence_at, sentences
+    textmap, spans = TextMap(article_text), sentences(article_text)
+    out = {}
+    for f in findings:
+        try:
+            offset = min(textmap.line_start(max(f.location.line, 1)) + f.location.column - 1, len(article_text))
+        except IndexError:   # a position past the text (a finding of an article changed since): its end
+            offset = len(article_text)
+        start, end = sentence_at(spans, offset)
+        sentence = " ".join(article_text[start:end].split())
+        digest = hashlib.sha256("\0".join((f.rule, " ".join(f.text.split()), sentence)).encode("utf-8"))
+        out[f] = digest.hexdigest()[:20]
+    return out
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,9 @@ def load(path: Path) -> Baseline:
         raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: {exc})") from None
+    if isinstance(doc, dict) and doc.get("version") == 1:
+        raise BaselineError(f"{path}: a baseline of an older factlint (version 1, by whole lines); write it again "
+                            "with --write-baseline")
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a factlint baseline (expected {{\"version\": {VERSION}, \"findings\": [...]}})")
     counts: Counter = Counter()

@@ -1,15 +1,26 @@
-"""Where factlint keeps what it can rebuild: compiled rules, compiled patterns, parsed data files."""
+"""Where factlint keeps what it can rebuild: compiled rules, compiled patterns, parsed data files.
+
+A cache only ever saves time. Whatever a cache folder holds (damaged, foreign, left by another
+version, planted, owned by another user after a `sudo`), a run is at worst slower:
+- the rules cache (facts/store.py) holds plain values, checked as they are read;
+- parsed data files (`parsed`) are marshal of plain containers, each with a digest of its content,
+  read only from a folder the user owns that nobody else can write to, and checked for their shape;
+- compiled patterns (patterns.py) are read under the same conditions, and their digest is checked
+  before the regex module sees a byte of them.
+"""
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
 _enabled = True
+MAX_FILE_BYTES = 64 * 1024 ** 2   # a parsed data file or the pattern table; far larger is not ours
 
 
 def cache_dir() -> Path:
@@ -29,12 +40,46 @@ def enabled() -> bool:
     return _enabled
 
 
+def _ours(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else: no one else can have put its content there."""
+    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_trusted(name: str) -> bytes | None:
+    """The bytes of a file of the cache folder, or None unless the folder and the file are the user's own
+    (see _ours) and the file is a regular file of a sensible size. The file is opened relative to the
+    folder that was checked, without following a link, so that neither can be swapped in between."""
+    if not hasattr(os, "geteuid"):   # no owners to check (Windows): such caches are not used
+        return None
+    dir_fd = fd = -1
+    try:
+        dir_fd = os.open(cache_dir(), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        if not _ours(os.fstat(dir_fd)):
+            return None
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
+        st = os.fstat(fd)
+        if not (stat.S_ISREG(st.st_mode) and _ours(st) and st.st_size <= MAX_FILE_BYTES):
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        for opened in (fd, dir_fd):
+            if opened >= 0:
+                os.close(opened)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """A reader sees the old file or the whole new one; a cache that cannot be written is only slower."""
+    """A reader sees the old file or the whole new one; a cache that cannot be written is only slower.
+    The folder is made private (0700) when it is created; files are not writable by others."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except OSError:
         try:
@@ -43,22 +88,38 @@ def write_atomically(path: Path, data: bytes) -> None:
             pass
 
 
-def parsed(kind: str, data: bytes, parse: Callable[[bytes], T]) -> T:
+_MAGIC = b"factlint-marshal-1\n"
+
+
+def is_mapping(value) -> bool:
+    """The shape of a parsed YAML data file: a mapping of names."""
+    return isinstance(value, dict) and all(isinstance(key, str) for key in value)
+
+
+def parsed(kind: str, data: bytes, parse: Callable[[bytes], T], valid: Callable[[object], bool]) -> T:
     """parse(data), kept by content digest so that the next process skips the parsing.
 
-    For plain data only (dict, list, str, numbers, ...): it is stored with marshal, which builds
-    values and runs nothing; a value marshal cannot store is simply not cached."""
+    For plain data only (dict, list, str, numbers, ...): it is stored with marshal, which builds values
+    and runs nothing; a value marshal cannot store is simply not cached. What is read back must carry
+    the digest of its own bytes and pass `valid` (the shape the callers rely on), else it is parsed again."""
     if not _enabled:
         return parse(data)
     key = hashlib.sha256(kind.encode() + b"\0" + data).hexdigest()[:32]
-    path = cache_dir() / f"{kind}-{key}.{sys.implementation.cache_tag}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    name = f"{kind}-{key}.{sys.implementation.cache_tag}.marshal"
+    stored = read_trusted(name)
+    if stored is not None and stored.startswith(_MAGIC):
+        digest, payload = stored[len(_MAGIC):len(_MAGIC) + 32], stored[len(_MAGIC) + 32:]
+        if hashlib.sha256(payload).digest() == digest:
+            try:
+                value = marshal.loads(payload)
+            except (EOFError, ValueError, TypeError):
+                value = None
+            if value is not None and valid(value):
+                return value
     value = parse(data)
     try:
-        write_atomically(path, marshal.dumps(value))
+        payload = marshal.dumps(value)
     except ValueError:
-        pass
+        return value
+    write_atomically(cache_dir() / name, _MAGIC + hashlib.sha256(payload).digest() + payload)
     return value

@@ -14,7 +14,7 @@ import click
 from . import __version__, cachedir
 
 from .config import FAIL_LEVELS, FORMATS
-EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
+from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
 
 
 def _date(ctx, param, value):
@@ -38,14 +38,24 @@ def _ids(ctx, param, value):
     return frozenset(ids)
 
 
+def _no_cache(ctx, param, value):
+    # eager: before the callbacks of --select and --ignore import the checks, whose patterns read the cache
+    if value:
+        cachedir.disable()
+    return value
+
+
 def _options(ctx, param, value):
-    options: dict = {}
+    """CHECK.KEY=VALUE items as (check, key, value); the configuration validates them as it does its own."""
+    from .config import parse_setting
+    options = []
     for item in value:
         key, sep, raw = item.partition("=")
         check_id, dot, name = key.partition(".")
         if not sep or not dot:
-            raise click.BadParameter(f"{item!r}: expected CHECK.OPTION=VALUE, e.g. stale-qualifier.max_days=90")
-        options.setdefault(check_id, {})[name] = raw
+            raise click.BadParameter(f"{item!r}: expected CHECK.KEY=VALUE, e.g. stale-qualifier.max_days=90 "
+                                     "or name-typo.severity=error")
+        options.append((check_id, name, parse_setting(check_id, name, raw)))
     return options
 
 
@@ -100,6 +110,19 @@ def _engine_options(work: str):
     return decorate
 
 
+def _selection_options(command):
+    """--exclude, --no-gitignore and --force-exclude: which files of the paths are articles."""
+    for option in reversed([
+        click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+                     help="Files or folders that are not articles (gitignore-style glob, repeatable), added to "
+                          "the configuration's exclude."),
+        click.option("--no-gitignore", is_flag=True, help="Check files that git ignores too."),
+        click.option("--force-exclude", is_flag=True, help="Apply the exclusions to files named on the command line too."),
+    ]):
+        command = option(command)
+    return command
+
+
 def _engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
     """The number of worker processes; one line and exit 2 when the dask engine cannot run."""
     from .engines import EngineError, require_dask
@@ -128,15 +151,17 @@ def _load_config(paths, config_path):
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Rule file or directory (repeatable); default: the configuration, else ./rules, else the shipped packs.")
+              help="Rule file or directory (repeatable); default: the configuration's, else rules/ beside it, else the "
+                   "shipped packs.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format (default: text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Exit 1 when a finding reaches this severity (default: error).")
 @click.option("--select", multiple=True, callback=_ids, help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, callback=_ids, help="Do not run these checks (comma-separated ids).")
-@click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.OPTION=VALUE",
-              help="Set a check's option, e.g. stale-qualifier.max_days=90.")
+@click.option("--option", "options", multiple=True, callback=_options, metavar="CHECK.KEY=VALUE",
+              help="A check's setting, as in the configuration: enabled, severity or one of its options "
+                   "(stale-qualifier.max_days=90, name-typo.severity=error).")
 @click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings that are not in this baseline.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record the current findings in FILE as the baseline.")
 @click.option("--changed", is_flag=False, flag_value="HEAD", default=None, metavar="[REF]",
@@ -145,22 +170,22 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@_selection_options
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, jobs, engine, scheduler, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, jobs,
+          engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
-    if no_cache:
-        cachedir.disable()
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
-    from .checks import REGISTRY, options_for
+    from .api import BaselineError, Linter
     from .engines import EngineError
     from .progress import Progress
-    from .runner import Settings, run
 
     if not paths:
         if changed is None:
@@ -177,24 +202,20 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
                              ("select", select and sorted(select), "--select"), ("ignore", ignore and sorted(ignore), "--ignore"),
                              ("link-base", link_base, "--link-base")):
         cfg.override(config, key, value, flag)
-    check_options = cfg.options(config)
-    for check_id, values in options.items():
-        if check_id not in REGISTRY:
-            raise click.BadParameter(f"unknown check {check_id!r}", param_hint="--option")
-        try:
-            options_for(REGISTRY[check_id], values)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--option") from None
-        check_options.setdefault(check_id, {}).update(values)
-    select_ids, ignore_ids = cfg.enabled_sets(config)
-    settings = Settings(rule_paths=tuple(cfg.rule_paths(config, Path.cwd())), date=date, select=select_ids,
-                        ignore=ignore_ids, check_options=check_options, debug=debug, use_cache=not no_cache,
-                        severities=cfg.severities(config), baseline=_baseline(config, write_baseline),
-                        targets=_targets(changed), progress=Progress(sys.stderr), against=against,
-                        jobs=jobs, engine=engine, scheduler=scheduler)
-    articles, texts = _stdin_article(stdin, stdin_filename)
+    for check_id, key, value in options:
+        wrong = cfg.set_check(config, check_id, key, value, "command line (--option)")
+        if wrong:
+            raise click.BadParameter(f"{check_id}.{key}: {wrong[1]}", param_hint="--option")
     try:
-        report = run(files, settings, articles)
+        linter = Linter(config, exclude=exclude, gitignore=False if no_gitignore else None,
+                        force_exclude=force_exclude, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
+                        baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
+    except BaselineError as exc:
+        _fail(f"{exc}; create it with --write-baseline FILE")
+    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None, linter.selection)
+    texts = _stdin_text(stdin, stdin_filename)
+    try:
+        report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
         _fix(report, texts, fix, diff, stdin)
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
@@ -213,17 +234,6 @@ def _internal_error(debug: bool) -> None:
     sys.exit(EXIT_BROKEN)
 
 
-def _baseline(config, write_baseline):
-    from .baseline import BaselineError, load
-    path = config.get("baseline")
-    if path is None or write_baseline:   # writing a baseline records every finding
-        return None
-    try:
-        return load(Path(path))
-    except BaselineError as exc:
-        _fail(f"{exc}; create it with --write-baseline FILE")
-
-
 def _targets(changed):
     if changed is None:
         return None
@@ -234,16 +244,28 @@ def _targets(changed):
         _fail(f"--changed: {exc}")
 
 
-def _stdin_article(stdin: bool, name: str | None):
+def _refuse_overwriting(config, write_baseline, files, stdin_name, selection) -> None:
+    """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
+    from .outputs import overwritten_inputs
+    output = config.get("output")
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
+                                  [Path(stdin_name)] if stdin_name else [], selection)
+    for problem in problems:
+        click.echo(f"factlint: error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_BROKEN)
+
+
+def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
+    """{name: text} of the article read from standard input (none without '-')."""
     if not stdin:
-        return (), {}
-    from .articles import _decode, parse_article
+        return {}
+    from .articles import _decode
     shown = name or "-"
     text = _decode(sys.stdin.buffer.read(), shown)
     if not isinstance(text, str):
         _fail(str(text))
-    article = parse_article(text, shown, shown.lower().endswith((".md", ".markdown")))
-    return (article,), {shown: text}
+    return {shown: text}
 
 
 def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
@@ -276,8 +298,6 @@ def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
 
 def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
     from .baseline import dump
-    from .finding import Severity
-    from .render import render
     for problem in report.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in report.errors:
@@ -290,20 +310,13 @@ def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
         write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
         click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
     fmt, output = config.get("format"), config.get("output")
-    text = render(report, fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
-                  link_base=config.get("link-base"))
+    text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
+                         link_base=config.get("link-base"))
     if output:
         write_atomic(Path(output), text)
     elif not quiet_stdout:
         click.echo(text, nl=False)
-    if report.errors:
-        sys.exit(EXIT_BROKEN)
-    fail_on = config.get("fail-on")
-    if fail_on != "never":
-        level = Severity.parse(fail_on)
-        if any(f.severity >= level for f in report.findings):
-            sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    sys.exit(report.exit_code(config.get("fail-on")))
 
 
 @main.command()
@@ -321,8 +334,8 @@ def explain(rule):
     if module is None:
         click.echo(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}", err=True)
         sys.exit(EXIT_BROKEN)
-    click.echo(f"# {rule} (default severity: {module.SEVERITY.label})\n")
-    click.echo(module.__doc__.strip())
+    from .api import explain as documentation
+    click.echo(documentation(rule), nl=False)
 
 
 @main.command()
@@ -331,17 +344,25 @@ def explain(rule):
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
 @click.option("--date", "date", callback=_date, help="The articles' date, YYYY-MM-DD (overrides everything else).")
+@_selection_options
 @_engine_options("the extraction of changed articles")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (as for check).")
+@click.option("--no-cache", is_flag=True, is_eager=True, callback=_no_cache,
+              help="Do not read or write the caches of compiled rules and patterns.")
+@click.option("--wait", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="How long to wait for another factlint index writing the same file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug):
-    """Build or update the archive index of PATHS: statements, quotations, name spellings."""
-    if no_cache:
-        cachedir.disable()
+def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, jobs, engine, scheduler, config_path,
+          no_cache, wait, debug):
+    """Build or update the archive index of PATHS: statements, quotations, name spellings.
+
+    The rules and the articles are those factlint check uses: the configuration's, unless --rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
-    from . import engines, facts
+    from . import config as cfg, engines, facts
     from .indexing import rules_fingerprint, update_index
-    targets = facts.default_rule_paths(list(rule_paths), Path.cwd())
+    config = _load_config(list(paths), config_path)
+    targets = list(rule_paths) or cfg.rule_paths(config, Path.cwd())
+    selection = cfg.selection(config, exclude, False if no_gitignore else None, force_exclude)
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
@@ -349,23 +370,26 @@ def index(paths, db, rule_paths, date, jobs, engine, scheduler, no_cache, debug)
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
     existed = db.exists()
+    stats = None
     try:
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
-                             scheduler=scheduler, rules=rules)
+                             scheduler=scheduler, rules=rules, wait=wait, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
-        if not existed:        # ... and a new one is not left behind empty
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
         if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
             _fail(str(exc))
         _internal_error(debug)
-    if stats.rebuilt:
-        click.echo(f"factlint: rebuilding {db}: {stats.rebuilt}", err=True)
+    finally:
+        if not existed and not (stats and stats.committed):   # a new index is not left behind empty
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if stats.rebuilt and stats.committed:
+        click.echo(f"factlint: rebuilt {db}: {stats.rebuilt}", err=True)
     for problem in stats.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     for error in stats.errors:
         click.echo(f"factlint: error: {error}", err=True)
-    click.echo(f"{db}: {stats.line()}")
+    if stats.committed:
+        click.echo(f"{db}: {stats.line()}")
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
@@ -374,23 +398,43 @@ def rules():
     """Validate and build rule files."""
 
 
-def _valid_rules(paths):
-    """The compiled rules under paths (default: ./rules, else the shipped packs); exit 2 on any error."""
-    from . import facts
-    base, errors = facts.load_factbase(facts.default_rule_paths(list(paths), Path.cwd()), use_cache=False)
+def _valid_rules(paths, config_path):
+    """The compiled rules of the configuration (found from here) and of PATHS, and the files of PATHS as
+    shown (None without PATHS: the configuration's rule set is the subject). Errors of the subject: one
+    line each and exit 2. PATHS are read together with the configuration's rules, so a house person may
+    hold a shipped office; the configuration's own files are checked by a run without PATHS."""
+    from . import config as cfg, facts
+    from .articles import display_path
+    config = _load_config([Path.cwd()], config_path)
+    context = cfg.rule_paths(config, Path.cwd())
+    base, errors = facts.load_factbase(list(paths) + context, use_cache=False)
+    subject = None
+    if paths:
+        subject = {display_path(p) for p in facts.rule_files(list(paths))[0]}
+        context_only = {display_path(p) for p in facts.rule_files(context)[0]} - subject
+        errors = [e for e in errors if e.file not in context_only]
     for error in errors:
         click.echo(f"factlint: error: {error}", err=True)
     if base is None or errors:
         sys.exit(EXIT_BROKEN)
-    return base
+    return base, subject
+
+
+_CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(path_type=Path),
+                              help="Configuration file (default: the one found from the working directory).")
 
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def rules_validate(paths):
-    """Validate rule files (default: ./rules, else the shipped packs)."""
-    r = _valid_rules(paths).rules
-    click.echo(f"{len(r.files)} rule file(s) valid: {len(r.offices)} offices, {len(r.people)} people, "
+@_CONFIG_OPTION
+def rules_validate(paths, config_path):
+    """Validate the configuration's rule files (default: ./rules beside it, else the shipped packs), or
+    PATHS, read together with them."""
+    base, subject = _valid_rules(paths, config_path)
+    r = base.rules
+    files = len(r.files) if subject is None else len(subject)
+    context = "" if subject is None else f" (with the {len(r.files) - len(subject)} other rule file(s) in use)"
+    click.echo(f"{files} rule file(s) valid{context}: {len(r.offices)} offices, {len(r.people)} people, "
                f"{len(r.organisations)} organisations, {len(r.events)} events, {len(r.facts)} facts, "
                f"{sum(len(v) for v in r.rates.values())} rates")
 
@@ -420,10 +464,13 @@ def rules_import(kind, source, output):
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
-def rules_test(paths, verbose):
-    """Run the examples of rule entries: `fail` ones must be flagged, `pass` ones must not."""
+@_CONFIG_OPTION
+def rules_test(paths, verbose, config_path):
+    """Run the examples of rule entries (of the configuration's rules, or of PATHS): `fail` ones must be
+    flagged, `pass` ones must not."""
     from .rulestest import run_examples
-    outcomes = run_examples(_valid_rules(paths))
+    base, subject = _valid_rules(paths, config_path)
+    outcomes = [o for o in run_examples(base) if subject is None or o.example.where.rpartition(":")[0] in subject]
     for outcome in outcomes:
         if verbose or not outcome.ok:
             click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
@@ -442,7 +489,7 @@ def config_command(paths, config_path):
     rules = config.values["rules"]
     if not rules.value:
         shown = [str(p) for p in cfg.rule_paths(config, Path.cwd())]
-        config.values["rules"] = cfg.Value(shown, "default (./rules when it exists, else the shipped packs)")
+        config.values["rules"] = cfg.Value(shown, "default (rules/ beside the configuration when it exists, else the shipped packs)")
     click.echo(cfg.describe(config), nl=False)
 
 
@@ -459,3 +506,12 @@ def init(directory, force):
     for path, text in planned:
         write_atomic(path, text)
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only way; "
+                                            "accepted because editors pass it).")
+def lsp(stdio):
+    """Run the language server for editors (pip install 'factlint[lsp]'; see docs/editors.md)."""
+    from .lsp import main as serve
+    sys.exit(serve())

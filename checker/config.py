@@ -35,6 +35,7 @@ class Value:
 @dataclass
 class Config:
     file: Path | None = None
+    base_dir: Path | None = None     # the folder its paths are relative to (the file's); None: the working directory
     values: dict[str, Value] = field(default_factory=dict)               # top-level key → value
     checks: dict[str, dict[str, Value]] = field(default_factory=dict)   # check id → key → value
 
@@ -58,7 +59,8 @@ class ConfigError(Exception):
 # -- the keys --------------------------------------------------------------------------------
 def _top_defaults() -> dict[str, object]:
     return {"rules": [], "fail-on": "error", "format": "text", "output": None, "select": None, "ignore": [],
-            "baseline": None, "link-base": None}
+            "baseline": None, "link-base": None, "include": None, "exclude": [], "respect-gitignore": True,
+            "against": None}
 
 
 TOP_HELP = {
@@ -70,6 +72,10 @@ TOP_HELP = {
     "ignore": "do not run these checks",
     "baseline": "report only findings that are not in this baseline file",
     "link-base": "URL prefix for links to article lines in the Markdown report",
+    "include": "globs of the files that are articles in the folders walked (default *.md, *.markdown, *.txt)",
+    "exclude": "gitignore-style globs of files and folders that are not articles, relative to this file",
+    "respect-gitignore": "leave out what git ignores, in a git work tree",
+    "against": "an archive index built by factlint index, also compared with the articles (--against)",
 }
 
 
@@ -128,8 +134,6 @@ def _key_lines(text: str) -> dict[tuple[str, ...], int]:
 
 def load(path: Path) -> Config:
     """The configuration in path over the defaults; ConfigError lists every problem (file:line: key: message)."""
-    from .checks import REGISTRY
-    from .facts.schema import did_you_mean
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -146,19 +150,34 @@ def load(path: Path) -> Config:
         doc = doc.get("tool", {}).get("factlint", {})
     lines = _key_lines(text)
     shown = _shown(path)
-    problems: list[str] = []
 
-    def where(*keys: str) -> str:
+    def where(keys: tuple[str, ...]) -> str:
         keys = prefix + keys
         while keys and keys not in lines:
             keys = keys[:-1]
         return f"{shown}:{lines[keys]}" if keys in lines else shown
 
+    return _build(doc, path.parent, where, prefix, file=path)
+
+
+def from_mapping(doc, base_dir: Path) -> Config:
+    """A configuration given as a mapping with the keys of the file (the Python API); paths in it are
+    relative to base_dir. ConfigError lists every problem (key: message)."""
+    if not isinstance(doc, dict):
+        raise ConfigError([f"configuration: expected a mapping of settings, got {type(doc).__name__}"])
+    return _build(doc, base_dir, lambda keys: "configuration", ())
+
+
+def _build(doc: dict, base_dir: Path, where, prefix: tuple[str, ...], file: Path | None = None) -> Config:
+    from .checks import REGISTRY
+    from .facts.schema import did_you_mean
+    problems: list[str] = []
+
     def problem(keys: tuple[str, ...], message: str) -> None:
-        problems.append(f"{where(*keys)}: {'.'.join(prefix + keys)}: {message}")
+        problems.append(f"{where(keys)}: {'.'.join(prefix + keys)}: {message}")
 
     config = defaults()
-    config.file = path
+    config.file, config.base_dir = file, base_dir
     top = set(_top_defaults()) | {"checks"}
     for key, value in doc.items():
         if key not in top:
@@ -169,7 +188,7 @@ def load(path: Path) -> Config:
             except _Bad as exc:
                 problem((key,), str(exc))
             else:
-                config.values[key] = Value(_anchor(key, checked, path.parent), where(key))
+                config.values[key] = Value(_anchor(key, checked, base_dir), where((key,)))
     checks = doc.get("checks", {})
     if not isinstance(checks, dict):
         problem(("checks",), "expected a table of check ids, e.g. [checks.year-typo]")
@@ -177,25 +196,51 @@ def load(path: Path) -> Config:
     for check_id, table in checks.items():
         if check_id not in REGISTRY:
             problem(("checks", check_id), f"unknown check {check_id!r}{did_you_mean(check_id, REGISTRY)}")
-            continue
-        if not isinstance(table, dict):
+        elif not isinstance(table, dict):
             problem(("checks", check_id), "expected a table of settings (enabled, severity, options)")
-            continue
-        module = REGISTRY[check_id]
-        allowed = _check_defaults(module)
-        for key, value in table.items():
-            if key not in allowed:
-                problem(("checks", check_id, key), f"unknown setting {key!r} of {check_id}{did_you_mean(key, allowed)}")
-                continue
-            try:
-                checked = _validate_check(module, key, value, did_you_mean)
-            except _Bad as exc:
-                problem(("checks", check_id, key), str(exc))
-            else:
-                config.checks[check_id][key] = Value(checked, where("checks", check_id, key))
+        else:
+            for key, value in table.items():
+                wrong = set_check(config, check_id, key, value, where(("checks", check_id, key)))
+                if wrong:
+                    problem(*wrong)
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def set_check(config: Config, check_id: str, key: str | None, value, source: str):
+    """Set one setting of a check (enabled, severity or one of its options), validated as the file's are.
+
+    Returns None, or (keys, message) saying what is wrong: an unknown check or setting (with "did you
+    mean"), or a value of the wrong type."""
+    from .checks import REGISTRY
+    from .facts.schema import did_you_mean
+    if check_id not in REGISTRY:
+        return ("checks", check_id), f"unknown check {check_id!r}{did_you_mean(check_id, REGISTRY)}"
+    module = REGISTRY[check_id]
+    allowed = _check_defaults(module)
+    if key not in allowed:
+        return ("checks", check_id, key), f"unknown setting {key!r} of {check_id}{did_you_mean(str(key), allowed)}"
+    try:
+        checked = _validate_check(module, key, value, did_you_mean)
+    except _Bad as exc:
+        return ("checks", check_id, key), str(exc)
+    config.checks[check_id][key] = Value(checked, source)
+    return None
+
+
+def parse_setting(check_id: str, key: str, raw: str):
+    """A value written on the command line (`--option CHECK.KEY=VALUE`) read as TOML would read it
+    (90, 0.5, true, "text"); a bare word stays a text, and so does anything for a text option."""
+    from .checks import REGISTRY
+    module = REGISTRY.get(check_id)
+    if module is not None and getattr(module, "OPTIONS", {}).get(key, (None,))[0] is str:
+        return raw
+    import tomllib
+    try:
+        return tomllib.loads(f"value = {raw}")["value"]
+    except tomllib.TOMLDecodeError:
+        return raw
 
 
 def _shown(path: Path) -> str:
@@ -207,7 +252,7 @@ def _anchor(key: str, value, base_dir: Path):
     """Paths in a configuration file are relative to that file."""
     if key == "rules":
         return [v if v == SHIPPED else str(_join(base_dir, v)) for v in value]
-    if key in ("output", "baseline") and value is not None:
+    if key in ("output", "baseline", "against") and value is not None:
         return str(_join(base_dir, value))
     return value
 
@@ -228,16 +273,20 @@ def _validate_top(key, value, registry, did_you_mean):
         if value not in choices:
             raise _Bad(f"expected one of {', '.join(choices)}, got {value!r}{_hint(value, choices, did_you_mean)}")
         return value
-    if key in ("output", "baseline", "link-base"):
+    if key in ("output", "baseline", "link-base", "against"):
         if not (isinstance(value, str) and value.strip()):
             raise _Bad(f"expected a text, got {value!r}")
         return value
-    if key in ("rules", "select", "ignore"):
+    if key == "respect-gitignore":
+        if not isinstance(value, bool):
+            raise _Bad(f"expected true or false, got {value!r}")
+        return value
+    if key in ("rules", "select", "ignore", "include", "exclude"):
         if isinstance(value, str):
             value = [value]
         if not _is_texts(value):
             raise _Bad(f"expected a list of texts, got {value!r}")
-        if key != "rules":
+        if key in ("select", "ignore"):
             for check_id in value:
                 if check_id not in registry:
                     raise _Bad(f"unknown check {check_id!r}{did_you_mean(check_id, registry)}")
@@ -290,10 +339,12 @@ def override(config: Config, key: str, value, flag: str) -> None:
 
 # -- from configuration to a run ---------------------------------------------------------------
 def rule_paths(config: Config, cwd: Path) -> list[Path]:
+    """The rule files and folders of a run: the configuration's, else ./rules beside the configuration
+    file (or in cwd without one) when it exists, else the shipped packs."""
     from . import facts
     declared = config.get("rules")
     if not declared:
-        return facts.default_rule_paths([], cwd)
+        return [Path(_shown(p)) for p in facts.default_rule_paths([], config.base_dir or cwd)]
     out: list[Path] = []
     seen: set[Path] = set()
     for item in declared:
@@ -302,6 +353,15 @@ def rule_paths(config: Config, cwd: Path) -> list[Path]:
             seen.add(path.resolve())
             out.append(path)
     return out
+
+
+def selection(config: Config, extra_exclude=(), gitignore: bool | None = None, force_exclude: bool = False):
+    """Which files of the folders walked are articles (selection.Selection), from the configuration's
+    include, exclude and respect-gitignore, and the command line's --exclude and --no-gitignore."""
+    from .selection import Selection
+    respect = config.get("respect-gitignore") if gitignore is None else gitignore
+    return Selection.make(config.get("include"), config.get("exclude"), config.base_dir or Path.cwd(), extra_exclude,
+                          respect, force_exclude)
 
 
 def enabled_sets(config: Config) -> tuple[frozenset[str] | None, frozenset[str]]:

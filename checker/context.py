@@ -8,8 +8,9 @@ from functools import cached_property
 
 from .articles import Article
 from .dating import ArticleDate, establish
+from .extract.anchors import Anchor, find_anchors
 from .extract.dates import DateMention, find_dates
-from .extract.events import EventMention, find_events
+from .extract.events import EventClaim, EventMention, find_event_claims, find_events
 from .extract.glued import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.claims import Claim, find_claims
@@ -19,16 +20,22 @@ from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
 from .extract.names import NameSpan, find_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
+from .extract.years import YearSpot, find_year_spots
 from .facts.index import FactBase
 from .fold import fold_same_length
 from .finding import Evidence, Finding, Location, Severity
 from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
-from . import patterns
 
 _WORD = re.compile(r"\w+")
 ANCHOR_WINDOW = 400
-_YEAR_ANCHOR = patterns.compile(r"(?<!\w)(?:[Ee]n|[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d\w])")
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:   # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 class ArticleContext:
@@ -36,6 +43,7 @@ class ArticleContext:
         self.article = article
         self.base = base
         self.option_date = option_date
+        self._leaning: set[int] = set()   # starts of the sentences read at the article's date (see when())
 
     # -- extraction (pure, lazy, once) -----------------------------------------
     @cached_property
@@ -84,9 +92,14 @@ class ArticleContext:
                            self.relative_dates, self.names, self.date.interval, self.base, self.folded)
 
     @cached_property
+    def year_spots(self) -> list[YearSpot]:
+        """Numbers in a year position ("en 206", "le 18 octobre 212", "since 2104"): year-typo's."""
+        return find_year_spots(self.article.prose, self.article.language)
+
+    @cached_property
     def reckonings(self):
         """(ages, year spans, changes): statements whose arithmetic can be checked."""
-        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers)
+        return find_reckonings(self.article.prose, self.article.language, self.sentences, self.numbers, self.dates)
 
     @cached_property
     def relative_dates(self) -> list[RelativeDate]:
@@ -95,6 +108,12 @@ class ArticleContext:
     @cached_property
     def events(self) -> list[EventMention]:
         return find_events(self.article.prose, self.folded, self.article.language, self.base, self.dates, self.tokens)
+
+    @cached_property
+    def event_claims(self) -> list[EventClaim]:
+        """Events of the rules described in the article's own words ("Germany joined NATO in 1955")."""
+        return find_event_claims(self.article.prose, self.folded, self.article.language, self.base, self.sentences,
+                                 self.dates, self.tokens)
 
     @cached_property
     def titles(self) -> list[TitleMention]:
@@ -162,6 +181,17 @@ class ArticleContext:
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
+        own = self._own_time(offset)
+        if own is not None:
+            return own
+        return self.article_time(offset)
+
+    def article_time(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
+        """The article's dates, for a sentence that speaks of now whatever it names ("depuis octobre 2023")."""
+        self._leaning.add(sentence_at(self.sentences, offset)[0])   # what is found here rests on the article's date
+        return self.date.interval, f"the article's date, {self.describe_date()}"
+
+    def _own_time(self, offset: int) -> tuple[tuple[dt.date, dt.date], str] | None:
         start, end = sentence_at(self.sentences, offset)
         # an anchor binds within its sentence, and near: a bounded window keeps this linear in the text
         start, end = max(start, offset - ANCHOR_WINDOW), min(end, offset + ANCHOR_WINDOW)
@@ -175,7 +205,25 @@ class ArticleContext:
             interval, how = next(iter(after))
             if interval[1] < article[0]:
                 return interval, how
-        return article, f"the article's date, {self.describe_date()}"
+        return None
+
+    def uncertain_date(self, finding: Finding) -> str | None:
+        """Why a finding rests on an uncertain article date, or None. It does when the article's date (or its
+        bounds) has low confidence, and the finding's check read that date in the finding's sentence (through
+        when()) or reads it directly (checks.READ_THE_DATE_DIRECTLY). Such findings are reported as info,
+        never above (postprocess.finish)."""
+        from .checks import ARTICLE_DATE_CHECKS, READ_THE_DATE_DIRECTLY
+        date = self.date
+        if date.confidence != "low" or finding.rule not in ARTICLE_DATE_CHECKS:
+            return None
+        if date.value is None and date.earliest is None and date.latest is None:
+            return None
+        if finding.rule not in READ_THE_DATE_DIRECTLY:
+            loc = finding.location
+            offset = self.article.textmap.line_start(loc.line) + loc.column - 1
+            if sentence_at(self.sentences, offset)[0] not in self._leaning:
+                return None
+        return f"the article's date is uncertain: {date.how}"
 
     def _anchors(self, start: int, end: int) -> list[tuple[int, tuple[dt.date, dt.date], str]]:
         """(position, interval, how) of the dates and years written between two offsets."""
@@ -193,18 +241,33 @@ class ArticleContext:
             else:
                 continue
             anchors.append((d.start, interval, f"the sentence's date “{self.article.text[d.start:d.end]}”"))
-        for m in _YEAR_ANCHOR.finditer(self.article.prose, start, end):
-            year = int(m.group("year"))
-            anchors.append((m.start(), (dt.date(year, 1, 1), dt.date(year, 12, 31)), f"the sentence's year “{m.group()}”"))
+        for a in find_anchors(self.article.prose, self.article.language, start, end):
+            interval = self._anchor_interval(a)
+            if interval and not self.between("dates", a.start - 20, a.end):   # a full date says it better
+                anchors.append((a.start, interval, f"the sentence's time “{self.article.text[a.start:a.end]}”"))
         return anchors
+
+    def anchor_intervals(self, start: int, end: int) -> list[tuple[dt.date, dt.date]]:
+        """The times the text between two offsets names: its dates, years, months and "N years ago"."""
+        return [interval for _, interval, _ in self._anchors(start, end)]
+
+    def _anchor_interval(self, a: Anchor) -> tuple[dt.date, dt.date] | None:
+        if a.years_ago is not None:   # "50 years ago": give or take a year
+            article = self.date.interval
+            if article is None:
+                return None
+            return _years_before(article[0], a.years_ago + 1), _years_before(article[1], max(a.years_ago - 1, 0))
+        if a.month:
+            after = dt.date(a.year + a.month // 12, a.month % 12 + 1, 1)
+            return dt.date(a.year, a.month, 1), after - dt.timedelta(days=1)
+        return dt.date(a.year, 1, 1), dt.date(a.year, 12, 31)
 
     def describe_date(self) -> str:
         d = self.date
         if d.value is None:
             return "unknown"
-        if d.earliest == d.latest:
-            return d.value.isoformat()
-        return f"about {d.value.isoformat()}"
+        shown = d.value.isoformat() if d.earliest == d.latest else f"about {d.value.isoformat()}"
+        return shown if d.confidence != "low" else f"{shown}, uncertain"
 
     # -- findings -----------------------------------------------------------------
     def finding(self, rule: str, start: int, end: int, message: str, severity: Severity,

@@ -1,21 +1,37 @@
-"""When does an article speak? The date, how it was established, and how sure it is (an interval)."""
+"""When does an article speak? The date, how it was established, how sure it is, and its bounds.
+
+A wrong date is worse than none: it makes correct text look wrong. So a date is taken only from what
+says when the article itself was written: the `--date` option, the front matter, a dateline (datelines.py),
+dated events of the rules the article places itself against ("à deux semaines du sommet de La Haye"), or a
+date the text calls today ("aujourd'hui 12 mars 2003", "yesterday, March 4, 1998"). A date reported in the
+text is never taken for the article's (news recalls the past in any sentence: a capture in 1996, a wedding
+in 1933, debentures due 2011); it only bounds it: the article is written after the latest date it reports.
+A date that contradicts that bound is not taken either.
+
+Confidence: high (option, front matter, dateline with its year), medium (inferred from the rules' events,
+a dateline whose year only the bounds allow), low (a date the text calls today; bounds alone). Findings
+that depend on a low-confidence date are not reported above info (see ArticleContext.uncertain_date).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+import regex
 
+from . import lang as language
+from . import patterns
 from .articles import Article, front_matter_date
+from .datelines import Dateline, find_dateline
 from .extract.dates import DateMention
 from .extract.events import EventMention, agrees
 from .extract.glued import Malformed
-from .extract.tense import is_future
 from .extract.sentences import sentence_at
-from . import patterns
+from .extract.tense import is_future
 
-_DATELINE_PLACE = patterns.compile(r"(?:[\p{Lu}][\p{Lu}\s'’.-]*,)?")
-TEXT_DATE_SLACK = dt.timedelta(days=90)   # an article is written soon after the latest date it reports
-DATELINE_LINES = 5
+CONFIDENCE = {"option": "high", "front-matter": "high", "dateline": "high", "inferred": "medium", "text": "low"}
+CUE_WINDOW = 40        # how far before a date its cue ("due", "hier") is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +39,9 @@ class ArticleDate:
     value: dt.date | None
     earliest: dt.date | None
     latest: dt.date | None
-    source: str            # option, front-matter, dateline, text, inferred, unknown
+    source: str            # option, front-matter, dateline, inferred, text, unknown
     how: str               # one line for the report
+    confidence: str = "low"   # high, medium, low (see the module's documentation)
 
     @property
     def interval(self) -> tuple[dt.date, dt.date] | None:
@@ -33,8 +50,8 @@ class ArticleDate:
         return None
 
 
-def exact(day: dt.date, source: str, how: str) -> ArticleDate:
-    return ArticleDate(day, day, day, source, how)
+def exact(day: dt.date, source: str, how: str, confidence: str | None = None) -> ArticleDate:
+    return ArticleDate(day, day, day, source, how, confidence or CONFIDENCE[source])
 
 
 def establish(article: Article, option: dt.date | None, dates: list[DateMention], malformed: list[Malformed],
@@ -44,38 +61,45 @@ def establish(article: Article, option: dt.date | None, dates: list[DateMention]
     fm = front_matter_date(article)
     if fm:
         return exact(fm, "front-matter", "front matter `date`")
-    return (_dateline(article, dates, malformed)
-            or _from_events(article, dates, events, sentences)
-            or _from_text(article, dates, sentences)
-            or _bounded(article, events, sentences))
+    reported = _latest_reported(article, dates, sentences)
+    future = _future_bound(article, events, sentences)
+    dateline = find_dateline(article, dates, malformed)
+    notes = []
+    for found in (_from_dateline(article, dateline, reported, future),
+                  _from_events(article, dates, events, sentences),
+                  _from_today(article, dates, sentences)):
+        if found is None:
+            continue
+        if reported and found.latest < reported[0]:   # the article cannot be older than a date it reports
+            notes.append(f"{found.source} {found.value.isoformat()} set aside: the text reports "
+                         f"{reported[0].isoformat()} at line {_line(article, reported[1].start)}")
+            continue
+        return found
+    if dateline and dateline.year is None:
+        notes.append(f"the dateline at line {dateline.line} (“{article.text[dateline.start:dateline.end]}”) "
+                     "writes no year")
+    return _bounded(article, reported, future, notes)
 
 
 def _line(article: Article, offset: int) -> int:
     return article.position(offset)[0]
 
 
-def _dateline(article: Article, dates: list[DateMention], malformed: list[Malformed]) -> ArticleDate | None:
-    lines_with_text = []
-    for lineno, line in enumerate(article.prose.splitlines(), 1):
-        if line.strip():
-            lines_with_text.append(lineno)
-        if len(lines_with_text) == DATELINE_LINES:
-            break
-    last = lines_with_text[-1] if lines_with_text else 0
-    candidates = [(m.start, m.end, m.date) for m in malformed if m.date] + \
-                 [(d.start, d.end, d.date()) for d in dates if d.year and d.day]
-    for start, end, day in sorted(candidates, key=lambda c: c[0]):
-        lineno = _line(article, start)
-        if lineno > last or day is None:
-            continue
-        line_start = article.textmap.line_start(lineno)
-        line_text = article.prose[line_start:].splitlines()[0]
-        before = article.prose[line_start:start].strip()
-        # a short line, or a date that opens the line, alone or after a place in capitals ("PARIS, ")
-        if len(line_text.strip()) <= 60 or _DATELINE_PLACE.fullmatch(before):
-            quoted = article.text[start:end]
-            return exact(day, "dateline", f"dateline at line {lineno}: “{quoted}”")
-    return None
+def _from_dateline(article, dateline: Dateline | None, reported, future) -> ArticleDate | None:
+    if dateline is None:
+        return None
+    quoted = article.text[dateline.start:dateline.end]
+    if dateline.year:
+        return exact(dateline.date(), "dateline", f"dateline at line {dateline.line}: “{quoted}”")
+    # "NEW YORK, Oct. 25 (Reuters) -": the year only when the bounds leave one
+    if not (reported and future):
+        return None
+    low, high = reported[0], future[0]
+    days = [d for y in range(low.year, high.year + 1) if (d := dateline.date(y)) and low <= d <= high]
+    if len(days) != 1:
+        return None
+    return exact(days[0], "dateline", f"dateline at line {dateline.line}: “{quoted}”, the only such day between "
+                 f"{low.isoformat()} (reported in the text) and {high.isoformat()} (spoken of as future)", "medium")
 
 
 def _from_events(article, dates, events, sentences) -> ArticleDate | None:
@@ -88,7 +112,7 @@ def _from_events(article, dates, events, sentences) -> ArticleDate | None:
             slack = dt.timedelta(days=max(1, abs(mention.offset_days) // 4))
             how = (f"inferred: {abs(mention.offset_days)} days {'before' if mention.offset_days < 0 else 'after'} "
                    f"“{mention.text}” ({anchor.isoformat()}, {event.where}) at line {_line(article, mention.start)}")
-            return ArticleDate(value, value - slack, value + slack, "inferred", how)
+            return ArticleDate(value, value - slack, value + slack, "inferred", how, CONFIDENCE["inferred"])
     # the year of a date written without one comes from events written with their date
     # ("les élections américaines du 5 novembre"), and only when they agree on the year
     dated = [e for e in usable if e.date is not None]
@@ -97,43 +121,107 @@ def _from_events(article, dates, events, sentences) -> ArticleDate | None:
     usable = dated
     event = usable[0].events[0]
     event_dates = {id(e.date) for e in usable}
-    cited = [d for d in dates if d.year is None and d.day and id(d) not in event_dates and _cited(article, d)]
+    cited = [d for d in dates if d.year is None and d.day and id(d) not in event_dates and _cited(article, d)
+             and not _about_the_past(article, sentences, d)]
     for mention in cited:
         value = _nearest_year(mention, event.start)
         if value:
             how = (f"inferred: date cited at line {_line(article, mention.start)} (“{article.text[mention.start:mention.end]}”), "
                    f"year from “{usable[0].text}” ({event.start.isoformat()}, {event.where})")
-            return exact(value, "inferred", how) if value else None
+            return exact(value, "inferred", how)
     return None
 
 
-def _bounded(article, events, sentences) -> ArticleDate:
+def _from_today(article, dates, sentences) -> ArticleDate | None:
+    """A full date the text calls today, or yesterday or tomorrow: "aujourd'hui 12 mars 2003", "Yesterday,
+    March 4, 1998,"; the first such date, and never in a sentence about the past ("aujourd'hui comme le
+    5 mars 1946, date de sa naissance" has no cue next to its date; "il y a", "né le" set a sentence aside)."""
+    cue = _cue_before(article.language, "relative_days")
+    offsets = {k.lower(): v for k, v in language.load(article.language)["relative_days"].items()}
+    for d in dates:
+        day = d.date()
+        if day is None:
+            continue
+        m = cue.search(article.prose, max(0, d.start - CUE_WINDOW), d.start)
+        if m is None or _about_the_past(article, sentences, d):
+            continue
+        offset = offsets.get(_loose(m.group("cue").lower()))
+        if offset is None:
+            continue
+        value = day - dt.timedelta(days=offset)
+        how = f"the text's “{article.text[m.start('cue'):d.end]}” at line {_line(article, d.start)}"
+        return exact(value, "text", how)
+    return None
+
+
+def _bounded(article, reported, future, notes: list[str]) -> ArticleDate:
+    """No date, but bounds when the text gives them: after the latest date it reports, before an event of the
+    rules it speaks of as future."""
+    earliest, latest, said = None, None, []
+    if reported:
+        earliest, mention = reported
+        said.append(f"after {earliest.isoformat()}, the latest date written in the text "
+                    f"(“{article.text[mention.start:mention.end]}”, line {_line(article, mention.start)})")
+    if future:
+        latest, mention = future
+        event = mention.events[0]
+        said.append(f"before {latest.isoformat()}, the date of “{mention.text}” spoken of as future "
+                    f"at line {_line(article, mention.start)} ({event.where})")
+    if earliest and latest and earliest > latest:   # the bounds disagree: neither can be trusted
+        earliest, latest, said = None, None, []
+    tail = "; " + "; ".join(notes) if notes else ""
+    if said:
+        return ArticleDate(None, earliest, latest, "unknown", "only bounded: " + "; ".join(said) + tail)
+    return ArticleDate(None, None, None, "unknown", "no date of writing in the options, front matter, dateline "
+                       "or text, and no dated event of the rules" + tail)
+
+
+def _latest_reported(article, dates, sentences) -> tuple[dt.date, DateMention] | None:
+    """The latest full date the text reports: not in a sentence about the future, nor a date of a schedule
+    or a term ("due March 1, 2011", "jusqu'au 31 décembre")."""
+    scheduled = _cue_before(article.language, "scheduled_date_cues")
+    full = []
+    for d in dates:
+        day = d.date()
+        if day is None or scheduled.search(article.prose, max(0, d.start - CUE_WINDOW), d.start):
+            continue
+        start, end = sentence_at(sentences, d.start)
+        if not is_future(article.prose[start:end], article.language):
+            full.append((day, d))
+    return max(full, key=lambda x: x[0]) if full else None
+
+
+def _future_bound(article, events, sentences) -> tuple[dt.date, EventMention] | None:
+    """The start of the first event of the rules the text speaks of as future: the article is older."""
     for mention in events:
         if len(mention.events) != 1 or not _date_agrees(mention):
             continue
         start, end = sentence_at(sentences, mention.start)
         if is_future(article.prose[start:end], article.language):
-            event = mention.events[0]
-            return ArticleDate(None, None, event.start, "unknown",
-                               f"only bounded: before {event.start.isoformat()}, the date of “{mention.text}” "
-                               f"spoken of as future at line {_line(article, mention.start)} ({event.where})")
-    return ArticleDate(None, None, None, "unknown", "no date in the options, front matter or text, and no dated event of the rules")
+            return mention.events[0].start, mention
+    return None
 
 
-def _from_text(article, dates, sentences) -> ArticleDate | None:
-    full = []
-    for d in dates:
-        day = d.date()
-        if day is None:
-            continue
-        start, end = sentence_at(sentences, d.start)
-        if not is_future(article.prose[start:end], article.language):
-            full.append((day, d))
-    if not full:
-        return None
-    day, mention = max(full, key=lambda x: x[0])
-    how = f"latest date written in the text, line {_line(article, mention.start)} (“{article.text[mention.start:mention.end]}”)"
-    return ArticleDate(day, day, day + TEXT_DATE_SLACK, "text", how)
+def _about_the_past(article, sentences, mention: DateMention) -> bool:
+    start, end = sentence_at(sentences, mention.start)
+    return _past_reference(article.language).search(article.prose, start, end) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _past_reference(code: str) -> regex.Pattern:
+    words = language.alternation(language.load(code).get("past_reference_words", [])) or "(?!)"
+    return patterns.compile(rf"(?<!\w)(?:{words})(?!\w)", regex.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_before(code: str, key: str) -> regex.Pattern:
+    """Words of the language data that end just before a date (commas and spaces between)."""
+    words = language.alternation(language.load(code).get(key, [])) or "(?!)"
+    return patterns.compile(rf"(?<!\w)(?P<cue>{words})[\s,]*\Z", regex.I)
+
+
+def _loose(word: str) -> str:
+    return " ".join(word.replace("’", "'").split())
 
 
 def _date_agrees(mention: EventMention) -> bool:
@@ -141,8 +229,7 @@ def _date_agrees(mention: EventMention) -> bool:
 
 
 def _cited(article: Article, mention: DateMention) -> bool:
-    from . import lang
-    words = lang.load(article.language)["citation_words"]
+    words = language.load(article.language)["citation_words"]
     before = article.prose[max(0, mention.start - 20):mention.start].lower().split()
     return any(w in words for w in before[-2:])
 

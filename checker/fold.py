@@ -1,7 +1,14 @@
-"""Text folding for comparison: case, diacritics, apostrophes and dashes do not distinguish names."""
+"""Text folding for comparison: case, diacritics, apostrophes and dashes do not distinguish names.
+
+Names are folded further (`fold_name`): hyphens are spaces and a run of initials is one token however it is
+dotted or spaced ("J.D.", "J. D." and "JD" are "jd"). A name written with ä, ö, ü, ß, å or ø has a second
+key, its accepted transliteration (`name_keys`: "Schröder" is both "schroder" and "schroeder"), so that
+"Gerhard Schroeder" is a spelling of "Gerhard Schröder"; a name written without the letter has one key
+(transliteration goes from the letter to its digraph, never back: "Michael" is not "Michal")."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
@@ -16,10 +23,36 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# the usual ASCII spellings of letters that lose more than an accent when folded (German, Scandinavian)
+_TRANSLITERATION = str.maketrans({"ä": "ae", "Ä": "Ae", "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue", "ß": "ss",
+                                  "ẞ": "SS", "å": "aa", "Å": "Aa", "ø": "oe", "Ø": "Oe"})
+_INITIALS = re.compile(r"(?:\w\.)+")    # "j.", "j.d.", "u.s." (folded)
+
+
 @functools.lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
-    """fold() with hyphens and runs of spaces as one space: Jean-Paul ≈ Jean Paul."""
-    return " ".join(fold(text).replace("-", " ").split())
+    """fold() with hyphens and runs of spaces as one space (Jean-Paul ≈ Jean Paul), and a run of initials as one
+    token without dots ("J.D. Vance", "J. D. Vance" and "JD Vance" are "jd vance")."""
+    out: list[str] = []
+    initials = False   # the last token is a run of initials
+    for token in fold(text).replace("-", " ").split():
+        dotted = _INITIALS.fullmatch(token) is not None
+        if dotted:
+            token = token.replace(".", "")
+        if initials and (dotted or len(token) == 1):
+            out[-1] += token
+            continue
+        out.append(token)
+        initials = dotted or len(token) == 1
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_keys(text: str) -> tuple[str, ...]:
+    """Every folded form a name stands for: fold_name(text), then its transliteration when it differs."""
+    plain = fold_name(text)
+    transliterated = fold_name(text.translate(_TRANSLITERATION))
+    return (plain,) if transliterated == plain else (plain, transliterated)
 
 
 def _same_length_table() -> dict[int, str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engines
-from .archive import (MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _connect, _meta, _version_problem,
-                      extraction_fingerprint)
+from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
+                      describe_error, extraction_fingerprint, kind_of, newer_schema)
 from .articles import _decode, display_path, parse_article, walk
 from .context import ArticleContext
 from .finding import RunError
@@ -30,6 +30,7 @@ class IndexStats:
     unchanged: int = 0
     deleted: int = 0
     rebuilt: str | None = None                   # why the index was rebuilt from scratch
+    committed: bool = False                      # the transaction was committed: the index holds this run
     errors: list[RunError] = field(default_factory=list)
     problems: list[RunError] = field(default_factory=list)
 
@@ -53,22 +54,48 @@ def rules_fingerprint(paths: list[Path]) -> str:
 
 
 def _fresh(conn: sqlite3.Connection, fingerprint: str, rules: str) -> None:
+    """Drop every table and create the schema, inside the caller's transaction (no executescript, which
+    would commit first): a kill before the commit leaves the previous index as it was."""
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
         conn.execute(f'DROP TABLE IF EXISTS "{name}"')
-    conn.executescript(_SCHEMA)
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                      [("schema_version", str(SCHEMA_VERSION)), ("extraction", fingerprint), ("rules", rules)])
 
 
-def _open_for_update(db: Path, rules: str, stats: IndexStats) -> sqlite3.Connection:
-    fingerprint = extraction_fingerprint()
-    existed = db.exists() and db.stat().st_size > 0
+def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> sqlite3.Connection:
+    """A connection holding the write lock, in a transaction that the caller commits: a second writer
+    waits up to `wait` seconds for it. IndexError_ (one line: what to do) for a file that must not be
+    written: another program's database, a newer factlint's index, a damaged or read-only file."""
+    conn = None
     try:
-        conn = _connect(db)
-        meta = _meta(conn) if existed else {}
-    except (sqlite3.DatabaseError, IndexError_) as exc:
-        raise IndexError_(f"{db}: not a factlint index ({exc}); remove it or choose another --db") from None
-    if not existed:
+        conn = sqlite3.connect(str(db), timeout=wait, isolation_level=None)
+        if kind_of(conn)[0] in ("empty", "factlint"):   # a file of another program is not touched at all
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("BEGIN IMMEDIATE")
+        kind, meta = kind_of(conn)
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        message = describe_error(exc, db)
+        if "another process" in message:
+            message = f"another factlint index is writing this index (waited {wait:g} s); run again when it " \
+                      "has finished, or wait longer with --wait SECONDS"
+        raise IndexError_(message) from None
+    fingerprint = extraction_fingerprint()
+    problem = {"foreign": "not a factlint index (a database of another program): nothing was written; "
+                          "choose another --db"}.get(kind)
+    if problem is None and newer_schema(meta):
+        problem = (f"built by a newer factlint (index schema {meta['schema_version']}, this one writes "
+                   f"{SCHEMA_VERSION}): nothing was written; use that version, or choose another --db")
+    if problem:
+        conn.close()
+        raise IndexError_(problem)
+    if kind == "empty":
         _fresh(conn, fingerprint, rules)
         return conn
     problem = _version_problem(meta)
@@ -115,50 +142,79 @@ BATCH = 2000               # articles read and extracted at a time: memory stays
 _WORKER: dict = {}         # the rules and date, inherited by forked workers
 
 
+WAIT_SECONDS = 60.0        # how long a second `factlint index` of the same file waits for the first
+
+
 def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date: dt.date | None = None,
                  workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-                 rules: list[tuple[str, bytes]] = ()) -> IndexStats:
-    """Make the index at `db` hold exactly the articles under `paths`; unchanged ones cost a hash.
+                 rules: list[tuple[str, bytes]] = (), wait: float = WAIT_SECONDS, selection=None) -> IndexStats:
+    """Make the index at `db` hold exactly the articles under `paths` (those `selection` takes, as
+    factlint check does); unchanged ones cost a hash.
     Changed articles are extracted by `workers` processes (default: one per core) when there are many;
     with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
-    whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents)."""
+    whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents).
+    Everything is written in one transaction, committed at the end: see archive.py."""
     if engine == "dask" and not rules:
         raise ValueError("the dask engine needs the rule files' contents")
     workers = workers or os.cpu_count() or 1
     stats = IndexStats()
     try:
-        conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats)
+        conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats, wait)
     except IndexError_ as exc:
-        stats.errors.append(RunError(str(db), None, str(exc).split(": ", 1)[-1]))
+        stats.errors.append(RunError(str(db), None, str(exc)))
         return stats
     try:
-        known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
-        seen: set[str] = set()
-        missing = False
-        batch: list[tuple[str, bytes, bool, str]] = []
-        with conn, ExitStack() as stack:
-            cluster = _Cluster(stack, scheduler, workers, rules, date) if engine == "dask" else None
-            for item in walk(paths):
-                if isinstance(item, RunError):
-                    stats.errors.append(item)
-                    missing = True
-                    continue
-                todo = _changed(item, known, seen, stats)
-                if todo:
-                    batch.append(todo)
-                if len(batch) >= BATCH:
-                    _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
-                    batch = []
-            _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
-            if missing:         # a mistyped path must not empty the index
-                stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
-                return stats
-            for path in sorted(set(known) - seen):
-                _delete(conn, known[path][0])
-                stats.deleted += 1
+        _update(conn, db, paths, base, date, stats, workers, engine, scheduler, rules, selection)
+        conn.execute("COMMIT")
+        stats.committed = True
+    except sqlite3.Error as exc:   # disk full, damaged pages: the transaction is rolled back
+        stats.errors.append(RunError(str(db), None, f"{describe_error(exc, db)}; the index was not changed"))
+        return stats
     finally:
         conn.close()
+    _checkpoint(db)
     return stats
+
+
+def _update(conn, db: Path, paths, base, date, stats: IndexStats, workers: int, engine: str, scheduler, rules,
+            selection) -> None:
+    known = {path: (aid, digest) for aid, path, digest in conn.execute("SELECT id, path, hash FROM articles")}
+    seen: set[str] = set()
+    missing = False
+    batch: list[tuple[str, bytes, bool, str]] = []
+    with ExitStack() as stack:
+        cluster = _Cluster(stack, scheduler, workers, rules, date) if engine == "dask" else None
+        for item in walk(paths, selection):
+            if isinstance(item, RunError):
+                stats.errors.append(item)
+                missing = True
+                continue
+            todo = _changed(item, known, seen, stats)
+            if todo:
+                batch.append(todo)
+            if len(batch) >= BATCH:
+                _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
+                batch = []
+        _extract_and_store(conn, batch, base, date, known, stats, workers, cluster)
+    if missing:         # a mistyped path must not empty the index
+        stats.problems.append(RunError(str(db), None, "a path is missing: no article was dropped"))
+        return
+    for path in sorted(set(known) - seen):
+        _delete(conn, known[path][0])
+        stats.deleted += 1
+
+
+def _checkpoint(db: Path) -> None:
+    """Move the committed pages into the file itself, so that the file alone is the index (a copy, a read-only
+    folder). Readers at work can delay it: it is only tidiness, never needed for correctness."""
+    try:
+        conn = sqlite3.connect(str(db), timeout=1)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
 
 
 def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bool, str] | None:

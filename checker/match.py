@@ -100,12 +100,15 @@ def measures_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def restated(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Two claims of one article are rivals only when one restates the other: the same subject and measure, each a
-    plain level ("compte 27 États membres", not "Sales rose to $368.5 million", a quarter's, then "Sales rose to
-    $1.15 billion", the year's), and nothing before either's clause that the other lacks ("Among high school
-    graduates, the rate was …", "In the fibers segment, …")."""
+    """Two claims of one article are rivals only when one restates the other: the same subject, named by both
+    sentences, and the same measure, each a plain level ("compte 27 États membres", not "Sales rose to $368.5
+    million", a quarter's, then "Sales rose to $1.15 billion", the year's), and nothing before either's clause that
+    the other lacks ("Among high school graduates, the rate was …", "In the fibers segment, …")."""
     return (a.subject == b.subject and a.measure == b.measure and a.role == b.role == "level"
-            and a.qualifiers == b.qualifiers)
+            and a.qualifiers == b.qualifiers and a.subject_how in _SAID and b.subject_how in _SAID)
+
+
+_SAID = ("named", "sentence")      # a subject its own sentence names: what a restatement repeats
 
 
 def qualified_alike(a: ClaimRecord, b: ClaimRecord) -> bool:

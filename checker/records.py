@@ -52,6 +52,7 @@ class ClaimRecord(_Located):
     kind: str                    # percent, points, money, physical, count, amount, date
     subject: str | None          # the keys of its owners joined by "+"; None when unknown
     subject_text: str
+    subject_how: str             # named (in its clause), sentence, paragraph, article, noun; "" when unknown
     places: tuple[str, ...]      # names of its clause after what it measures: where, not whose
     measure: tuple[str, ...]     # stems of its words; () when unknown
     marks: tuple[str, ...]       # what makes it another measure ("total", "premier", "+", "-", "share")
@@ -181,7 +182,8 @@ def record_of(ctx) -> ArticleRecord:
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
             _quoted(article.text, sentence, f.start, f.end), sentence[0],
             keys[sentence], whole, claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
-            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "", claim.places,
+            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "",
+            claim.subject_how, claim.places,
             claim.measure, claim.marks, claim.measure_text, claim.period.key if claim.period.known else None,
             _period_text(claim.period, date), claim.changing, claim.role, claim.qualifiers, claim.words, claim.source,
             date))

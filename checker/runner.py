@@ -10,36 +10,13 @@ from typing import Callable
 
 from . import engines, facts, postprocess
 from .articles import Article, article_from_bytes, display_path, read_article, read_text_only, walk
-from .archive import open_archive
+from .archive import ArchiveError, open_archive
 from .checks import REGISTRY, options_for
 from .collection import Collection
 from .context import ArticleContext
-from .finding import Finding, RunError, pickled_by_fields
+from .finding import Finding, RunError
 from .records import ArticleRecord, record_of
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    path: str
-    date: str | None
-    date_source: str
-    date_how: str
-    language: str
-
-
-@dataclass
-class Report:
-    articles: list[ArticleSummary] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[RunError] = field(default_factory=list)      # the run is broken: exit 2
-    problems: list[RunError] = field(default_factory=list)    # worth saying, the run goes on
-    fingerprints: dict[Finding, str] = field(default_factory=dict)   # for baselines and SARIF
-    digests: dict[str, str] = field(default_factory=dict)    # path → sha256 of the text checked (for --fix)
-    archive: list[str] = field(default_factory=list)         # articles read as context only, never reported on
-    suppressed: int = 0                                       # findings silenced by suppression comments
-    baselined: int = 0                                        # findings left out because the baseline has them
-    records: list = field(default_factory=list)               # statements of one article, on the way to the runner
+from .report import ArticleSummary, Report
 
 
 @dataclass(frozen=True)
@@ -59,6 +36,7 @@ class Settings:
     jobs: int = 1                                       # worker processes for the per-article phase
     engine: str = "local"                               # "local" (processes of this machine) or "dask"
     scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
+    selection: object | None = None                     # which files of the folders are articles (selection.py)
 
 
 def enabled_checks(settings: Settings):
@@ -70,12 +48,21 @@ def enabled_checks(settings: Settings):
         yield module, options_for(module, settings.check_options.get(check_id))
 
 
-def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = ()) -> Report:
-    """Check the articles under paths (and articles already read, e.g. from standard input)."""
-    report = Report()
+def load_rules(settings: Settings) -> tuple[object | None, list[RunError]]:
+    """The compiled rules of the settings' rule paths, and their errors as run errors."""
     base, rule_errors = facts.load_factbase(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()),
                                             use_cache=settings.use_cache)
-    report.errors.extend(RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors)
+    return base, [RunError(e.file, e.line, f"{e.key}: {e.message}" if e.key else e.message) for e in rule_errors]
+
+
+def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (),
+        loaded: tuple[object | None, list[RunError]] | None = None) -> Report:
+    """Check the articles under paths (and articles already read, e.g. from standard input).
+
+    `loaded` is what load_rules returned, for a caller that checks many times with the same rules."""
+    report = Report()
+    base, rule_errors = loaded if loaded is not None else load_rules(settings)
+    report.errors.extend(rule_errors)
     if base is None:
         return report
     checks = list(enabled_checks(settings))
@@ -84,7 +71,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs: list[tuple] = []          # (article or path, is a target), in the order of the paths
-    for item in list(articles) + list(walk(paths)):
+    for item in list(articles) + list(walk(paths, settings.selection)):
         if isinstance(item, RunError):
             report.errors.append(item)
             continue
@@ -97,7 +84,7 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if isinstance(item, Article):
             kept[item.path] = item
         jobs.append((item, target))
-    state = State(base, tuple(article_checks), replace(settings, progress=None), records is not None)
+    state = State(base, tuple(article_checks), replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
             settings.progress(done, len(jobs))
@@ -177,6 +164,9 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
         for module, options in checks:
             try:
                 found.extend(module.check_collection(collection, options))
+            except ArchiveError as exc:   # a damaged index: one line naming it, not an internal error
+                report.errors.append(exc.run_error)
+                return found
             except Exception as exc:
                 detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
                 report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
@@ -224,9 +214,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
             detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
     ran = ran if ran is not None else {m.ID for m, _ in checks}
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran))
+    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, ctx.uncertain_date))
     report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,
-                                          date.source, date.how, article.language))
+                                          date.source, date.how, article.language,
+                                          date.confidence if date.value else None))

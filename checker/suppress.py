@@ -2,25 +2,34 @@
 
     <!-- factlint-disable year-typo, name-typo -->   … <!-- factlint-enable -->
     <!-- factlint-disable-next-line name-typo -->
+    Le chancelier Oprav Scholz, personnage du roman. <!-- factlint-disable-line name-typo -->
     ---
     factlint: {disable: [stale-qualifier]}
     ---
 
 A directive without rule ids applies to every rule. `factlint-enable` without ids ends every open
-range; with ids it ends the ranges of those rules. Comments inside code are not directives.
+range; with ids it ends the ranges of those rules. `factlint-disable-line` silences the lines the
+comment stands on. Comments inside code (fenced or indented blocks, inline code) are not
+directives. A comment that is nearly a directive ("factlnt-disable-next-line", "fact-lint-disable")
+is reported, since it silently suppresses nothing.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from . import markup
 from .finding import Finding, Location, Severity
 
 RULE_ID = "unused-suppression"
-DIRECTIVES = ("factlint-disable", "factlint-enable", "factlint-disable-next-line")
-_COMMENT = re.compile(r"<!--\s*(factlint[\w-]*)([^>]*?)\s*-->", re.I | re.S)
+DIRECTIVES = ("factlint-disable", "factlint-enable", "factlint-disable-next-line", "factlint-disable-line")
+PREFIX = "factlint-"
+_COMMENT = re.compile(r"<!--\s*([\w-]+)([^>]*?)\s*-->", re.S)
 _FRONT_KEY = re.compile(r"^factlint[ \t]*:", re.M)
+NEAR = 2          # edits (a letter missing, extra, wrong, two swapped) that make a comment nearly a directive
+MIN_NEAR = 6      # shorter words are ordinary comments ("todo", "note")
 
 
 @dataclass
@@ -44,31 +53,54 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith((".md", ".markdown"))
 
 
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in markup._FENCE.finditer(text)]
+def _squashed(word: str) -> str:
+    return word.lower().replace("-", "").replace("_", "")
+
+
+def near_directive(word: str, rest: str, known: set[str]) -> str | None:
+    """The directive a comment's first word nearly is ("factlnt-disable", "fact_lint-enable"), or, for a
+    directive's own part without the prefix ("disable-next-line"), only when a rule id follows."""
+    squashed = _squashed(word)
+    if len(squashed) < MIN_NEAR:
+        return None
+    for directive in DIRECTIVES:
+        if OSA.distance(squashed, _squashed(directive)) <= NEAR:
+            return directive
+    names = set(re.split(r"[\s,]+", rest.strip())) & known
+    for directive in DIRECTIVES:
+        if names and OSA.distance(squashed, _squashed(directive.removeprefix(PREFIX))) <= NEAR:
+            return directive
+    return None
 
 
 def parse(article, known: set[str]) -> tuple[list[Directive], list[Problem]]:
-    """The article's directives, and what is wrong with them (an unknown directive or rule id)."""
+    """The article's directives, and what is wrong with them (an unknown or misspelt directive, an
+    unknown rule id)."""
     from .facts.schema import did_you_mean
     directives: list[Directive] = []
     problems: list[Problem] = []
     text = article.text
-    if is_markdown(article.path):
-        code = _code_spans(text)
+    if is_markdown(article.path) and "<!--" in text:
+        code = markup.code_spans(text)
         for m in _COMMENT.finditer(text):
             if any(a <= m.start() < b for a, b in code):
                 continue
-            kind = m.group(1).lower()
+            word, kind = m.group(1), m.group(1).lower()
+            if not kind.startswith("factlint"):
+                near = near_directive(word, m.group(2), known)
+                if near:
+                    problems.append(Problem(m.start(), m.end(), f"Misspelt directive “{word}” (did you mean "
+                                                                f"'{near}'?); it suppresses nothing"))
+                continue
             if kind not in DIRECTIVES:
-                problems.append(Problem(m.start(), m.end(), f"Unknown directive “{m.group(1)}”"
+                problems.append(Problem(m.start(), m.end(), f"Unknown directive “{word}”"
                                                             f"{did_you_mean(kind, DIRECTIVES)}; it suppresses nothing"))
                 continue
             rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
             good = _known_rules(rules, known, m.start(), m.end(), problems, did_you_mean)
             if rules and not good:
                 continue
-            directives.append(Directive(kind.removeprefix("factlint-"), good, m.start(), m.end(), m.group()))
+            directives.append(Directive(kind.removeprefix(PREFIX), good, m.start(), m.end(), m.group()))
     front = _front_matter_directive(article, known, problems, did_you_mean)
     if front:
         directives.append(front)
@@ -123,6 +155,9 @@ def _suppressor(article, directives: list[Directive], finding: Finding) -> Direc
         if d.kind == "disable-next-line" and _covers(d, finding.rule):
             end_line, _ = article.position(d.end)
             if finding.location.line == end_line + 1:
+                return d
+        elif d.kind == "disable-line" and _covers(d, finding.rule):
+            if article.position(d.start)[0] <= finding.location.line <= article.position(d.end)[0]:
                 return d
     active: dict[str, Directive] = {}   # rule id, or "*" for every rule → the disable in force
     for d in sorted((d for d in directives if d.kind in ("disable", "enable")), key=lambda d: d.start):

@@ -22,7 +22,7 @@ class Unit:
 @functools.lru_cache(maxsize=None)
 def table() -> dict[str, Unit]:
     raw = resources.files("checker.lang").joinpath("units.yaml").read_bytes()
-    data = cachedir.parsed("units", raw, _parse_yaml)
+    data = cachedir.parsed("units", raw, _parse_yaml, cachedir.is_mapping)
     units = {PERCENT: Unit(PERCENT, PERCENT)}
     for dimension, entries in data.items():
         if dimension == CURRENCY:

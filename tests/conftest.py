@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The suite tests the package as users install it, not the source tree beside it: `python -m pytest`
 # puts the working directory first on sys.path, where ./checker would shadow the installed package.
 # The subprocesses the tests start (python -m checker) get the same protection (PYTHONSAFEPATH).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+# Only the entries before site-packages are dropped: an editable install's .pth entry comes after it.
+_SITE = next((i for i, p in enumerate(sys.path) if p.endswith("site-packages")), len(sys.path))
+sys.path[:] = [p for i, p in enumerate(sys.path) if i >= _SITE or Path(p or ".").resolve() != ROOT]
 os.environ["PYTHONSAFEPATH"] = "1"
 try:
     import checker

@@ -12,18 +12,21 @@ from checker.extract.reckoning import find_reckonings
 from checker.extract.relative import find_relative_dates
 from checker.extract.sentences import sentences
 from checker.extract.tense import is_future
+from checker.extract.years import find_year_spots
 
 CHUNKS = {
     "fr": ("Le 12/02/2026 à 16:1212/02/2026, jeudi, lundi 3 mars 2025 ; les 24 et 25 juin, 24-25 juin 2025. "
            "1 000 000,5 % 3,5 km (2 miles) soit 1,2 milliard de livres sterling (environ 1,6 milliard de dollars). "
            "À 25h30, 10h75 ; 29 02 2011, 81/01/2012, 32.03.2018 -- 1.2.3.4.5.6.7.8.9 ,,,,, ////// ::::: ------ "
            "99999999999999999999 12 345 678 901 de 2010 à 2024, soit 14 ans ; fondée en 1945, elle fête ses 80 ans ; "
-           "de 2 à 3 milliards, soit une hausse de 50 % ; la semaine dernière, l'an prochain, mardi dernier. XXe siècle, 1er. "),
+           "de 2 à 3 milliards, soit une hausse de 50 % ; la semaine dernière, l'an prochain, mardi dernier. XXe siècle, 1er. "
+           "Elles commenceront en 206, depuis 2104 ; le 18 octobre 212, il y a 50 ans, en 1962. "),
     "en": ("On Tuesday, April 21st, 2014 at 14:75, 2016-12-29(Fri) and 4/23(Wed); June 24-25, 2025. "
            "1,000,000.5% 3.5 km (2 miles) or £1.2bn (about $1.6bn). At 25:30; 02/30/2026, 13/13/2013, 16:1202/12/2026 -- "
            "1.2.3.4.5.6.7.8.9 ,,,,, ////// ::::: ------ 99999999999999999999 12,345,678,901 from 2010 to 2024, that is "
            "14 years; founded in 1945, it celebrates its 80th anniversary; rose from 2 to 3 billion, an increase of "
-           "50%; last week, next year, last October. The 21st century. "),
+           "50%; last week, next year, last October. The 21st century. They will start in 206, since 2104; "
+           "Oct. 18, 212, 80 years ago, in 1908. "),
 }
 
 
@@ -39,7 +42,7 @@ def run_extractors(text: str, code: str) -> dict[str, int]:
     spans = sentences(text)
     numbers = find_numbers(text, code)
     dates = find_dates(text, code)
-    ages, years, changes = find_reckonings(text, code, spans, numbers)
+    ages, years, changes = find_reckonings(text, code, spans, numbers, dates)
     relative = find_relative_dates(text, code, [(d.start, d.end) for d in dates])
     figures = find_figures(text, code, numbers, [(d.start, d.end) for d in dates])
     claims = find_claims(text, code, spans, figures, dates, relative, find_names(text, code), None)
@@ -54,4 +57,5 @@ def run_extractors(text: str, code: str) -> dict[str, int]:
         "relative": len(relative),
         "reckonings": len(ages) + len(years) + len(changes),
         "future": sum(is_future(text[s:e], code) for s, e in spans),
+        "years": len(find_year_spots(text, code)),
     }

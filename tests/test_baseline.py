@@ -27,7 +27,7 @@ def test_write_then_use_a_baseline(tmp_path):
     code, findings, err = _run(tmp_path, "--write-baseline", "factlint-baseline.json")
     assert code == 1 and len(findings) == 1 and "wrote 1 finding(s) to the baseline" in err
     doc = json.loads((tmp_path / "factlint-baseline.json").read_text(encoding="utf-8"))
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert [(e["path"], e["rule"], e["line"]) for e in doc["findings"]] == [("archive/old.md", "year-typo", 3)]
     # the old finding is known: nothing new, exit 0
     code, findings, err = _run(tmp_path, "--baseline", "factlint-baseline.json")
@@ -77,3 +77,25 @@ def test_no_baseline_is_written_when_the_run_is_broken(tmp_path):
     _archive(tmp_path)
     code, _, err = cli("check", "archive", "nope.md", "--rules", RULES, "--write-baseline", "b.json", cwd=tmp_path)
     assert code == 2 and not (tmp_path / "b.json").exists() and "was not written" in err
+
+
+def test_editing_another_sentence_of_the_paragraph_keeps_the_finding_baselined(tmp_path):
+    """A news paragraph is one line: the fingerprint is the finding's sentence, not its line."""
+    archive = _archive(tmp_path)
+    (archive / "old.md").write_text(f"Titre\n\nLe ministère a parlé mardi. {ERROR} Le débat continue.\n",
+                                    encoding="utf-8")
+    _run(tmp_path, "--write-baseline", "base.json")
+    (archive / "old.md").write_text(f"Titre\n\nLe ministère a longuement parlé mardi soir. {ERROR} Le débat "
+                                    "continue au Parlement.\n", encoding="utf-8")
+    assert _run(tmp_path, "--baseline", "base.json")[:2] == (0, [])
+    # the trap: its own sentence edited, it is new
+    (archive / "old.md").write_text(f"Titre\n\nLe ministère a parlé mardi. {ERROR.replace('menace', 'Russie')} "
+                                    "Le débat continue.\n", encoding="utf-8")
+    assert _run(tmp_path, "--baseline", "base.json")[0] == 1
+
+
+def test_a_baseline_of_the_older_format_says_to_write_it_again(tmp_path):
+    _archive(tmp_path)
+    (tmp_path / "old.json").write_text('{"version": 1, "findings": []}', encoding="utf-8")
+    code, _, err = _run(tmp_path, "--baseline", "old.json")
+    assert code == 2 and "write it again with --write-baseline" in err

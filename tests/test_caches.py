@@ -2,15 +2,23 @@
 a damaged, foreign or unwritable cache changes nothing in the findings."""
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import marshal
 import os
 import pickle
+import random
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
 
+import userrun
+from userrun import open_tmp  # noqa: F401 - a fixture
 from checker import cachedir, patterns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +30,7 @@ SEED_LIKE = ("Le sommet de l'OTAN s'est tenu le mardi 25 juin 2025 à La Haye. "
 def _run(cache: Path, article: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(cache)}
     return subprocess.run([sys.executable, "-m", "checker", "check", str(article), "--format", "json", *extra],
-                          capture_output=True, text=True, env=env, cwd=ROOT)
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
 
 
 def test_a_second_process_reads_the_compiled_patterns_and_finds_the_same(tmp_path):
@@ -38,27 +46,167 @@ def test_a_second_process_reads_the_compiled_patterns_and_finds_the_same(tmp_pat
     assert "weekday-mismatch" in first.stdout
 
 
-def test_a_damaged_or_hostile_pattern_file_is_ignored(tmp_path):
+def _poisoned_table(cache: Path) -> bytes:
+    """The run's own pattern table with every pattern replaced by one that matches nothing: a well-formed
+    file of the right classes that changes what factlint finds, if it is ever loaded."""
+    table = patterns._Unpickler(io.BytesIO((cache / patterns.cache_name()).read_bytes())).load()
+    never = regex.compile(r"(?!)")
+    return pickle.dumps({key: never for key in table})
+
+
+def test_a_pattern_table_is_loaded_only_with_its_digest_from_a_private_folder(tmp_path):
+    """The regex module trusts compiled code (a flipped bit can crash or hang the interpreter), so the
+    table must be verified before it is unpickled: digest written beside it, folder and file private."""
     article = tmp_path / "a.txt"
     article.write_text(SEED_LIKE, encoding="utf-8")
-    reference = _run(tmp_path / "clean", article)
     cache = tmp_path / "cache"
-    cache.mkdir()
-    target = cache / patterns.cache_file().name   # the file the checked run reads
+    reference = _run(cache, article)
+    assert "weekday-mismatch" in reference.stdout
+    poisoned = _poisoned_table(cache)
+    digest = hashlib.sha256(poisoned).hexdigest().encode()
+    (cache / patterns.cache_name()).write_bytes(poisoned)
+    os.chmod(cache / patterns.cache_name(), 0o644)
+    assert _run(cache, article).stdout == reference.stdout          # no digest, or the old one: not loaded
+    for mode in (0o777, 0o720):                                    # a folder others can write to: not loaded
+        (cache / patterns.cache_name()).write_bytes(poisoned)
+        (cache / patterns.digest_name()).write_bytes(digest)
+        os.chmod(cache, mode)
+        assert _run(cache, article).stdout == reference.stdout, oct(mode)
+    os.chmod(cache, 0o700)
+    (cache / patterns.cache_name()).write_bytes(poisoned)
+    (cache / patterns.digest_name()).write_bytes(digest)
+    os.chmod(cache / patterns.cache_name(), 0o666)                  # a file others can write to: not loaded
+    assert _run(cache, article).stdout == reference.stdout
+    os.chmod(cache / patterns.cache_name(), 0o644)
+    (cache / patterns.cache_name()).write_bytes(poisoned)
+    (cache / patterns.digest_name()).write_bytes(digest)
+    # the control: the same file, verified and private, is loaded (so the cases above prove something)
+    assert "weekday-mismatch" not in _run(cache, article).stdout
+
+
+def test_a_pattern_table_owned_by_another_user_is_not_loaded(tmp_path):
+    if not userrun.is_root():
+        pytest.skip("giving a file to another user needs root")
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    reference = _run(cache, article)
+    poisoned = _poisoned_table(cache)
+    (cache / patterns.cache_name()).write_bytes(poisoned)
+    (cache / patterns.digest_name()).write_bytes(hashlib.sha256(poisoned).hexdigest().encode())
+    os.chown(cache / patterns.cache_name(), 65534, 65534)
+    assert _run(cache, article).stdout == reference.stdout
+
+
+def test_bit_flips_in_the_pattern_table_never_reach_the_regex_module(tmp_path):
+    cache = tmp_path / "cache"
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    reference = _run(cache, article)
+    original = (cache / patterns.cache_name()).read_bytes()
+    rng = random.Random(15)
+    for _ in range(3):
+        flipped = bytearray(original)
+        for _ in range(8):
+            flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+        (cache / patterns.cache_name()).write_bytes(bytes(flipped))
+        result = _run(cache, article)   # an interpreter crash is exit -11, a hang the timeout
+        assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
+
+
+def test_a_planted_rules_cache_runs_nothing(tmp_path):
+    """Every value of the rules cache replaced by a pickle that would run a command: plain data is read,
+    the file is found wrong and rebuilt, the findings are the same and nothing runs."""
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    reference = _run(cache, article)
     marker = tmp_path / "executed"
 
-    class Hostile:   # unpickling this would run a command: the loader must refuse it
+    class Hostile:
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    for content in (b"not a pickle", pickle.dumps({("x", 0): Hostile()}), pickle.dumps(["a list"])):
-        target.write_bytes(content)
-        result = _run(cache, article)
-        assert result.stdout == reference.stdout
-        assert result.stderr == reference.stderr
-        assert not marker.exists()
-        assert target.read_bytes() != content   # the run read this very file, and wrote a good one over it
-        assert patterns._Unpickler(io.BytesIO(target.read_bytes())).load()
+    payload = pickle.dumps(Hostile())
+    (rules_cache,) = cache.glob("rules-*.sqlite")
+    db = sqlite3.connect(rules_cache)
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        db.execute(f"UPDATE {table} SET value = ?", (payload,))
+    db.commit()
+    db.close()
+    result = _run(cache, article)
+    assert not marker.exists()
+    assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
+
+
+@pytest.mark.parametrize("damage", ["garbage rows", "wrong shapes", "a missing table", "not sqlite"])
+def test_a_damaged_rules_cache_only_costs_time(tmp_path, damage):
+    """Damage found in the middle of a run (the people-scale tables are read as the checks ask) is
+    answered by rules compiled afresh, and the file is rewritten by the next run."""
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE + "Le chancelier Olaf Scholtz et la NSatu.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    reference = _run(cache, article, "--date", "2024-10-15")
+    assert "name-typo" in reference.stdout
+    (rules_cache,) = cache.glob("rules-*.sqlite")
+    if damage == "not sqlite":
+        rules_cache.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    else:
+        db = sqlite3.connect(rules_cache)
+        if damage == "garbage rows":
+            for table in ("people", "spellings", "near_index", "holders"):
+                db.execute(f"UPDATE {table} SET value = '{{not json'")
+        elif damage == "wrong shapes":
+            db.execute("UPDATE people SET value = '[1, 2, 3]'")
+            db.execute("UPDATE spellings SET value = '{\"a\": 1}'")
+            db.execute("UPDATE holders SET value = '[[[\"x\", \"2020-02-30\", null, \"w\"], \"p\"]]'")
+            db.execute("UPDATE near_index SET value = '[1]'")
+        else:
+            db.execute("DROP TABLE holders")
+        db.commit()
+        db.close()
+    result = _run(cache, article, "--date", "2024-10-15")
+    assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
+    again = _run(cache, article, "--date", "2024-10-15")
+    assert again.stdout == reference.stdout
+    (rules_cache,) = cache.glob("rules-*.sqlite")
+    db = sqlite3.connect(rules_cache)
+    assert db.execute("SELECT count(*) FROM people").fetchone()[0] > 0   # rewritten whole
+    assert all(json.loads(v) for v, in db.execute("SELECT value FROM people"))
+
+
+def test_a_language_cache_of_the_wrong_shape_is_parsed_again(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    reference = _run(cache, article)
+    for file in cache.glob("lang-*.marshal"):
+        payload = marshal.dumps(["a list, not the language's mapping"])
+        file.write_bytes(b"factlint-marshal-1\n" + hashlib.sha256(payload).digest() + payload)
+    for file in cache.glob("units-*.marshal"):
+        file.write_bytes(marshal.dumps({"length": 3}))   # an older file: no digest
+    result = _run(cache, article)
+    assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
+
+
+def test_a_cache_folder_left_by_another_user_only_costs_time(open_tmp):
+    """After one `sudo factlint`, ~/.cache/factlint belongs to root (folder 0700, files 0600 or 0644):
+    the user's next runs must work as if there were no cache."""
+    if not userrun.is_root():
+        pytest.skip("a folder of another user needs root to make")
+    article = open_tmp / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    os.chmod(article, 0o644)
+    cache = open_tmp / "cache"
+    as_root = _run(cache, article)
+    assert {p.name.split("-")[0] for p in cache.iterdir()} >= {"lang", "patterns", "rules"}
+    own = userrun.factlint("check", article, "--format", "json", cwd=open_tmp,
+                           env={"FACTLINT_CACHE_DIR": str(open_tmp / "own")})
+    assert own.returncode == as_root.returncode == 1, own.stderr
+    for mode in (0o700, 0o755):
+        os.chmod(cache, mode)
+        result = userrun.factlint("check", article, "--format", "json", cwd=open_tmp, env={"FACTLINT_CACHE_DIR": str(cache)})
+        assert (result.returncode, result.stdout, result.stderr) == (own.returncode, own.stdout, own.stderr), oct(mode)
 
 
 def test_no_cache_reads_and_writes_nothing(tmp_path):
@@ -68,6 +216,17 @@ def test_no_cache_reads_and_writes_nothing(tmp_path):
     result = _run(cache, article, "--no-cache")
     assert result.returncode == 1, result.stderr
     assert not cache.exists() or not any(cache.iterdir())
+    # a verified table that changes the findings, present: --no-cache must not read it, also with
+    # --select and --ignore (whose checking imports the checks, and so their patterns, early)
+    selections = ((), ("--select", "weekday-mismatch"), ("--ignore", "year-typo"))
+    references = {extra: _run(cache, article, *extra).stdout for extra in selections}
+    assert all("weekday-mismatch" in out for out in references.values())
+    poisoned = _poisoned_table(cache)
+    (cache / patterns.cache_name()).write_bytes(poisoned)
+    (cache / patterns.digest_name()).write_bytes(hashlib.sha256(poisoned).hexdigest().encode())
+    assert "weekday-mismatch" not in _run(cache, article).stdout   # loaded without --no-cache
+    for extra in selections:
+        assert _run(cache, article, "--no-cache", *extra).stdout == references[extra], extra
 
 
 def test_an_unwritable_cache_directory_is_only_slower(tmp_path):
@@ -89,10 +248,10 @@ def test_parsed_data_is_kept_by_content(tmp_path, monkeypatch):
         calls.append(data)
         return {"words": data.decode().split(), "n": len(data)}
 
-    assert cachedir.parsed("test", b"a b c", parse) == {"words": ["a", "b", "c"], "n": 5}
-    assert cachedir.parsed("test", b"a b c", parse) == {"words": ["a", "b", "c"], "n": 5}
+    assert cachedir.parsed("test", b"a b c", parse, cachedir.is_mapping) == {"words": ["a", "b", "c"], "n": 5}
+    assert cachedir.parsed("test", b"a b c", parse, cachedir.is_mapping) == {"words": ["a", "b", "c"], "n": 5}
     assert calls == [b"a b c"]                       # the second came from the file
-    assert cachedir.parsed("test", b"a b", parse)["n"] == 3   # other content, parsed again
+    assert cachedir.parsed("test", b"a b", parse, cachedir.is_mapping)["n"] == 3   # other content, parsed again
     assert len(calls) == 2
 
 
@@ -104,18 +263,22 @@ def test_parsed_values_marshal_cannot_store_are_not_cached(tmp_path, monkeypatch
         calls.append(data)
         return {"a set of objects": object()}
 
-    cachedir.parsed("odd", b"x", parse)
-    cachedir.parsed("odd", b"x", parse)
+    cachedir.parsed("odd", b"x", parse, cachedir.is_mapping)
+    cachedir.parsed("odd", b"x", parse, cachedir.is_mapping)
     assert len(calls) == 2
     assert not list(tmp_path.glob("odd-*"))
 
 
 def test_a_damaged_data_file_is_parsed_again(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
-    cachedir.parsed("test", b"1 2", lambda d: d.decode().split())
-    for file in tmp_path.glob("test-*"):
-        file.write_bytes(b"\x00garbage")
-    assert cachedir.parsed("test", b"1 2", lambda d: ["fresh"]) == ["fresh"]
+    is_list = lambda value: isinstance(value, list)   # noqa: E731
+    cachedir.parsed("test", b"1 2", lambda d: d.decode().split(), is_list)
+    assert cachedir.parsed("test", b"1 2", lambda d: ["not read"], is_list) == ["1", "2"]
+    (file,) = tmp_path.glob("test-*")
+    for damaged in (b"\x00garbage", file.read_bytes()[:-1] + b"3", file.read_bytes()[:20]):
+        file.write_bytes(damaged)
+        assert cachedir.parsed("test", b"1 2", lambda d: ["fresh"], is_list) == ["fresh"]
+        file.write_bytes(damaged)
 
 
 def test_patterns_compile_returns_working_patterns_with_their_flags():

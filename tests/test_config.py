@@ -137,4 +137,69 @@ def test_config_command_prints_values_and_their_sources(tmp_path):
 def test_config_command_without_a_file(tmp_path):
     code, out, _ = cli("config", cwd=tmp_path)
     assert code == 0 and "none found (defaults)" in out and 'fail-on = "error"' in out
-    assert "default (./rules when it exists, else the shipped packs)" in out
+    assert "default (rules/ beside the configuration when it exists, else the shipped packs)" in out
+
+
+HOUSE = """people:
+  patrick-shanahan:
+    name: Patrick Shanahan
+    gender: m
+    aliases: [Shanahan]
+    held:
+      - {office: us-secretary-of-defense, from: 2019-01-01, to: 2019-06-24}   # a shipped office (acting)
+    source: "US Department of Defense, Patrick M. Shanahan, Acting Secretary of Defense (Jan. 1 - June 23, 2019)"
+    examples:
+      - fail: "Patrick Shanahen a parlé devant le Congrès."
+        rule: name-typo
+        date: 2019-03-01
+      - pass: "Patrick Shanahan a parlé devant le Congrès."
+        date: 2019-03-01
+"""
+HOUSE_ARTICLE = "---\ndate: 2019-03-01\n---\nPatrick Shanahen a parlé devant le Congrès.\n"
+
+
+def _house(tmp_path, config: str):
+    (tmp_path / "factlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "house.yaml").write_text(HOUSE, encoding="utf-8")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.md").write_text(HOUSE_ARTICLE, encoding="utf-8")
+
+
+def test_the_default_rules_folder_is_beside_the_configuration_from_any_subfolder(tmp_path):
+    for name in ("offices.yaml", "heads-offices.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "rules" / name).read_bytes())
+    _house(tmp_path, 'fail-on = "warning"\n')
+    for name in ("offices.yaml", "heads-offices.yaml"):
+        (tmp_path / name).rename(tmp_path / "rules" / name)
+    for cwd in (tmp_path, tmp_path / "desk"):
+        code, out, err = cli("check", tmp_path / "desk" / "a.md", "--format", "json", cwd=cwd)
+        assert code == 1, err   # the house rules of ./rules beside factlint.toml, not of the working directory
+        assert [f["rule"] for f in json.loads(out)["findings"]] == ["name-typo"]
+
+
+def test_rules_validate_and_test_use_the_configurations_rule_set(tmp_path):
+    """A house person who holds a shipped office is valid with the rules the configuration uses."""
+    _house(tmp_path, 'rules = ["@shipped", "rules/"]\n')
+    for cwd in (tmp_path, tmp_path / "desk"):
+        code, out, err = cli("rules", "validate", cwd=cwd)
+        assert code == 0, err
+        code, out, err = cli("rules", "validate", tmp_path / "rules" / "house.yaml", cwd=cwd)
+        assert code == 0 and out.startswith("1 rule file(s) valid (with the"), err
+        code, out, err = cli("rules", "test", tmp_path / "rules", cwd=cwd)
+        assert code == 0 and "2 rule example(s): 2 as expected, 0 not" in out, out + err
+    code, out, _ = cli("rules", "test", cwd=tmp_path)   # every example of the rule set: the shipped ones too
+    assert code == 0 and int(out.split()[-8]) > 2, out
+    # the trap: without the configuration's shipped packs, the office is unknown
+    (tmp_path / "factlint.toml").write_text('rules = ["rules/"]\n', encoding="utf-8")
+    code, _, err = cli("rules", "validate", cwd=tmp_path / "desk")
+    assert code == 2 and "unknown office 'us-secretary-of-defense'" in err
+
+
+def test_errors_of_the_other_rule_files_are_not_the_subjects(tmp_path):
+    _house(tmp_path, 'rules = ["@shipped", "rules/"]\n')
+    (tmp_path / "rules" / "broken.yaml").write_text("people:\n  x:\n    nam: X\n", encoding="utf-8")
+    code, _, err = cli("rules", "validate", tmp_path / "rules" / "house.yaml", cwd=tmp_path)
+    assert code == 0 and "broken.yaml" not in err
+    code, _, err = cli("rules", "validate", cwd=tmp_path)
+    assert code == 2 and "broken.yaml:3: people.x.nam" in err

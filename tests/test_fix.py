@@ -5,6 +5,8 @@ import json
 import os
 import stat
 
+import pytest
+
 from checker import fix
 from checker.runner import Settings, run
 from conftest import ROOT, cli
@@ -27,7 +29,8 @@ def _article(tmp_path, text=TEXT, name="a.md", newline="\n", bom=False):
 def test_fix_applies_only_safe_fixes_and_reports_the_rest(tmp_path):
     path = _article(tmp_path)
     os.chmod(path, 0o640)
-    code, out, err = cli("check", path, "--rules", RULES, "--fix", "--format", "json", "--fail-on", "warning")
+    code, out, err = cli("check", path, "--rules", RULES, "--fix", "--format", "json", "--fail-on", "warning",
+                         "--date", "2024-10-15")
     assert path.read_text(encoding="utf-8") == FIXED
     assert "fixed 2 finding(s) in 1 file(s)" in err
     remaining = json.loads(out)["findings"]
@@ -96,3 +99,60 @@ def test_text_report_says_what_fix_would_do(tmp_path):
     path = _article(tmp_path)
     _, out, _ = cli("check", path, "--rules", RULES)
     assert out.rstrip().endswith("2 of them can be fixed safely with --fix (--diff shows how)")
+
+
+SPLIT = ("# Le Premier ministre britannique Keir\nStramer à Berlin\n\nLe Premier ministre britannique Keir\n\n"
+         "Stramer a parlé. Il a reçu Keir Stramer le 15 octobre 2024.\n")
+
+
+def test_a_name_split_over_a_line_end_is_never_joined(tmp_path):
+    """A heading and the next paragraph, or two paragraphs, stay apart: a fix across a line end is not safe."""
+    path = _article(tmp_path, text=SPLIT)
+    code, out, _ = cli("check", path, "--rules", RULES, "--diff")
+    assert out.count("\n-") == 1 and "+Stramer a parlé. Il a reçu Keir Starmer le 15 octobre 2024." in out
+    cli("check", path, "--rules", RULES, "--fix")
+    assert path.read_text(encoding="utf-8") == SPLIT.replace("reçu Keir Stramer", "reçu Keir Starmer")
+    sarif = json.loads(cli("check", path, "--rules", RULES, "--format", "sarif")[1])
+    assert [r for r in sarif["runs"][0]["results"] if "fixes" in r] == []   # the one left spans a line end
+
+
+POSSESSIVES = ("---\nlang: en\ndate: 2024-08-01\n---\nKamala Harris' aide said the vice-president would travel.\n"
+               "Kamala Harris’ aide confirmed it.\n")
+
+
+def test_english_possessives_are_never_damaged(tmp_path):
+    path = _article(tmp_path, text=POSSESSIVES)
+    code, out, _ = cli("check", path, "--rules", RULES, "--diff")
+    assert out == ""
+    cli("check", path, "--rules", RULES, "--fix")
+    assert path.read_text(encoding="utf-8") == POSSESSIVES
+    report = json.loads(cli("check", path, "--rules", RULES, "--format", "sarif")[1])
+    assert [r for r in report["runs"][0]["results"] if "fixes" in r] == []
+
+
+@pytest.mark.parametrize("written, replacement, safe", [
+    ("Keir Stramer", "Keir Starmer", True),          # two letters swapped in one word
+    ("NSatu", "NSATU", True),                        # case of an acronym
+    ("Olaf Scholtz", "Olaf Scholz", True),           # a letter too many
+    ("Kamala Harris'", "Kamala Harris", False),      # an apostrophe removed: a possessive
+    ("Harris’", "Harris", False),
+    ("Jean-Yves Le Drian", "Jean Yves Le Drian", False),   # a hyphen
+    ("Keir\nStramer", "Keir Starmer", False),        # across a line end
+    ("Keir Stramer", "Keir\nStarmer", False),
+    ("Keir Stramer", "Kier Starmer", False),         # two words changed
+    ("Stramer", "Keir Starmer", False),              # a word added
+    ("", "x", False),
+])
+def test_only_fixes_that_cannot_change_meaning_are_safe(written, replacement, safe):
+    assert fix.cannot_change_meaning(written, replacement) is safe
+
+
+def test_a_fix_is_applied_only_at_its_findings_position():
+    from checker.finding import Finding, Fix, Location, Severity
+    text = "NSatu et NSatu.\n"
+    right = Finding("name-typo", "m", Location("a.md", 1, 10, 1, 15), Severity.WARNING, "NSatu", "NSATU",
+                    fix=Fix(9, 14, "NSATU", True))
+    elsewhere = Finding("name-typo", "m", Location("a.md", 1, 10, 1, 15), Severity.WARNING, "NSatu", "NSATU",
+                        fix=Fix(0, 5, "NSATU", True))   # offsets that point at another occurrence
+    assert fix.apply_fixes(text, [right])[0] == "NSatu et NSATU.\n"
+    assert fix.apply_fixes(text, [elsewhere]) == (text, [])

@@ -20,7 +20,8 @@ GOOD = "Washington déploiera des missiles à partir de 2026, afin de contrer la
 def test_pre_commit_hooks_file_describes_the_hook():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = {h["id"]: h for h in hooks}["factlint"]
-    assert hook["entry"] == "factlint check" and hook["language"] == "python"
+    # the exclusions (README, LICENSE, exclude globs) apply to the staged files the hook names
+    assert hook["entry"].split("#")[0].split() == ["factlint", "check", "--force-exclude"] and hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "plain-text"} and hook["require_serial"] is True
 
 
@@ -28,7 +29,7 @@ def _hook_repo(tmp_path) -> tuple[str, str]:
     """A git repository holding this working copy of factlint, as pre-commit would clone it."""
     repo = tmp_path / "factlint-hook"
     repo.mkdir()
-    for name in ("checker", "rules"):
+    for name in ("checker", "factlint", "rules"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         shutil.copy(ROOT / name, repo / name)
@@ -52,12 +53,14 @@ def test_pre_commit_hook_blocks_a_commit_with_an_error(tmp_path):
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=news, env=env, check=True, capture_output=True)
     (news / "article.md").write_text(BAD, encoding="utf-8")
     (news / "notes.json").write_text("{}", encoding="utf-8")   # not an article: never passed to the hook
+    (news / "README.md").write_text(BAD, encoding="utf-8")     # the repository's own document: excluded
     git(news, "add", "-A")
     blocked = subprocess.run(["git", "commit", "-m", "article"], cwd=news, env=env, capture_output=True, text=True,
                              timeout=600)
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
     assert "article.md:1:47: error [year-typo]" in output and "notes.json" not in output
+    assert "README.md" not in output
     log = subprocess.run(["git", "log", "--oneline"], cwd=news, capture_output=True, text=True, env=env)
     assert log.stdout == ""   # nothing was committed
     (news / "article.md").write_text(GOOD, encoding="utf-8")

@@ -52,6 +52,9 @@ def test_every_data_file_of_the_package_is_in_the_wheel(wheel):
     package = [f for f in _tracked("checker") if not set(Path(f).parts) & NOT_SHIPPED]
     missing = [f for f in package if f not in names]
     assert not missing, f"files of checker/ missing from the wheel: {missing}"
+    api = [f for f in _tracked("factlint") if not set(Path(f).parts) & NOT_SHIPPED]
+    assert "factlint/__init__.py" in api and not [f for f in api if f not in names]   # `import factlint`
+    assert {"checker/py.typed", "factlint/py.typed"} <= names
     rules = [f for f in _tracked("rules") if f.endswith((".yaml", ".yml"))]
     shipped = [f"checker/shipped_rules/{Path(f).relative_to('rules')}" for f in rules]
     assert rules and not [f for f in shipped if f not in names]

@@ -20,7 +20,7 @@ def test_report_structure():
     assert out.startswith("# factlint report")
     assert "| rule" in out and "`year-typo`" in out
     assert "### seeds/004\\_d43b0a7554921edd.txt" in out
-    assert "Date: **2024-10-15** (inferred" in out
+    assert "Date: **2024-10-15**, confidence medium (inferred" in out
     assert "rules/people.yaml:" in out
 
 

@@ -39,7 +39,7 @@ def test_packs_are_loaded_and_not_empty(shipped):
     assert len(_pack_entries("people")) >= 70
     assert len(_pack_entries("offices")) >= 15
     assert len(_pack_entries("events")) >= 15
-    assert len(_pack_entries("facts")) == 4
+    assert len(_pack_entries("facts")) == 8
 
 
 def test_ids_are_unique_across_all_rule_files():
@@ -130,7 +130,16 @@ def test_title_forms_name_their_office(shipped, lang, text, office, gender):
 @pytest.mark.parametrize("office, day, holder", [
     ("french-president", "2016-01-01", "francois-hollande"),
     ("french-president", "2017-05-14", "emmanuel-macron"),     # the handover day belongs to the successor
-    ("french-president", "2012-05-14", None),                  # before Hollande: not recorded
+    ("french-president", "2012-05-14", "nicolas-sarkozy"),
+    ("french-president", "1981-05-20", None),                  # before Mitterrand: not recorded
+    ("french-prime-minister", "2002-05-06", "jean-pierre-raffarin"),
+    ("german-chancellor", "1998-10-27", "gerhard-schroder"),
+    ("uk-prime-minister", "1997-05-01", "john-major"),
+    ("russian-president", "1999-12-31", None),                 # Putin acting: not recorded
+    ("us-secretary-of-state", "2025-03-01", "marco-rubio"),
+    ("us-secretary-of-state", "2017-01-25", None),             # Thomas Shannon acting: not recorded
+    ("us-secretary-of-defense", "1998-01-01", "william-cohen"),
+    ("us-secretary-of-defense", "1990-01-01", None),           # Dick Cheney: defined as Vice President only
     ("french-prime-minister", "2014-03-30", "jean-marc-ayrault"),
     ("french-prime-minister", "2024-10-01", "michel-barnier"),
     ("french-prime-minister", "2025-10-08", "sebastien-lecornu"),

@@ -58,6 +58,9 @@ def test_seed_dates_and_their_provenance():
     assert dates["001_2261a6fc945c081f.txt"] == ("2025-06-10", "inferred", "fr")
     assert dates["003_75772e1944b8c898.txt"] == ("2026-02-12", "dateline", "fr")
     assert dates["004_d43b0a7554921edd.txt"] == ("2024-10-15", "inferred", "fr")
+    confidence = {a["path"].split("/")[-1]: a["date_confidence"] for a in report["articles"]}
+    assert (confidence["001_2261a6fc945c081f.txt"], confidence["003_75772e1944b8c898.txt"],
+            confidence["004_d43b0a7554921edd.txt"], confidence["000_8b7ca68e5ceeea9f.txt"]) == ("medium", "high", "medium", None)
     # 000 is only bounded (before the Hague summit) and 002 has no date: both say so as info
     assert dates["000_8b7ca68e5ceeea9f.txt"][:2] == (None, "unknown")
     assert dates["002_da5e0195480586fa.txt"][:2] == (None, "unknown")
@@ -70,7 +73,9 @@ def test_json_follows_the_contract():
     assert set(report) == {"version", "articles", "findings", "summary"}
     assert report["version"] == 1
     for article in report["articles"]:
-        assert set(article) == {"path", "date", "date_source", "language"}
+        # the contract's keys, and how sure the date is (an addition: tools that read the contract still work)
+        assert set(article) == {"path", "date", "date_source", "language", "date_confidence"}
+        assert article["date_confidence"] in (("high", "medium", "low") if article["date"] else (None,))
     for finding in report["findings"]:
         assert set(finding) == {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
                                 "suggestion", "evidence"}

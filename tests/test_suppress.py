@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT, cli
 
 ERROR = "Washington déploiera des missiles à partir de 206, afin de contrer la menace."
@@ -93,3 +95,58 @@ def test_comments_are_not_directives_in_plain_text_or_code(tmp_path):
     fenced = f"```\n<!-- factlint-disable -->\n```\n{ERROR}\n"
     _, findings, _ = _check(tmp_path, fenced)
     assert findings == [(4, "year-typo", "error")]
+
+
+def test_a_directive_inside_inline_code_does_nothing(tmp_path):
+    """Documentation of the directive, written in an article, silences nothing."""
+    text = f"Écrivez `<!-- factlint-disable -->` pour tout taire.\n{ERROR}\n"
+    _, findings, _ = _check(tmp_path, text)
+    assert findings == [(2, "year-typo", "error")]
+    text = f"Par exemple :\n\n    <!-- factlint-disable -->\n\n{ERROR}\n"   # an indented code block
+    _, findings, _ = _check(tmp_path, text)
+    assert findings == [(5, "year-typo", "error")]
+
+
+def test_indented_code_blocks_are_not_prose(tmp_path):
+    code = "    Washington déploiera des missiles à partir de 206, dit le code.\n"
+    _, findings, _ = _check(tmp_path, f"Un exemple :\n\n{code}\nFin.\n")
+    assert findings == []
+    # traps: an indented line that continues a paragraph, or a paragraph of a list item, is prose
+    _, findings, _ = _check(tmp_path, f"Début du paragraphe,\n{code}")
+    assert findings == [(2, "year-typo", "error")]
+    _, findings, _ = _check(tmp_path, f"- Un point :\n\n{code}")
+    assert findings == [(3, "year-typo", "error")]
+    _, findings, _ = _check(tmp_path, f"    {ERROR}\n", name="a.txt")   # plain text has no code blocks
+    assert findings == [(1, "year-typo", "error")]
+
+
+def test_disable_line_silences_the_line_it_stands_on(tmp_path):
+    text = f"{ERROR} <!-- factlint-disable-line year-typo -->\n{ERROR}\n{TYPO} <!-- factlint-disable-line -->\n"
+    code, findings, _ = _check(tmp_path, text)
+    assert findings == [(2, "year-typo", "error")]
+    text = f"Texte juste. <!-- factlint-disable-line year-typo -->\n{ERROR}\n"
+    _, findings, _ = _check(tmp_path, text)   # it suppresses nothing on its own line: unused, and line 2 is reported
+    assert findings == [(1, "unused-suppression", "info"), (2, "year-typo", "error")]
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- factlnt-disable-next-line year-typo -->",
+    "<!-- fact-lint-disable-next-line year-typo -->",
+    "<!-- factlint_disable-next-line year-typo -->",
+    "<!-- facltint-disable-next-line -->",
+    "<!--factlint-disable-nextline year-typo-->",
+    "<!-- disable-next-line year-typo -->",
+])
+def test_a_misspelt_directive_is_reported(tmp_path, comment):
+    _, findings, _ = _check(tmp_path, f"{comment}\n{ERROR}\n")
+    assert findings == [(1, "unused-suppression", "info"), (2, "year-typo", "error")]
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- TODO: vérifier la date -->", "<!-- markdownlint-disable-next-line MD013 -->",
+    "<!-- textlint-disable -->", "<!-- eslint-disable -->", "<!-- fact check: Jean -->",
+    "<!-- disable-next-line -->", "<!-- factual -->",
+])
+def test_other_comments_are_not_misspelt_directives(tmp_path, comment):
+    _, findings, _ = _check(tmp_path, f"{comment}\n{ERROR}\n")
+    assert findings == [(2, "year-typo", "error")]

@@ -28,6 +28,17 @@ REGISTRY: dict[str, ModuleType] = {module.ID: module for module in (
     name_variant,
 )}
 
+# Checks whose findings can rest on the article's date (a title at that date, a weekday in its year, a
+# deadline after it, a rate of that day, …): when that date is uncertain and a finding of theirs rests on it,
+# the finding is reported as info (context.ArticleContext.uncertain_date). A finding rests on it when its
+# check read the article's date for its sentence through ctx.when(), or when the check reads the date (or its
+# bounds) directly, outside ctx.when() (then any of its findings may rest on it).
+ARTICLE_DATE_CHECKS = frozenset({
+    "year-typo", "weekday-mismatch", "event-date", "fact-mismatch", "unit-conversion", "arithmetic",
+    "anachronistic-title", "stale-qualifier", "title-gender", "role-mismatch", "name-typo",
+})
+READ_THE_DATE_DIRECTLY = frozenset({"year-typo", "arithmetic"})
+
 DOC_SECTIONS = ("## What it finds", "## Why it matters", "## Fails", "## Passes", "## Options")
 
 

@@ -1,10 +1,16 @@
 """Shared reasoning of the title checks: terms at a date, evidence, and the mention's text span."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
+from ..extract.roles import year_ranges
+from ..extract.titles import historical_clause_at
 from ..facts.model import Person, Term
 from ..finding import Evidence
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 
 
 def in_office_throughout(terms, a: dt.date, b: dt.date) -> Term | None:
@@ -25,6 +31,24 @@ def runs(terms) -> list[tuple[dt.date, dt.date | None, list]]:
         else:
             merged.append((term.start, term.end, [term]))
     return merged
+
+
+def historical(ctx, mention, terms) -> bool:
+    """Does the text date the title to a time the person held the office, whatever the article's date: a clause
+    after the name ("President Truman, under whom NATO was founded"), or a time named in the sentence or the
+    next ("… NATO 50 years ago", "… in July 1949", "… founded. On April 4, 1949, …", "de 2010 à 2024")?"""
+    end = max(mention.end, mention.name_span[1] if mention.name_span else mention.end)
+    if historical_clause_at(ctx.article.prose, end, ctx.article.language):
+        return True
+    spans = ctx.sentences
+    index = bisect.bisect_right(spans, (mention.start, float("inf"))) - 1
+    if index < 0:
+        return False
+    start, end = spans[index][0], spans[min(index + 1, len(spans) - 1)][1]
+    intervals = ctx.anchor_intervals(start, end) + [
+        (dt.date(first, 1, 1), dt.date(last, 12, 31))   # "Premier ministre pendant quatorze ans, de 2010 à 2024"
+        for first, last in year_ranges(ctx.article.prose, ctx.article.language, start, end)]
+    return any(t.start <= b and a < t.last_day for a, b in intervals for t in terms)
 
 
 def evidence(person: Person, terms) -> tuple[Evidence, ...]:
@@ -63,22 +87,32 @@ def span(mention) -> tuple[int, int]:
 
 
 def without_qualifier(ctx, mention) -> str | None:
-    """The mention's text with its qualifier removed ("l'ancien président X" → "le président X")."""
+    """The mention's text with its qualifier removed: "l'ancien président X" → "le président X", "Donald Trump,
+    l'ancien président" → "Donald Trump, le président", "President-elect Joe Biden" → "President Joe Biden",
+    "Premier ministre fraîchement nommé, Keir Starmer" → "Premier ministre, Keir Starmer"."""
     if not mention.qualifier_span:
         return None
     start, end = span(mention)
     text = ctx.article.text
     q_start, q_end = mention.qualifier_span
-    head, tail = text[start:q_start], text[q_end:end]
-    tail = tail.lstrip(" -")
-    # an elided determiner before the qualifier ("l'ancien") takes the title's own form
-    before = text[max(0, start - 2):start]
-    if before in ("l'", "l’") and tail:
-        start -= 2
-        first = tail[0].lower()
-        det = "l’" if first in "aeiouyéèêh" else ("la " if mention.determiner_gender == "f" else "le ")
-        head = det if before == "l’" or det != "l’" else "l'"
-    return text[start:start] + (head + tail).strip() if head else tail.strip()
+    head, tail = text[start:q_start], text[q_end:end].lstrip(" -")
+    elided = next((head[-2:] for e in ("l'", "l’") if head.lower().endswith(e)), None)
+    if elided:
+        head = head[:-len(elided)]
+    elif not head and text[max(0, start - 2):start].lower() in ("l'", "l’"):   # the span starts at the qualifier
+        elided, start = text[start - 2:start], start - 2
+    head = head.rstrip("-")
+    if not head and not elided:   # "Fraîchement nommé, le chancelier X" → "Le chancelier X"
+        tail = tail.lstrip(" ,")
+        if text[q_start:q_start + 1].isupper():
+            tail = tail[:1].upper() + tail[1:]
+    if elided and tail:   # the title's own determiner now that the qualifier is gone
+        genders = {f.gender for f, _ in mention.forms}
+        feminine = mention.determiner_gender == "f" or genders == {"f"}
+        det = elided if tail[0].lower() in "aeiouyéèêh" else ("la " if feminine else "le ")
+        head += det.capitalize() if elided[0].isupper() else det   # "L'ex-chef …" → "Le chef …"
+    joined = head + (" " if head and head[-1] not in " '’" and tail[:1].isalnum() else "") + tail
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(joined.split()))
 
 
 def qualifier_word(ctx, mention) -> str:

@@ -31,6 +31,8 @@ None.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..finding import Severity
 
 ID = "arithmetic"
@@ -53,19 +55,49 @@ def _years(ctx, age) -> set[int]:
     return years
 
 
+def _whole_years(since: dt.date, until: dt.date) -> int:
+    return until.year - since.year - ((until.month, until.day) < (since.month, since.day))
+
+
+def _expected(ctx, age) -> tuple[list[int], str] | None:
+    """The counts that are right for the statement, and the time they are counted at."""
+    if age.kind == "ago":   # "il y a N ans", "N years ago": from the article's date
+        interval = ctx.date.interval
+        if interval is None or age.approximate:
+            return None
+        if age.day is not None:   # a full date: whole years, or one more just before the anniversary
+            low, high = _whole_years(age.day, interval[0]), _whole_years(age.day, interval[1])
+            return list(range(low, high + 2)), f"at the article's date ({ctx.describe_date()})"
+        years = range(interval[0].year, interval[1].year + 1)
+        return sorted({y - age.founded for y in years} | {y - age.founded - 1 for y in years}), \
+            f"at the article's date ({ctx.describe_date()})"
+    years = _years(ctx, age)
+    if not years:
+        return None
+    expected = {y - age.founded for y in years} | (set() if age.exact else {y - age.founded - 1 for y in years})
+    return sorted(expected), "in " + "/".join(str(y) for y in sorted(years))
+
+
+def _likely(ctx, age, expected: list[int]) -> int:
+    """The count most likely meant: the nearest anniversary of a full date, else the latest count."""
+    if age.kind == "ago" and age.day is not None and ctx.date.value is not None:
+        return round((ctx.date.value - age.day).days / 365.2425)
+    return expected[-1]
+
+
 def _ages(ctx):
     for age in ctx.reckonings[0]:
-        years = _years(ctx, age)
-        if not years:
+        found = _expected(ctx, age)
+        if found is None:
             continue
+        expected, when = found
         n = int(age.age.value)
-        expected = sorted({y - age.founded for y in years} | (set() if age.exact else {y - age.founded - 1 for y in years}))
         if n in expected or min(expected) < 0:
             continue
         text = ctx.article.text[age.span[0]:age.span[1]]
-        when = "/".join(str(y) for y in sorted(years))
-        message = f"“{text}”: from {age.founded}, that makes {' or '.join(map(str, expected))} in {when}, not {n}"
-        yield ctx.finding(ID, age.age.start, age.age.end, message, SEVERITY, str(expected[-1]))
+        since = ctx.article.text[age.founded_span[0]:age.founded_span[1]]
+        message = f"“{text}”: from {since}, that makes {' or '.join(map(str, expected))} {when}, not {n}"
+        yield ctx.finding(ID, age.age.start, age.age.end, message, SEVERITY, str(_likely(ctx, age, expected)))
 
 
 def _spans(ctx):

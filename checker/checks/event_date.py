@@ -8,6 +8,13 @@ an edition more than a year away, or a date whose year matches no edition, is an
 left alone ("the 2016 US presidential election" is not the 2024 one). A relative day ("mardi",
 "demain") linked to the event is resolved against the article's date when that date is exact.
 
+An event of the rules with a `kind` and `participants` is also found in the article's own words:
+"Germany joined NATO in 1956", "Turkey's accession to NATO dates from Feb. 28, 1952", "L'adhésion de
+l'Espagne à l'OTAN remonte au 26 mai 1982", "Membre de l'OTAN depuis le 18 février 1954, la Turquie …":
+a participant of the event, the words of its kind next to the organisation joined (see
+docs/rule-files.md), and the date written with them, compared at the precision written (a year, a
+month, a day). A bid or a step ("applied to join NATO in May 2022") is not the event.
+
 ## Why it matters
 Dates of summits, votes and meetings are easy to get wrong by a week or a month, and the error then
 spreads to every article that quotes the first one.
@@ -16,10 +23,13 @@ spreads to every article that quotes the first one.
 ```text
 (article of 10 June 2025) Rutte se rendra au sommet de La Haye, le 4 juin.
 (article of 10 June 2025) Rutte will chair the Hague summit on July 24.
+(article of 1998) Germany joined NATO in 1956.
 ```
 
 ## Passes
 ```text
+(article of 2012) Spain, a NATO member since 1982, joined the European Community in 1986.
+(article of 2023) Sweden applied to join NATO in May 2022.
 (article of 10 June 2025) Rutte se rendra au sommet de La Haye, le 24 juin.
 (article of 2012) l'élection présidentielle américaine du 6 novembre   (another edition)
 ```
@@ -106,7 +116,60 @@ def _describe(event, code: str) -> str:
     return f"{event.start.day} {months[event.start.month]} - {event.end.day} {months[event.end.month]} {event.end.year}"
 
 
+def _in_month(event, year: int, month: int) -> bool:
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return event.start <= last and first <= event.end
+
+
+def _fits(event, claim) -> bool:
+    if claim.day is not None:
+        try:
+            return event.start <= dt.date(claim.year, claim.month, claim.day) <= event.end
+        except ValueError:
+            return True   # an impossible date is invalid-date's
+    if claim.month is not None:
+        return _in_month(event, claim.year, claim.month)
+    return event.start.year <= claim.year <= event.end.year
+
+
+def _as_written(event, claim, code: str) -> str:
+    """The event's date at the precision the text gives: a year, a month, or the days."""
+    if claim.month is None:
+        return str(event.start.year)
+    if claim.day is None:
+        month = next(k for k, v in language.load(code)["months"].items() if v == event.start.month and not k.endswith("."))
+        return f"{month.capitalize() if code == 'en' else month} {event.start.year}"
+    return _describe(event, code)
+
+
+def _claims(ctx, reported: set[int]):
+    """Events of the rules described in the article's own words, given a date they do not have."""
+    code = ctx.article.language
+    for claim in ctx.event_claims:
+        if claim.date_start in reported or any(_fits(event, claim) for event in claim.events):
+            continue
+        reported.add(claim.date_start)
+        event = min(claim.events, key=lambda ev: abs(ev.start.year - claim.year))
+        said = ctx.article.text[claim.start:claim.end]
+        written = ctx.article.text[claim.date_start:claim.date_end]
+        expected = _as_written(event, claim, code)
+        message = (f"“{said} … {written}”: according to the rules this was on {_describe(event, code)} "
+                   f"({event.id}), not {written}")
+        evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
+        yield ctx.finding(ID, claim.date_start, claim.date_end, message, SEVERITY, expected, evidence)
+
+
 def check(ctx, options):
+    reported: set[int] = set()
+    for finding in _named(ctx):
+        reported.add(finding[0])
+        yield finding[1]
+    yield from _claims(ctx, reported)
+
+
+def _named(ctx):
+    """Events named as the rules name them, with the date written next to the name."""
     code = ctx.article.language
     for mention in ctx.events:
         if not mention.events:
@@ -142,4 +205,4 @@ def check(ctx, options):
                    f"not on {days[0].isoformat()}")
         evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
         severity = SEVERITY if kind == "date" else Severity.WARNING
-        yield ctx.finding(ID, linked.start, linked.end, message, severity, expected, evidence)
+        yield linked.start, ctx.finding(ID, linked.start, linked.end, message, severity, expected, evidence)

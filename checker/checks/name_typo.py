@@ -2,16 +2,28 @@
 
 ## What it finds
 - A person's name one keystroke away from a declared spelling ("Keir Stramer", "Olaf Scholtz"):
-  a letter missing, extra, wrong or two letters swapped, in a name of two words or more; a single
-  surname only when the same article also spells the person right.
+  a letter missing, extra, wrong or two letters swapped, in a name of two words or more.
+- A lone surname, or a surname with an initial ("Stramer", "B. Obma"), when something says who it
+  is: the article spells the person right elsewhere; or a title before it designates someone who
+  held that office at the time the sentence speaks of ("le président Oama" in 2013, "President
+  Clniton" in 1998: "Clinton" is also a Vice President of 1805, but not a President); or a word
+  that introduces a person's name ("le gouvernement Ayrualt", "the Oama administration",
+  `person_cues_before` / `person_cues_after` in the language files). The suggestion keeps the
+  text's form: "Obama" for "Oama", "B. Obama" for "B. Obma".
 - A first name that is not the person's, when a title says who is meant ("la chancelière Oprav
   Scholz" when Olaf Scholz held that office).
-- An acronym in the wrong case ("NSatu" for NSATU) when the rules declare its exact case; declared
-  forms pass ("Otan" when the rules list it).
+- An acronym in the wrong case ("NSatu" for NSATU) when the rules declare its exact case, or with
+  two adjacent letters swapped, written once: "OTNA" for OTAN (four letters or more), "l'FAP" for
+  AFP when the article also names the organisation (its acronym, its name or the words that describe
+  it: three-letter acronyms one swap apart are too often others, PSD, SDP); declared forms pass
+  ("Otan" when the rules list it), and so does any acronym the rules declare.
 - An organisation's name garbled after the words that introduce it ("la radio publique allemande
   Hessunder Pura Kun" for Hessischer Rundfunk), when the rules give those words.
-Diacritics, case, hyphens and transliterations declared in the rules do not count: "Lech Walesa"
-is an accepted variant of "Lech Wałęsa", "Zelenskyy" of "Zelensky" when both are declared.
+Diacritics, case, hyphens, the dots and spaces of initials ("JD Vance", "J. D. Vance" for "J.D.
+Vance") and accepted transliterations ("Schroeder" for "Schröder": ä, ö, ü, ß, å, ø as ae, oe, ue,
+ss, aa, oe) do not count, nor do the declared `aliases` and `variants` ("Zelenskyy" of "Zelensky").
+A title in capitals is not part of the name ("U.S. President Bill Clniton", "Secretary of State
+James Baekr"), nor is a weekday after it ("Bill Clinton Saturday vowed").
 
 ## Why it matters
 Misspelt names are the most frequent correction in news, and a spell checker does not know
@@ -21,24 +33,30 @@ people's names.
 ```text
 … au sein du Parti social-démocrate de la Chancelière Oprav Scholz.
 … surnommée Aide à la sécurité et formation de l’OTAN pour l’Ukraine (NSatu) …
+(2013) Le président Oama a reçu les alliés.   Le gouvernement Ayrualt a présenté son budget.
+Selon l'AFP, … Le chiffre a été donné à l'FAP.
 ```
 
 ## Passes
 ```text
 … du chancelier Olaf Scholz.   … (NSATU) …   Le chef de l’Otan …
 Martin Schulz a déclaré …      (another person: not one keystroke from a full declared name)
+(2020) Le président Oama a reçu les alliés.   (no president of 2020 is one keystroke away)
+Vice President JD Vance …      Le chancelier Gerhard Schroeder …
 ```
 
 ## Fixes
 An acronym in the wrong case with one declared form, and a name one keystroke from exactly one
-declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name or a garbled
-organisation name carries a suggestion only, for a person to confirm.
+declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name, swapped letters in
+an acronym or a garbled organisation name carry a suggestion only, for a person to confirm.
 
 ## Options
 None.
 """
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import replace
 
 import bisect
@@ -49,6 +67,7 @@ from ..extract.names import NameSpan
 from ..finding import Evidence, Fix, Severity
 from ..fold import fold, fold_name
 from .. import patterns
+from ._near import after_person_cue, is_person, near_spellings, title_allows
 
 _GAP = patterns.compile(r"\s*,?\s*")
 
@@ -56,7 +75,6 @@ ID = "name-typo"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
 _ACRONYM = patterns.compile(r"(?<![\w-])\p{Lu}[\p{L}]{1,9}(?![\w-])")
-MIN_TOKEN = 4
 DESCRIPTION_SCORE = 50
 
 
@@ -94,19 +112,55 @@ def _acronyms(ctx):
     base = ctx.base
     if not base.acronyms:
         return
-    for m in _ACRONYM.finditer(ctx.article.prose):
-        token = m.group()
-        if token.isupper() or token[1:].islower():
-            continue   # "NATO" or "Otan": only mixed case inside the word is suspicious
-        forms = base.acronyms.get(fold(token))
-        if not forms or token in base.exact_spellings:
-            continue
+    written = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(ctx.article.prose)]
+    uses = Counter(token for _, _, token in written)
+
+    @functools.lru_cache(maxsize=1)
+    def names_right() -> frozenset[str]:
+        """The organisations the article names right (an acronym as declared, a name, the words that describe
+        it): asked only when a three-letter acronym has letters swapped."""
+        described = base.find("description", ctx.article.language, ctx.folded, ctx.tokens)
+        return frozenset(
+            [org.id for _, _, token in written if token in base.exact_spellings
+             for _, org in base.acronyms.get(fold(token), ())]
+            + [e.id for s in ctx.names for e in base.entities_named(s.text) if e.kind == "organisation"]
+            + [org.id for a, b in described
+               for org in base.organisations_described(ctx.article.language, ctx.article.prose[a:b])])
+    for start, end, token in written:
+        if token.isupper():
+            forms = [] if uses[token] > 1 or base.acronyms.get(fold(token)) or base.entities_named(token) \
+                else _swapped(base, token, names_right)
+            what = "has two letters swapped"
+            if len({org.id for _, org in forms}) != 1:
+                continue   # "FAP" for AFP, once, in an article that names AFP: a slip of the keys
+        elif token[1:].islower():
+            continue   # "Otan": a declared spelling, or a word
+        else:
+            forms = base.acronyms.get(fold(token))
+            what = "is not written as declared"
+            if not forms or token in base.exact_spellings:
+                continue
         exact, org = forms[0]
-        message = f"“{token}” is not written as declared for {org.name}; expected “{exact}”"
-        finding = ctx.finding(ID, m.start(), m.end(), message, SEVERITY, exact,
+        message = f"“{token}” {what} for {org.name}; expected “{exact}”"
+        finding = ctx.finding(ID, start, end, message, SEVERITY, exact,
                               _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
         unambiguous = len({form for form, _ in forms}) == 1
-        yield _with_fix(finding, m.start(), m.end(), exact, safe=unambiguous)
+        yield _with_fix(finding, start, end, exact, safe=unambiguous and what != "has two letters swapped")
+
+
+def _swapped(base, token: str, named) -> list:
+    """The declared acronyms that `token` writes with two adjacent letters swapped ("FAP" for "AFP", "OTNA" for
+    "OTAN"): of three letters, only an organisation the article names (too many other acronyms are three
+    letters one swap apart: PSD, SDP, SPD); of four letters or more, any."""
+    if len(token) < 3:
+        return []
+    folded = fold(token)
+    found = []
+    for i in range(len(folded) - 1):
+        swapped = folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:]
+        found += [(exact, org) for exact, org in base.acronyms.get(swapped, ())
+                  if exact.isupper() and (len(token) > 3 or org.id in named())]
+    return found
 
 
 def _near_misses(ctx):
@@ -116,12 +170,16 @@ def _near_misses(ctx):
     spans = _without_titles(ctx, ctx.names)
     known_here = {e.id for s in spans for e in base.entities_named(s.text)}
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
-    in_full_names = {t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1}
+    in_full_names = frozenset(t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1)
+    titled = {m.name_span[0]: m for m in ctx.titles if m.name_span}
     for span in spans:
         if base.entities_named(span.text):
             continue
         tokens = fold_name(span.text).split()
-        candidates = _one_keystroke_away(base, tokens, known_here, in_full_names)
+        mention = titled.get(span.start)
+        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, mention, known_here),
+                                    skip=in_full_names if len(tokens) == 1 else frozenset(),
+                                    shortest=3 if mention is not None else None)   # "Chancellor Khl"
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]
@@ -134,15 +192,33 @@ def _near_misses(ctx):
         yield _with_fix(finding, span.start, span.end, spelling, safe)
 
 
+def _who(ctx, span, tokens, mention, known_here):
+    """(allowed, prefer): whom a misspelt name may stand for, and whom to keep when several remain. A full name
+    stands for itself; a lone surname or an initial ("Stramer", "B. Obma") for someone the article names right
+    elsewhere, or the title before it designates ("le président Oama": who held the office then), or a word
+    that introduces a person ("le gouvernement Ayrualt")."""
+    here = lambda e: e.id in known_here   # noqa: E731
+    by_title = title_allows(ctx, mention) if mention is not None else None
+    partial = len(tokens) == 1 or any(len(t) == 1 for t in tokens)
+    if not partial:
+        return (lambda e: True), by_title or here
+    if by_title is not None:
+        return (lambda e: by_title(e) or here(e)), by_title
+    if after_person_cue(ctx, span.start, span.end):
+        return is_person(ctx.base), here
+    return here, None
+
+
 def _without_titles(ctx, spans):
-    """Capitalised titles are not part of the name: "British Prime Minister Keir Stramer" → "Keir Stramer"."""
+    """Capitalised titles are not part of the name: "British Prime Minister Keir Stramer" → "Keir Stramer", and
+    "Secretary of State James Baekr" (a span "State James Baekr" after the lower-case "of") → "James Baekr"."""
     titles = sorted((m.start, m.end) for m in ctx.titles + ctx.generic_titles)
     starts = [t for t, _ in titles]
     out = []
     for span in spans:
         start = span.start
-        for t_start, t_end in titles[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]:
-            if start <= t_start and t_end <= span.end:
+        for t_start, t_end in titles[bisect.bisect_left(starts, span.start - 200):bisect.bisect_left(starts, span.end)]:
+            if start < t_end <= span.end:
                 start = t_end
         while start < span.end and ctx.article.prose[start].isspace():
             start += 1
@@ -153,38 +229,10 @@ def _without_titles(ctx, spans):
     return out
 
 
-def _one_keystroke_away(base, tokens, known_here, in_full_names):
-    """(entity, declared spelling, folded spelling) for the span with one token one keystroke off, best first."""
-    for i, token in enumerate(tokens):
-        found = []
-        if token in base.tokens or len(token) < MIN_TOKEN or (len(tokens) == 1 and token in in_full_names):
-            continue
-        for near in base.near_tokens(token):
-            candidate = " ".join(tokens[:i] + [near] + tokens[i + 1:])
-            entities = base.spellings.get(candidate, [])
-            if len(entities) != 1:
-                continue
-            if len(tokens) == 1 and entities[0].id not in known_here:
-                continue   # a lone surname: only when the article also names the entity right
-            found.append((entities[0], _declared(base, entities[0], candidate), candidate))
-        if found:
-            return found
-    return []
-
-
 def _one_word_differs(written: str, spelling: str) -> bool:
     """True when replacing written by spelling changes one word and keeps the others exactly."""
     a, b = written.split(), spelling.split()
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
-
-
-def _declared(base, entity, folded: str) -> str:
-    rules = base.rules
-    source = rules.people.get(entity.id) if entity.kind == "person" else rules.organisations.get(entity.id)
-    for spelling in source.spellings:
-        if fold_name(spelling) == folded:
-            return spelling
-    return entity.name
 
 
 def _described(ctx):

@@ -6,7 +6,10 @@ same quotation, by a rapidfuzz score of at least `threshold` (the shorter one ag
 the longer one), but differ in at most `max_changed` words: one version is reported against the other,
 with the differing words in [brackets]. The same quotation, or an excerpt of it, given to two different
 speakers named explicitly ("», a déclaré Mark Rutte" against "», a déclaré Pete Hegseth") is reported
-too. Each side cites the other (path:line and the other version); a version whose every rival differs
+too. The speaker is the one the quotation's attribution names (a verb such as "a déclaré", "said",
+"told", or "selon", "according to": its subject, or the phrase after it up to "de", "in", "qui", …),
+never a capitalised word that merely stands near the quotation; an attribution that names no one ("the
+communique said") leaves the speaker unknown, and an unknown speaker is not compared. Each side cites the other (path:line and the other version); a version whose every rival differs
 from more quotations than it does is the majority's and is reported as info, the odd one out as a warning.
 
 ## Why it matters
@@ -25,6 +28,8 @@ b.md: « Si quelqu'un tente d'attaquer cette alliance défensive, notre réponse
 a.md: « Poutine ne comprend que la force », a déclaré Rutte.
 b.md: « Poutine ne comprend que la force », a affirmé Mark Rutte.       (the same words, the same speaker)
 b.md: Il a répété que « Poutine ne comprend que la force ».            (an unnamed speaker is not compared)
+c.md: “The boy must be returned to his father,” the communique said, urging the Immigration Service to act.
+d.md: “The boy must be returned to his father,” said Fidel Castro.      (the communiqué speaks in c.md, not "Immigration")
 ```
 
 ## Options

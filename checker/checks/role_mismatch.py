@@ -3,10 +3,14 @@
 ## What it finds
 A person of the rules named with the title of an office of the rules that the person never held,
 when the rules show who did hold it at that time: "le secrétaire américain à la Défense Donald
-Trump" in 2025 (the office was Pete Hegseth's). Only titles that name one office ("chancelier
-allemand", "Premier ministre britannique") are checked: a bare "président" may be an office the rules
-do not know. For "ancien", "alors" and "former", the rules must record the office's holders for at
-least 40 years before the date, so that an earlier term cannot be missing from them.
+Trump" in 2025 (the office was Pete Hegseth's), "Le secrétaire d'État américain Pete Hegseth".
+Only titles that name one office by themselves ("chancelier allemand", "US Secretary of State",
+"chef de la diplomatie américaine") are checked: a generic title ("président", "secrétaire d'État",
+"ministre de la Défense", "Defense Secretary") is one that several countries have, even when the
+rules know only one office of that title, and may be an office the rules do not know (see
+docs/names-and-titles.md for how a title is told generic). For "ancien", "alors" and "former", the
+rules must record the office's holders for at least 40 years before the date, so that an earlier
+term cannot be missing from them.
 
 ## Why it matters
 A title given to the wrong person (a defence secretary called foreign minister, a prime minister
@@ -21,6 +25,7 @@ called president) is a factual error that changes what the sentence says about p
 ```text
 (article of June 2025) … a confirmé le secrétaire américain à la Défense Pete Hegseth.
 (article of June 2025) … a confirmé le président Donald Trump.
+(article of June 2025) Le ministre de la Défense Pete Hegseth …   (a generic title)
 ```
 
 ## Options

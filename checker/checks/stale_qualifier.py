@@ -2,8 +2,12 @@
 
 ## What it finds
 A known person called new in an office (nouveau, nouvelle, nouvel, récemment nommé, récemment
-devenu, fraîchement nommé, new, newly appointed, recently elected) when, at the date the sentence
-speaks of, the current term began more than `max_days` days earlier.
+devenu, fraîchement nommé, new, newly appointed, recently elected), before or after the title or in
+apposition ("Keir Starmer, the new British Prime Minister,"), when, at the date the sentence speaks
+of, the current term began more than `max_days` days earlier. A title without a name counts when it
+names one office by itself ("le nouveau secrétaire général de l'OTAN") or the article names that
+office unambiguously elsewhere; a generic title alone ("Le nouveau ministre de la Défense a
+présenté la loi …") is no one country's office and passes.
 
 ## Why it matters
 Wire copy and rewritten agency text keep "the new prime minister" long after it stopped being

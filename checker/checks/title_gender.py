@@ -2,7 +2,9 @@
 
 ## What it finds
 A title form (or, for a title that fits both genders, its determiner) of the other gender than the
-person it goes with:
+person it goes with. In French a masculine title for a woman is long-standing usage ("Louise Arbour,
+procureur du Tribunal pénal international", "Madame le ministre") and is not flagged; a feminine title
+for a man always is (`masculine_titles_for_women` in the language files). The person's gender comes from:
 - a person of the rules, by the rules' `gender`: "la chancelière Olaf Scholz";
 - a title without a name whose office the article makes clear, by the gender of whoever held the
   office at that date: "la secrétaire générale de l'OTAN a déclaré" in 2025;
@@ -26,6 +28,7 @@ La ministre Jean Dupont a présenté son budget.
 … au sein du Parti social-démocrate du chancelier Olaf Scholz.
 La vice-présidente américaine Kamala Harris a parlé.
 La ministre Camille Dupont a présenté son budget.   (Camille: either gender)
+Louise Arbour, procureur du Tribunal pénal international, a parlé.   (masculine title for a woman: usage)
 ```
 
 ## Options
@@ -81,6 +84,8 @@ def _judge(ctx, mention, gender, who, offices, proof):
         written = mention.determiner_gender
     if written is None or written == gender:
         return
+    if written == "m" and language.load(ctx.article.language)["masculine_titles_for_women"]:
+        return   # "Madame le ministre": usage, not a slip
     suggestion = _suggest(ctx, mention, gender, {o for _, o in forms})
     message = f"“{mention.text}” is {_WORDS[written]} but {who} is {_WORDS[gender]}"
     if suggestion:
@@ -100,7 +105,8 @@ def _suggest(ctx, mention, gender, offices) -> str | None:
     right = [f.text for f in titles if f.lang == ctx.article.language and f.gender in (gender, "n")]
     if not right:
         return None
-    best = max(right, key=lambda t: fuzz.ratio(t.lower(), mention.text.lower()))
+    words = len(mention.text.split())   # "Queen" → "King", not "British sovereign"
+    best = max(right, key=lambda t: (len(t.split()) == words, fuzz.ratio(t.lower(), mention.text.lower())))
     if "’" in mention.text:
         best = best.replace("'", "’")
     return best[0].upper() + best[1:] if mention.text[:1].isupper() else best

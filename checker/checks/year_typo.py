@@ -1,15 +1,28 @@
 """A number in a year position that cannot be the year meant; suggests the likely year.
 
 ## What it finds
-A number right after a word that introduces a year ("à partir de", "d'ici", "dès", "jusqu'en",
-"depuis", "by", "from", "since", "until") and followed by punctuation or the end of the sentence,
-when it cannot be the year meant:
-- three digits in a sentence about the future ("déploiera … à partir de 206,"): the future cannot
-  start in the year 206;
-- a year before the article's date in a sentence about the future ("d'ici 2015" in 2024);
-- a year after the article's date after "depuis"/"since" ("depuis 2062" in 2024).
-The suggestion is the nearest year, at most one keystroke away (a digit missing, extra, wrong or
-swapped), that fits the sentence and the article's date.
+A number in a year position (see below) that cannot be the year meant, at the article's date:
+- three or five digits ("Les livraisons commenceront en 206", "le 18 octobre 212", "les 1er et 2
+  décembre 20122", "a 22009 analysis", "was on track to hit 400 million by 200") when a year one
+  keystroke away is near the article's date (60 years before it to 30 after);
+- a year a century or more after the article in a sentence about the future, or more than 60 years
+  after it otherwise ("Le 12 mars 2101, une centrale connut un grave accident", "May 2910", "in
+  3010"), when a year one keystroke away is near the article's date; round years (2050, 2100) are
+  real horizons and pass;
+- a year after the article's date after "depuis"/"since" ("financé depuis 2104", "Since 2104");
+- a year before the article's date after a word that looks ahead ("d'ici", "à partir de", "dès",
+  "by", "starting in") in a sentence about the future ("d'ici 2015" written in 2024).
+
+A year position is a number after a word that introduces a year ("en", "depuis", "d'ici à", "fin",
+"in", "since", "by", "due", "starting in"), possibly with a month between ("d'ici à décembre 205"),
+at the end of a date ("le 18 octobre 212", "May 2910"), or between an article and a noun ("a 2009
+analysis"); and the number ends its phrase (punctuation, or a function word: "en 201 lors des jeux"),
+since a noun after it makes it a count ("en 206 blindés", "in 200 cities"), as does "de"/"of" ("200
+of the cities"), and "by" after a word of change makes it an amount ("cut by 200").
+
+The suggestion is the nearest year one keystroke away (a digit missing, extra, wrong or swapped)
+that fits: from the article's year on in a sentence about the future, up to it after "since" or in a
+sentence about the past, else the nearest to the article's year.
 
 ## Why it matters
 A year with a digit missing is invisible to spell checkers and turns a deadline into nonsense.
@@ -17,14 +30,20 @@ A year with a digit missing is invisible to spell checkers and turns a deadline 
 ## Fails
 ```text
 (article of October 2024) … des missiles que Washington déploiera en Allemagne à partir de 206, afin de …
+(article of 2025) Les livraisons commenceront en 206.           → 2026
+(article of 2012) Le 18 octobre 212, le club a fêté son titre.  → 2012
+(article of 1998) A 22009 analysis by the Congressional Budget Office found savings.
 ```
 
 ## Passes
 ```text
 … déploiera à partir de 2026, afin de …
-… 206 blindés seront livrés.      (not a year position)
-… la salle 206, au deuxième étage. (not a year position)
-Hannibal naquit en 247 av. J.-C.  (an era: a real ancient year)
+… 206 blindés seront livrés.        (a count, not a year)
+… la salle 206, au deuxième étage.  (not a year position)
+Hannibal naquit en 247 av. J.-C.    (an era: a real ancient year)
+À partir de 206, la dynastie Han régna sur la Chine.   (a sentence about antiquity)
+The company cut its work force by 200 last year.       (an amount)
+Les émissions devront baisser d'ici 2100.               (a round horizon)
 ```
 
 ## Options
@@ -46,25 +65,28 @@ ID = "year-typo"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
 YEAR_RANGE = (1800, 2200)
-
-
-@functools.lru_cache(maxsize=None)
-def _pattern(code: str) -> regex.Pattern:
-    data = language.load(code)
-    groups = []
-    for kind, words in data["year_before"].items():
-        alt = "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-                       for w in sorted(words, key=len, reverse=True))
-        groups.append(f"(?P<{kind}>{alt})")
-    # the number ends the phrase: punctuation, a conjunction or the end of the text follows
-    return patterns.compile(rf"(?<![\w'’])(?:{'|'.join(groups)})\s+(?P<year>\d{{3,4}})(?=\s*(?:[,.;:!?)»”]|$|\s(?:et|ou|and|or|—|–|-)\s))",
-                         regex.I | regex.M)
+BEFORE, AFTER = 60, 30            # the years a typo may stand for: 60 before the article's to 30 after
+FAR_PAST, FAR_FUTURE = 60, 100    # beyond these after the article, a four-digit year cannot be meant
+ROUND, HORIZON = 50, 300          # 2050, 2100, 2300: horizons, not typos (2900 is one)
+FORWARD = ("deadline", "start")
 
 
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
     return patterns.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+
+
+@functools.lru_cache(maxsize=None)
+def _ahead(code: str) -> regex.Pattern:
+    words = language.load(code)["year_ahead_words"]
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _history(code: str) -> regex.Pattern:
+    words = language.load(code)["history_words"]
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.I)
 
 
 def candidates(digits: str) -> set[int]:
@@ -82,10 +104,27 @@ def candidates(digits: str) -> set[int]:
     return {int(c) for c in out if len(c) == 4 and not c.startswith("0") and YEAR_RANGE[0] <= int(c) <= YEAR_RANGE[1]} - {int(digits)}
 
 
-def _nearest(options: set[int], reference: int | None) -> int | None:
-    if not options or reference is None:
-        return None
-    return min(options, key=lambda y: (abs(y - reference), y))
+def _nearest(options: set[int], reference: int) -> int | None:
+    return min(options, key=lambda y: (abs(y - reference), y)) if options else None
+
+
+def _problem(spot, future: bool, ahead: bool, low: int, high: int) -> tuple[str, set[int], str] | None:
+    """(what is wrong, the years one keystroke away that may be meant, which way to look), or None.
+    future: the sentence is about the future; ahead: it is, or it looks ahead ("on track to", "doit")."""
+    year, digits = int(spot.digits), spot.digits
+    forward = future if spot.position == "start" else ahead   # "from 1996" also compares: the tense must say
+    near = {y for y in candidates(digits) if low - BEFORE <= y <= high + AFTER}
+    if len(digits) != 4:
+        return (f"{len(digits)} digits", near, "future" if ahead else "any") if near else None
+    if spot.position == "since" and year > high:
+        return f"after the article's date ({high})", {y for y in candidates(digits) if y <= high}, "past"
+    if spot.position in FORWARD and forward and year < low:
+        return "before the article's date in a sentence about the future", \
+               {y for y in candidates(digits) if y >= low}, "future"
+    horizon = year % ROUND == 0 and year <= high + HORIZON
+    if not horizon and near and year > high + (FAR_FUTURE if ahead else FAR_PAST):
+        return f"{year - high} years after the article's date", near, "future" if ahead else "past"
+    return None
 
 
 def check(ctx, options):
@@ -94,27 +133,35 @@ def check(ctx, options):
     date = ctx.date
     low = date.earliest.year if date.earliest else None
     high = date.latest.year if date.latest else None
-    for m in _pattern(code).finditer(article.prose):
-        digits = m.group("year")
-        year = int(digits)
-        if _eras(code).match(article.prose, m.end(), m.end() + 300):
+    for spot in ctx.year_spots:
+        if _eras(code).match(article.prose, spot.end, spot.end + 300):
             continue
-        s_start, s_end = sentence_at(ctx.sentences, m.start())
-        future = is_future(article.prose[s_start:s_end], code)
-        problem, suggestion = None, None
-        forward = m.group("deadline") or m.group("start")
-        if forward and future and (len(digits) == 3 or (m.group("deadline") and low and year < low)):
-            reference = low or None
-            pool = {y for y in candidates(digits) if reference is None or y >= reference}
-            suggestion = _nearest(pool, reference)
-            expected = f"a year from {reference} on" if reference else "a four-digit year"
-            problem = f"“{m.group()}” in a sentence about the future: {year} cannot be the year meant; expected {expected}"
-        elif m.group("since") and high and year > high:
-            pool = {y for y in candidates(digits) if y <= high}
+        s_start, s_end = sentence_at(ctx.sentences, spot.start)
+        sentence = article.prose[s_start:s_end]
+        future = is_future(sentence, code)
+        ahead = future or bool(_ahead(code).search(sentence))
+        if low is None or high is None:   # no date, or only one bound: only a year too short or too long to be one, looking ahead
+            if len(spot.digits) != 4 and ahead and spot.position in FORWARD:
+                text = article.text[spot.phrase_start:spot.end]
+                yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "
+                                  f"{spot.digits} cannot be the year meant; expected a four-digit year", SEVERITY)
+            continue
+        found = _problem(spot, future, ahead, low, high)
+        if found is None:
+            continue
+        reason, pool, way = found
+        if len(spot.digits) != 4 and not ahead and _history(code).search(sentence):
+            continue   # "À partir de 206, la dynastie Han régna …": antiquity may be meant
+        if way == "future":
+            pool = {y for y in pool if y >= low} or pool
+            suggestion = _nearest(pool, low)
+        elif way == "past":
+            pool = {y for y in pool if y <= high} or pool
             suggestion = _nearest(pool, high)
-            problem = f"“{m.group()}” is after the article's date ({date.value.isoformat()}); expected a year up to {high}"
-        if problem:
-            if suggestion:
-                problem += f", probably {suggestion}"
-            start, end = m.start("year"), m.end("year")
-            yield ctx.finding(ID, start, end, problem, SEVERITY, str(suggestion) if suggestion else None)
+        else:
+            suggestion = _nearest(pool, round((low + high) / 2))
+        text = article.text[spot.phrase_start:spot.end]
+        message = f"“{text}”: {spot.digits} cannot be the year meant ({reason})"
+        if suggestion:
+            message += f"; expected a year near {date.value.year if date.value else round((low + high) / 2)}, probably {suggestion}"
+        yield ctx.finding(ID, spot.start, spot.end, message, SEVERITY, str(suggestion) if suggestion else None)

@@ -31,7 +31,7 @@ from .figures import Figure
 from .measures import (Frame, SentenceWords, clause_subject, context_words, marker, marks, np_after, np_before,
                        normalised, stem, verb_measure, _data as _frame_data)
 from .periods import Period, PeriodMention, find_periods, nearest_year, reporting_periods, shifted
-from .subjects import ArticleNames, Owner
+from .subjects import ArticleNames, Owner, possessive
 from .tense import is_future
 
 HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
@@ -301,9 +301,9 @@ class _Sentence:
         reach = max((o[1] for o in owners), default=figure.end)
         places = tuple(sorted({self.people.owner(n).key for n in inside if n.start >= reach}))
         inside = [n for n in inside if n.start < reach] or [n for n in inside if n.start >= reach]
-        possessive = [n for n in inside if n.start < figure.start and n.text.endswith(("'s", "’s", "'", "’"))]
-        if possessive:          # "The accord helps RJR … and boosts Nestle's 7% share … to 12%": Nestle's share
-            inside, places = possessive, ()
+        owners_of = [n for n in inside if n.start < figure.start and possessive(self.prose, n)]
+        if owners_of:          # "The accord helps RJR … and boosts Nestle's 7% share … to 12%": Nestle's share
+            inside, places = owners_of, ()
         if not inside and clause[0] > self.sentence[0]:
             if self.words.opens_with(clause[0], self.frames["relatives"]):
                 # "Hershey Foods Corp. and Mars Inc., which have about 40% and 36%": the names the clause refers to

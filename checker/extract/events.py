@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from ..lang import alternation
 from ..facts.index import FactBase
 from ..facts.model import Event
 from ..fold import fold
@@ -91,3 +92,150 @@ def _events_for(matched: str, names: dict[str, list[Event]]) -> list[Event]:
     if len(words) > 2 and " ".join(words[:1] + words[2:]) in names:
         return names[" ".join(words[:1] + words[2:])]
     return []
+
+
+# --- events described in the article's own words -----------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class EventClaim:
+    """A sentence that says what participants of the rules' events did, and when: "Germany joined NATO
+    in 1955", "l'adhésion de la Turquie à l'OTAN remonte au 18 février 1952"."""
+    start: int                       # the words that say it ("joined NATO", "adhésion … à l'OTAN")
+    end: int
+    events: tuple[Event, ...]        # the events it can be: of that kind, of a participant the sentence names
+    date_start: int                  # the date written with it
+    date_end: int
+    year: int
+    month: int | None                # None: a year only
+    day: int | None                  # None: a month or a year only
+
+
+_GAP_WORD = r"[\p{L}\d'’.-]+"
+
+
+@functools.lru_cache(maxsize=None)
+def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
+    data = language.load(code)
+    months = list(data["months"]) + list(data.get("month_abbreviations", {}))
+    kinds = {kind: alternation(words) for kind, words in data["event_kinds"].items()}
+    states = {kind: alternation(words) for kind, words in data["event_states"].items()}
+    since = alternation(data["event_state_since"])
+    flags = regex.I
+    return {
+        **{f"kind:{k}": patterns.compile(rf"(?<!\w)(?:{v})(?!\w)", flags) for k, v in kinds.items()},
+        **{f"state:{k}": patterns.compile(rf"(?<!\w)(?:{v})(?!\w)", flags) for k, v in states.items()},
+        # what may stand between the words of an event and its date: up to four words, a leading comma
+        "gap": patterns.compile(rf"\s*,?\s*(?:{_GAP_WORD}\s+){{0,4}}", flags),
+        "gap_back": patterns.compile(rf"\s*,?\s*(?:{_GAP_WORD}\s+){{0,4}}$", flags),
+        "since": patterns.compile(rf"(?<!\w)(?:{since})\s*$", flags),
+        # what may stand before a date that opens its clause: the start of the sentence or a comma, two words
+        "opens": patterns.compile(rf"(?:^|[,;:(«“\"]|\n)\s*(?:{_GAP_WORD}\s+){{0,2}}$", flags | regex.M),
+        "month_year": patterns.compile(rf"(?<![\w'’])(?P<month>{alternation(months, loose=False)})(?:(?<=\.)|(?!\w))\s+"
+                                       rf"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)", flags),
+        "year": patterns.compile(r"(?<![\w.,/-])(?P<year>(?:1[6-9]|20)\d\d)(?![\d\p{L}]|[.,]\d)"),
+        # between what was done and what it was done to: a few words, no punctuation
+        "near": patterns.compile(rf"\s*(?:{_GAP_WORD}\s*){{0,8}}", flags),
+        "intent": patterns.compile(rf"(?<!\w)(?:{alternation(data['event_intent_words'])})(?!\w)", flags),
+    }
+
+
+def _times(prose: str, s: int, e: int, code: str, dates: list[DateMention]):
+    """(start, end, year, month, day) of the dates, months and years of a sentence, the most precise first."""
+    p = _claim_patterns(code)
+    months = {k.lower().rstrip("."): v for k, v in list(language.load(code)["months"].items())
+              + list(language.load(code).get("month_abbreviations", {}).items())}
+    out, taken = [], []
+    for d in dates:
+        if s <= d.start < e and d.year:
+            out.append((d.start, d.end, d.year, d.month, d.day))
+            taken.append((d.start, d.end))
+    for m in p["month_year"].finditer(prose, s, e):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m.start(), m.end(), int(m.group("year")), months.get(m.group("month").lower().rstrip(".")), None))
+            taken.append((m.start(), m.end()))
+    for m in p["year"].finditer(prose, s, e):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m.start(), m.end(), int(m.group("year")), None, None))
+    return out
+
+
+def _adjacent(p, prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are two spans a few words apart, with no punctuation between?"""
+    first, second = sorted((a, b))
+    if second[0] < first[1]:
+        return False
+    m = p["near"].match(prose, first[1], second[0])
+    return m is not None and m.end() == second[0]
+
+
+def find_event_claims(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],
+                      dates: list[DateMention], tokens: list[tuple[int, int, str]]) -> list[EventClaim]:
+    participants = base.event_participants.get(code, {})
+    if not participants:
+        return []
+    p = _claim_patterns(code)
+    who = [(a, b, participants.get(fold(" ".join(prose[a:b].split())), []))
+           for a, b in base.find("participant", code, folded, tokens)]
+    orgs = [(a, b, base.event_organisations.get(fold(" ".join(prose[a:b].split())), []))
+            for a, b in base.find("organisation", code, folded, tokens)] if base.event_organisations else []
+    claims = []
+    for s, e in sentences:
+        named = [(a, b, events) for a, b, events in who if s <= a < e]
+        if not named:
+            continue
+        times = None
+        for kind in sorted({ev.kind for _, _, events in named for ev in events}):
+            for state in (False, True):
+                pattern = p.get(f"{'state' if state else 'kind'}:{kind}")
+                for m in pattern.finditer(prose, s, e) if pattern else ():
+                    pair = _pair(p, prose, m.span(), kind, named, [o for o in orgs if s <= o[0] < e])
+                    if pair is None:
+                        continue
+                    span, events = pair
+                    if p["intent"].search(prose, max(s, span[0] - 40), span[0]) or p["intent"].match(prose, span[1] + 1, e):
+                        continue   # "applied to join NATO in May 2022", "its NATO membership bid": not the accession
+                    if times is None:
+                        times = _times(prose, s, e, code, dates)
+                    when = _linked_time(p, prose, span, times, state, s)
+                    if when is not None:
+                        claims.append(EventClaim(span[0], span[1], events, *when))
+    return claims
+
+
+def _pair(p, prose, kind_span, kind, named, orgs):
+    """The words of the event (the kind's words and what was joined, or who was founded) and its events."""
+    candidates = [ev for _, _, events in named for ev in events if ev.kind == kind]
+    joined = [ev for ev in candidates if ev.organisation]
+    if joined:
+        for a, b, ids in orgs:
+            if _adjacent(p, prose, kind_span, (a, b)):
+                events = tuple({ev.id: ev for ev in joined if ev.organisation in ids}.values())
+                if events:
+                    return (min(a, kind_span[0]), max(b, kind_span[1])), events
+    for a, b, events in named:   # "the North Atlantic Treaty was signed", "l'OTAN a été fondée"
+        mine = tuple(ev for ev in events if ev.kind == kind and not ev.organisation)
+        if mine and _adjacent(p, prose, kind_span, (a, b)):
+            return (min(a, kind_span[0]), max(b, kind_span[1])), mine
+    return None
+
+
+def _linked_time(p, prose, span, times, state: bool, sentence_start: int):
+    """The date written with the event's words: right after them, or right before them, a few words away;
+    for a state ("membre de l'OTAN"), only after "depuis"/"since"."""
+    best = None
+    for start, end, year, month, day in times:
+        if start >= span[1]:
+            gap = p["gap"].match(prose, span[1], start)
+            ok = gap is not None and gap.end() == start
+            if ok and state:
+                ok = bool(p["since"].search(prose, span[1], start))
+        elif end <= span[0]:   # "En 1999, la Pologne a rejoint …": a date that opens the clause
+            gap = p["gap_back"].search(prose, end, span[0])
+            ok = gap is not None and gap.start() == end and not state \
+                and p["opens"].search(prose[max(sentence_start, start - 40):start]) is not None
+        else:
+            continue
+        distance = start - span[1] if start >= span[1] else span[0] - end
+        if ok and (best is None or distance < best[0]):
+            best = (distance, (start, end, year, month, day))
+    return best[1] if best else None

@@ -20,22 +20,29 @@ class Malformed:
     date: dt.date | None       # the date it most likely means
 
 
-_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+# Day and month in either order ("12/02/2026" in French, "02/27/1998" in English): which is which is
+# settled in _date, after the match, by the language's order and by what a calendar allows.
+_PART = r"(?:0?[1-9]|[12]\d|3[01])"
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 _PATTERNS = [
-    ("time-date", patterns.compile(rf"(?<![\d:/.])(?P<time>{_TIME})(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?![\d/])")),
-    ("date-time", patterns.compile(rf"(?<![\d/])(?P<date>(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>\d{{4}}))(?P<time>{_TIME})(?![\d:])")),
-    ("doubled", patterns.compile(rf"(?<![\d/])(?P<d>{_DAY})(?P<s1>//+|/)(?P<m>{_MONTH})(?P<s2>//+|/)(?P<y>\d{{4}})(?![\d/])")),
+    ("time-date", patterns.compile(rf"(?<![\d:/.])(?P<time>{_TIME})(?P<date>(?P<a>{_PART})/(?P<b>{_PART})/(?P<y>\d{{4}}))(?![\d/])")),
+    ("date-time", patterns.compile(rf"(?<![\d/])(?P<date>(?P<a>{_PART})/(?P<b>{_PART})/(?P<y>\d{{4}}))(?P<time>{_TIME})(?![\d:])")),
+    ("doubled", patterns.compile(rf"(?<![\d/])(?P<a>{_PART})(?P<s1>//+|/)(?P<b>{_PART})(?P<s2>//+|/)(?P<y>\d{{4}})(?![\d/])")),
     # (?=\d): no required character to search for, so let the engine skip to digits
-    ("mixed", patterns.compile(rf"(?=\d)(?<![\d/.-])(?P<d>{_DAY})(?P<s1>[/.-])(?P<m>{_MONTH})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
+    ("mixed", patterns.compile(rf"(?=\d)(?<![\d/.-])(?P<a>{_PART})(?P<s1>[/.-])(?P<b>{_PART})(?P<s2>[/.-])(?P<y>\d{{4}})(?![\d/.-]\d)")),
 ]
 
 
-def _date(m) -> dt.date | None:
-    try:
-        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        return None
+def _date(m, day_first: bool) -> dt.date | None:
+    """The date meant: in the language's order, else in the other when only that one exists."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    orders = ((a, b), (b, a)) if day_first else ((b, a), (a, b))
+    for day, month in orders:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
@@ -45,7 +52,10 @@ def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
         for m in pattern.finditer(prose):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
-            date = _date(m) if day_first else None
+            meant = _date(m, day_first)
+            if meant is None and min(int(m.group("a")), int(m.group("b"))) > 12:
+                continue   # no month in it: not a date
+            date = meant if day_first else None   # what dating may read: day-first text only, as before
             if kind == "time-date":
                 item = Malformed(m.start(), m.end(), f"time {m.group('time')} glued to date {m.group('date')}",
                                  f"{m.group('time')}, {m.group('date')}", date)
@@ -56,13 +66,13 @@ def find_malformed(prose: str, day_first: bool = True) -> list[Malformed]:
                 if m.group("s1") == "/" and m.group("s2") == "/":
                     continue
                 item = Malformed(m.start(), m.end(), "doubled separator in a date",
-                                 f"{m.group('d')}/{m.group('m')}/{m.group('y')}", date)
+                                 f"{m.group('a')}/{m.group('b')}/{m.group('y')}", date)
             else:
                 if m.group("s1") == m.group("s2"):
                     continue
                 sep = m.group("s1")
                 item = Malformed(m.start(), m.end(), f"mixed separators {m.group('s1')!r} and {m.group('s2')!r} in a date",
-                                 f"{m.group('d')}{sep}{m.group('m')}{sep}{m.group('y')}", date)
+                                 f"{m.group('a')}{sep}{m.group('b')}{sep}{m.group('y')}", date)
             found.append(item)
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda x: x.start)

@@ -23,7 +23,7 @@ class NameSpan:
 def _pattern(code: str) -> regex.Pattern:
     particles = "|".join(regex.escape(p).replace("'", "['’]") for p in
                          sorted(language.load(code)["name_particles"], key=len, reverse=True))
-    return patterns.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}}(?![\w-])")
+    return patterns.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,6}}(?![\w-])")
 
 
 def find_names(prose: str, code: str) -> list[NameSpan]:
@@ -35,7 +35,7 @@ def find_names(prose: str, code: str) -> list[NameSpan]:
             continue
         before = prose[max(0, m.start() - 3):m.start()].rstrip(" «“\"'(")
         initial = start == m.start() and (not before or before[-1] in ".!?:\n…»”")
-        spans.append(NameSpan(start, m.start() + len(raw), text, initial))
+        spans.append(NameSpan(start, start + len(text), text, initial))
     return spans
 
 

@@ -1,9 +1,15 @@
 """Quotations and their speaker: « … », “ … ”, „ … “ and "…". Pure: prose (with sentences and names) → Quotes.
 
-The speaker is the name right after the quotation (", a déclaré Mark Rutte", "said Rutte") or, failing
-that, the name before it in the sentence ("Rutte a déclaré : « … »"). When a pronoun gives it
-(", a-t-il déclaré", "he said"), the speaker is the previous quotation's, or the sentence's first name,
-and it is marked as inferred: only explicit speakers are compared."""
+The speaker is the one the quotation's attribution names: a verb of the language's `attribution_verbs`
+or a cue of `attribution_cues` after the quotation (", a déclaré Mark Rutte", "“…,” Rutte said", "“…,”
+according to Mark Rutte") or, failing one, before it in the sentence ("Rutte a déclaré : « … »", "Selon
+Mark Rutte, « … »"). A name is the speaker only in the attribution's own phrase: the subject right before
+the verb, or the phrase after an inverted verb or a cue, up to a word of `speaker_breaks` ("du ministère",
+"in Brussels", "qui accuse") or an apposition after a comma ("le porte-parole du Kremlin, Dmitri Peskov").
+A capitalised word elsewhere near the quotation is not its speaker: in "“…,” the communique said, urging
+the Immigration Service to act", the communiqué speaks, and no name is given (not compared). When a
+pronoun gives it (", a-t-il déclaré", "he said"), the speaker is the previous quotation's, or the
+sentence's first name, and it is marked as inferred: only explicit speakers are compared."""
 from __future__ import annotations
 
 import functools
@@ -19,7 +25,11 @@ from .. import patterns
 
 _QUOTES = patterns.compile(r"«(?P<a>[^«»]{2,1500}?)»|“(?P<b>[^“”]{2,1500}?)”|„(?P<c>[^„“”]{2,1500}?)[“”]|"
                         r"(?<![\w\"])\"(?P<d>[^\"\n]{2,1500}?)\"(?![\w\"])")
-AFTER_WINDOW = 60
+AFTER_WINDOW = 120     # an attribution after a quotation: ", a déclaré le secrétaire général de l'OTAN, Mark Rutte"
+BEFORE_WINDOW = 200    # an attribution before it, in its sentence: "Rutte a averti les alliés réunis à Bruxelles : « … »"
+_PUNCTUATION = " \t\n,.;:!?—–-«»“”\"'’()"
+_PHRASE_END = patterns.compile(r"[,.;:!?()«»“”\"\n]")
+_WORD_OR_ELISION = patterns.compile(r"\p{L}+['’]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,22 +92,93 @@ def _people(found: list[NameSpan]) -> list[NameSpan]:
 
 
 def _speaker(prose, code, sentences, names, q_start, q_end) -> tuple[str | None, bool | None]:
-    """(speaker, explicit); (None, None) when a pronoun says it is someone named before."""
+    """(speaker, explicit); (None, None) when a pronoun says it is someone named before; (None, False) when
+    nobody is named (no attribution, or one that names no one: "the communique said")."""
     _, s_end = _sentence(sentences, max(q_end - 1, 0))
-    after = prose[q_end:min(s_end if s_end > q_end else q_end, q_end + AFTER_WINDOW)]
-    if _cues(code).match(after):
+    after_end = min(max(s_end, q_end), q_end + AFTER_WINDOW)
+    if _cues(code).match(prose[q_end:after_end]):
         return None, None
-    found = _people([n for n in names if q_end <= n.start < q_end + len(after)])
-    if found:
-        return found[0].text, len(found) == 1 or found[0].start - q_end < 25
+    attribution = _attribution(code).search(prose, q_end, after_end)
+    if attribution is not None:
+        return _named(_attributed(prose, code, names, attribution, q_end, after_end))
     s_start, _ = _sentence(sentences, q_start)
-    before_text = prose[s_start:q_start]
-    if _cues(code).match(before_text.strip() and before_text or ""):
+    start = max(s_start, q_start - BEFORE_WINDOW)
+    if _cues(code).match(prose[start:q_start].lstrip()):
         return None, None
-    found = _people([n for n in names if s_start <= n.start and n.end <= q_start])
-    if found:
-        return found[-1].text, len(found) == 1
+    before = list(_attribution(code).finditer(prose, start, q_start))
+    if before:
+        return _named(_attributed(prose, code, names, before[-1], start, q_start))
     return None, False
+
+
+def _named(name: NameSpan | None) -> tuple[str | None, bool]:
+    return (name.text, True) if name is not None else (None, False)
+
+
+def _attributed(prose, code, names, m, lo: int, hi: int) -> NameSpan | None:
+    """The name an attribution (a verb or a cue found in prose[lo:hi]) gives as the speaker, or None."""
+    if m.group("verb"):
+        between = prose[lo:m.start()]
+        if not _only_auxiliaries(code, between):
+            return _subject(prose, code, names, lo, m.start())   # "“…,” Mark Rutte said", "Rutte a dit : « »"
+    return _phrase_after(prose, code, names, m.end(), hi)        # "», a déclaré Mark Rutte", "selon Mark Rutte"
+
+
+def _subject(prose, code, names, lo: int, verb: int) -> NameSpan | None:
+    """The name right before the verb (auxiliaries between), itself opening the phrase or after a comma."""
+    for name in reversed(_people([n for n in names if lo <= n.start and n.end <= verb])):
+        if not _only_auxiliaries(code, prose[name.end:verb]):
+            continue
+        opening = prose[lo:name.start].rstrip()
+        if not opening.strip(_PUNCTUATION) or opening.endswith(","):
+            return name
+        return None
+    return None
+
+
+def _phrase_after(prose, code, names, start: int, hi: int) -> NameSpan | None:
+    """The speaker named in the phrase after an inverted verb or a cue, up to a break word; else in an
+    apposition right after its comma."""
+    stop = _PHRASE_END.search(prose, start, hi)
+    end = stop.start() if stop else hi
+    inside = _people([n for n in names if start <= n.start < end])
+    breaks = _breaks(code)
+    for name in inside:
+        if any(w in breaks for w in _words(prose[start:name.start])):
+            break
+        return name
+    if stop is not None and stop.group() == ",":
+        following = [n for n in names if stop.end() <= n.start < hi and not prose[stop.end():n.start].strip()]
+        if following:
+            return following[0]
+    return None
+
+
+def _only_auxiliaries(code: str, text: str) -> bool:
+    words = _words(text)
+    return not words or " ".join(words) in _auxiliaries(code)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD_OR_ELISION.findall(text)]
+
+
+@functools.lru_cache(maxsize=None)
+def _attribution(code: str) -> regex.Pattern:
+    data = language.load(code)
+    verbs = language.alternation(data["attribution_verbs"]) or "(?!)"
+    cues = language.alternation(data["attribution_cues"]) or "(?!)"
+    return patterns.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})|(?P<cue>{cues}))(?![\w-])", regex.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _breaks(code: str) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in language.load(code)["speaker_breaks"])
+
+
+@functools.lru_cache(maxsize=None)
+def _auxiliaries(code: str) -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in language.load(code)["attribution_auxiliaries"])
 
 
 def _first_name(prose, sentences, names, q_start, q_end) -> str | None:

@@ -1,31 +1,39 @@
-"""Statements that can be reckoned: a founding year with an age or anniversary ("fondée en 1945,
-l'ONU fête ses 80 ans"), a span of years with its length ("de 2010 à 2024, soit 14 ans") and a
-change with its percentage ("de 2 à 3 milliards, soit une hausse de 50 %"). From the language data;
-pure text + numbers → statements, one sentence at a time. The arithmetic is the check's.
+"""Statements that can be reckoned: a founding or birth year with an age or anniversary ("fondée en
+1945, l'ONU célèbre cette année ses 80 ans", "born in 1950, … who is 74", "marks its 93rd
+anniversary"), a time since a past year or date ("il y a tout juste 52 ans, le 5 juillet 1962",
+"founded 80 years ago, in 1908"), a span of years with its length ("de 2010 à 2024, soit 14 ans") and
+a change with its percentage ("de 2 à 3 milliards, soit une hausse de 50 %"). From the language data;
+pure text + numbers + dates → statements, one sentence at a time. The arithmetic is the check's.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 
 import regex
 
 from .. import lang as language
+from .dates import DateMention
 from .numbers import NumberMention
 from ..lang import alternation, starts
 from .. import patterns
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
 PERCENT_SIGN = r"(?:\s*%)?"   # "de 2 % à 3 %": the first figure of a change may carry its unit
+CURRENCY = r"(?:[$€£¥]\s?)?"
 
 
 @dataclass(frozen=True, slots=True)
 class Age:
-    founded: int                  # the year of the founding or birth
+    founded: int                  # the year of the founding, birth or past event
     founded_span: tuple[int, int]
     age: NumberMention
     span: tuple[int, int]         # the phrase that states the age
     exact: bool                   # an anniversary is exact; an age may be one less before the birthday
+    kind: str = "anniversary"     # "anniversary", "age" or "ago" (a time since: counted from the article's date)
+    day: dt.date | None = None    # the full date of the past event, when the text gives it
+    approximate: bool = False     # "il y a près de 50 ans", "nearly 50 years ago"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,10 @@ def _template(text: str, slots: dict[str, str]) -> str:
     return body
 
 
+WORD_START = r"(?<!\w)"
+FILLER = r"(?:\s+[\p{L}'’-]+){0,3}?"   # {_}: up to three words ("célèbre cette année ses 75 ans")
+
+
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
@@ -66,19 +78,37 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     approx = alternation(data["approximation_words"])
     number = r"[-−]?\d(?:[\d\u00a0\u202f .,]*\d)?"
     def joined(templates, slots):
-        return "|".join(f"(?:{_template(t, slots)})" for t in templates)
+        # a template that starts with a word (or a slot) starts at a word boundary; ", {n} ans," does not
+        return "|".join("(?:" + (WORD_START if t[0].isalnum() or t[0] == "{" else "") + _template(t, slots) + ")"
+                        for t in templates)
     change = alternation(data["change_words"])
+    scale = rf"(?:\s+(?:{alternation(data['scale_words'])})(?!\w))?"
     of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
+    ordinal = alternation(data["ordinal_suffixes"], loose=False)
+    elapsed = {"n": n, "_": FILLER, "verb": f"(?:{alternation(data['anniversary_verbs'])})", "ord": f"(?:{ordinal})"}
+    after = rf"(?!\w|\s*(?:%|‰)|{of})"
+    year_links = alternation(data["reckoning_year_links"])
     return {
         "founded": patterns.compile(rf"{starts(data['founding_words'])}(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
+        "founded_on": patterns.compile(rf"(?<!\w)(?:{alternation(data['founding_before_date'])})\s+(?:(?:{year_links})\s+)?$", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age
-        "anniversary": patterns.compile(rf"(?<!\w)(?:{joined(data['anniversary_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
-        "age": patterns.compile(rf"(?<!\w)(?:{joined(data['age_patterns'], {'n': n})})(?!\w|\s*(?:%|‰)|{of})", flags),
+        "anniversary": patterns.compile(rf"(?:{joined(data['anniversary_patterns'], elapsed)}){after}", flags),
+        "age": patterns.compile(rf"(?:{joined(data['age_patterns'], elapsed)}){after}", flags),
+        "ago": patterns.compile(rf"(?:{joined(data['ago_patterns'], elapsed)}){after}", flags),
+        "ago_after": patterns.compile(rf"(?:{joined(data['ago_after_patterns'], elapsed)}){after}", flags),
+        "now": patterns.compile(rf"(?<!\w)(?:{alternation(data['now_words'])})(?!\w)", flags),
+        "death": patterns.compile(rf"(?<!\w)(?:{alternation(data['death_words'])})(?!\w)", flags),
+        "approx": patterns.compile(rf"(?<!\w)(?:{approx})\s*$", flags),
+        # the past year or date of an "il y a N ans": right after it (", en 1962", ", on Oct. 14, 1938") or before it
+        "link_after": patterns.compile(rf"\s*,?\s*(?:(?:{year_links})\s+)?(?:(?P<year>{YEAR})(?!\d))?", flags),
+        "link_before": patterns.compile(rf"(?<!\w)(?:{year_links})\s+(?P<year>{YEAR})\s*,?\s*$", flags),
+        "link_any": patterns.compile(rf"(?<!\w)(?:{year_links})\s+(?:\S+\s+){{0,3}}?(?P<year>{YEAR})(?!\d)", flags),
         "years": patterns.compile(
             rf"(?<![\w/.-])(?:{joined(data['year_span_patterns'], {'a': f'(?P<a>{YEAR})', 'b': f'(?P<b>{YEAR})'})})(?![\w/-])", flags),
         "duration_after": patterns.compile(rf"\s*[,(—–-]?\s*(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})(?!\w)", flags),
         "duration_before": patterns.compile(rf"(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})\s*[,(—–-]?\s*$", flags),
-        "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': f'(?P<a>{number})' + PERCENT_SIGN, 'b': f'(?P<b>{number})'})})", flags),
+        # "de 2 à 3 milliards", "from $114 million to $207 million": a currency sign before, a scale after
+        "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': CURRENCY + f'(?P<a>{number})' + PERCENT_SIGN + scale, 'b': CURRENCY + f'(?P<b>{number})'})})", flags),
         "change": patterns.compile(
             rf"{starts(data['change_words'], also='+−-')}(?:(?P<word>{change})\s+(?:(?:de|d['’]|of|by)\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:%|pour\s+cent|per\s*cent|percent)", flags),
     }
@@ -89,21 +119,69 @@ def _number_at(numbers: dict[int, NumberMention], start: int) -> NumberMention |
     return numbers.get(start) or numbers.get(start - 1)
 
 
-def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention]):
+def _founded(prose: str, s: int, e: int, p, dates: dict[int, DateMention]) -> list[tuple[int, tuple[int, int], dt.date | None]]:
+    """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949"."""
+    out = [(int(m.group("year")), m.span("year"), None) for m in p["founded"].finditer(prose, s, e)]
+    for start, d in dates.items():
+        if s <= start < e and d.year and p["founded_on"].search(prose, max(s, start - 30), start):
+            out.append((d.year, (d.start, d.end), d.date()))
+    return out
+
+
+def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], founded):
+    """The past year or date an "il y a N ans" counts from: right after it, right before it, the
+    sentence's founding, or the one year or date the sentence gives after "en"/"in"/"le"/"on"."""
+    after = p["link_after"].match(prose, m.end(), e)
+    if after.group("year"):
+        return int(after.group("year")), after.span("year"), None
+    d = dates.get(after.end())
+    if d is not None and d.year:
+        return d.year, (d.start, d.end), d.date()
+    before = p["link_before"].search(prose, s, m.start())
+    if before:
+        return int(before.group("year")), before.span("year"), None
+    for start, d in dates.items():   # "Le 5 juillet 1962, il y a 50 ans, …"
+        if d.year and s <= start and 0 <= m.start() - d.end <= 3:
+            return d.year, (d.start, d.end), d.date()
+    if len(founded) == 1:
+        return founded[0]
+    anywhere = [x for x in p["link_any"].finditer(prose, s, e) if not (m.start() <= x.start() < m.end())]
+    in_dates = [d for start, d in dates.items() if s <= start < e and d.year]
+    if len(anywhere) == 1 and all(d.year == int(anywhere[0].group("year")) for d in in_dates) and len(in_dates) <= 1:
+        d = in_dates[0] if in_dates else None
+        return int(anywhere[0].group("year")), anywhere[0].span("year"), d.date() if d else None
+    return None
+
+
+def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],
+                    dates: list[DateMention] = ()):
     data = language.load(code)
     p = _patterns(code)
     by_start = {n.start: n for n in numbers}
+    by_date = {d.start: d for d in dates}
     changes = {k.lower(): v for k, v in data["change_words"].items()}
     ages, spans, moves = [], [], []
     for s, e in sentences:
-        founded = [m for m in p["founded"].finditer(prose, s, e)]
+        founded = _founded(prose, s, e, p, by_date)
         if len(founded) == 1:
-            f = founded[0]
+            year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
+                if kind == "age" and p["death"].search(prose, s, e):
+                    continue   # the age at death, not now
                 for m in p[kind].finditer(prose, s, e):
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
-                        ages.append(Age(int(f.group("year")), f.span("year"), n, m.span(), exact))
+                        ages.append(Age(year, span, n, m.span(), exact, kind, day))
+        agos = list(p["ago"].finditer(prose, s, e))
+        if p["now"].search(prose, s, e):
+            agos += list(p["ago_after"].finditer(prose, s, e))
+        for m in agos:
+            n = _number_at(by_start, m.start("n"))
+            link = _ago_link(prose, s, e, m, p, by_date, founded)
+            if n is None or link is None:
+                continue
+            approximate = bool(p["approx"].search(prose, max(s, m.start() - 30), m.start("n")))
+            ages.append(Age(link[0], link[1], n, m.span(), False, "ago", link[2], approximate))
         for m in p["years"].finditer(prose, s, e):
             a, b = int(m.group("a")), int(m.group("b"))
             if b <= a:

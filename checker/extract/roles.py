@@ -1,4 +1,5 @@
-"""Dates of a role written right after a title or a name: "depuis 2022", "de 2010 à 2024", "(2010-2024)"."""
+"""Dates of a role written right after a title or a name: "depuis 2022", "depuis octobre 2024", "since Oct. 1,
+2024", "de 2010 à 2024", "(2010-2024)"."""
 from __future__ import annotations
 
 import functools
@@ -19,6 +20,7 @@ class RoleDates:
     start: int
     end: int
     since: int | None = None
+    since_month: int | None = None   # "depuis octobre 2024"
     first: int | None = None
     last: int | None = None
 
@@ -28,8 +30,10 @@ class RoleDates:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     data = language.load(code)
-    since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+\p{{L}}+\s+)?{_YEAR}(?!\d)",
-                          regex.I)
+    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    months = alternation(data["months"])
+    since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:{day}\s+)?"
+                             rf"(?:(?P<month>{months})\s+(?:{day},?\s+)?)?(?P<year>{_YEAR})(?!\d)", regex.I)
     ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
     span = patterns.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
     return since, span
@@ -40,7 +44,11 @@ def role_dates_at(prose: str, offset: int, code: str) -> RoleDates | None:
     window = prose[offset:offset + WINDOW]   # a bounded slice: matching at a position of a long text is not free
     m = since.match(window)
     if m:
-        return RoleDates(offset + m.start(1), offset + m.end(1), since=int(m.group(1)))
+        month = m.group("month")
+        months = {k.lower(): v for k, v in language.load(code)["months"].items()}
+        start = m.start("month") if month else m.start("year")
+        return RoleDates(offset + start, offset + m.end("year"), since=int(m.group("year")),
+                         since_month=months[month.lower()] if month else None)
     m = span.match(window)
     if m:
         years = [int(g) for g in m.groups() if g]
@@ -48,3 +56,29 @@ def role_dates_at(prose: str, offset: int, code: str) -> RoleDates | None:
         end = max(m.end(i) for i in range(1, len(m.groups()) + 1) if m.group(i))
         return RoleDates(offset + start, offset + end, first=years[0], last=years[1])
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _tenure(code: str) -> regex.Pattern:
+    data = language.load(code)
+    complement = r"[^\s,;.]+(?:\s+[^\s,;.]+){0,3}?"   # "l'OTAN", "the alliance", "le gouvernement italien"
+    cues = alternation(data["tenure_cues"]).replace(regex.escape("{x}"), complement)
+    # from the comma: a literal first character lets the engine skip the rest of the prose at once
+    return patterns.compile(rf",\s*(?:{cues})(?=\s+(?:{alternation(data['role_since'])})\s)", regex.I)
+
+
+def tenure_cues(prose: str, code: str) -> list[tuple[int, int]]:
+    """(start, end) of the tenures written without a title after a name ("…, en poste depuis …", "…, who has led
+    NATO since …"): the name ends at start (its comma), the role dates begin at end."""
+    return [(m.start(), m.end()) for m in _tenure(code).finditer(prose)]
+
+
+def year_ranges(prose: str, code: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(first, last) of the spans of years written between two offsets ("de 2011 à 2024", "(1997-2007)")."""
+    _, span = _patterns(code)
+    found = []
+    for m in span.finditer(prose, start, end):
+        years = [int(g) for g in m.groups() if g]
+        if len(years) == 2 and years[0] <= years[1]:
+            found.append((years[0], years[1]))
+    return found

@@ -79,7 +79,7 @@ def _owners(prose: str, spans: list[NameSpan], code: str) -> list[NameSpan]:
         text = span.text
         initial = span.sentence_initial and " " not in text and (
             text.isupper() and len(text) > 1 and text.isalpha()          # "RMS said …"
-            or text.endswith(("'s", "’s")) and text[:-2].isalpha())      # "Ohio's jobless rate …"
+            or possessive(prose, span))                                  # "Ohio's jobless rate …"
         if id(span) not in plausible and not initial:
             continue
         key = name_key(text, code)
@@ -106,6 +106,12 @@ def _placed(prose: str, span: NameSpan, code: str) -> bool:
     if words["place_suffixes"] and any(w.endswith(words["place_suffixes"]) for w in after.split(" ", 2)[:2] if w):
         return True
     return bool(_DIGIT_BEFORE.search(prose, max(0, span.start - 3), span.start))
+
+
+def possessive(prose: str, span: NameSpan) -> bool:
+    """A name written as an owner: "Ohio's", "Nestle's", "Mills'"."""
+    return span.text.endswith(("'s", "’s", "s'", "s’")) or prose[span.end:span.end + 2] in ("'s", "’s") \
+        or (span.text.endswith("s") and prose[span.end:span.end + 1] in ("'", "’") and not prose[span.end + 1:span.end + 2].isalpha())
 
 
 _DIGIT_BEFORE = patterns.compile(r"\d[ \u00a0\u202f]*$")

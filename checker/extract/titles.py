@@ -15,7 +15,11 @@ from ..fold import fold
 from ..lang import alternation, starts
 from .. import patterns
 
-NAME_TOKEN = r"(?:\p{Lu}\.(?:-\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}\p{Lu}'’]*)*)"
+# A name's word: initials, dotted and glued or not ("J.", "J.D.", "J.-P.", "U.S."), or a capitalised word with its
+# hyphenated parts and inner apostrophes ("O'Brien", "N'Djamena"); a possessive is not part of it ("Nations'",
+# "Gonzalez’", "Trump's").
+_WORD_PART = r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’](?!s(?!\p{L}))\p{L}[\p{Ll}\p{Lu}]*)*"
+NAME_TOKEN = rf"(?:\p{{Lu}}\.(?:-?\p{{Lu}}\.)*|{_WORD_PART}(?:-{_WORD_PART})*)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +50,16 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     particles = alternation(data["name_particles"])
     name = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})"
     dets = data["determiners"]
-    all_dets = dets["m"] + dets["f"] + dets["elided"]
+    all_dets = dets["m"] + dets["f"] + dets["elided"] + dets.get("n", [])
     det = alternation(all_dets) or "(?!)"
     # what a match can begin with (lang.starts): lets the engine skip the rest of the window at once
     first_det_or_qualifier = starts(all_dets, *(words for words in qb.values() if words))
+    first_det = starts(all_dets)
+    possessors = [rf"(?:(?:{det})\s+)?[\w-]+{regex.escape(e)}" for e in data["possessor_endings"]]
+    if possessors:   # "the company's chairwoman": a possessor stands where a determiner would
+        det = "|".join([det] + possessors)
+        first_det_or_qualifier = first_det = ""
+    complement = rf"(?:{alternation(data['apposition_complements'])})(?:\s+[^\s,;:.()]+){{1,3}}"
     flags = 0
     groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
@@ -57,7 +67,11 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
         "qualifier_before": patterns.compile(rf"{first_det_or_qualifier}(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
-        "determiner": patterns.compile(rf"{starts(all_dets)}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "determiner": patterns.compile(rf"{first_det}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        # "Fraîchement nommé, le chancelier …": a qualifier that opens the sentence, detached by a comma
+        "detached": patterns.compile(rf"^\s*(?:{groups_before})\s*,\s*(?:(?P<det>{det})\s*)?$", flags | regex.I),
+        # an apposition closes after its title, or after a short complement ("a spokeswoman for the ministry,")
+        "closed": patterns.compile(rf"\s*(?:{complement}\s*)?(?:[,;:.)–—]|$)", flags | regex.I),
         "qualifier_after": patterns.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
         # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
         "name_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
@@ -72,17 +86,29 @@ def _function_words(code: str) -> frozenset[str]:
     return frozenset(language.load(code)["function_words"])
 
 
+@functools.lru_cache(maxsize=None)
+def _weekdays(code: str) -> frozenset[str]:
+    return frozenset(language.load(code)["weekdays"])
+
+
 def trim_name(text: str, start: int, code: str) -> tuple[str, int]:
-    """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte")."""
-    words = _function_words(code)
+    """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte"), and weekdays at
+    either end, which English capitalises ("Bill Clinton Saturday vowed" → "Bill Clinton")."""
+    words, weekdays = _function_words(code), _weekdays(code)
     while True:
         head, sep, rest = text.partition(" ")
-        if not sep or head.lower().strip("'’") not in words:
-            return text, start
+        folded = head.lower().strip("'’")
+        if not sep or (folded not in words and folded not in weekdays):
+            break
         offset = len(head) + len(sep)
         while rest.startswith(" "):
             rest, offset = rest[1:], offset + 1
         text, start = rest, start + offset
+    while True:
+        rest, sep, tail = text.rpartition(" ")
+        if not sep or tail.lower() not in weekdays:
+            return text, start
+        text = rest.rstrip()
 
 
 def _kind(match: regex.Match, kinds) -> str | None:
@@ -145,7 +171,8 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         if not forms:
             continue
         qualifier, q_span, determiner = None, None, None
-        qb = pats["qualifier_before"].search(before)
+        qb = pats["qualifier_before"].search(before) or pats["detached"].search(before)
+        dm = None
         if qb:
             qualifier = _kind(qb, KINDS)
             q_span = (s_start + qb.start(qualifier), s_start + qb.end(qualifier))
@@ -162,16 +189,18 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         name = name_span = None
         na = pats["name_after"].match(prose, end, max(end, s_end)) \
             if not prose[end:end + 1].isalnum() else None
-        head = before[:qb.start()] if qb else before
+        head = before[:qb.start()] if qb else before[:dm.start()] if dm else before   # "Hegseth, the US Secretary"
         nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
+        if nb and determiner and not pats["closed"].match(prose, end, min(len(prose), end + 80)):
+            nb = None   # "Selon Merz, le chancelier a tort": an apposition with a determiner closes after the title
         # "le président Donald Trump" binds closest; in "Elbridge Colby, sous-secrétaire …, Rutte a dit"
         # the name before the comma is the apposition and the one after begins the next clause
         if na and (not nb or not prose[end:na.start("name")].strip()):
             name, n_start = trim_name(na.group("name"), na.start("name"), code)
-            name_span = (n_start, na.end("name"))
+            name_span = (n_start, n_start + len(name))
         elif nb:
             name, n_start = trim_name(nb.group("name"), s_start + nb.start("name"), code)
-            name_span = (n_start, s_start + nb.end("name"))
+            name_span = (n_start, n_start + len(name))
             clause_kind = _kind(nb, KINDS)
             if clause_kind and qualifier is None:
                 qualifier = clause_kind
@@ -180,6 +209,17 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         gender = det_gender.get((determiner or "").lower())
         found.append(TitleMention(m_start, m_end, written, forms, qualifier, q_span, gender, name, name_span))
     return found
+
+
+@functools.lru_cache(maxsize=None)
+def _historical_clause(code: str) -> regex.Pattern:
+    words = language.load(code)["historical_clauses"]
+    return patterns.compile(rf"\s*,?\s*(?:{alternation(words) or '(?!)'})(?!\w)", regex.I)
+
+
+def historical_clause_at(prose: str, offset: int, code: str) -> bool:
+    """Does a clause that puts a title in the past begin here ("…, under whom NATO was founded")?"""
+    return _historical_clause(code).match(prose, offset, offset + 80) is not None
 
 
 def _group(match: regex.Match, name: str):

@@ -147,6 +147,10 @@ def _cross_checks(rules: Rules) -> list[RuleError]:
             if term.office not in rules.offices:
                 err(term.where, f"people.{person.id}.held.office",
                     f"unknown office {term.office!r}" + _suggest(term.office, rules.offices))
+    for event in rules.events.values():
+        if event.organisation and event.organisation not in rules.organisations:
+            err(event.where, f"events.{event.id}.organisation",
+                f"unknown organisation {event.organisation!r}" + _suggest(event.organisation, rules.organisations))
     holders: dict[str, list] = {}
     for person in rules.people.values():
         for term in person.terms:
@@ -181,10 +185,10 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     for path, data in contents:
         digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
-    if use_cache and not errors and cache_file.is_file():
+    if use_cache and not errors:
         try:
-            return store.read(cache_file), []
-        except Exception:  # a stale or damaged cache is rebuilt, never fatal
+            return store.read(cache_file, lambda: load_factbase(paths, use_cache=False)[0]), []
+        except (OSError, sqlite3.Error, ValueError):   # none yet, unreadable, damaged, foreign: rebuilt
             pass
     rules, parse_errors = parse_rules(contents)
     errors += parse_errors

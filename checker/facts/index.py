@@ -8,7 +8,8 @@ import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..fold import fold, fold_name, fold_same_length
+from .. import lang as language
+from ..fold import fold, fold_name, fold_same_length, name_keys
 from .model import Event, Office, Organisation, Person, Rules, Term, TitleForm
 
 
@@ -46,11 +47,14 @@ def _sep(between: str) -> str:
 
 def _longest(candidates, tokens, i: int, folded: str, adjective: bool) -> int | None:
     """The index of the last token of the longest candidate name starting at token i, if one matches."""
+    possessive = i + 1 < len(tokens) and tokens[i + 1][2] == "s" and folded[tokens[i][1]:tokens[i + 1][0]] == "'"
     for words, seps in candidates:
         end = _follow(words, seps, tokens, i, folded, i)
         if end is None and adjective and len(words) > 1 and i + 1 < len(tokens) \
                 and _sep(folded[tokens[i][1]:tokens[i + 1][0]]) == " ":
             end = _follow(words, seps, tokens, i, folded, i + 1)   # one adjective after the head noun
+        if end is None and possessive and len(words) > 1:
+            end = _follow(words, seps, tokens, i, folded, i + 1)   # "NATO's Secretary General"
         if end is not None:
             return end
     return None
@@ -84,7 +88,8 @@ def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective
 
     Word by word: at each word that begins some name, the longest name whose words and separators
     follow is taken, and the scan goes on after it (as a regex alternation would, without compiling
-    one). adjective: names may have one adjective after their head noun ("le sommet crucial de l'OTAN")."""
+    one). adjective: names may have one adjective after their head noun ("le sommet crucial de l'OTAN").
+    A possessive after the first word is read through ("NATO's Secretary General" is "NATO Secretary General")."""
     found, after = [], 0
     for i in [i for i, token in enumerate(tokens) if token[2] in index]:   # the words that begin a name
         if i < after:
@@ -96,42 +101,68 @@ def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective
     return found
 
 
+_POSSESSIVE = re.compile(r"^(\w+)'s\s")
+
+
+def _key(matched: str) -> str:
+    """A matched text as the indexes key it: folded, runs of spaces as one, a possessive after the first word
+    read through (find_words matches "NATO's Secretary General" for "NATO Secretary General")."""
+    return _POSSESSIVE.sub(r"\1 ", fold(" ".join(matched.split())), count=1)
+
+
+def _title_words(form: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold_name(form)))
+
+
+def _specific(forms: dict[str, list[tuple[TitleForm, str]]], lang: str) -> set[str]:
+    """The folded title forms that name one office by themselves. A single office has them, and either they hold
+    a word that tells one country's or organisation's office from another's, or they are not a shortening of a
+    longer form of their office ("président du Conseil européen"). The telling words are found in the rules:
+    what a longer form of an office adds to a shorter one ("ukrainien" in "ministre ukrainien de la Défense"
+    beside "ministre de la Défense", "NATO" in "NATO Secretary General"), less the language's stop words; an
+    office's own words only ("État" tells "secrétaire d'État américain à la Défense" from "secrétaire américain à la
+    Défense", not the Secretary of State's office from another). A
+    generic title ("ministre de la Défense", "Defence Minister", "président") names no office alone, even when
+    the rules know only one office of that title."""
+    try:
+        stop = {fold(w) for w in language.load(lang)["stopwords"]}
+    except ValueError:   # a language the rules use that factlint does not read: no stop words known
+        stop = set()
+    by_office: dict[str, set[frozenset[str]]] = {}
+    for key, pairs in forms.items():
+        for _, office in pairs:
+            by_office.setdefault(office, set()).add(_title_words(key))
+    telling: dict[str, set[str]] = {}
+    for office, word_sets in by_office.items():
+        extra = {w for longer in word_sets for shorter in word_sets if shorter < longer for w in longer - shorter}
+        telling[office] = {w for w in extra if len(w) > 1 and w not in stop}
+    specific = set()
+    for key, pairs in forms.items():
+        offices = {o for _, o in pairs}
+        if len(offices) != 1:
+            continue
+        office = next(iter(offices))
+        words = _title_words(key)
+        shortening = any(words < other for other in by_office[office])
+        if words & telling[office] or (len(words) > 1 and not shortening):
+            specific.add(key)
+    return specific
+
+
 class FactBase:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self._index_rules()
+        self._index_people()
+
+    def _index_rules(self) -> None:
+        """The indexes of offices, organisations and events: small, rebuilt from the rules when a cache is read."""
+        rules = self.rules
         self.titles: dict[str, dict[str, list[tuple[TitleForm, str]]]] = {}   # lang → folded form → [(form, office)]
         for office in rules.offices.values():
             for form in office.titles:
-                self.titles.setdefault(form.lang, {}).setdefault(fold(form.text), []).append((form, office.id))
-        # a form is specific when it names one office and has more than one word ("chancelier allemand")
-        self.specific_forms: dict[str, set[str]] = {
-            lang: {key for key, pairs in forms.items() if len({o for _, o in pairs}) == 1 and " " in key}
-            for lang, forms in self.titles.items()}
-        self.holders: dict[str, list[tuple[Term, Person]]] = {}
-        for person in rules.people.values():
-            for term in person.terms:
-                self.holders.setdefault(term.office, []).append((term, person))
-        for terms in self.holders.values():
-            terms.sort(key=lambda tp: tp[0].start)
-        self.spellings: dict[str, list[Entity]] = {}    # fold_name(spelling) → entities
-        self.exact_spellings: set[str] = set()          # spellings as declared (case kept)
-        self.tokens: dict[str, set[str]] = {}           # folded token → entity ids
-        for entity, spellings in self._entities():
-            for spelling in spellings:
-                key = fold_name(spelling)
-                bucket = self.spellings.setdefault(key, [])
-                if entity not in bucket:
-                    bucket.append(entity)
-                self.exact_spellings.add(spelling)
-                for token in key.split():
-                    self.tokens.setdefault(token, set()).add(entity.id)
-        # every token and its one-letter deletions → the tokens: finds names one keystroke away
-        # (a letter missing, extra, wrong, or two swapped) without comparing with every token
-        self.near_index: dict[str, list[str]] = {}
-        for token in self.tokens:
-            if len(token) >= NEAR_MIN_LENGTH - 1:
-                for key in _deletions(token):
-                    self.near_index.setdefault(key, []).append(token)
+                self.titles.setdefault(form.lang, {}).setdefault(_key(form.text), []).append((form, office.id))
+        self.specific_forms: dict[str, set[str]] = {lang: _specific(forms, lang) for lang, forms in self.titles.items()}
         self.acronyms: dict[str, list[tuple[str, Organisation]]] = {}   # folded → [(exact form, org)]
         for org in rules.organisations.values():
             for acronym in org.acronyms:
@@ -140,15 +171,62 @@ class FactBase:
         for org in rules.organisations.values():
             for lang, texts in org.descriptions.items():
                 for text in texts:
-                    self.descriptions.setdefault(lang, {}).setdefault(fold(text), []).append(org)
+                    self.descriptions.setdefault(lang, {}).setdefault(_key(text), []).append(org)
         self.event_names: dict[str, dict[str, list[Event]]] = {}
         for event in rules.events.values():
             for lang, names in event.names.items():
                 for name in names:
-                    bucket = self.event_names.setdefault(lang, {}).setdefault(fold(name), [])
+                    bucket = self.event_names.setdefault(lang, {}).setdefault(_key(name), [])
                     if event not in bucket:
                         bucket.append(event)
+        # events described in the article's own words ("Germany joined NATO in 1955"): by participant,
+        # and the spellings of the organisations they are about
+        self.event_participants: dict[str, dict[str, list[Event]]] = {}
+        self.event_organisations: dict[str, list[str]] = {}   # folded spelling → organisation ids
+        for event in rules.events.values():
+            if not event.kind:
+                continue
+            for lang, names in event.participants.items():
+                for name in names:
+                    bucket = self.event_participants.setdefault(lang, {}).setdefault(fold(" ".join(name.split())), [])
+                    if event not in bucket:
+                        bucket.append(event)
+            org = rules.organisations.get(event.organisation) if event.organisation else None
+            for spelling in org.spellings if org else ():
+                ids = self.event_organisations.setdefault(fold(" ".join(spelling.split())), [])
+                if org.id not in ids:
+                    ids.append(org.id)
         self._memo: dict[tuple, object] = {}   # computed on demand; not pickled
+
+    def _index_people(self) -> None:
+        """The people-scale indexes: a registry of 100,000 people makes them large (the rules cache keeps
+        them as tables read key by key, facts/store.py)."""
+        rules = self.rules
+        self.holders: dict[str, list[tuple[Term, Person]]] = {}
+        for person in rules.people.values():
+            for term in person.terms:
+                self.holders.setdefault(term.office, []).append((term, person))
+        for terms in self.holders.values():
+            terms.sort(key=lambda tp: tp[0].start)
+        self.spellings: dict[str, list[Entity]] = {}    # each of name_keys(spelling) → entities
+        self.exact_spellings: set[str] = set()          # spellings as declared (case kept)
+        self.tokens: dict[str, set[str]] = {}           # folded token → entity ids
+        for entity, spellings in self._entities():
+            for spelling in spellings:
+                self.exact_spellings.add(spelling)
+                for key in name_keys(spelling):   # "Schröder" is also "schroeder"
+                    bucket = self.spellings.setdefault(key, [])
+                    if entity not in bucket:
+                        bucket.append(entity)
+                    for token in key.split():
+                        self.tokens.setdefault(token, set()).add(entity.id)
+        # every token and its one-letter deletions → the tokens: finds names one keystroke away
+        # (a letter missing, extra, wrong, or two swapped) without comparing with every token
+        self.near_index: dict[str, list[str]] = {}
+        for token in self.tokens:
+            if len(token) >= NEAR_MIN_LENGTH - 1:
+                for key in _deletions(token):
+                    self.near_index.setdefault(key, []).append(token)
 
     def _entities(self):
         for p in self.rules.people.values():
@@ -169,16 +247,18 @@ class FactBase:
     def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
         key = ("first-words", kind, lang)
         if key not in self._memo:
-            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names}[kind].get(lang, {})
+            source = {"title": self.titles, "description": self.descriptions, "event": self.event_names,
+                      "participant": self.event_participants,
+                      "organisation": {lang: self.event_organisations}}[kind].get(lang, {})
             self._memo[key] = first_words_index(source)
         return self._memo[key]
 
     # -- questions the checks ask ---------------------------------------------
     def title_forms(self, lang: str, matched: str) -> list[tuple[TitleForm, str]]:
-        return self.titles.get(lang, {}).get(fold(" ".join(matched.split())), [])
+        return self.titles.get(lang, {}).get(_key(matched), [])
 
     def is_specific(self, lang: str, matched: str) -> bool:
-        return fold(" ".join(matched.split())) in self.specific_forms.get(lang, ())
+        return _key(matched) in self.specific_forms.get(lang, ())
 
     def near_tokens(self, token: str) -> list[str]:
         """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), nearest first."""
@@ -192,10 +272,17 @@ class FactBase:
         return self._memo[key]
 
     def people_named(self, spelling: str) -> list[Person]:
-        return [self.rules.people[e.id] for e in self.spellings.get(fold_name(spelling), ()) if e.kind == "person"]
+        return [self.rules.people[e.id] for e in self.entities_named(spelling) if e.kind == "person"]
 
     def entities_named(self, spelling: str) -> list[Entity]:
-        return self.spellings.get(fold_name(spelling), [])
+        """The people and organisations a written spelling names, under any of its keys (name_keys)."""
+        keys = name_keys(spelling)
+        if len(keys) == 1:
+            return self.spellings.get(keys[0], [])
+        found: list[Entity] = []
+        for key in keys:
+            found += [e for e in self.spellings.get(key, ()) if e not in found]
+        return found
 
     def holder_at(self, office_id: str, day: dt.date) -> tuple[Term, Person] | None:
         for term, person in self.holders.get(office_id, ()):
@@ -207,7 +294,7 @@ class FactBase:
         return self.rules.offices[office_id]
 
     def events_named(self, lang: str, matched: str) -> list[Event]:
-        return self.event_names.get(lang, {}).get(fold(" ".join(matched.split())), [])
+        return self.event_names.get(lang, {}).get(_key(matched), [])
 
     def organisations_described(self, lang: str, matched: str) -> list[Organisation]:
-        return self.descriptions.get(lang, {}).get(fold(" ".join(matched.split())), [])
+        return self.descriptions.get(lang, {}).get(_key(matched), [])

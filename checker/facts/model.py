@@ -84,6 +84,9 @@ class Event:
     end: dt.date
     where: str
     source: str
+    kind: str | None = None                       # "accession", "signature", …: words of the language say it
+    participants: dict[str, tuple[str, ...]] = field(default_factory=dict)   # who or what, per language
+    organisation: str | None = None               # what was joined: an organisation of the rules
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,15 @@ from ..values import to_date
 from .model import Event, Fact, Office, Organisation, Person, Rate, RuleExample, Rules, TitleForm, Term
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# What an event's participants did: the words of each language for it are its `event_kinds`.
+EVENT_KINDS = ("accession", "signature", "election", "summit")
 LANGS = ("fr", "en")
 
 SECTION_KEYS = {
     "offices": {"titles", "single_holder", "source", "note"},
     "people": {"name", "gender", "aliases", "variants", "held", "source", "note"},
     "organisations": {"name", "aliases", "acronyms", "descriptions", "source", "note"},
-    "events": {"names", "from", "to", "source", "note"},
+    "events": {"names", "from", "to", "kind", "participants", "organisation", "source", "note"},
     "facts": {"about", "subject", "subject_terms", "value", "unit", "by", "tolerance", "since", "until", "source", "note"},
 }
 REQUIRED = {
@@ -238,7 +240,16 @@ class _Reader:
             if start:
                 self.error(path + ("names",), "an event needs at least one name")
             return None
-        return Event(eid, names, start, end, self.where(path), self.text(entry.get("source"), path + ("source",)) or "")
+        kind = entry.get("kind")
+        if kind is not None and kind not in EVENT_KINDS:
+            self.error(path + ("kind",), f"unknown event kind {kind!r}" + did_you_mean(str(kind), EVENT_KINDS))
+            kind = None
+        participants = self.per_lang(entry["participants"], path + ("participants",)) if "participants" in entry else {}
+        organisation = self.text(entry.get("organisation"), path + ("organisation",)) if "organisation" in entry else None
+        if (participants or organisation) and kind is None and "kind" not in entry:
+            self.error(path + ("kind",), "participants and organisation need a kind (" + ", ".join(EVENT_KINDS) + ")")
+        return Event(eid, names, start, end, self.where(path), self.text(entry.get("source"), path + ("source",)) or "",
+                     kind, participants, organisation)
 
     def fact(self, fid, entry, path) -> Fact | None:
         by = entry.get("by")

@@ -29,7 +29,7 @@ def load(code: str) -> Language:
     if code not in SUPPORTED:
         raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
     data = resources.files(__package__).joinpath(f"{code}.yaml").read_bytes()
-    return Language(code, cachedir.parsed("lang", data, _parse_yaml))
+    return Language(code, cachedir.parsed("lang", data, _parse_yaml, cachedir.is_mapping))
 
 
 def _parse_yaml(data: bytes):
@@ -84,9 +84,16 @@ def _given_names() -> dict[str, tuple[str, str]]:
         key = fold(name)
         if key in table and table[key] != (fr, en):   # Élise and Elise: keep only what they agree on
             old = table[key]
-            fr, en = (fr if old[0] == fr else "?"), (en if old[1] == en else "?")
+            fr, en = _agree(old[0], fr), _agree(old[1], en)
         table[key] = (fr, en)
     return table
+
+
+def _agree(a: str, b: str) -> str:
+    """Two spellings' genders in one language: "-" (not used there: "Jämes") says nothing against the other."""
+    if a == b or b == "-":
+        return a
+    return b if a == "-" else "?"
 
 
 def given_name_gender(first_name: str, code: str) -> str | None:

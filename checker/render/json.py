@@ -17,8 +17,8 @@ def render_json(report) -> str:
     """Indented at the top, one line per article and per finding. Those lines are written by json's C
     encoder: any indent makes json use its Python encoder, ten times slower on a large report."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    articles = [{"path": a.path, "date": a.date, "date_source": a.date_source, "language": a.language}
-                for a in report.articles]
+    articles = [{"path": a.path, "date": a.date, "date_source": a.date_source, "language": a.language,
+                 "date_confidence": a.date_confidence} for a in report.articles]
     return ('{\n  "version": 1,\n'
             f'  "articles": {_lines(encode, articles)},\n'
             f'  "findings": {_lines(encode, [finding_dict(f) for f in report.findings])},\n'

@@ -62,15 +62,20 @@ def render_markdown(report, link_base: str | None = None) -> str:
         out += _article(article, findings, link_base)
     if clean:
         out += [f"<details><summary>{len(clean)} article(s) without findings</summary>", ""]
-        out += [f"- {cell(a.path)}: date **{a.date or 'unknown'}** ({cell(a.date_how)}), language {a.language}"
-                for a in clean]
+        out += [f"- {cell(a.path)}: date {_date(a)}, language {a.language}" for a in clean]
         out += ["", "</details>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
+def _date(article) -> str:
+    """The article's date, how sure it is and how it was found: "**2025-06-10**, confidence medium (inferred: …)"."""
+    sure = f", confidence {article.date_confidence}" if article.date_confidence else ""
+    return f"**{article.date or 'unknown'}**{sure} ({cell(article.date_how)})"
+
+
 def _article(article, findings, link_base) -> list[str]:
     out = [f"### {cell(article.path)}", ""]
-    out.append(f"Date: **{article.date or 'unknown'}** ({cell(article.date_how)}). Language: {article.language}.")
+    out.append(f"Date: {_date(article)}. Language: {article.language}.")
     out.append("")
     rows = [(line_link(article.path, f.location.line, link_base), f"`{f.rule}`", f.severity.label, cell(f.text),
              cell(f.message), cell(f.suggestion or "")) for f in findings]

@@ -81,11 +81,11 @@ def result(f, rule_index: int, fingerprint: str | None) -> dict:
     if related:
         out["relatedLocations"] = related
     if fingerprint:
-        out["partialFingerprints"] = {"factlintLineText/v1": fingerprint}
-    if f.fix is not None:
+        out["partialFingerprints"] = {"factlintSentence/v1": fingerprint}
+    if f.fix is not None and f.fix.safe:   # a suggestion a person must check is the message's, not a fix
         region = _physical(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)["region"]
         out["fixes"] = [{
-            "description": {"text": f"Replace with “{f.fix.replacement}”" + ("" if f.fix.safe else " (check before applying)")},
+            "description": {"text": f"Replace with “{f.fix.replacement}”"},
             "artifactChanges": [{"artifactLocation": {"uri": uri(loc.path), "uriBaseId": "%SRCROOT%"},
                                  "replacements": [{"deletedRegion": region,
                                                    "insertedContent": {"text": f.fix.replacement}}]}],

@@ -1,0 +1,60 @@
+"""Time anchors of a sentence that are not full dates: "in 1949", "En 2018", "in July 1949", "en juillet 1949",
+"50 years ago", "il y a 50 ans". A title in a sentence so anchored speaks of that time, not of the article's
+("the announcement by President Truman of the creation of NATO 50 years ago")."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from ..lang import alternation
+from .. import patterns
+
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\w])"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    start: int
+    end: int
+    year: int | None = None      # "in 1949"
+    month: int | None = None     # "in July 1949"
+    years_ago: int | None = None  # "50 years ago": resolved against the article's date
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern | None]:
+    data = language.load(code)
+    months = alternation(data["months"])
+    # "in 1949", "in July 1949": a year without its preposition ("depuis juillet 1949") is no anchor
+    year = patterns.compile(rf"(?<!\w)(?:{alternation(data['anchor_year_before'])})\s+(?:(?P<month>{months})\s+)?{_YEAR}",
+                            regex.I)
+    numbers = alternation(data["cardinal_words"])
+    ago = [alternation([p]).replace(regex.escape("{n}"), rf"(?P<n>\d{{1,3}}|{numbers})")
+           for p in data["years_ago"]]
+    ago_pattern = patterns.compile(rf"(?<!\w)(?:{'|'.join(ago)})(?!\w)", regex.I) if ago else None
+    return year, ago_pattern
+
+
+@functools.lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[dict[str, int], dict[str, int]]:
+    data = language.load(code)
+    return ({k.lower(): v for k, v in data["months"].items()},
+            {k.lower(): v for k, v in data["cardinal_words"].items()})
+
+
+def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) -> list[Anchor]:
+    """The anchors written between start and end, by position."""
+    end = len(prose) if end is None else end
+    year, ago = _patterns(code)
+    months, words = _tables(code)
+    found = [Anchor(m.start(), m.end(), year=int(m.group("year")),
+                    month=months[m.group("month").lower()] if m.group("month") else None)
+             for m in year.finditer(prose, start, end)]
+    if ago is not None:
+        for m in ago.finditer(prose, start, end):
+            n = m.group("n")
+            found.append(Anchor(m.start(), m.end(), years_ago=int(n) if n.isdigit() else words[n.lower()]))
+    return sorted(found, key=lambda a: a.start)

@@ -1,0 +1,115 @@
+"""Numbers in a year position, French and English, from the language data: pure text → YearSpots.
+
+A number of three to five digits is in a year position when
+- a word that introduces a year comes before it ("en", "depuis", "d'ici à", "in", "since", "by",
+  "starting in", "due"), possibly with a month between ("d'ici à décembre 205", "since May 2910");
+- it ends a date ("le 18 octobre 212", "les 1er et 2 décembre 20122", "May 2910", "Oct. 18, 212");
+- it stands as an adjective between an article and a noun ("a 22009 analysis"; four or five digits);
+and what follows it does not make it a count: the end of the phrase, or a function word of the
+language ("en 201 lors des jeux", "in 206 as planned"), never a noun ("in 200 cities", "206 blindés")
+nor a word that takes a count ("200 of them", "200 des 300"). After "by", a number that a word of
+change comes before is an amount ("cut by 200"), not a deadline. Whether the year can be meant is the
+check's question (year-typo)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import lang as language
+from ..lang import alternation, starts
+from .. import patterns
+
+
+def _any(words) -> str:
+    """An alternation of the words, or a pattern that never matches when there are none."""
+    return alternation(words) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class YearSpot:
+    start: int            # the digits
+    end: int
+    digits: str
+    position: str         # "deadline", "start", "since", "plain", "date" or "adjective"
+    phrase_start: int     # where the words that make it a year begin ("à partir de", "le 18 octobre")
+
+
+_AFTER = r"(?P<year>\d{3,5})(?![\d\p{L}]|[.,]\d|[-–/]\d)"
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str) -> dict[str, regex.Pattern]:
+    data = language.load(code)
+    groups = data["year_before"]
+    months = list(data["months"]) + list(data.get("month_abbreviations", {}))
+    month = rf"(?:{alternation(months, loose=False)})(?:(?<=\.)|(?!\w))"
+    ordinal = alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
+    day = rf"(?:{ordinal}|[0-3]?\d)(?:st|nd|rd|th)?"
+    words = "|".join(f"(?P<{kind}>{alternation(ws)})" for kind, ws in groups.items())
+    flags = regex.I | regex.M
+    return {
+        # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
+        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})\s+(?:{month}\s+)?{_AFTER}", flags),
+        # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
+        "date": patterns.compile(
+            rf"(?<![\w'’])(?:{day}(?:\s*(?:-|–|et|and|to|au)\s*{day})?\s+(?:of\s+)?)?(?P<month>{month})"
+            rf"(?:\s+{day},?)?\s+{_AFTER}", regex.I),
+        # "a 22009 analysis", "the 2910 agreement": four or five digits between an article and a word
+        "adjective": patterns.compile(
+            rf"(?<![\w'’])(?:{_any(data['year_adjective_after'])})\s+(?P<year>\d{{4,5}})(?=\s+\p{{Ll}})", flags),
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
+    """Words that may follow a year (function words), words that make the number a count, and the
+    words of change that take "by" and an amount."""
+    data = language.load(code)
+    follow = frozenset(w.lower() for w in list(data["function_words"]) + list(data["stopwords"])
+                       + list(data["year_follow_words"]))
+    count = patterns.compile(rf"\s*(?:{_any(data['year_count_after'])})(?:(?<=['’%‰])|(?!\w))", regex.I)
+    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)(?:[^.;:!?]|\.(?!\s)|(?<=(?<!\w)\p{{Lu}})\.){{0,60}}$",
+                              regex.I)   # "U.S." does not end the sentence
+    return follow, count, amount
+
+
+_NEXT = patterns.compile(r"\s*(?:(?P<end>[,.;:!?)»”\"]|$)|(?P<word>[\p{L}'’]+))", regex.M)
+
+
+def _ends_phrase(prose: str, end: int, code: str) -> bool:
+    """Does the number end its phrase (punctuation, the end, a function word), rather than count a noun?"""
+    follow, count, _ = _follow(code)
+    if count.match(prose, end):
+        return False
+    m = _NEXT.match(prose, end)
+    if m is None:
+        return False
+    if m.group("end") is not None:
+        return True
+    word = m.group("word").lower().rstrip("'’")
+    return word in follow or word + "'" in follow
+
+
+def find_year_spots(prose: str, code: str) -> list[YearSpot]:
+    p = _patterns(code)
+    _, _, amount = _follow(code)
+    amount_words = frozenset(w.lower() for w in language.load(code)["amount_year_words"])
+    spots: dict[int, YearSpot] = {}
+    for m in p["word"].finditer(prose):
+        kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
+        if m.group(kind).lower() in amount_words and amount.search(prose, max(0, m.start() - 70), m.start()):
+            continue   # "cut by 200", "rose by 206", "increase to about 450 stores from 360": an amount
+        if _ends_phrase(prose, m.end("year"), code):
+            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
+    capitalised = language.load(code)["months_capitalised"]
+    for m in p["date"].finditer(prose):
+        if capitalised and not m.group("month")[0].isupper():
+            continue   # "may 200": not a month
+        if m.start("year") not in spots and _ends_phrase(prose, m.end("year"), code):
+            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "date", m.start())
+    for m in p["adjective"].finditer(prose):
+        if m.start("year") not in spots:
+            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "adjective", m.start())
+    return sorted(spots.values(), key=lambda s: s.start)

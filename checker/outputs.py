@@ -1,0 +1,39 @@
+"""Nothing factlint writes may replace an article it checks: a report (-o), a baseline
+(--write-baseline) or any other output that names an article, a link to one or another name of the
+same file is refused before the run, in one line."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from .articles import display_path, walk
+from .finding import RunError
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)   # through links: a link to an article is that article
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def overwritten_inputs(outputs: Iterable[tuple[str, Path | None]], paths: list[Path],
+                       others: Iterable[Path] = (), selection=None) -> list[str]:
+    """One message per output (what, path) that is one of the articles under paths (or of others)."""
+    wanted = {}
+    for what, output in outputs:
+        key = _identity(output) if output is not None else None
+        if key is not None:
+            wanted.setdefault(key, []).append((what, output))
+    if not wanted:
+        return []
+    problems = []
+    for article in [*others, *(p for p in walk(paths, selection) if not isinstance(p, RunError))]:
+        for what, output in wanted.pop(_identity(article), []):
+            problems.append(f"the {what} {display_path(output)} is the article {display_path(article)} being "
+                            "checked: refusing to write over it; choose another file")
+        if not wanted:
+            break
+    return problems
