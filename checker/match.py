@@ -22,16 +22,21 @@ import re
 from rapidfuzz import fuzz
 
 from .extract.quotes import normalise
-from .extract.periods import period_end
+from .extract.measures import stem
 from .records import ClaimRecord, QuoteRecord
 
-UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "date": "d"}
+UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "number": "n", "date": "d"}
 TENFOLD = 10.0
 
 
 # -- claims ---------------------------------------------------------------------------------------------
 def known(c: ClaimRecord) -> bool:
-    return c.subject is not None and bool(c.measure) and c.period is not None
+    """What is measured and when are known; whose, known or (for a period said) told by the other side's names."""
+    return bool(c.measure) and c.period is not None and (c.subject is not None or _said(c.period))
+
+
+def _said(period: str) -> bool:
+    return not period.lstrip("<").startswith(("implicit", "D:"))
 
 
 def _months(c: ClaimRecord) -> list[str]:
@@ -61,23 +66,35 @@ def claim_keys(c: ClaimRecord) -> list[str]:
         periods = [f"{before}T:{m}" for m in _months(c)]
     else:
         periods = [c.period]
-    return [copy] + [f"{unit}|{p}|{word}" for p in periods for word in sorted(_name_words(c))]
+    words = {stem(w) for w in _name_words(c)} if c.subject is not None else set()
+    if c.subject_how not in _SAID and _said(c.period):
+        words |= set(c.words)       # names another sentence may give it (see subjects_compatible)
+    return [copy] + [f"{unit}|{p}|{word}" for p in periods for word in sorted(words)]
 
 
 def units_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
     if {a.kind, b.kind} <= {"money", "amount"}:
         return a.unit == b.unit or "" in (a.unit, b.unit)      # "1,2 milliard" said of euros elsewhere
-    if a.kind != b.kind:
-        return False
-    return a.kind == "count" or a.unit == b.unit
+    if {a.kind, b.kind} <= {"count", "number"}:
+        return True              # "1,709,000 people attended" and "attendance topped 1,910,000"
+    return a.kind == b.kind and a.unit == b.unit
 
 
 def subjects_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
     """The words of one's names, owners and places, are among the other's: "NATO" and "NATO … in Washington" ("… the
     31 member countries of NATO met in Washington"), "Toul de Michelin" and "Michelin … Toul"; not "the arrest of
     Eric Rudolph" and "of Osama bin Laden"."""
-    x, y = _name_words(a), _name_words(b)
-    return x <= y or y <= x
+    if a.subject is not None and b.subject is not None:
+        x, y = _name_words(a), _name_words(b)
+        if x <= y or y <= x:
+            return True
+    # whose is not named in one sentence (unknown, or only the article's), but its clause says it another way:
+    # "le taux de chômage en Lorraine" and "le chômage touchait 8,8 % des actifs lorrains"
+    for named, other in ((a, b), (b, a)):
+        if named.subject_how in _SAID and other.subject_how not in _SAID and _name_words(named) \
+                and {stem(w) for w in _name_words(named)} <= set(other.words):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -96,7 +113,11 @@ def measures_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
     if a.marks != b.marks:
         return False
     x, y = set(a.measure), set(b.measure)
-    return x <= y or y <= x or (x <= set(b.words) and y <= set(a.words))
+    if x <= y or y <= x or (x <= set(b.words) and y <= set(a.words)):
+        return True
+    # "people" counts whoever its clause says: "people attended" are the "attendance", "personnes ont visité" the
+    # "visiteurs"
+    return a.generic and y <= set(a.words) or b.generic and x <= set(b.words)
 
 
 def restated(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -154,24 +175,21 @@ def _days(c: ClaimRecord) -> tuple[str, str] | None:
     return body, body
 
 
-def _historical(c: ClaimRecord) -> bool:
-    """A level that changes with time, given for a month, quarter or year over before the article's date: a record of
-    the past ("the jobless rate in March 2019"). A toll never is: it grows after its event."""
-    core = c.period.lstrip("<")
-    if c.changing == "toll" or core.startswith(("implicit", "D:")):
-        return False
-    end = period_end(core)
-    return end is not None and c.date is not None and end.toordinal() < _day(c.date[0])
+def _fixed(c: ClaimRecord) -> bool:
+    """A level that changes with time, given for a month, quarter or year it names: that period's level, whenever it is
+    written ("the jobless rate in March 2019"). A toll never is: it grows after its event."""
+    return c.changing == "level" and _said(c.period)
 
 
 def same_period(a: ClaimRecord, b: ClaimRecord, max_days_apart: int = 7) -> bool:
     """The same period. Days and the article's own time meet when they are the same days, or for a figure that
     does not change with time within `max_days_apart` days. A count that changes with time (a toll, members,
-    an index) is compared only between articles of one day, unless both speak of a period already over (the
-    toll of July 2011, written in 2012). Two claims of one article are of its one time."""
+    an index) is compared only between articles of one day: given another day, it is an update; but a level of a
+    month, quarter or year it names is that period's level, whenever written. A toll grows after its event: always
+    an update. Two claims of one article are of its one time."""
     if a.period is None or b.period is None or a.period.startswith("<") != b.period.startswith("<"):
         return False
-    changing = (a.changing or b.changing) and not (_historical(a) and _historical(b))
+    changing = (a.changing or b.changing) and not (_fixed(a) and _fixed(b))
     if changing and a.path != b.path and not same_time(a.date, b.date):
         return False                # an update, not a contradiction
     if a.period == b.period and "implicit" in a.period and a.path == b.path:

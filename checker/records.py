@@ -56,6 +56,7 @@ class ClaimRecord(_Located):
     places: tuple[str, ...]      # names of its clause after what it measures: where, not whose
     measure: tuple[str, ...]     # stems of its words; () when unknown
     marks: tuple[str, ...]       # what makes it another measure ("total", "premier", "+", "-", "share")
+    generic: bool                # it counts "people", "personnes": whoever its clause says
     measure_text: str
     period: str | None           # key ("implicit": the article's own time); None when unknown (the future)
     period_text: str
@@ -184,7 +185,7 @@ def record_of(ctx) -> ArticleRecord:
             keys[sentence], whole, claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
             claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "",
             claim.subject_how, claim.places,
-            claim.measure, claim.marks, claim.measure_text, claim.period.key if claim.period.known else None,
+            claim.measure, claim.marks, claim.generic, claim.measure_text, claim.period.key if claim.period.known else None,
             _period_text(claim.period, date), claim.changing, claim.role, claim.qualifiers, claim.words, claim.source,
             date))
     for q in find_quotes(article.prose, article.language, ctx.sentences, named):

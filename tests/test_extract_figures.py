@@ -59,7 +59,7 @@ def test_quantities(code, text, unit, value):
     ("en", "5G networks and 3D films", []), ("en", "an F-16 and a 747", []),
 ])
 def test_units_glued_to_their_number(code, text, units):
-    assert [f.unit for f in find_figures(text, code, find_numbers(text, code))] == units
+    assert [f.unit for f in find_figures(text, code, find_numbers(text, code)) if f.kind != "number"] == units
 
 
 def test_pounds_stay_undecided_without_context():

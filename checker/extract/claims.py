@@ -54,6 +54,7 @@ class Claim:
     changing: str                   # "toll" (grows after its event), "level" (changes with time), "" (neither)
     qualifiers: tuple[str, ...] = ()    # the stems of the words that open its sentence before its clause
     places: tuple[str, ...] = ()        # names after what it measures ("… met in Washington"): where, not whose
+    generic: bool = False               # it counts "people", "personnes": whoever its clause says
 
     @property
     def start(self) -> int:
@@ -72,6 +73,7 @@ def _data(code: str) -> dict:
         "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
         "changing": frozenset(stem(fold(w)) for w in data["measure_changing"]),
         "tolls": frozenset(stem(fold(w)) for w in data["measure_tolls"]),
+        "generic": frozenset(stem(fold(w)) for w in data["measure_generic"]),
         "events": patterns.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "event_nouns": tuple(fold(e) for e in data["event_nouns"]),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
@@ -149,7 +151,7 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
 def _indexed(claim: Claim, index: int) -> Claim:
     return Claim(claim.figure, claim.sentence, index, claim.measure, claim.marks, claim.measure_text, claim.role,
                  claim.subject, claim.subject_how, claim.period, claim.source, claim.words, claim.changing,
-                 claim.qualifiers, claim.places)
+                 claim.qualifiers, claim.places, claim.generic)
 
 
 class _Sentence:
@@ -182,10 +184,14 @@ class _Sentence:
         frames: list[Frame] = []
         for i, figure in enumerate(figures):
             clause = self._interrupted(self._clause(figure.start, figure.end), figure)
+            clause, speaker = self._reported(clause, figure)
             nxt = figures[i + 1] if i + 1 < len(figures) else None
             frame, owners = self._frame(figure, clause, figures[i - 1] if i else None, frames[-1] if frames else None,
                                         nxt, frames)
             frames.append(frame)
+            if figure.kind == "number" and not (frame.measure and frame.role in ("level", "to", "up", "down")
+                                                and frame.verb):
+                continue        # a number without a unit is a claim only as the level a verb gives a noun
             subject, how, places = self._subject(figure, clause, owners, frame)
             period = self._period(figure, clause, frame.role)
             words = sorted({stem(w) for w in context_words(self.words, clause[0], clause[1], (figure.start, figure.end),
@@ -194,8 +200,9 @@ class _Sentence:
             changing = "toll" if said & self.data["tolls"] else \
                 "level" if said & self.data["changing"] or frame.role in ("up", "down") or figure.unit == "points" else ""
             qualifiers = self._qualifiers(clause[0])
+            generic = bool(frame.measure) and set(frame.measure) <= self.data["generic"]
             out.append(Claim(figure, self.sentence, 0, frame.measure, frame.marks, frame.text, frame.role, subject, how,
-                             period, self.source, tuple(words), changing, qualifiers, places))
+                             period, self.source or speaker, tuple(words), changing, qualifiers, places, generic))
         return out
 
     def _interrupted(self, clause: tuple[int, int], figure: Figure) -> tuple[int, int]:
@@ -217,13 +224,30 @@ class _Sentence:
                 break
         return left, clause[1]
 
+    def _reported(self, clause: tuple[int, int], figure: Figure) -> tuple[tuple[int, int], str | None]:
+        """(the clause after "X said", the speaker X's words): "Organizers said attendance … topped 1,910,000" reports
+        a figure whose clause begins after the verb of speech, and whose source is its speaker."""
+        toks, folded = self.words.tokens, self.words.folded
+        indexes = self.words.between(clause[0], figure.start)
+        said = next((i for i in reversed(indexes) if folded[i] in self.frames["speech"]), None)
+        if said is None:
+            return clause, None
+        speaker = [folded[i] for i in range(indexes.start, said) if folded[i] not in self.frames["stop"]][:3]
+        return (toks[said][1], clause[1]), " ".join(speaker) or None
+
     def _qualifiers(self, clause_start: int) -> tuple[str, ...]:
-        """The words that open the sentence before the claim's clause, periods and sources left out: "Among high
-        school graduates, the rate was …", "In the fibers segment, profit …"."""
+        """The words of the phrases that open the sentence with a preposition, before the claim's clause (periods
+        and sources left out): "Among high school graduates, the rate was …", "In the fibers segment, profit …"."""
         a0, a1 = self.attribution
-        words = {stem(self.words.folded[i]) for i in self.words.between(self.sentence[0], clause_start)
-                 if not self.words.skipped(self.words.tokens[i][0]) and not a0 <= self.words.tokens[i][0] < a1
-                 and self.words.folded[i] not in self.frames["stop"]}
+        words, inside = set(), False
+        for i in self.words.between(self.sentence[0], clause_start):
+            start, word = self.words.tokens[i][0], self.words.folded[i]
+            if self.words.skipped(start) or a0 <= start < a1:
+                continue
+            if word in self.frames["prepositions"]:
+                inside = True
+            elif inside and word not in self.frames["stop"]:
+                words.add(stem(word))
         return tuple(sorted(words))
 
     # -- measure -----------------------------------------------------------------------------------------
@@ -240,7 +264,7 @@ class _Sentence:
         elif between is not None and previous_frame is not None and d["to"].match(between) \
                 and previous_frame.role in ("up", "down", "start"):
             copied = Frame(previous_frame.measure, tuple(m for m in previous_frame.marks if m not in "+-"),
-                           previous_frame.text, "to", previous_frame.per)   # "… points to 35527.29"
+                           previous_frame.text, "to", previous_frame.per, True)   # "… points to 35527.29"
         if nxt is not None and nxt.change and name in ("start", "of") and d["to"].match(prose[figure.end:nxt.start]):
             role = "start"                                  # "de 27 à 28 membres", "from 2 to 3 billion"
         if copied is None:
@@ -270,6 +294,13 @@ class _Sentence:
             words = set(normalised(np, d)) | set(figure.counted.split()) | set(after)
             if not words and name is None:
                 words = set(verb_measure(self.words, cut, clause[0], d))      # "General Motors earned $120 million"
+            if name is None and figure.kind == "percent" and not np:
+                # "le chômage touchait 8,8 % des actifs": a percentage after a verb is of the noun before that verb
+                j = self.words.index_before(cut)
+                if j >= 0 and self.words.tokens[j][0] >= clause[0] and self.words.tokens[j][2].islower() \
+                        and self.words.folded[j] not in d["stop"] and self.words.folded[j] not in d["links"]:
+                    np = np_before(self.words, self.words.tokens[j][0], clause[0], d)
+                    words = set(normalised(np, d)) | words
             unit = prose[figure.unit_span[0]:figure.unit_span[1]].strip() if figure.kind == "count" and figure.unit_span else ""
             text = " ".join(" ".join([*(t[2] for t in np), unit, *(t[2] for t in chain)]).split()) or " ".join(sorted(words))
             found = set()
@@ -288,7 +319,8 @@ class _Sentence:
         elif role in ("up", "down"):
             found = (found - {"+", "-"}) | {"+" if role == "up" else "-"}
         measure = tuple(sorted({stem(w) for w in words}))
-        return Frame(measure, tuple(sorted(found)), text, role, bool(figure.per)), names
+        verb = name in ("level", "change", "change_to", "to_end") or (copied is not None and copied.verb)
+        return Frame(measure, tuple(sorted(found)), text, role, bool(figure.per), verb), names
 
     # -- subject -----------------------------------------------------------------------------------------
     def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str, tuple[str, ...]]:
@@ -328,7 +360,8 @@ class _Sentence:
         noun = clause_subject(self.words, self.sentence[0], figure.start, self.frames, introduced=True)
         if noun and not self.people.is_anaphor(noun[-1][2]):
             words = normalised(noun[:1], self.frames)
-            owner = self.people.word_key(noun[0][2]) if words and not set(words) <= set(frame.measure) else None
+            owner = self.people.word_key(noun[0][2]) if words and not {stem(w) for w in words} <= set(frame.measure) \
+                else None
             if owner is not None and owner.key:
                 return owner, "noun", places
         return None, "", places

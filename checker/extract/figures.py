@@ -6,8 +6,9 @@ A unit is read only when the next words really are one: a unit of the language d
 point words, currencies), or a counted noun, plural where the language marks the plural ("348.2 million
 compared" and "18 Canadian" count nothing). Each figure keeps the precision it is written with (`step`)
 and what its bound words allow (`low`, `high`): "plus de 700" is 700 or more, "environ 2 milliards" about
-10 % either side, "jusqu'à 1 200" at most 1 200. Numbers inside dates, years and bare numbers are not
-figures, except a scaled amount whose unit is said elsewhere ("1,2 milliard").
+10 % either side, "jusqu'à 1 200" at most 1 200. Numbers inside dates and years are not figures; a number
+without a unit is one of kind "number" (the claim reader keeps it only when a verb makes it a level: "attendance
+topped 1,910,000", "le bilan s'élève à 40").
 
 "livres"/"pounds" alone is a weight or a currency: with a scale word or a currency sign it is money;
 otherwise both readings are kept (`candidates`) and the check that uses the figure decides.
@@ -42,7 +43,7 @@ class Figure:
     high: float
     bound: str | None               # "approx", "at_least", "at_most", "range" or None
     unit: str | None                # unit id (units.yaml), "percent", "pp", "points", or None
-    kind: str                       # percent, points, money, physical, count, amount
+    kind: str                       # percent, points, money, physical, count, amount, number (no unit said)
     counted: str = ""               # for a count, the counted noun phrase folded ("etats membres")
     candidates: tuple[str, ...] = ()   # a written unit with two readings ("livres": lb or GBP)
     unit_span: tuple[int, int] | None = None
@@ -207,6 +208,8 @@ def _unit(prose: str, number: NumberMention, end: int, data: dict, head: str):
         return start, stop, None, "count", " ".join(words), (), (end, stop), names
     if number.scale > 1:
         return start, end, None, "amount", "", (), None, ()   # "1,2 milliard": its unit is said elsewhere
+    if number.kind == "digits" and (abs(number.value) >= 10 or number.step < 1):
+        return start, end, None, "number", "", (), None, ()   # "attendance topped 1,910,000": the claim reader decides
     return None
 
 

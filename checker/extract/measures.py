@@ -34,6 +34,7 @@ class Frame:
     text: str                      # the measure as written, for messages
     role: str                      # "level", "up", "down", "start" (of a change) or "compare" (with another)
     per: bool = False              # of a figure per share
+    verb: bool = False             # a verb of level or change says what it is ("topped", "s'élève à")
 
 
 @functools.lru_cache(maxsize=None)
@@ -60,6 +61,9 @@ def _data(code: str) -> dict:
         "markers": _marker_table(f),
         "verb_measures": {fold(k): tuple(fold(v).split()) for k, v in f["verb_measures"].items()},
         "relatives": frozenset(fold(w) for w in data["subject_relatives"]),
+        "speech": frozenset(fold(w) for w in data["attribution_verbs"]),
+        "prepositions": frozenset(fold(w) for w in data["subject_prepositions"]) | frozenset(
+            fold(w) for w in data["measure_links"]),
         "determiner_before": patterns.compile(rf"(?<![\w-])(?:{alternation(data['measure_determiners'])})\s*$", flags),
     }
 
@@ -190,7 +194,7 @@ def np_before(words: SentenceWords, offset: int, floor: int, data: dict) -> list
         right = start
         j -= 1
         word = fold(raw)
-        name = raw[0].isupper() and words.is_name(start)
+        name = raw[0].isupper() and words.is_name(start) or bool(_ELISION.match(raw)) and raw[2:3].isupper()
         if words.skipped(start):
             if out:
                 break                           # "its third-quarter loss": a period inside the phrase ends it
@@ -294,12 +298,18 @@ def clause_subject(words: SentenceWords, floor: int, offset: int, data: dict,
             continue
         if not out and (word in data["determiners"] or word in data["stop"]):
             continue
+        if out and word in data["links"] and j < len(toks) and not toks[j][2][0].isupper() \
+                and fold(toks[j][2]) not in data["stop"]:
+            out.append((start, end, raw))          # "taux de chômage", "number of dead": a link inside the phrase
+            continue
         if word in data["stop"] or word in data["verbs"] or word in data["change_words"] or name \
                 or word.endswith(data["verb_endings"]) and out:
             break
         out.append((start, end, raw))
-        if len(out) >= MAX_NP:
+        if sum(1 for t in out if fold(t[2]) not in data["links"]) >= MAX_NP:
             break
+    while out and fold(out[-1][2]) in data["links"]:
+        out.pop()
     return out
 
 
@@ -349,7 +359,7 @@ def context_words(words: SentenceWords, start: int, end: int, skip: tuple[int, i
     """The content words between two offsets, those of the `skip` span left out (the figure itself)."""
     out = set()
     for i in words.between(start, end):
-        if skip[0] <= words.tokens[i][0] < skip[1]:
+        if skip[0] <= words.tokens[i][0] < skip[1] or words.skipped(words.tokens[i][0]):
             continue
         word = _content(words.tokens[i][2])
         if len(word) > 2 and word not in data["stop"]:

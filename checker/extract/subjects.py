@@ -18,6 +18,7 @@ from .. import lang as language
 from .. import patterns
 from ..fold import fold, fold_name
 from ..lang import alternation
+from .clauses import attribution
 from .names import NameSpan, plausible_names
 
 HEAD_WORDS = 6            # a sentence's subject name stands among its first words
@@ -105,7 +106,8 @@ def _placed(prose: str, span: NameSpan, code: str) -> bool:
         return True
     if words["place_suffixes"] and any(w.endswith(words["place_suffixes"]) for w in after.split(" ", 2)[:2] if w):
         return True
-    return bool(_DIGIT_BEFORE.search(prose, max(0, span.start - 3), span.start))
+    count = _DIGIT_BEFORE.search(prose, max(0, span.start - 8), span.start)
+    return bool(count) and not _YEAR_BEFORE.search(prose, max(0, span.start - 8), span.start)   # "the 1989 Chicago Auto Show"
 
 
 def possessive(prose: str, span: NameSpan) -> bool:
@@ -115,6 +117,7 @@ def possessive(prose: str, span: NameSpan) -> bool:
 
 
 _DIGIT_BEFORE = patterns.compile(r"\d[ \u00a0\u202f]*$")
+_YEAR_BEFORE = patterns.compile(r"(?<![\d.,])(?:1[89]|20)\d\d[ \u00a0\u202f]*$")
 
 
 class ArticleNames:
@@ -198,7 +201,11 @@ class ArticleNames:
 
     def _opener(self, start: int, end: int) -> Owner | None:
         words = _words(self.code)
-        for span in self.between(start, min(end, start + 40 * HEAD_WORDS)):
+        candidates = self.between(start, min(end, start + 40 * HEAD_WORDS))
+        if candidates:                      # "…, d'après l'Insee": the source, not the subject
+            _, (a0, a1) = attribution(self.prose, (start, end), self.code)
+            candidates = [span for span in candidates if not a0 <= span.start < a1]
+        for span in candidates:
             lead = self.prose[start:span.start]
             if len(lead.split()) > 3 * HEAD_WORDS:
                 return None
