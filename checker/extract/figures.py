@@ -233,6 +233,11 @@ def _counted(prose: str, number: NumberMention, end: int, data: dict):
     """(end, words, names) of the noun a number counts: "700 personnes", "27 États membres", "32 member countries",
     "22 million LIN shares", "1 milliard de personnes"; None for "348.2 million compared", "3 ans", "18 Canadian"."""
     pos = end
+    if prose[end:end + 1] in ("-", "‑") and number.scale == 1:      # "the 12-nation alliance", "a 19-member NATO"
+        m = _WORD.match(prose, end + 1, end + 40)
+        if m and m.group()[0].islower() and "-" not in m.group() and fold(m.group()) not in data["not_units"]:
+            return m.end(), [fold(m.group())], ()
+        return None
     if number.scale > 1:
         link = data["link"].match(prose, pos, pos + 20)
         if link:
