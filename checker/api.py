@@ -123,7 +123,8 @@ class Linter:
         date: the articles' date (overrides front matter and inference). language: "fr" or "en" for the
         texts (default: front matter, else detected). only: report on these paths alone (and the texts),
         the other files being the archive that cross-article checks compare with. progress: called with
-        (done, total) as articles are checked."""
+        (done, total, "articles", "") as articles are checked, then (done, total, "comparing", check id)
+        as the checks that compare them run."""
         from . import lang
         from .articles import parse_article
         from .runner import run
@@ -131,6 +132,9 @@ class Linter:
             raise ValueError(f"language: expected one of {', '.join(lang.SUPPORTED)}, got {language!r}")
         articles = []
         for shown, text in (texts or {}).items():
+            if (bad := _unencodable(text, str(shown))) is not None:
+                articles.append(bad)   # a lone surrogate: not text a file could hold
+                continue
             article = parse_article(text, str(shown), str(shown).lower().endswith((".md", ".markdown")))
             if language is not None:
                 article.language, article.language_source = language, "option"
@@ -208,3 +212,15 @@ def explain(check_id: str) -> str:
     from .checks import REGISTRY
     module = REGISTRY[check_id]
     return f"# {check_id} (default severity: {module.SEVERITY.label})\n\n{module.__doc__.strip()}\n"
+
+
+def _unencodable(text: str, shown: str) -> RunError | None:
+    """A text with a lone surrogate (a broken editor buffer or decoding) cannot be checked: one run error
+    naming its line, as for a file that is not UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        return RunError(shown, line, f"not valid Unicode text: a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                     f"at column {exc.start - text.rfind(chr(10), 0, exc.start)}")
+    return None

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -13,8 +11,11 @@ import click
 
 from . import __version__, cachedir
 
+from .cli_output import apply_fixes, finish
+from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS
-from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
+from .outputs import write_atomic
+from .report import EXIT_BROKEN, EXIT_OK
 
 
 def _date(ctx, param, value):
@@ -57,29 +58,6 @@ def _options(ctx, param, value):
                                      "or name-typo.severity=error")
         options.append((check_id, name, parse_setting(check_id, name, raw)))
     return options
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
-
-    A symbolic link is written through (its target is replaced), and a device or a pipe such as
-    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it."""
-    path = path.resolve() if path.is_symlink() else path
-    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -170,7 +148,15 @@ def _load_config(paths, config_path):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (name spellings, acronym case) to the articles.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--link-base", help="URL prefix for links to article lines in the Markdown report.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Cut the Markdown report to N characters, summary first (default 60,000, under GitHub's "
+                   "comment limit; 0: never).")
+@click.option("--full-report", metavar="URL", help="Where the whole report is, linked from a cut Markdown report.")
+@click.option("--full-output", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write the whole Markdown report, never cut, to FILE (for a CI artifact).")
 @_selection_options
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in the text report: auto when standard output is a terminal and NO_COLOR is not set.")
 @_engine_options("the per-article checks")
 @click.option("--against", type=click.Path(path_type=Path), metavar="INDEX",
               help="Also compare the articles with this archive index (built by factlint index).")
@@ -178,8 +164,8 @@ def _load_config(paths, config_path):
               help="Do not read or write the caches of compiled rules and patterns.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ignore, options, baseline,
-          write_baseline, changed, stdin_filename, fix, diff, link_base, exclude, no_gitignore, force_exclude, jobs,
-          engine, scheduler, against, no_cache, debug):
+          write_baseline, changed, stdin_filename, fix, diff, link_base, max_chars, full_report, full_output, exclude, no_gitignore, force_exclude, color,
+          jobs, engine, scheduler, against, no_cache, debug):
     """Check articles (.md, .txt; directories are walked; '-' reads standard input) against the rules."""
     jobs = _engine_jobs(jobs, engine, scheduler)
     from . import config as cfg
@@ -212,16 +198,17 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
                         baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
     except BaselineError as exc:
         _fail(f"{exc}; create it with --write-baseline FILE")
-    _refuse_overwriting(config, write_baseline, files, stdin_filename if stdin else None, linter.selection)
+    _refuse_overwriting(config, write_baseline, full_output, files, stdin_filename if stdin else None, linter.selection)
     texts = _stdin_text(stdin, stdin_filename)
     try:
-        report = linter.check(files, texts, date=date, only=_targets(changed), progress=Progress(sys.stderr))
-        _fix(report, texts, fix, diff, stdin)
+        report = linter.check(files, texts, date=date, only=_targets(changed, linter), progress=Progress(sys.stderr))
+        apply_fixes(report, texts, fix, diff, stdin)
     except EngineError as exc:   # the scheduler cannot be reached
         _fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
         _internal_error(debug)
-    _finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin))
+    finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color,
+            markdown={"max_chars": max_chars, "full_report": full_report, "full_output": full_output})
 
 
 def _internal_error(debug: bool) -> None:
@@ -234,21 +221,34 @@ def _internal_error(debug: bool) -> None:
     sys.exit(EXIT_BROKEN)
 
 
-def _targets(changed):
+def _targets(changed, linter):
+    """The articles --changed reports on; None (every article) when a rule file in use or the
+    configuration changed: any article may then have findings it did not have."""
     if changed is None:
         return None
+    from . import facts
+    from .articles import display_path
     from .gitchanged import GitError, changed_files
     try:
-        return frozenset(changed_files(changed, Path.cwd()))
+        files = frozenset(changed_files(changed, Path.cwd()))
     except GitError as exc:
         _fail(f"--changed: {exc}")
+    rules = {facts.rule_file_shown(shown).resolve(): shown for shown in linter.rule_files}
+    if linter.config.file is not None:
+        rules[linter.config.file.resolve()] = display_path(linter.config.file)
+    touched = sorted(rules[path] for path in files & set(rules))
+    if touched:
+        click.echo(f"factlint: {', '.join(touched)} changed since {changed}: every article is checked", err=True)
+        return None
+    return files
 
 
-def _refuse_overwriting(config, write_baseline, files, stdin_name, selection) -> None:
+def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, selection) -> None:
     """A report or baseline path that is one of the articles: one line each, exit 2, nothing run."""
     from .outputs import overwritten_inputs
     output = config.get("output")
-    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline)], files,
+    problems = overwritten_inputs([("report", output and Path(output)), ("baseline", write_baseline),
+                                   ("full report", full_output)], files,
                                   [Path(stdin_name)] if stdin_name else [], selection)
     for problem in problems:
         click.echo(f"factlint: error: {problem}", err=True)
@@ -266,57 +266,6 @@ def _stdin_text(stdin: bool, name: str | None) -> dict[str, str]:
     if not isinstance(text, str):
         _fail(str(text))
     return {shown: text}
-
-
-def _fix(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
-    """Apply (or with --diff, show) the safe fixes; fixed findings leave the report."""
-    if not (fix or diff):
-        return
-    from . import fix as fixes
-    plans, errors = fixes.plan(report.findings, report.digests, texts)
-    report.errors.extend(errors)
-    applied = []
-    for file_plan in plans:
-        if diff:
-            click.echo(file_plan.diff(), nl=False)
-        elif file_plan.path in texts:
-            click.echo(file_plan.fixed, nl=False)   # standard input: the fixed article on standard output
-            applied += file_plan.applied
-        else:
-            error = fixes.write(file_plan)
-            if error:
-                report.errors.append(error)
-            else:
-                applied += file_plan.applied
-    if stdin and fix and not plans:
-        click.echo(next(iter(texts.values())), nl=False)
-    if applied:
-        done = set(applied)
-        report.findings = [f for f in report.findings if f not in done]
-        click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
-
-
-def _finish(report, config, write_baseline, quiet_stdout: bool) -> None:
-    from .baseline import dump
-    for problem in report.problems:
-        click.echo(f"factlint: warning: {problem}", err=True)
-    for error in report.errors:
-        click.echo(f"factlint: error: {error}", err=True)
-    if report.baselined:
-        click.echo(f"factlint: {report.baselined} finding(s) in the baseline were not reported", err=True)
-    if write_baseline and report.errors:
-        click.echo(f"factlint: error: the baseline {write_baseline} was not written: the run is broken", err=True)
-    elif write_baseline:
-        write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
-        click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
-    fmt, output = config.get("format"), config.get("output")
-    text = report.render(fmt, color=output is None and fmt == "text" and sys.stdout.isatty(),
-                         link_base=config.get("link-base"))
-    if output:
-        write_atomic(Path(output), text)
-    elif not quiet_stdout:
-        click.echo(text, nl=False)
-    sys.exit(report.exit_code(config.get("fail-on")))
 
 
 @main.command()
@@ -393,90 +342,7 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
-@main.group()
-def rules():
-    """Validate and build rule files."""
-
-
-def _valid_rules(paths, config_path):
-    """The compiled rules of the configuration (found from here) and of PATHS, and the files of PATHS as
-    shown (None without PATHS: the configuration's rule set is the subject). Errors of the subject: one
-    line each and exit 2. PATHS are read together with the configuration's rules, so a house person may
-    hold a shipped office; the configuration's own files are checked by a run without PATHS."""
-    from . import config as cfg, facts
-    from .articles import display_path
-    config = _load_config([Path.cwd()], config_path)
-    context = cfg.rule_paths(config, Path.cwd())
-    base, errors = facts.load_factbase(list(paths) + context, use_cache=False)
-    subject = None
-    if paths:
-        subject = {display_path(p) for p in facts.rule_files(list(paths))[0]}
-        context_only = {display_path(p) for p in facts.rule_files(context)[0]} - subject
-        errors = [e for e in errors if e.file not in context_only]
-    for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
-    if base is None or errors:
-        sys.exit(EXIT_BROKEN)
-    return base, subject
-
-
-_CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(path_type=Path),
-                              help="Configuration file (default: the one found from the working directory).")
-
-
-@rules.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@_CONFIG_OPTION
-def rules_validate(paths, config_path):
-    """Validate the configuration's rule files (default: ./rules beside it, else the shipped packs), or
-    PATHS, read together with them."""
-    base, subject = _valid_rules(paths, config_path)
-    r = base.rules
-    files = len(r.files) if subject is None else len(subject)
-    context = "" if subject is None else f" (with the {len(r.files) - len(subject)} other rule file(s) in use)"
-    click.echo(f"{files} rule file(s) valid{context}: {len(r.offices)} offices, {len(r.people)} people, "
-               f"{len(r.organisations)} organisations, {len(r.events)} events, {len(r.facts)} facts, "
-               f"{sum(len(v) for v in r.rates.values())} rates")
-
-
-IMPORTERS = {"us-executive": "checker.importers.us_executive"}
-
-
-@rules.command("import")
-@click.argument("kind", type=click.Choice(sorted(IMPORTERS)))
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True)
-def rules_import(kind, source, output):
-    """Convert public reference data into a rule pack.
-
-    us-executive: unitedstates/congress-legislators executive.yaml (US presidents and vice-presidents)."""
-    import importlib
-    convert = importlib.import_module(IMPORTERS[kind]).convert
-    try:
-        text = convert(source)
-    except ValueError as exc:
-        click.echo(f"factlint: error: {source}: {exc}", err=True)
-        sys.exit(EXIT_BROKEN)
-    write_atomic(output, text)
-    click.echo(f"wrote {output}")
-
-
-@rules.command("test")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--verbose", "-v", is_flag=True, help="List every example, not only the failing ones.")
-@_CONFIG_OPTION
-def rules_test(paths, verbose, config_path):
-    """Run the examples of rule entries (of the configuration's rules, or of PATHS): `fail` ones must be
-    flagged, `pass` ones must not."""
-    from .rulestest import run_examples
-    base, subject = _valid_rules(paths, config_path)
-    outcomes = [o for o in run_examples(base) if subject is None or o.example.where.rpartition(":")[0] in subject]
-    for outcome in outcomes:
-        if verbose or not outcome.ok:
-            click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
-    failed = sum(not o.ok for o in outcomes)
-    click.echo(f"{len(outcomes)} rule example(s): {len(outcomes) - failed} as expected, {failed} not")
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+main.add_command(rules)
 
 
 @main.command("config")

@@ -20,7 +20,7 @@ from pathlib import Path
 from .finding import Severity
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "markdown", "sarif", "github")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "gitlab")
 SEVERITIES = ("error", "warning", "info")
 SHIPPED = "@shipped"
 CHECK_KEYS = ("enabled", "severity")
@@ -66,7 +66,7 @@ def _top_defaults() -> dict[str, object]:
 TOP_HELP = {
     "rules": "rule files or directories, relative to this file; \"@shipped\" = the packs installed with factlint",
     "fail-on": "exit 1 when a finding reaches this severity: error, warning, info or never",
-    "format": "report format: text, json, markdown, sarif or github",
+    "format": "report format: text, json, markdown, sarif, github or gitlab",
     "output": "write the report to this file instead of standard output",
     "select": "run only these checks",
     "ignore": "do not run these checks",

@@ -94,7 +94,7 @@ class ArticleContext:
     @cached_property
     def year_spots(self) -> list[YearSpot]:
         """Numbers in a year position ("en 206", "le 18 octobre 212", "since 2104"): year-typo's."""
-        return find_year_spots(self.article.prose, self.article.language)
+        return find_year_spots(self.article.prose, self.article.language, self.sentences)
 
     @cached_property
     def reckonings(self):

@@ -23,6 +23,7 @@ from .extract.dates import DateMention
 from .extract.glued import Malformed
 
 FIRST_LINES = 5        # a dateline opens one of the first lines with text
+PLACE_CHARS = 120      # the most that may stand before its date (a place, a region, a cue, a weekday)
 _WORD = r"[\p{Lu}][\p{L}'’.-]*"
 _PLACE = rf"[\p{{Lu}}][\p{{Lu}}'’. -]*[\p{{Lu}}.]|{_WORD}(?:[ -]{_WORD}){{0,3}}"   # "NEW YORK", "Saint-Dié"
 _TIME = r"\d{1,2}\s*[:h.]\s*\d{2}"
@@ -77,6 +78,8 @@ def find_dateline(article: Article, dates: list[DateMention], malformed: list[Ma
         if line not in lines:
             continue
         line_start = article.textmap.line_start(line)
+        if start - line_start > PLACE_CHARS:
+            continue   # far into its line: not what opens it
         if before.fullmatch(prose, line_start, start) and after.match(prose, end):
             found = Dateline(start, end, line, day, month, year)
             if found.date(2000 if (month, day) == (2, 29) else 2001) is not None:

@@ -91,8 +91,8 @@ def _from_dateline(article, dateline: Dateline | None, reported, future) -> Arti
     quoted = article.text[dateline.start:dateline.end]
     if dateline.year:
         return exact(dateline.date(), "dateline", f"dateline at line {dateline.line}: “{quoted}”")
-    # "NEW YORK, Oct. 25 (Reuters) -": the year only when the bounds leave one
-    if not (reported and future):
+    # "NEW YORK, Oct. 25 (Reuters) -": the year only when the bounds leave one, the event's edition confirmed
+    if not (reported and future) or (future[1].date is None and not _year_written(article, future[1])):
         return None
     low, high = reported[0], future[0]
     days = [d for y in range(low.year, high.year + 1) if (d := dateline.date(y)) and low <= d <= high]
@@ -105,7 +105,9 @@ def _from_dateline(article, dateline: Dateline | None, reported, future) -> Arti
 def _from_events(article, dates, events, sentences) -> ArticleDate | None:
     usable = [e for e in events if len(e.events) == 1 and _date_agrees(e)]
     for mention in usable:
-        if mention.offset_days is not None:
+        # a name alone may be another edition's ("the Washington summit" of 1999 or of 2024): the text must
+        # confirm the rule's, by the event's day written with it or its year written somewhere
+        if mention.offset_days is not None and (mention.date is not None or _year_written(article, mention)):
             event = mention.events[0]
             anchor = event.start if mention.offset_days < 0 else event.end
             value = anchor + dt.timedelta(days=mention.offset_days)
@@ -222,6 +224,11 @@ def _cue_before(code: str, key: str) -> regex.Pattern:
 
 def _loose(word: str) -> str:
     return " ".join(word.replace("’", "'").split())
+
+
+def _year_written(article, mention: EventMention) -> bool:
+    year = str(mention.events[0].start.year)
+    return regex.search(rf"(?<!\d){year}(?!\d)", article.prose) is not None
 
 
 def _date_agrees(mention: EventMention) -> bool:

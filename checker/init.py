@@ -19,7 +19,11 @@ rules = ["@shipped", "rules/"]
 # Exit 1 when a finding reaches this severity: error, warning, info or never.
 fail-on = "error"
 
-# Report format (text, json, markdown, sarif, github) and the file to write it to.
+# Files and folders that are not articles (gitignore-style globs), besides README*, LICENSE*,
+# node_modules/, build/ … and what git ignores. include = ["*.md"] narrows the articles to Markdown.
+# exclude = ["drafts/", "*.tmp.md"]
+
+# Report format (text, json, markdown, sarif, github, gitlab) and the file to write it to.
 # format = "markdown"
 # output = "reports/factlint.md"
 

@@ -1,9 +1,11 @@
-"""Nothing factlint writes may replace an article it checks: a report (-o), a baseline
-(--write-baseline) or any other output that names an article, a link to one or another name of the
-same file is refused before the run, in one line."""
+"""What factlint writes: reports, baselines and packs, whole or not at all; and never over an article it
+checks: a report (-o), a baseline (--write-baseline) or any other output that names an article, a
+link to one or another name of the same file is refused before the run, in one line."""
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -37,3 +39,26 @@ def overwritten_inputs(outputs: Iterable[tuple[str, Path | None]], paths: list[P
         if not wanted:
             break
     return problems
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
+
+    A symbolic link is written through (its target is replaced), and a device or a pipe such as
+    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it."""
+    path = path.resolve() if path.is_symlink() else path
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -65,11 +65,17 @@ class Report:
     def to_json(self) -> str:
         return self.render("json")
 
-    def to_markdown(self, link_base: str | None = None) -> str:
-        return self.render("markdown", link_base=link_base)
+    def to_markdown(self, link_base: str | None = None, max_chars: int | None = None,
+                    full_report: str | None = None) -> str:
+        """max_chars: cut the report (summary kept) to fit, default under GitHub's comment limit, 0 for
+        no limit; full_report: a link to the whole report, named in the note of a cut report."""
+        return self.render("markdown", link_base=link_base, max_chars=max_chars, full_report=full_report)
 
     def to_sarif(self) -> str:
         return self.render("sarif")
 
     def to_github(self) -> str:
         return self.render("github")
+
+    def to_gitlab(self) -> str:
+        return self.render("gitlab")

@@ -31,7 +31,7 @@ class Settings:
     severities: dict = field(default_factory=dict)      # id → Severity set by the configuration
     baseline: object | None = None                      # a baseline.Baseline: report only new findings
     targets: frozenset[Path] | None = None              # resolved paths to report on; None: every article
-    progress: Callable[[int, int], None] | None = None  # called with (done, total) as articles are checked
+    progress: Callable[..., None] | None = None         # (done, total, phase, what): see progress.py
     against: Path | None = None                         # an archive index (factlint index) to compare with
     jobs: int = 1                                       # worker processes for the per-article phase
     engine: str = "local"                               # "local" (processes of this machine) or "dask"
@@ -87,10 +87,10 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     state = State(base, tuple(article_checks), replace(settings, progress=None, selection=None), records is not None)
     for done, part in enumerate(engines.run(jobs, state, settings)):
         if settings.progress:
-            settings.progress(done, len(jobs))
+            settings.progress(done, len(jobs), "articles", "")
         _merge(report, part, records)
     if settings.progress:
-        settings.progress(len(jobs), len(jobs))
+        settings.progress(len(jobs), len(jobs), "articles", "")
     if collection_checks:
         found = check_collection(records, collection_checks, settings, report)
         # a spelling that name-typo already flags against the rules is not also a name-variant
@@ -159,9 +159,12 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
             report.errors.append(archive)
             return []
     found: list[Finding] = []
+    progress = settings.progress or (lambda *args: None)
     try:
+        progress(0, len(checks), "comparing", checks[0][0].ID if checks else "")
         collection = Collection(records, archive, jobs=settings.jobs if settings.engine == "local" else 1)
-        for module, options in checks:
+        for done, (module, options) in enumerate(checks):
+            progress(done, len(checks), "comparing", module.ID)
             try:
                 found.extend(module.check_collection(collection, options))
             except ArchiveError as exc:   # a damaged index: one line naming it, not an internal error
@@ -172,6 +175,7 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
                 report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
                                               f"internal error in check {module.ID}: {detail}"))
     finally:
+        progress(len(checks), len(checks), "comparing")
         if archive is not None:
             archive.close()
     return found

@@ -57,5 +57,5 @@ def run_extractors(text: str, code: str) -> dict[str, int]:
         "relative": len(relative),
         "reckonings": len(ages) + len(years) + len(changes),
         "future": sum(is_future(text[s:e], code) for s, e in spans),
-        "years": len(find_year_spots(text, code)),
+        "years": len(find_year_spots(text, code, spans)),
     }

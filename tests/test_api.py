@@ -124,6 +124,7 @@ def test_report_renderers_and_run_errors(tmp_path):
     assert report.to_markdown().startswith("# factlint report")
     assert json.loads(report.to_sarif())["version"] == "2.1.0"
     assert report.to_github().startswith("::error file=a.txt,line=1")
+    assert json.loads(report.to_gitlab())[0]["check_name"] == "year-typo"
     assert "a.txt:1:" in report.to_text() and report.summary() == {"error": 1, "warning": 0, "info": 0}
     with pytest.raises(ValueError):
         report.exit_code("warnings")
@@ -147,3 +148,24 @@ def test_explain():
     assert factlint.explain("year-typo").startswith("# year-typo (default severity: error)")
     with pytest.raises(KeyError):
         factlint.explain("year-typoo")
+
+
+def test_which_files_are_articles(tmp_path):
+    for name in ("a.txt", "b.txt", "README.md", "drafts/c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(YEAR, encoding="utf-8")
+    linter = factlint.Linter(rules=[RULES], exclude=["drafts/"])
+    checked = sorted(a.path.rsplit("/", 1)[-1] for a in linter.check_paths([tmp_path], date="2024-10-15").articles)
+    assert checked == ["a.txt", "b.txt"]   # README is the folder's own document, drafts/ excluded
+
+
+def test_a_text_with_a_lone_surrogate_is_one_run_error_and_the_others_are_checked():
+    import factlint
+    linter = factlint.Linter(config={})
+    report = linter.check(texts={"broken.md": "Première ligne.\nLe chancelier \ud800 a parlé.\n",
+                                 "ok.md": "Washington déploiera des missiles à partir de 206.\n"},
+                          date="2024-10-15")
+    assert [(e.path, e.line) for e in report.errors] == [("broken.md", 2)]
+    assert "lone surrogate" in report.errors[0].message
+    assert [f.rule for f in report.findings if f.location.path == "ok.md"] == ["year-typo"]
+    assert report.exit_code() == 2

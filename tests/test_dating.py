@@ -36,6 +36,14 @@ def test_inferred_from_a_relative_offset_to_an_event(base):
     assert d.earliest < d.value < d.latest
 
 
+def test_an_event_named_without_its_day_or_year_does_not_date_the_article(base):
+    # "the Washington summit" was also NATO's of April 1999: the rules' edition of 2024 needs confirming
+    text = "Titre\n\nCette annonce intervient à deux semaines du sommet de Washington.\n"
+    assert _date(base, text).value is None
+    d = _date(base, "Titre\n\nCette annonce intervient à deux semaines du sommet de Washington de juillet 2024.\n")
+    assert (d.value, d.source) == (dt.date(2024, 6, 25), "inferred")
+
+
 def test_inferred_from_a_cited_date_and_a_dated_event(base):
     text = ("Il l'a dit lundi, cité le 15 octobre. Trump affrontera Harris lors de l'élection présidentielle "
             "américaine du 5 novembre.\n")

@@ -127,7 +127,7 @@ def test_markdown_report_escapes_article_text(tmp_path):
     assert out.count("<details>") == out.count("</details>") == 2   # evidence, and the clean articles
     rows = [l for l in out.splitlines() if l.startswith("| [")]
     assert rows and all(len(re.findall(r"(?<!\\)\|", l)) == 7 for l in rows)
-    assert "x%7C%3Cb%3Ey.md#L3" in out
+    assert "x%7C%3Cb%3Ey.md?plain=1#L3" in out
     assert "1 article(s) without findings" in out
 
 

@@ -15,9 +15,9 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COM
 
 
 def factlint(*args, stdin: str | None = None, cwd=ROOT):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # the installed package: PYTHONSAFEPATH (set by conftest) keeps the source tree off sys.path
     done = subprocess.run([sys.executable, "-m", "checker", *map(str, args)], input=stdin, capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=120)
+                          text=True, cwd=cwd, timeout=120)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -45,7 +45,7 @@ def test_stdin_markdown_name_enables_suppressions_and_config_is_found_from_it(tm
 
 def test_stdin_that_is_not_utf8_is_exit_2(tmp_path):
     done = subprocess.run([sys.executable, "-m", "checker", "check", "-"], input="é".encode("latin-1"),
-                          capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          capture_output=True, cwd=ROOT)
     assert done.returncode == 2 and b"not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -98,23 +97,9 @@ def test_init_writes_a_configuration_and_a_rule_file_that_work(tmp_path):
 
 
 def _run_with_terminal_stderr(args, cwd):
-    master, slave = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "checker", *map(str, args)], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    proc.wait(timeout=120)
-    os.close(master)
-    return proc.returncode, seen.decode("utf-8", "replace")
+    from test_terminal import _on_terminal
+    code, stderr, _ = _on_terminal(args, cwd, stream="stderr")
+    return code, stderr
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path):

@@ -230,6 +230,14 @@ def test_a_long_document_never_blocks_the_server(client, workspace):
     assert not any("ended unexpectedly" in line for line in client.logs())
 
 
+def test_a_document_over_10_mb_is_one_diagnostic_not_a_check(client, workspace):
+    uri = (workspace / "plain" / "huge.txt").as_uri()
+    client.open(uri, ("Le Premier ministre britannique Keir Stramer a parlé.\n" * 200_000), language="plaintext")
+    (note,) = client.diagnostics(uri, version=1, timeout=60)
+    assert "over 10 MB" in note["message"] and note["range"]["start"]["line"] == 0 and "code" not in note
+    client.close_document(uri)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker process through /proc")
 def test_a_worker_that_dies_is_logged_and_the_server_keeps_serving(client, workspace):
     path = workspace / "plain" / "dies.md"
@@ -291,3 +299,23 @@ def test_without_pygls_the_command_says_how_to_install_it(monkeypatch):
     code, out, err = cli("lsp")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "pip install 'factlint[lsp]'" in err
+
+
+def test_the_editor_set_ups_start_this_server():
+    """The README's and docs/editors.md's set-ups parse, and run `factlint lsp` for Markdown and text."""
+    import json
+    import re
+    import tomllib
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### In an editor"):]
+    section = section[:section.index("\n### ", 5)]
+    for text in (section, (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")):
+        blocks = dict(re.findall(r"```(json|lua)\n(.*?)```", text, re.S))   # one of each
+        vscode = json.loads(blocks["json"])
+        assert (vscode["glspc.server.command"], vscode["glspc.server.commandArguments"]) == ("factlint", ["lsp"])
+        assert set(vscode["glspc.server.languageId"]) == {"markdown", "plaintext"}
+        assert 'cmd = { "factlint", "lsp" }' in blocks["lua"] and 'pattern = { "markdown", "text" }' in blocks["lua"]
+        helix = next(tomllib.loads(body) for body in re.findall(r"```toml\n(.*?)```", text, re.S)
+                     if "language-server" in body)
+        assert helix["language-server"]["factlint"] == {"command": "factlint", "args": ["lsp"]}
+        assert "factlint" in helix["language"][0]["language-servers"]

@@ -70,7 +70,8 @@ def test_seed_dates_and_their_provenance():
 
 def test_json_follows_the_contract():
     _, report, _ = _report()
-    assert set(report) == {"version", "articles", "findings", "summary"}
+    assert set(report) == {"version", "articles", "findings", "summary", "run_errors", "run_warnings"}
+    assert report["run_errors"] == [] and report["run_warnings"] == []
     assert report["version"] == 1
     for article in report["articles"]:
         # the contract's keys, and how sure the date is (an addition: tools that read the contract still work)

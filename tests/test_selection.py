@@ -120,3 +120,12 @@ def test_fix_through_a_link_writes_the_article_and_keeps_the_link(tmp_path):
 ])
 def test_gitignore_style_globs(tmp_path, pattern, path, is_dir, matches):
     assert Glob(pattern, tmp_path).matches(tmp_path / path, is_dir) is matches
+
+
+def test_the_starter_configurations_exclude_line_works_uncommented(tmp_path):
+    assert cli("init", cwd=tmp_path)[0] == 0
+    config = tmp_path / "factlint.toml"
+    text = config.read_text(encoding="utf-8").replace("# exclude = [", "exclude = [")
+    config.write_text(text, encoding="utf-8")
+    _files(tmp_path, ["articles/a.md", "drafts/b.md", "articles/c.tmp.md"])
+    assert _checked(tmp_path, ".") == ["articles/a.md"]

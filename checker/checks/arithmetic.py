@@ -1,13 +1,25 @@
-"""Anniversaries, ages, spans of years and percentage changes that do not add up.
+"""Anniversaries, ages, times since a past year, spans of years and percentage changes that do not add up.
 
 ## What it finds
 - an anniversary or age that does not match the founding or birth year in the same sentence, at
-  the date the sentence speaks of: "fondée en 1945, l'ONU fête ses 80 ans" is right in 2025 and
-  wrong in 2027 (an age may be one year less: the birthday may not have come yet);
+  the date the sentence speaks of, however it is said: "fondée en 1945, l'ONU fête ses 80 ans",
+  "célèbre cette année ses 75 ans", "souffle ses 18 bougies", "pour ses 30 ans", "marks its 93rd
+  anniversary", "the bank's 100th anniversary", "turns 50", "âgé de 70 ans", "Le navigateur, 45 ans,",
+  "The novelist, 61,", "who is 74", "a 74-year-old" (an age may be one year less: the birthday may not
+  have come yet); a sentence that names its own year ("a fêté ses 100 ans en 2000") is reckoned then;
+- a time since a past year or date, counted from the article's date: "il y a tout juste 52 ans, le
+  5 juillet 1962", "founded 80 years ago, in 1908", "voilà 27 ans que …, en 1987", and "N years
+  after it was founded in 1884" in a sentence about now ("aujourd'hui", "now");
 - a span of years with a stated length that is off by more than a year: "de 2010 à 2024, soit 18
   ans" (14, or 13 to 15 depending on the months);
 - a change with a stated percentage that does not follow from its two figures, or goes the other
-  way: "de 2 à 3 milliards, soit une hausse de 30 %" (50 %), "de 200 à 150, soit une hausse de 25 %".
+  way: "de 2 à 3 milliards, soit une hausse de 30 %" (50 %), "from $114 million to $207 million, an
+  increase of 123%" (82 %).
+
+Not reckoned: ages in a sentence about a death (the age then, not now), approximations ("il y a près
+de 50 ans", "nearly 50 years ago"), "two years after it was founded in 1980" in a sentence about the
+past, numbers of a list ("children, 12, 15 and 18"), years of something else ("ses 50 ans de
+carrière"), and a time since a birth or founding of another clause.
 
 ## Why it matters
 These are the sums a reader can do in their head; a wrong one discredits the figures around it.
@@ -15,6 +27,8 @@ These are the sums a reader can do in their head; a wrong one discredits the fig
 ## Fails
 ```text
 (article of 2027) Fondée en 1945, l'ONU fête ses 80 ans.
+(article of 3 July 2014) C'était il y a tout juste 50 ans, le 5 juillet 1962.
+(article of 1988) The company was founded 70 years ago, in 1908.
 Rutte a dirigé le gouvernement de 2010 à 2024, soit 18 ans.
 Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 30 %.
 ```
@@ -22,6 +36,8 @@ Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 30 %.
 ## Passes
 ```text
 (article of 2025) Fondée en 1945, l'ONU fête ses 80 ans.
+(article of 2012) Né en 1934, l'acteur est mort il y a trois ans, à l'âge de 75 ans.
+(article of 1992) Two years after it was founded in 1980, the company went public.
 Rutte a dirigé le gouvernement de 2010 à 2024, soit 14 ans.
 Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 50 %.
 ```
@@ -33,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..extract.sentences import sentence_at
 from ..finding import Severity
 
 ID = "arithmetic"
@@ -44,7 +61,14 @@ ROUNDING_READ = 0.02     # a figure's rounding counts when its step is at most 2
 
 
 def _years(ctx, age) -> set[int]:
-    """The years the sentence speaks of: the article's, unless the sentence names another (not the founding)."""
+    """The years the sentence speaks of: the article's, unless the sentence names another (not the founding):
+    "fondée en 1900, l'école a fêté ses 100 ans en 2000" speaks of 2000."""
+    start, end = sentence_at(ctx.sentences, age.span[0])
+    others = {interval for at, interval, _ in ctx._anchors(start, end)
+              if not age.founded_span[0] <= at < age.founded_span[1] and interval[0].year != age.founded}
+    if len(others) == 1:
+        interval = next(iter(others))
+        return set(range(interval[0].year, interval[1].year + 1))
     interval, _ = ctx.when(age.span[0])
     if interval is None:
         return set()

@@ -122,15 +122,18 @@ def _in_month(event, year: int, month: int) -> bool:
     return event.start <= last and first <= event.end
 
 
-def _fits(event, claim) -> bool:
+def _fits(event, claim, year: int) -> bool:
     if claim.day is not None:
         try:
-            return event.start <= dt.date(claim.year, claim.month, claim.day) <= event.end
+            days = [dt.date(year, claim.month, claim.day)]
+            if claim.day_end:
+                days.append(dt.date(year, claim.month, claim.day_end))
         except ValueError:
             return True   # an impossible date is invalid-date's
+        return all(event.start <= day <= event.end for day in days)
     if claim.month is not None:
-        return _in_month(event, claim.year, claim.month)
-    return event.start.year <= claim.year <= event.end.year
+        return _in_month(event, year, claim.month)
+    return event.start.year <= year <= event.end.year
 
 
 def _as_written(event, claim, code: str) -> str:
@@ -147,15 +150,20 @@ def _claims(ctx, reported: set[int]):
     """Events of the rules described in the article's own words, given a date they do not have."""
     code = ctx.article.language
     for claim in ctx.event_claims:
-        if claim.date_start in reported or any(_fits(event, claim) for event in claim.events):
+        events = claim.events
+        if claim.year is None:   # "le 18 juillet": the edition of the year the sentence speaks of
+            interval, _ = ctx.when(claim.start)
+            events = tuple(_editions(events, interval, None))
+            if len(events) != 1:
+                continue
+        if claim.date_start in reported or any(_fits(ev, claim, claim.year or ev.start.year) for ev in events):
             continue
         reported.add(claim.date_start)
-        event = min(claim.events, key=lambda ev: abs(ev.start.year - claim.year))
+        event = min(events, key=lambda ev: abs(ev.start.year - (claim.year or ev.start.year)))
         said = ctx.article.text[claim.start:claim.end]
         written = ctx.article.text[claim.date_start:claim.date_end]
         expected = _as_written(event, claim, code)
-        message = (f"“{said} … {written}”: according to the rules this was on {_describe(event, code)} "
-                   f"({event.id}), not {written}")
+        message = f"“{said} … {written}”: the rules date this {_describe(event, code)} ({event.id}), not {written}"
         evidence = (Evidence(event.where, f"{event.id}: {event.start.isoformat()} to {event.end.isoformat()} ({event.source})"),)
         yield ctx.finding(ID, claim.date_start, claim.date_end, message, SEVERITY, expected, evidence)
 

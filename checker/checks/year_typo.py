@@ -122,7 +122,8 @@ def _problem(spot, future: bool, ahead: bool, low: int, high: int) -> tuple[str,
         return "before the article's date in a sentence about the future", \
                {y for y in candidates(digits) if y >= low}, "future"
     horizon = year % ROUND == 0 and year <= high + HORIZON
-    if not horizon and near and year > high + (FAR_FUTURE if ahead else FAR_PAST):
+    looking_ahead = ahead or spot.position in FORWARD   # "due 2093", "by 2080": the words look ahead
+    if not horizon and near and year > high + (FAR_FUTURE if looking_ahead else FAR_PAST):
         return f"{year - high} years after the article's date", near, "future" if ahead else "past"
     return None
 
@@ -131,8 +132,9 @@ def check(ctx, options):
     article = ctx.article
     code = article.language
     date = ctx.date
-    low = date.earliest.year if date.earliest else None
-    high = date.latest.year if date.latest else None
+    # both bounds, or none: a date known only from one side ("before 2025-06-24") is not one to reckon from
+    low = date.earliest.year if date.earliest and date.latest else None
+    high = date.latest.year if date.earliest and date.latest else None
     for spot in ctx.year_spots:
         if _eras(code).match(article.prose, spot.end, spot.end + 300):
             continue
@@ -140,8 +142,8 @@ def check(ctx, options):
         sentence = article.prose[s_start:s_end]
         future = is_future(sentence, code)
         ahead = future or bool(_ahead(code).search(sentence))
-        if low is None or high is None:   # no date, or only one bound: only a year too short or too long to be one, looking ahead
-            if len(spot.digits) != 4 and ahead and spot.position in FORWARD:
+        if low is None:   # no date: only a year too short or too long to be one, looking ahead
+            if len(spot.digits) != 4 and future and spot.position in FORWARD:
                 text = article.text[spot.phrase_start:spot.end]
                 yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "
                                   f"{spot.digits} cannot be the year meant; expected a four-digit year", SEVERITY)

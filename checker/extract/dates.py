@@ -75,7 +75,9 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     ordinal = _alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)"
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
-    before = rf"(?:(?P<weekday>{weekday}),?\s+(?:(?:{links})\s+)?)?"
+    # "jeudi prochain, le 13 avril", "lundi dernier 2 avril": a marker of next or last between weekday and date
+    markers = _alternation(data.get("past_markers", []) + data.get("future_markers", [])) or "(?!)"
+    before = rf"(?:(?P<weekday>{weekday})(?:\s+(?:{markers})(?!\w))?,?\s+(?:(?:{links})\s+)?)?"
     after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
     flags = regex.I | regex.M
     weekday_words = list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))

@@ -105,9 +105,10 @@ class EventClaim:
     events: tuple[Event, ...]        # the events it can be: of that kind, of a participant the sentence names
     date_start: int                  # the date written with it
     date_end: int
-    year: int
+    year: int | None                 # None: a day and month of the year the sentence speaks of ("le 18 juillet")
     month: int | None                # None: a year only
     day: int | None                  # None: a month or a year only
+    day_end: int | None = None       # "les 8 et 9 juillet", "July 8-9"
 
 
 _GAP_WORD = r"[\p{L}\d'’.-]+"
@@ -140,22 +141,22 @@ def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
 
 
 def _times(prose: str, s: int, e: int, code: str, dates: list[DateMention]):
-    """(start, end, year, month, day) of the dates, months and years of a sentence, the most precise first."""
+    """(start, end, year, month, day, last day) of the dates, months and years of a sentence."""
     p = _claim_patterns(code)
     months = {k.lower().rstrip("."): v for k, v in list(language.load(code)["months"].items())
               + list(language.load(code).get("month_abbreviations", {}).items())}
     out, taken = [], []
     for d in dates:
-        if s <= d.start < e and d.year:
-            out.append((d.start, d.end, d.year, d.month, d.day))
+        if s <= d.start < e and (d.year or d.day):
+            out.append((d.start, d.end, d.year, d.month, d.day, d.day_end))
             taken.append((d.start, d.end))
     for m in p["month_year"].finditer(prose, s, e):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append((m.start(), m.end(), int(m.group("year")), months.get(m.group("month").lower().rstrip(".")), None))
+            out.append((m.start(), m.end(), int(m.group("year")), months.get(m.group("month").lower().rstrip(".")), None, None))
             taken.append((m.start(), m.end()))
     for m in p["year"].finditer(prose, s, e):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append((m.start(), m.end(), int(m.group("year")), None, None))
+            out.append((m.start(), m.end(), int(m.group("year")), None, None, None))
     return out
 
 
@@ -223,7 +224,7 @@ def _linked_time(p, prose, span, times, state: bool, sentence_start: int):
     """The date written with the event's words: right after them, or right before them, a few words away;
     for a state ("membre de l'OTAN"), only after "depuis"/"since"."""
     best = None
-    for start, end, year, month, day in times:
+    for start, end, *when in times:
         if start >= span[1]:
             gap = p["gap"].match(prose, span[1], start)
             ok = gap is not None and gap.end() == start
@@ -232,10 +233,11 @@ def _linked_time(p, prose, span, times, state: bool, sentence_start: int):
         elif end <= span[0]:   # "En 1999, la Pologne a rejoint …": a date that opens the clause
             gap = p["gap_back"].search(prose, end, span[0])
             ok = gap is not None and gap.start() == end and not state \
-                and p["opens"].search(prose[max(sentence_start, start - 40):start]) is not None
+                and (not prose[end:span[0]].strip()    # "the 1999 accession of Poland to NATO"
+                     or p["opens"].search(prose[max(sentence_start, start - 40):start]) is not None)
         else:
             continue
         distance = start - span[1] if start >= span[1] else span[0] - end
         if ok and (best is None or distance < best[0]):
-            best = (distance, (start, end, year, month, day))
+            best = (distance, (start, end, *when))
     return best[1] if best else None

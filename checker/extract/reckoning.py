@@ -128,6 +128,21 @@ def _founded(prose: str, s: int, e: int, p, dates: dict[int, DateMention]) -> li
     return out
 
 
+_LIST_AFTER = patterns.compile(r"\s*\d")
+_LIST_BEFORE = patterns.compile(r"\d\s*$")
+
+
+def _in_list(prose: str, start: int, end: int) -> bool:
+    """Is a number between commas one of a list ("12, 15 and 18") rather than an age ("Smith, 45,")?"""
+    return bool(_LIST_AFTER.match(prose, end) or _LIST_BEFORE.search(prose, max(0, start - 10), start))
+
+
+def _same_clause(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """No punctuation between two spans: "né en 1934, l'acteur est mort il y a trois ans" are two clauses."""
+    first, second = sorted((a, b))
+    return not any(c in ",;:()" for c in prose[first[1]:second[0]])
+
+
 def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], founded):
     """The past year or date an "il y a N ans" counts from: right after it, right before it, the
     sentence's founding, or the one year or date the sentence gives after "en"/"in"/"le"/"on"."""
@@ -143,9 +158,11 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
     for start, d in dates.items():   # "Le 5 juillet 1962, il y a 50 ans, …"
         if d.year and s <= start and 0 <= m.start() - d.end <= 3:
             return d.year, (d.start, d.end), d.date()
-    if len(founded) == 1:
-        return founded[0]
-    anywhere = [x for x in p["link_any"].finditer(prose, s, e) if not (m.start() <= x.start() < m.end())]
+    if len(founded) == 1 and _same_clause(prose, m.span(), founded[0][1]):
+        return founded[0]   # "founded 80 years ago", "N years after it was founded in 1884"
+    births = {span for _, span, _ in founded}   # a birth or founding of another clause is another time
+    anywhere = [x for x in p["link_any"].finditer(prose, s, e)
+                if not (m.start() <= x.start() < m.end()) and x.span("year") not in births]
     in_dates = [d for start, d in dates.items() if s <= start < e and d.year]
     if len(anywhere) == 1 and all(d.year == int(anywhere[0].group("year")) for d in in_dates) and len(in_dates) <= 1:
         d = in_dates[0] if in_dates else None
@@ -163,16 +180,20 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     ages, spans, moves = [], [], []
     for s, e in sentences:
         founded = _founded(prose, s, e, p, by_date)
+        agos = list(p["ago"].finditer(prose, s, e))
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
                 if kind == "age" and p["death"].search(prose, s, e):
                     continue   # the age at death, not now
                 for m in p[kind].finditer(prose, s, e):
+                    if any(a.start() <= m.start("n") < a.end() for a in agos):
+                        continue   # "il y a 20 ans" is not "a 20 ans"
+                    if m.group().startswith(",") and _in_list(prose, m.start(), m.end()):
+                        continue   # "three children, 12, 15 and 18": a list, not "Smith, 45,"
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        agos = list(p["ago"].finditer(prose, s, e))
         if p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:

@@ -12,6 +12,7 @@ change comes before is an amount ("cut by 200"), not a deadline. Whether the yea
 check's question (year-typo)."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -48,14 +49,17 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     ordinal = alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)(?:st|nd|rd|th)?"
     words = "|".join(f"(?P<{kind}>{alternation(ws)})" for kind, ws in groups.items())
+    forward = "|".join(f"(?P<{kind}>{alternation(groups[kind])})" for kind in ("deadline", "start"))
     flags = regex.I | regex.M
     return {
         # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
-        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})\s+(?:{month}\s+)?{_AFTER}", flags),
+        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
         # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
         "date": patterns.compile(
             rf"(?<![\w'’])(?:{day}(?:\s*(?:-|–|et|and|to|au)\s*{day})?\s+(?:of\s+)?)?(?P<month>{month})"
             rf"(?:\s+{day},?)?\s+{_AFTER}", regex.I),
+        # a word that looks ahead right before a date: "beginning May 1, 1982", "à partir du 1er janvier 2006"
+        "intro": patterns.compile(rf"(?<![\w'’])(?:{forward})\s*,?\s*$", flags),
         # "a 22009 analysis", "the 2910 agreement": four or five digits between an article and a word
         "adjective": patterns.compile(
             rf"(?<![\w'’])(?:{_any(data['year_adjective_after'])})\s+(?P<year>\d{{4,5}})(?=\s+\p{{Ll}})", flags),
@@ -70,7 +74,7 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
     follow = frozenset(w.lower() for w in list(data["function_words"]) + list(data["stopwords"])
                        + list(data["year_follow_words"]))
     count = patterns.compile(rf"\s*(?:{_any(data['year_count_after'])})(?:(?<=['’%‰])|(?!\w))", regex.I)
-    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)(?:[^.;:!?]|\.(?!\s)|(?<=(?<!\w)\p{{Lu}})\.){{0,60}}$",
+    amount = patterns.compile(rf"(?<!\w)(?:{_any(data['amount_by_words'])})(?!\w)(?:[^.;:!?]|\.(?!\s)|(?<=(?<!\w)\p{{Lu}})\.){{0,80}}$",
                               regex.I)   # "U.S." does not end the sentence
     return follow, count, amount
 
@@ -78,10 +82,18 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
 _NEXT = patterns.compile(r"\s*(?:(?P<end>[,.;:!?)»”\"]|$)|(?P<word>[\p{L}'’]+))", regex.M)
 
 
+@functools.lru_cache(maxsize=None)
+def _range(code: str) -> regex.Pattern:
+    """"from 198 to 250", "de 150 à 200": a range of amounts, not a year."""
+    joiners = language.load(code)["figure_range"]["joiners"]
+    return patterns.compile(rf"\s+(?:{alternation(joiners)})\s+(?:about\s+|environ\s+)?[$€£]?\d", regex.I)
+
+
 def _ends_phrase(prose: str, end: int, code: str) -> bool:
-    """Does the number end its phrase (punctuation, the end, a function word), rather than count a noun?"""
+    """Does the number end its phrase (punctuation, the end, a function word), rather than count a noun
+    or open a range of amounts?"""
     follow, count, _ = _follow(code)
-    if count.match(prose, end):
+    if count.match(prose, end) or _range(code).match(prose, end):
         return False
     m = _NEXT.match(prose, end)
     if m is None:
@@ -92,15 +104,18 @@ def _ends_phrase(prose: str, end: int, code: str) -> bool:
     return word in follow or word + "'" in follow
 
 
-def find_year_spots(prose: str, code: str) -> list[YearSpot]:
+def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()) -> list[YearSpot]:
+    """The year spots of the prose; `sentences` bound the words of change looked for before "by"/"from"."""
     p = _patterns(code)
+    starts_ = [s for s, _ in sentences]
     _, _, amount = _follow(code)
-    amount_words = frozenset(w.lower() for w in language.load(code)["amount_year_words"])
+    amount_intro = {w.lower() for w in language.load(code)["amount_year_words"]}
     spots: dict[int, YearSpot] = {}
     for m in p["word"].finditer(prose):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
-        if m.group(kind).lower() in amount_words and amount.search(prose, max(0, m.start() - 70), m.start()):
-            continue   # "cut by 200", "rose by 206", "increase to about 450 stores from 360": an amount
+        opening = starts_[bisect.bisect_right(starts_, m.start()) - 1] if starts_ and starts_[0] <= m.start() else 0
+        if m.group(kind).lower() in amount_intro and amount.search(prose, max(opening, m.start() - 80), m.start()):
+            continue   # "cut by 200", "would increase … to 450 stores from 360": an amount
         if _ends_phrase(prose, m.end("year"), code):
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
     capitalised = language.load(code)["months_capitalised"]
@@ -108,7 +123,10 @@ def find_year_spots(prose: str, code: str) -> list[YearSpot]:
         if capitalised and not m.group("month")[0].isupper():
             continue   # "may 200": not a month
         if m.start("year") not in spots and _ends_phrase(prose, m.end("year"), code):
-            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "date", m.start())
+            intro = p["intro"].search(prose, max(0, m.start() - 30), m.start())
+            kind = next((k for k in ("deadline", "start") if intro and intro.group(k)), "date")
+            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind,
+                                              intro.start() if intro else m.start())
     for m in p["adjective"].finditer(prose):
         if m.start("year") not in spots:
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "adjective", m.start())

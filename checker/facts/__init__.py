@@ -38,6 +38,27 @@ def shipped_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"   # a source checkout, not installed
 
 
+SHIPPED_PREFIX = "factlint:rules/"
+
+
+def shown_rule_file(path: Path) -> str:
+    """A rule file as evidence and errors show it: a pack installed with factlint by its name in the
+    pack ("factlint:rules/people.yaml"), never a path into site-packages; any other file relative to the
+    working directory."""
+    installed = Path(str(resources.files("checker"))) / "shipped_rules"
+    try:
+        return SHIPPED_PREFIX + path.resolve().relative_to(installed.resolve()).as_posix()
+    except ValueError:   # not an installed pack (or a source checkout, where rules/ is the repository's)
+        return display_path(path)
+
+
+def rule_file_shown(shown: str) -> Path:
+    """The file a rule file as shown names (the inverse of shown_rule_file)."""
+    if shown.startswith(SHIPPED_PREFIX):
+        return Path(str(resources.files("checker"))) / "shipped_rules" / shown[len(SHIPPED_PREFIX):]
+    return Path(shown)
+
+
 def default_rule_paths(explicit: list[Path], cwd: Path) -> list[Path]:
     """--rules first; else ./rules when it exists; else the packs installed with factlint."""
     if explicit:
@@ -109,7 +130,7 @@ def parse_rules(contents: list[tuple[Path, bytes]]) -> tuple[Rules, list[RuleErr
     errors: list[RuleError] = []
     good: list[tuple[str, object, dict]] = []
     for path, data in contents:
-        shown = display_path(path)
+        shown = shown_rule_file(path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -183,7 +204,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     errors += read_errors
     digest = hashlib.sha256(_code_digest())
     for path, data in contents:
-        digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(shown_rule_file(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
     if use_cache and not errors:
         try:

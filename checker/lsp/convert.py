@@ -63,11 +63,14 @@ def path_of(uri: str) -> Path | None:
 
 
 def _evidence_location(source: str, project: Path) -> types.Location | None:
-    """`rules/people.yaml:25` or `archive/2026/03/aid.md:12` → the line of that file, when it exists."""
+    """`rules/people.yaml:25`, `factlint:rules/people.yaml:25` (a pack installed with factlint) or
+    `archive/2026/03/aid.md:12` → the line of that file, when it exists."""
+    from ..facts import rule_file_shown
     path, _, line = source.rpartition(":")
     if not (path and line.isdigit()):
         return None
-    file = Path(path) if Path(path).is_absolute() else project / path
+    file = rule_file_shown(path)
+    file = file if file.is_absolute() else project / file
     if not file.is_file():
         return None
     row = max(int(line) - 1, 0)

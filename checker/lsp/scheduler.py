@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Callable
 
 from .worker import Outcome, Request, serve
@@ -81,30 +79,23 @@ class WorkerProcess:
         self._thread.shutdown(wait=False, cancel_futures=True)
 
 
-@dataclass
-class Running:
-    uri: str
-    version: int | None
-    started: float
-
-
 class Lane:
     def __init__(self, name: str, stop_superseded: bool) -> None:
         self.worker = WorkerProcess(name)
         self.stop_superseded = stop_superseded
         self.pending: dict[str, None] = {}      # documents waiting, oldest first
-        self.running: Running | None = None
+        self.running: str | None = None         # the document being checked
         self.wake = asyncio.Event()
 
 
 Snapshot = Callable[[str], "tuple[int | None, str, Request] | None"]
-Deliver = Callable[[str, "int | None", str, "Outcome | str | None", float], None]
+Deliver = Callable[[str, "int | None", str, "Outcome | str | None"], None]
 Log = Callable[[str], None]
 
 
 class Scheduler:
     """snapshot(uri) gives (version, text, request) of an open document (None once closed); deliver(uri,
-    version, text, answer, seconds) receives each answer with the version and text that were checked; log(message)
+    version, text, answer) receives each answer with the version and text that were checked; log(message)
     what happened to a worker process."""
 
     def __init__(self, snapshot: Snapshot, deliver: Deliver, log: Log, debounce: float) -> None:
@@ -132,7 +123,7 @@ class Scheduler:
         if timer is not None:
             timer.cancel()
         for lane in self.lanes:
-            if lane.stop_superseded and lane.running is not None and lane.running.uri == uri:
+            if lane.stop_superseded and lane.running == uri:
                 lane.worker.stop()
         delay = self.debounce if delay is None else delay
         self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._enqueue, uri)
@@ -154,7 +145,7 @@ class Scheduler:
             timer.cancel()
         for lane in self.lanes:
             lane.pending.pop(uri, None)
-            if lane.stop_superseded and lane.running is not None and lane.running.uri == uri:
+            if lane.stop_superseded and lane.running == uri:
                 lane.worker.stop()
 
     async def _serve(self, lane: Lane) -> None:
@@ -168,7 +159,7 @@ class Scheduler:
                 if snapshot is None:
                     continue
                 version, text, request = snapshot
-                lane.running = Running(uri, version, time.monotonic())
+                lane.running = uri
                 try:
                     answer = await asyncio.wait_for(asyncio.shield(lane.worker.ask(request)), TIME_LIMIT)
                 except asyncio.TimeoutError:
@@ -176,11 +167,10 @@ class Scheduler:
                     answer = f"the check took more than {TIME_LIMIT:.0f} s and was stopped"
                 except Exception as exc:   # the worker process could not be started: said, and the lane goes on
                     answer = f"the {lane.worker.name} process cannot run: {exc!r}"
-                seconds = time.monotonic() - lane.running.started
                 lane.running = None
                 while lane.worker.notes:
                     self.log(lane.worker.notes.pop(0))
-                self.deliver(uri, version, text, answer, seconds)
+                self.deliver(uri, version, text, answer)
 
     def close(self) -> None:
         for timer in self._timers.values():

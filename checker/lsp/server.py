@@ -72,7 +72,7 @@ class FactlintServer(LanguageServer):
         return doc.version, doc.source, request
 
     # -- answers from the worker -----------------------------------------------------------------------
-    def deliver(self, uri: str, version, text: str, answer: Outcome | str | None, seconds: float) -> None:
+    def deliver(self, uri: str, version, text: str, answer: Outcome | str | None) -> None:
         try:
             self._deliver(uri, version, text, answer)
         except Exception as exc:   # never let one document stop the lane that checks the others

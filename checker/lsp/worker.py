@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,6 @@ class Outcome:
     config: str | None = None                               # the configuration file in use
     config_errors: list[str] = field(default_factory=list)  # nothing was checked: the configuration is unusable
     explanations: dict[str, str] = field(default_factory=dict)   # rule id → `factlint explain` text, for hovers
-    seconds: float = 0.0
 
 
 def _existing(path: Path) -> Path:
@@ -100,7 +98,6 @@ class Checker:
 
     def check(self, request: Request) -> Outcome:
         import factlint
-        started = time.perf_counter()
         project, config = locate(request)
         os.chdir(project)   # the Linter's relative paths (rules, index, evidence) are relative to its project
         outcome = Outcome(str(project), config=str(config) if config else None)
@@ -124,7 +121,6 @@ class Checker:
         known = set(map(str, outcome.rule_errors))
         outcome.errors = [e for e in report.errors if str(e) not in known]
         outcome.explanations = {rule: factlint.explain(rule) for rule in {f.rule for f in outcome.findings}}
-        outcome.seconds = time.perf_counter() - started
         return outcome
 
 

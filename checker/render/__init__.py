@@ -11,21 +11,24 @@ def summary(findings) -> dict[str, int]:
     return counts
 
 
-FORMATS = ("text", "json", "markdown", "sarif", "github")
-
-
-def render(report, fmt: str, color: bool = False, link_base: str | None = None) -> str:
+def render(report, fmt: str, color: bool = False, link_base: str | None = None, max_chars: int | None = None,
+           full_report: str | None = None) -> str:
+    """The report in a format. color: text only; link_base, max_chars (None: the default cap, 0: none) and
+    full_report: Markdown only."""
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(report)
     if fmt == "github":
         from .github import render_github
         return render_github(report)
+    if fmt == "gitlab":
+        from .gitlab import render_gitlab
+        return render_gitlab(report)
     if fmt == "json":
         from .json import render_json
         return render_json(report)
     if fmt == "markdown":
-        from .markdown import render_markdown
-        return render_markdown(report, link_base)
+        from .markdown import MAX_CHARS, render_markdown
+        return render_markdown(report, link_base, MAX_CHARS if max_chars is None else max_chars, full_report)
     from .text import render_text
     return render_text(report, color)

@@ -1,4 +1,5 @@
-"""The JSON report: the interface other tools read (keys fixed by the brief's contract)."""
+"""The JSON report: the interface other tools read (keys fixed by the brief's contract; run_errors and
+run_warnings were added after it, so a reader of the first keys is unaffected)."""
 from __future__ import annotations
 
 import json
@@ -22,7 +23,14 @@ def render_json(report) -> str:
     return ('{\n  "version": 1,\n'
             f'  "articles": {_lines(encode, articles)},\n'
             f'  "findings": {_lines(encode, [finding_dict(f) for f in report.findings])},\n'
-            f'  "summary": {encode(summary(report.findings))}\n}}\n')
+            f'  "summary": {encode(summary(report.findings))},\n'
+            f'  "run_errors": {_lines(encode, [_run_error(e) for e in report.errors])},\n'
+            f'  "run_warnings": {_lines(encode, [_run_error(e) for e in report.problems])}\n}}\n')
+
+
+def _run_error(error) -> dict:
+    """A problem of the run itself (run_errors: the exit code is 2), with the file and line it is about."""
+    return {"path": error.path, "line": error.line, "message": error.message}
 
 
 def _lines(encode, values: list) -> str:

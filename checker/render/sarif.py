@@ -43,6 +43,16 @@ def rule_descriptor(check_id: str, module) -> dict:
     }
 
 
+SHIPPED_BASE = "FACTLINT_RULES"   # the rule packs installed with factlint: not a file of the repository
+
+
+def _artifact(path: str) -> dict:
+    from ..facts import SHIPPED_PREFIX
+    if path.startswith(SHIPPED_PREFIX):
+        return {"uri": uri(path[len(SHIPPED_PREFIX):]), "uriBaseId": SHIPPED_BASE}
+    return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _physical(path: str, line: int, column: int | None = None, end_line: int | None = None,
               end_column: int | None = None, snippet: str | None = None) -> dict:
     region: dict = {"startLine": line}
@@ -52,7 +62,7 @@ def _physical(path: str, line: int, column: int | None = None, end_line: int | N
             region["endLine"], region["endColumn"] = end_line, end_column
     if snippet:
         region["snippet"] = {"text": snippet}
-    return {"artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"}, "region": region}
+    return {"artifactLocation": _artifact(path), "region": region}
 
 
 def _related(evidence) -> list[dict]:
@@ -106,6 +116,8 @@ def render_sarif(report) -> str:
     run = {
         "tool": {"driver": {"name": "factlint", "version": __version__, "semanticVersion": __version__,
                             "rules": rules}},
+        "originalUriBaseIds": {SHIPPED_BASE: {"description": {"text": "The rule packs installed with factlint "
+                                                                  "(the rules/ folder of its repository)"}}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         "artifacts": [{"location": {"uri": uri(a.path), "uriBaseId": "%SRCROOT%"}, "roles": ["analysisTarget"]}

@@ -204,8 +204,11 @@ class Verdict:
 
 def judge(results: list[Result], true_positives: list[Entry], pending: list[Entry]) -> Verdict:
     """Match findings to list entries one for one (several findings on one line need as many entries)."""
-    verdict = Verdict(results, true_positives, pending)
     checked = {r.copy.name for r in results}
+    # a corpus not run this time (--corpus) says nothing about its entries
+    true_positives = [e for e in true_positives if e.corpus in checked]
+    pending = [e for e in pending if e.corpus in checked]
+    verdict = Verdict(results, true_positives, pending)
     wanted: dict[tuple, list[tuple[Entry, str]]] = {}
     for entry in true_positives:
         wanted.setdefault(entry.key, []).append((entry, "true positive"))
@@ -228,8 +231,6 @@ def judge(results: list[Result], true_positives: list[Entry], pending: list[Entr
                     verdict.wrong_dates.append((result.copy.name, article, real))
     for entries in wanted.values():
         for entry, label in entries:
-            if entry.corpus not in checked:
-                continue     # a corpus not run this time (--corpus) says nothing about its entries
             (verdict.lost if label == "true positive" else verdict.gone).append(entry)
     return verdict
 

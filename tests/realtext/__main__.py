@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"factlint under test: {package}\n")
         print(as_text(verdict, listing=not args.quiet), end="")
+        if args.corpus:
+            print("Only the corpora asked for were checked; the gate is judged on all of them (run without --corpus).")
     return 0 if verdict.met else 1
 
 

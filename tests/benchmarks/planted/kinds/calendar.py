@@ -72,6 +72,8 @@ WEEKDAY = {
         ("future", "Le texte sera examiné en séance publique à partir du {weekday} {day} {month}."),
         ("past", "Les négociations avaient repris {weekday} {dd}/{mm}/{year} à Genève."),
         ("future", "La grève, votée pour le {weekday} {day} {month}, pourrait être reconduite."),
+        ("future", "La réunion aura lieu {weekday} prochain, le {day} {month}."),
+        ("past", "{Weekday} dernier, {day} {month}, la grève a commencé dans l'usine."),
     ],
     "en": [
         ("future", "The council will meet {Weekday}, {Month} {dayn}, at 8 p.m."),
@@ -86,6 +88,7 @@ WEEKDAY = {
         ("future", "The shares will begin trading {Weekday}, {mon} {dayn}, on the Nasdaq."),
         ("past", "The accident happened late {Weekday}, {Month} {dayn}, {year}, near the border."),
         ("future", "The company's annual meeting is set for {Weekday}, {Month} {dayn}, in New York."),
+        ("future", "The hearing was moved to next {Weekday}, {mon} {dayn}."),
     ],
 }
 

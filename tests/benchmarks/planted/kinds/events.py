@@ -43,6 +43,8 @@ SHAPES = {
         ("signature/date", "Le traité de l'Atlantique Nord a été signé à Washington le {date}."),
         ("signature/date", "L'OTAN a été fondée le {date} par douze pays."),
         ("accession/date", "L'adhésion {de_pays} à l'OTAN, le {date}, avait suscité la colère de Moscou."),
+        ("accession/year", "{Pays} fait partie de l'OTAN depuis {year}."),
+        ("accession/year", "L'entrée {de_pays} dans l'OTAN en {year} avait irrité Moscou."),
     ],
     "en": [
         ("accession/date", "{Country} joined NATO on {date}."),
@@ -57,6 +59,8 @@ SHAPES = {
         ("accession/year", "{Country}, which joined the North Atlantic alliance in {year}, wants more allied troops."),
         ("accession/date", "{Country} has been a member of NATO since {date}."),
         ("accession/year", "{Country_s} NATO membership dates back to {year}."),
+        ("accession/year", "It was the {year} accession of {country} to NATO that angered Moscow."),
+        ("accession/date", "{Country} formally joined the North Atlantic Treaty Organization on {date}."),
     ],
 }
 DECOYS = {
@@ -65,12 +69,14 @@ DECOYS = {
         ("plain", "L'Espagne a adhéré à la Communauté européenne le 1er janvier 1986."),
         ("plain", "La Grèce est entrée dans la zone euro en 2001."),
         ("plain", "La Pologne a rejoint l'Union européenne le 1er mai 2004."),
+        ("plain", "En 1997, la Pologne a été invitée à rejoindre l'OTAN."),
     ],
     "en": [
         ("plain", "Turkey, a NATO member, joined the European customs union in 1996."),
         ("plain", "Spain joined the European Community on Jan. 1, 1986."),
         ("plain", "Greece joined the European Community in 1981."),
         ("plain", "West Germany joined the United Nations in 1973."),
+        ("plain", "In 1997, Poland was invited to join NATO."),
     ],
 }
 

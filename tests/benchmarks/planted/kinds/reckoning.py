@@ -23,6 +23,8 @@ SHAPES = {
         ("age", "Âgé de {n} ans, le chanteur, né en {f}, entame une tournée d'adieu."),
         ("span", "Il a dirigé l'entreprise de {a} à {b}, soit {n} ans."),
         ("change", "Le chiffre d'affaires est passé de {x} à {y} millions d'euros, soit une hausse de {p} %."),
+        ("anniv", "L'orchestre, créé en {f}, donnera un concert pour ses {n} ans."),
+        ("ago", "Aujourd'hui, {n} ans après sa fondation en {f}, le club compte 300 licenciés."),
     ],
     "en": [
         ("anniv", "Founded in {f}, the group celebrates its {ord} anniversary this year."),
@@ -38,6 +40,8 @@ SHAPES = {
         ("anniv", "The union, established in {f}, will mark its {ord} anniversary next month."),
         ("span", "He ran the company from {a} to {b}, a total of {n} years."),
         ("change", "Revenue rose from ${x} million to ${y} million, an increase of {p}%."),
+        ("anniv", "The bank's {ord} anniversary falls this year; it was founded in {f}."),
+        ("ago", "It has been {n} years since the plant opened in {f}."),
     ],
 }
 
@@ -48,6 +52,8 @@ DECOYS = {
         ("other", "Créée en {f}, la société emploie {m} salariés."),
         ("other", "Le lycée, fondé en {f}, accueille {m} élèves cette année."),
         ("other", "Il y a {m} ans, la ville ne comptait qu'une seule école."),
+        ("other", "Deux ans après sa création en {f}, la société est entrée en Bourse."),
+        ("death", "Né en {f}, l'acteur est mort il y a trois ans, à l'âge de {older} ans."),
     ],
     "en": [
         ("other", "Founded in {f}, the firm has spent {m} years in China."),
@@ -55,6 +61,8 @@ DECOYS = {
         ("other", "The club, founded in {f}, has {m} members."),
         ("other", "The company, founded in {f}, reported its {mord} straight quarterly loss."),
         ("other", "{m} years ago, the town had a single school."),
+        ("other", "Two years after it was founded in {f}, the company went public."),
+        ("death", "Born in {f}, the actor died three years ago, aged {older}."),
     ],
 }
 
@@ -75,6 +83,9 @@ def values(tag, world, rng, host, pool=None):
     if tag == "other":
         m = rng.randint(3, 40)
         return None, dict(right, m=str(m), mord=ordinal_en(m))
+    if tag == "death":   # an age at death, three years before the article: not an age now
+        born = y - rng.randint(50, 95)
+        return None, {"f": str(born), "older": str(y - 3 - born)}
     if tag == "age":
         n = rng.randint(25, 90)
         right = {"f": str(y - n), "n": str(n)}

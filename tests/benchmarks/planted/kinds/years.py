@@ -35,6 +35,10 @@ SHAPES = {
         ("month_past", "Arrivé à la tête du groupe en {month} {year}, il a engagé une vaste restructuration."),
         ("since", "La circulation est interdite sur le pont depuis le {day} {month} {year}."),
         ("past", "Selon un rapport publié en {year}, la moitié des logements du quartier étaient insalubres."),
+        ("future", "La sortie de l'album est prévue pour {year}, selon le label."),
+        ("past", "Au troisième trimestre {year}, le chiffre d'affaires avait reculé de 3 %."),
+        ("future", "Les travaux devraient être terminés fin {year}."),
+        ("date_past", "Né le {day} {month} {year} à Metz, il a grandi en Lorraine."),
     ],
     "en": [
         ("future", "The deliveries will start in {year}, the company said."),
@@ -59,6 +63,10 @@ SHAPES = {
         ("past", "The law, passed in {year} under the previous administration, has never been enforced."),
         ("past", "The stock peaked at $45 in {year} and has fallen since."),
         ("date_past", "The company filed for bankruptcy protection {mon} {dayn}, {year}."),
+        ("past", "Net income fell 12% in fiscal {year}, the company said."),
+        ("future", "Sales are expected to recover in the first half of {year}."),
+        ("date_past", "He was born {Month} {dayn}, {year}, in Ohio."),
+        ("future", "The merger is scheduled for {year}, pending approval by regulators."),
     ],
 }
 

@@ -1,0 +1,75 @@
+"""The end of `factlint check`: apply or show the safe fixes, say what went wrong, write the baseline and
+the report, and exit with the report's code."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .outputs import write_atomic
+
+
+def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
+    """Apply (or with --diff, show) the safe fixes; fixed findings leave the report."""
+    if not (fix or diff):
+        return
+    from . import fix as fixes
+    plans, errors = fixes.plan(report.findings, report.digests, texts)
+    report.errors.extend(errors)
+    applied = []
+    for file_plan in plans:
+        if diff:
+            click.echo(file_plan.diff(), nl=False)
+        elif file_plan.path in texts:
+            click.echo(file_plan.fixed, nl=False)   # standard input: the fixed article on standard output
+            applied += file_plan.applied
+        else:
+            error = fixes.write(file_plan)
+            if error:
+                report.errors.append(error)
+            else:
+                applied += file_plan.applied
+    if stdin and fix and not plans:
+        click.echo(next(iter(texts.values())), nl=False)
+    if applied:
+        done = set(applied)
+        report.findings = [f for f in report.findings if f not in done]
+        click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
+
+
+def _colour(choice: str, fmt: str, output) -> bool:
+    """--color: always, never, or auto (a terminal, and NO_COLOR unset or empty, as no-color.org asks)."""
+    if fmt != "text" or choice == "never" or (output and choice == "auto"):
+        return False
+    return choice == "always" or (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+                                  and os.environ.get("TERM") != "dumb")
+
+
+def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
+    from .baseline import dump
+    for problem in report.problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
+    for error in report.errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    if report.baselined:
+        click.echo(f"factlint: {report.baselined} finding(s) in the baseline were not reported", err=True)
+    if write_baseline and report.errors:
+        click.echo(f"factlint: error: the baseline {write_baseline} was not written: the run is broken", err=True)
+    elif write_baseline:
+        write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
+        click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
+    fmt, output = config.get("format"), config.get("output")
+    colour = _colour(color, fmt, output)
+    markdown = markdown or {}
+    text = report.render(fmt, color=colour, link_base=config.get("link-base"), max_chars=markdown.get("max_chars"),
+                         full_report=markdown.get("full_report"))
+    if markdown.get("full_output"):
+        write_atomic(markdown["full_output"], report.render("markdown", link_base=config.get("link-base"),
+                                                            max_chars=0))
+    if output:
+        write_atomic(Path(output), text)
+    elif not quiet_stdout:
+        click.echo(text, nl=False, color=colour)   # click would strip the colours off a pipe otherwise
+    sys.exit(report.exit_code(config.get("fail-on")))
