@@ -31,6 +31,7 @@ from .figures import Figure
 from .measures import (Frame, SentenceWords, clause_subject, context_words, marker, marks, np_after, np_before,
                        normalised, stem, verb_measure, _data as _frame_data)
 from .periods import Period, PeriodMention, find_periods, nearest_year, reporting_periods, shifted
+from .sentences import sentence_at
 from .subjects import ArticleNames, Owner, possessive
 from .tense import is_future
 
@@ -441,7 +442,7 @@ def _event_dates(prose: str, folded: str, code: str, sentences, dates, article) 
         first, last = _day(year, d.month, d.day), _day(year, d.month, d.day_end or d.day)
         if first is None or last is None or last < first:
             continue
-        sentence = _sentence_at(sentences, d.start)
+        sentence = sentence_at(sentences, d.start)
         left, right = clause_around(prose, sentence, d.start, d.end, code)
         head = left
         if not data["events"].search(folded, left, right):
@@ -450,11 +451,6 @@ def _event_dates(prose: str, folded: str, code: str, sentences, dates, article) 
                 continue
         out.append((d, first, last, head, right))
     return out
-
-
-def _sentence_at(sentences, offset: int) -> tuple[int, int]:
-    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-    return sentences[i] if i >= 0 and sentences[i][0] <= offset < sentences[i][1] else (offset, offset)
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:

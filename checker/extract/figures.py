@@ -105,7 +105,7 @@ def find_figures(prose: str, code: str, numbers: list[NumberMention], skip: list
     """The figures of the prose; numbers inside the sorted `skip` spans (dates) are not figures."""
     data = _data(code)
     found: list[Figure] = []
-    spans = iter(skip)
+    spans = iter(sorted(skip))   # walked with the numbers: linear, whatever the dates
     span = next(spans, None)
     consumed = -1
     for i, number in enumerate(numbers):
