@@ -4,7 +4,9 @@ incompatible values, and whether two quotations are the same words, with a score
 Two claims are the same claim only when their subject, measure and period are the same and known on both
 sides (extract/claims.py), their units agree, and their context words score at least a threshold. Their
 values contradict when they are incompatible beyond the precision they are written with and their bounds
-("plus de 700", "environ 2 milliards", "jusqu'à 1 200"), or ten-fold apart whatever the bounds. A count that
+("plus de 700", "environ 2 milliards", "jusqu'à 1 200"), or ten-fold apart whatever the bounds; two lower bounds
+("plus de 75 000", "more than 100,000") when they are further apart than two writers rounding down one value
+would put them. A count that
 changes with time is compared only between articles of the same day; the article's own time (no period said)
 only between articles at most `max_days_apart` apart. Two figures of one sentence are never rivals, nor two
 different figures of the same sentence written in two articles.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import math
 import re
 
 from rapidfuzz import fuzz
@@ -27,6 +30,7 @@ from .records import ClaimRecord, QuoteRecord
 
 UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "number": "n", "date": "d"}
 TENFOLD = 10.0
+FLOOR_STEPS = 2       # lower bounds this many units of the smaller's first digit apart are not one value rounded down
 
 
 # -- claims ---------------------------------------------------------------------------------------------
@@ -218,7 +222,19 @@ def values_disagree(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> bool:
     if a1 <= b0 or b1 <= a0:
         return True
     small, large = sorted((abs(a.value), abs(b.value)))
-    return small > 0 and a.value * b.value > 0 and large / small >= TENFOLD - 1e-9
+    if small > 0 and a.value * b.value > 0 and large / small >= TENFOLD - 1e-9:
+        return True
+    return _floors_apart(a, b)
+
+
+def _floors_apart(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two lower bounds of one claim are each the writer's value rounded down, at most to its first digit: "plus de
+    75 000" and "plus de 100 000" cannot both be one value rounded down (two units of 10 000 apart), "more than
+    100,000" and "more than 130,000" can (less than two units of 100,000)."""
+    if not (a.high == b.high == float("inf") and a.low == a.value > 0 and b.low == b.value > 0):
+        return False
+    small, large = sorted((a.value, b.value))
+    return large - small >= FLOOR_STEPS * 10 ** math.floor(math.log10(small)) - 1e-9
 
 
 def claim_score(a: ClaimRecord, b: ClaimRecord) -> float:

@@ -6,7 +6,9 @@ measure and the same period, all three known on both sides (see docs/claims.md),
 incompatible beyond the precision they are written with and their bounds: "2 milliards" allows 1.5 to 2.5
 billion, "1,2 milliard" 1.15 to 1.25; "plus de 700" is 700 or more, "environ 2 milliards" about 10 % either
 side, "jusqu'à 1 200" at most 1 200; a ten-fold difference is incompatible whatever the bounds ("plus de
-8 000" and "plus de 80 000"). Dates of events disagree by a day. Their clauses must also be alike: context
+8 000" and "plus de 80 000"), and so are two lower bounds further apart than one value rounded down by two
+writers: two units of the smaller's first digit ("plus de 60 000" and "plus de 100 000"; not "more than
+100,000" and "more than 130,000"). Dates of events disagree by a day. Their clauses must also be alike: context
 words, numbers left out, score at least `threshold` (rapidfuzz token set ratio, shown in the message).
 
 - The subject is whom the figure belongs to (the names of its clause, else of its sentence, its paragraph,
