@@ -13,6 +13,7 @@ Which mention a figure takes is the claim reader's choice (claims.py)."""
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -227,7 +228,7 @@ def _calendar(prose, start, end, dates, relative, article, add, free) -> None:
             continue
         if d.day is None:
             add(d.start, d.end, f"M:{year}-{d.month:02d}")
-        else:
+        elif _exists(year, d.month, d.day_end or d.day):   # "le 30 février": no such day, no period (invalid-date)
             last = f"..{d.day_end:02d}" if d.day_end else ""
             add(d.start, d.end, f"D:{year}-{d.month:02d}-{d.day:02d}{last}")
     if article is None:
@@ -245,6 +246,10 @@ def _calendar(prose, start, end, dates, relative, article, add, free) -> None:
             add(r.start, r.end, f"D:{first.isoformat()}")
         else:
             add(r.start, r.end, f"D:{first.isoformat()}/{last.isoformat()}")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def nearest_year(month: int, day: int, ref: dt.date | None) -> int | None:
