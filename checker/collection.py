@@ -4,10 +4,10 @@ involving a checked article come out whether the other articles were read now or
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Hashable, Iterable, Iterator, TypeVar
+from typing import Callable, Hashable, Iterator, TypeVar
 
 from .match import claim_keys, quote_keys
-from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
+from .records import ArticleRecord, ClaimRecord, QuoteRecord
 from .workers import fork_context, map_with_state, pool as worker_pool
 
 T = TypeVar("T", ClaimRecord, QuoteRecord)
@@ -55,14 +55,8 @@ class Collection:
         return self._pairs("quote", local, lambda q: quote_keys(q, min_words), max_block, 2,
                            lambda q: (q.norm, q.speaker_key if q.explicit else None), focus)
 
-    def names(self) -> Iterable[NameSpelling]:
-        """Every name spelling of the checked articles, then of the archive (for name-variant)."""
-        for record in self.records:
-            yield from record.names
-        if self.archive is not None:
-            yield from self.archive.name_spellings(exclude=self.checked)
-
-    def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,
+    # complex by design (C901): the conditions of a pair (shared keys, another group, the focus, archived sides) are tested in one pass over the blocks
+    def _pairs(self, kind: str, local: list[T], keys_of: Callable[[T], list[str]], max_block: int,  # noqa: C901
                min_keys: int, group_of: Callable[[T], Hashable], focus: list[T] | None = None) -> list[tuple[T, T]]:
         """Pairs, in a stable order, that share at least `min_keys` usable keys, are not of the same group, and
         (with an archive or a focus) have at least one side in the focus (default: the checked articles)."""

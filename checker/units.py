@@ -50,11 +50,6 @@ def convert(value: float, source: str, target: str) -> float:
     return (base - b.offset) / b.factor
 
 
-def scale_of(source: str, target: str) -> float:
-    """d(target)/d(source): how an uncertainty in the source unit grows in the target unit."""
-    return table()[source].factor / table()[target].factor
-
-
 def _parse_yaml(data: bytes):
     import yaml
     return yaml.safe_load(data.decode("utf-8"))

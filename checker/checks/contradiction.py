@@ -75,11 +75,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..finding import Evidence, Finding, Location, Severity
+from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
 from ..match import contradiction
 
 ID = "contradiction"
 SEVERITY = Severity.WARNING
+# attributed: the texts themselves say the sources differ; majority: the other side disagrees with more claims
+LEVELS = levels(ID, SEVERITY, attributed=Severity.INFO, majority=Severity.INFO)
 OPTIONS = {
     "threshold": (float, 50.0, "least context score (0-100) for two claims to be the same"),
     "tolerance": (float, 0.01, "relative difference below which two values agree"),
@@ -129,15 +131,15 @@ def _finding(claim, entries, degree) -> Finding:
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
     message = (f"“{claim.written}” here ({_what(claim)}), but “{best.written}” {where}{others} "
                f"({_what(best)}), match {score:g}; expected one value")
-    severity = SEVERITY
+    level = DEFAULT
     mine = len(entries)
     if all(e[2] for e in entries):
         message += ", unless the sources differ as the texts say"
-        severity = Severity.INFO
+        level = "attributed"
     elif all(degree[e[3].order()] > mine for e in entries):
         # every other side disagrees with more claims than this one: this one is with the majority
         message += f"; the other side disagrees with {degree[best.order()]} claims, this one with {mine}"
-        severity = Severity.INFO
-    evidence = tuple(Evidence(other.where, f"{other.quoted} [{_what(other)}]") for _, _, _, other in entries[:MAX_EVIDENCE])
+        level = "majority"
+    evidence = tuple(Evidence.at(other, f"{other.quoted} [{_what(other)}]") for _, _, _, other in entries[:MAX_EVIDENCE])
     location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
-    return Finding(ID, message, location, severity, claim.written, best.written, evidence)
+    return found(ID, message, location, level, claim.written, best.written, evidence)

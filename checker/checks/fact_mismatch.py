@@ -56,13 +56,14 @@ import regex
 from .. import lang as language
 from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hits, needles, present, speaks_of,
                          stated, stem, subject_terms)
-from ..finding import Evidence, Severity
+from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation, starts
 from .. import patterns
 
 ID = "fact-mismatch"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 APPROX = 0.05
 
@@ -188,7 +189,8 @@ def _can_match(fact, code: str, about: tuple[str, ...], subject: tuple[str, ...]
     return len({fold(t) for t in about}) >= 2 or bool(subject)
 
 
-def _judge(ctx, sentence, matched, figures, patterns, code):
+# complex by design (C901): a sentence's figures are judged against the facts it matched with the sentence's markers (relative year, target, deadline) read once
+def _judge(ctx, sentence, matched, figures, patterns, code):  # noqa: C901
     relative = bool(patterns["relative_year"].search(sentence.text))
     target = bool(patterns["target"].search(sentence.text))
     deadlines = list(patterns["deadline"].finditer(ctx.article.prose, sentence.start, sentence.end))
@@ -227,7 +229,7 @@ def _judge(ctx, sentence, matched, figures, patterns, code):
         expected = best.value + (f" {best.unit}" if best.unit else "") + (f" by {best.by}" if best.by else "")
         message = f"“{written}”: the rules give {expected}; {best.subject or best.id}"
         evidence = (Evidence(best.where, f"{best.id}: {best.value} {best.unit or ''}".strip() + f" ({best.source})"),)
-        yield ctx.finding(ID, s, e, message, SEVERITY, best.value, evidence)
+        yield ctx.finding(ID, s, e, message, DEFAULT, best.value, evidence)
 
 
 def _deadline(ctx, agreeing, end, deadlines, figures, relative):
@@ -244,7 +246,7 @@ def _deadline(ctx, agreeing, end, deadlines, figures, relative):
     fact = dated[0]
     message = f"“{ctx.article.text[stated.start():stated.end()]}”: the rules give {fact.value} by {fact.by}, not by {year}"
     evidence = (Evidence(fact.where, f"{fact.id}: {fact.value} by {fact.by} ({fact.source})"),)
-    yield ctx.finding(ID, stated.start("year"), stated.end("year"), message, SEVERITY, str(fact.by), evidence)
+    yield ctx.finding(ID, stated.start("year"), stated.end("year"), message, DEFAULT, str(fact.by), evidence)
 
 
 def _best(candidates, sentence, said, code):

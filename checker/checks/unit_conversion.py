@@ -56,7 +56,7 @@ import regex
 
 from .. import lang as language
 from ..extract.sentences import sentence_at
-from ..finding import Evidence, Severity
+from ..finding import DEFAULT, Evidence, Severity, levels
 from ..units import CURRENCY, PERCENT, convert, dimension
 from ..lang import alternation
 from .. import patterns
@@ -66,6 +66,7 @@ _GROUPING = patterns.compile(r"\d([\s\u00a0\u202f,.])\d{3}(?!\d)")
 
 ID = "unit-conversion"
 SEVERITY = Severity.WARNING
+LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 MARGIN = {"physical": 0.01, CURRENCY: 0.02}
 APPROX_MARGIN = 0.03
@@ -200,4 +201,4 @@ def _judge(ctx, q1, q2, u1: str, u2: str, dim: str, code: str):
     suggestion = _format(middle, q2, q1, prose, code)
     message = (f"“{ctx.article.text[q1.start:q1.end]}” is about {suggestion} ({u1} to {u2}), "
                f"not “{ctx.article.text[q2.start:q2.end]}”")
-    return ctx.finding(ID, q2.start, q2.end, message, SEVERITY, suggestion, evidence)
+    return ctx.finding(ID, q2.start, q2.end, message, DEFAULT, suggestion, evidence)

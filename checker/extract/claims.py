@@ -81,7 +81,8 @@ def _data(code: str) -> dict:
     }
 
 
-def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures: list[Figure], dates, relative,
+# complex by design (C901): every sentence, mention and name is visited a bounded number of times: the passes are interleaved to stay linear
+def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures: list[Figure], dates, relative,  # noqa: C901
                 names, article: tuple[dt.date, dt.date] | None, base=None, folded: str | None = None) -> list[Claim]:
     """The claims of an article. `figures`: its figures (figures.py); `dates`, `relative`, `names`: its date,
     relative-date and name mentions; `article`: its date interval (None when unknown); `base`: the rules,
@@ -252,7 +253,8 @@ class _Sentence:
         return tuple(sorted(words))
 
     # -- measure -----------------------------------------------------------------------------------------
-    def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,
+    # complex by design (C901): one decision over the markers around a figure (a bound, a direction, the previous frame, the next figure)
+    def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,  # noqa: C901
                nxt: Figure | None, frames: list[Frame]) -> tuple[Frame, list]:
         d, prose = self.frames, self.prose
         bound = self.data["bounds"].search(prose, max(clause[0], figure.start - 40), figure.start)
@@ -324,7 +326,8 @@ class _Sentence:
         return Frame(measure, tuple(sorted(found)), text, role, bool(figure.per), verb), names
 
     # -- subject -----------------------------------------------------------------------------------------
-    def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str, tuple[str, ...]]:
+    # complex by design (C901): the places a subject may come from are tried in their order of precedence (clause, sentence, paragraph, article, noun)
+    def _subject(self, figure: Figure, clause, owners, frame: Frame) -> tuple[Owner | None, str, tuple[str, ...]]:  # noqa: C901
         """The names of its clause ("NATO now has …", "… of NATO", "… reward for the arrest of Eric Rudolph"); else the
         name its sentence opens with, its paragraph's, the article's main subject, or the noun its sentence is about."""
         a0, a1 = self.attribution
@@ -368,7 +371,8 @@ class _Sentence:
         return None, "", places
 
     # -- period ------------------------------------------------------------------------------------------
-    def _period(self, figure: Figure, clause, role: str) -> Period:
+    # complex by design (C901): a claim's period comes from its own clause, the ones before or after it, in their order of precedence
+    def _period(self, figure: Figure, clause, role: str) -> Period:  # noqa: C901
         own = [m for m in self.mentions if clause[0] <= m.start < clause[1]]
         head = [m for m in self.mentions if m.start < clause[0]]
         later = [m for m in self.mentions if m.start >= clause[1]]

@@ -146,7 +146,8 @@ def _plain(m, value, step, ambiguous) -> NumberMention:
     return NumberMention(m.start(), end, sign * value, step, "digits", 1.0, ambiguous)
 
 
-def find_numbers(prose: str, code: str) -> list[NumberMention]:
+# complex by design (C901): the shapes of a number are found in turn, each marking the text it took so that the next ones skip it
+def find_numbers(prose: str, code: str) -> list[NumberMention]:  # noqa: C901
     data = language.load(code)
     pats = _patterns(code)
     found: list[NumberMention] = []

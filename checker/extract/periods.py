@@ -104,7 +104,8 @@ def _quarter_year(quarter: int, ref: dt.date) -> int:
     return ref.year if quarter * 3 - 2 <= ref.month else ref.year - 1
 
 
-def find_periods(prose: str, folded: str, code: str, start: int, end: int, dates, relative,
+# complex by design (C901): each period pattern runs only when its words occur in the span and marks what it read: they share that bookkeeping to stay linear
+def find_periods(prose: str, folded: str, code: str, start: int, end: int, dates, relative,  # noqa: C901
                  article: tuple[dt.date, dt.date] | None, reporting: str | None) -> list[PeriodMention]:
     """The period mentions between start and end. `dates` and `relative` are the article's sorted mentions;
     `folded`: the prose folded offset for offset (fold_same_length); `reporting`: the article's first quarter key
@@ -219,7 +220,8 @@ def _reporting_year(reporting: str | None, ref: dt.date | None, months: int) -> 
     return ref.year if ref.month > months else ref.year - 1
 
 
-def _calendar(prose, start, end, dates, relative, article, add, free) -> None:
+# complex by design (C901): full dates, months and relative days each become periods in one pass over the span's mentions
+def _calendar(prose, start, end, dates, relative, article, add, free) -> None:  # noqa: C901
     """Full dates, months and relative days of the span as periods."""
     lo = bisect.bisect_left(dates, start, key=lambda d: d.start)
     for d in dates[lo:bisect.bisect_left(dates, end, key=lambda d: d.start)]:
