@@ -32,7 +32,12 @@ WORKER = """
 import sys
 from pathlib import Path
 from checker import facts
-from checker.pipeline import Settings, process, state_of
+try:
+    from checker.pipeline import Settings, process, state_of
+except ImportError:   # a revision before the per-article pipeline had a module of its own
+    from checker.runner import Settings, State, enabled_checks, process
+    def state_of(base, settings, records):
+        return State(base, tuple((m, o) for m, o in enabled_checks(settings) if hasattr(m, "check")), settings, records)
 settings = Settings()
 base, _ = facts.load_factbase([Path(sys.argv[2])])
 state = state_of(base, settings, True)
