@@ -7,6 +7,7 @@ pure text + numbers + dates → statements, one sentence at a time. The arithmet
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -170,6 +171,13 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
     return None
 
 
+_YEARISH = patterns.compile(rf"{YEAR}(?!\d)")
+
+
+def _count(starts: list[int], s: int, e: int) -> int:
+    return bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s)
+
+
 def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],
                     dates: list[DateMention] = ()):
     data = language.load(code)
@@ -177,9 +185,18 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     by_start = {n.start: n for n in numbers}
     by_date = {d.start: d for d in dates}
     changes = {k.lower(): v for k, v in data["change_words"].items()}
+    # Every statement needs a number read in its sentence (an age, a length, a percentage) and a
+    # founding needs a year or a dated date: a sentence without them is not scanned (most are not).
+    number_starts = sorted(by_start)
+    years = [m.start() for m in _YEARISH.finditer(prose)]
+    dated = sorted(d.start for d in dates if d.year)
     ages, spans, moves = [], [], []
     for s, e in sentences:
-        founded = _founded(prose, s, e, p, by_date)
+        count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
+        if not count:
+            continue
+        year_count = _count(years, s, e)
+        founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
         agos = list(p["ago"].finditer(prose, s, e))
         if len(founded) == 1:
             year, span, day = founded[0]
@@ -203,7 +220,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                 continue
             approximate = bool(p["approx"].search(prose, max(s, m.start() - 30), m.start("n")))
             ages.append(Age(link[0], link[1], n, m.span(), False, "ago", link[2], approximate))
-        for m in p["years"].finditer(prose, s, e):
+        for m in p["years"].finditer(prose, s, e) if year_count >= 2 else ():
             a, b = int(m.group("a")), int(m.group("b"))
             if b <= a:
                 continue
@@ -214,7 +231,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                 n = _number_at(by_start, hit.start("n"))
                 if n is not None:
                     spans.append(YearSpan(a, b, m.span(), n, hit.span("n")))
-        for m in p["from_to"].finditer(prose, s, e):
+        for m in p["from_to"].finditer(prose, s, e) if count >= 3 else ():
             x, y = _number_at(by_start, m.start("a")), _number_at(by_start, m.start("b"))
             c = p["change"].search(prose, m.end(), min(e, m.end() + 80))
             if x is None or y is None or c is None:
