@@ -172,6 +172,29 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
 
 
 _YEARISH = patterns.compile(rf"{YEAR}(?!\d)")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+@functools.lru_cache(maxsize=None)
+def _needed(code: str, key: str) -> frozenset[str] | None:
+    """A word (lower case) one of which every match of the templates `key` contains as written: the
+    longest run of letters of each template outside its slots; None when a template has none."""
+    words = set()
+    for template in language.load(code)[key]:
+        runs = _LETTERS.findall(regex.sub(r"\{[^}]*\}", " ", template))
+        if not runs:
+            return None
+        words.add(max(runs, key=len).lower())
+    return frozenset(words)
+
+
+def _may_match(low: str | None, s: int, e: int, words: frozenset[str] | None) -> bool:
+    """Can a sentence of the text (`low`: in lower case, None when that is not its case folding) match
+    templates that need one of `words`?"""
+    if low is None or words is None:
+        return True
+    sentence = low[s:e]
+    return any(word in sentence for word in words)
 
 
 def _count(starts: list[int], s: int, e: int) -> int:
@@ -190,6 +213,9 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     number_starts = sorted(by_start)
     years = [m.start() for m in _YEARISH.finditer(prose)]
     dated = sorted(d.start for d in dates if d.year)
+    low = prose.lower()
+    low = low if len(low) == len(prose) and low == prose.casefold() else None
+    ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
     ages, spans, moves = [], [], []
     for s, e in sentences:
         count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
@@ -197,7 +223,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
             continue
         year_count = _count(years, s, e)
         founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
-        agos = list(p["ago"].finditer(prose, s, e))
+        agos = list(p["ago"].finditer(prose, s, e)) if _may_match(low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
@@ -211,7 +237,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        if p["now"].search(prose, s, e):
+        if _may_match(low, s, e, after_words) and p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:
             n = _number_at(by_start, m.start("n"))
