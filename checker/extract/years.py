@@ -145,18 +145,19 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
     _, _, amount = _follow(code)
     amount_intro = {w.lower() for w in language.load(code)["amount_year_words"]}
     spots: dict[int, YearSpot] = {}
-    for m in _matches(p["word"], prose, candidates, p["reach"]["word"]):
+    # a year after a word or in a date must end its phrase: most numbers count something, and are not tried
+    ending = [c for c in candidates if _ends_phrase(prose, c.end(), code)]
+    for m in _matches(p["word"], prose, ending, p["reach"]["word"]):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
         opening = starts_[bisect.bisect_right(starts_, m.start()) - 1] if starts_ and starts_[0] <= m.start() else 0
         if m.group(kind).lower() in amount_intro and amount.search(prose, max(opening, m.start() - 80), m.start()):
             continue   # "cut by 200", "would increase … to 450 stores from 360": an amount
-        if _ends_phrase(prose, m.end("year"), code):
-            spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
+        spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
     capitalised = language.load(code)["months_capitalised"]
-    for m in _matches(p["date"], prose, candidates, p["reach"]["date"]):
+    for m in _matches(p["date"], prose, ending, p["reach"]["date"]):
         if capitalised and not m.group("month")[0].isupper():
             continue   # "may 200": not a month
-        if m.start("year") not in spots and _ends_phrase(prose, m.end("year"), code):
+        if m.start("year") not in spots:
             intro = p["intro"].search(prose, max(0, m.start() - 30), m.start())
             kind = next((k for k in ("deadline", "start") if intro and intro.group(k)), "date")
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind,
