@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -10,8 +11,8 @@ from typing import Iterator
 
 from . import lang, markup
 from .finding import RunError
+from .safeio import NotReadable, read_regular
 from .textmap import TextMap
-from .values import to_date
 
 MAX_ARTICLE_BYTES = 10 * 1024 ** 2   # a news article is a few KB; a file this large is not one
 
@@ -41,9 +42,33 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"), (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+         (b"\xfe\xff", "UTF-16 (big-endian)"), (b"\xff\xfe", "UTF-16 (little-endian)"))
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding of a text, by its byte order mark or, without one, by
+    where its zero bytes fall: Latin letters get one in every two bytes (UTF-16) or three in four (UTF-32)."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    sample = head[:4096 - 4096 % 4]
+    if len(sample) < 16:
+        return None
+    zero = [sample[k::4].count(0) >= 0.9 * len(sample) // 4 for k in range(4)]
+    return {(False, True, True, True): "UTF-32 (little-endian)", (True, True, True, False): "UTF-32 (big-endian)",
+            (False, True, False, True): "UTF-16 (little-endian)", (True, False, True, False): "UTF-16 (big-endian)"
+            }.get(tuple(zero))
+
+
 def _decode(raw: bytes, shown: str) -> str | RunError:
-    if b"\x00" in raw[:8192]:
-        return RunError(shown, None, "binary file, not an article (skipped)")
+    wide = _wide_encoding(raw[:8192]) if raw[:2] in (b"\xff\xfe", b"\xfe\xff", b"\x00\x00") else None
+    if wide is None and b"\x00" in raw[:8192]:
+        wide = _wide_encoding(raw[:8192])
+        if wide is None:
+            return RunError(shown, None, "binary file, not an article (skipped)")
+    if wide:
+        return RunError(shown, None, f"{wide} text, not UTF-8: convert the file to UTF-8 (skipped)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,7 +89,8 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
         article.language, article.language_source = declared.lower()[:2], "front-matter"
     else:
         if declared:
-            article.problems.append(RunError(shown, 1, f"front matter lang {declared!r} is not supported "
+            shown_lang = repr(declared) if isinstance(declared, str) and len(declared) < 40 else type(declared).__name__
+            article.problems.append(RunError(shown, 1, f"front matter lang {shown_lang} is not supported "
                                                        f"({', '.join(lang.SUPPORTED)}); language detected instead"))
         article.language = lang.detect(prose)
     return article
@@ -75,19 +101,39 @@ def _read_front_matter(article: Article) -> None:
     if not fm:
         return
     import yaml   # only articles with front matter need it
+    from . import frontmatter
     try:
-        data = yaml.load(fm[2], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = frontmatter.load(fm[2])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         article.problems.append(RunError(article.path, line, f"front matter is not valid YAML "
-                                         f"({getattr(exc, 'problem', exc)}); the article is checked without it"))
+                                         f"({getattr(exc, 'problem', None) or 'invalid'}); the article is checked "
+                                         "without it"))
+        data = {}
+    except frontmatter.Problem as exc:
+        article.problems.append(RunError(article.path, 2, f"front matter: {exc}; the article is checked without it"))
         data = {}
     if isinstance(data, dict):
         article.front_matter = data
     elif data is not None:
         article.problems.append(RunError(article.path, 2, "front matter is not a mapping; the article is checked "
                                                           "without it"))
+    if "date" in article.front_matter:
+        try:
+            frontmatter.date_of(article.front_matter["date"])
+        except frontmatter.Problem as exc:   # reported, and the article dated as if it had none
+            article.problems.append(RunError(article.path, _key_line(fm, "date"),
+                                             f"front matter {exc}; the article is dated otherwise"))
+            del article.front_matter["date"]
+
+
+def _key_line(fm: tuple[int, int, str], key: str) -> int:
+    """The line of a top-level key of the front matter, as on disk (1: the opening ---)."""
+    for number, line in enumerate(fm[2].splitlines(), 2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def read_article(path: Path) -> Article | RunError:
@@ -102,18 +148,15 @@ def is_markdown(path: Path) -> bool:
 
 
 def read_article_bytes(path: Path) -> bytes | RunError:
-    """The file's bytes, or why it is not read (unreadable, larger than an article can be)."""
-    shown = display_path(path)
+    """The file's bytes, or why it is not read (unreadable, not a regular file, larger than an article
+    can be: safeio.read_regular)."""
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        return RunError(shown, None, f"cannot read: {exc.strerror or exc}")
-    if len(raw) > MAX_ARTICLE_BYTES:
-        size = path.stat().st_size / 1024 ** 2
-        return RunError(shown, None, f"{size:.1f} MB: articles over {MAX_ARTICLE_BYTES // 1024 ** 2} MB are not checked "
-                                     "(skipped)")
-    return raw
+        return read_regular(path, MAX_ARTICLE_BYTES)
+    except NotReadable as exc:
+        if exc.size is not None:
+            return RunError(display_path(path), None, f"{exc.size / 1024 ** 2:.1f} MB: articles over "
+                                                      f"{MAX_ARTICLE_BYTES // 1024 ** 2} MB are not checked (skipped)")
+        return RunError(display_path(path), None, str(exc))
 
 
 def article_from_bytes(shown: str, raw: bytes, markdown: bool) -> Article | RunError:
@@ -140,52 +183,79 @@ def read_text_only(path: Path) -> Article | RunError:
 
 
 def front_matter_date(article: Article) -> dt.date | None:
-    return to_date(article.front_matter.get("date"))
+    from .frontmatter import Problem, date_of
+    try:
+        return date_of(article.front_matter.get("date"))
+    except Problem:   # an Article built without _read_front_matter (reported there otherwise)
+        return None
 
 
 def walk(paths: list[Path], selection=None) -> Iterator[Path | RunError]:
     """Article files under the given paths, in a stable order, each file once (a link to a file already
-    found is not found again); loops and special files are skipped. `selection` (selection.Selection)
-    says which files are articles; without it, every .md, .markdown and .txt file."""
+    found is not found again); loops, special files and dangling links met while walking are skipped.
+    `selection` (selection.Selection) says which files are articles; without it, every .md, .markdown and
+    .txt file. A path or a folder that cannot be read is a RunError (the run is broken: its articles are
+    not checked), never skipped in silence."""
     from .selection import Selection
     selection = selection or Selection.make(gitignore=False)
     files: set[tuple[int, int]] = set()
 
     def once(path: Path) -> bool:
-        """A regular file not found before (through a link, or under another name)."""
+        """A regular file not found before (through a link, or under another name); one that is listed but
+        cannot be looked at is kept, so that reading it says why."""
         try:
             st = os.stat(path)
-        except OSError:
-            return False
+        except OSError as exc:
+            return exc.errno not in (errno.ENOENT, errno.ENOTDIR)
         if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in files:
             return False
         files.add((st.st_dev, st.st_ino))
         return True
 
     for root in paths:
-        if root.is_file():
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            missing = exc.errno in (errno.ENOENT, errno.ENOTDIR)
+            yield RunError(display_path(root), None, "no such file or directory" if missing
+                           else f"cannot read: {exc.strerror or exc}")
+            continue
+        if stat.S_ISREG(st.st_mode):
             if selection.named(root) and once(root):
                 yield root
             continue
-        if not root.exists():
-            yield RunError(display_path(root), None, "no such file or directory")
-            continue
-        if not root.is_dir():
+        if not stat.S_ISDIR(st.st_mode):
             yield RunError(display_path(root), None, "not a regular file or directory (skipped)")
             continue
-        seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            try:
-                st = os.stat(dirpath)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) in seen:
-                dirnames[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            folder = Path(dirpath)
-            dirnames[:] = sorted(d for d in dirnames if selection.walk_dir(root, folder / d))
-            for name in sorted(filenames):
-                candidate = folder / name
-                if selection.article(root, candidate) and once(candidate):
-                    yield candidate
+        yield from _walk_folder(root, selection, once)
+
+
+def _walk_folder(root: Path, selection, once) -> Iterator[Path | RunError]:
+    seen: set[tuple[int, int]] = set()
+    failed: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=failed.append):
+        yield from _unreadable(failed)
+        try:
+            st = os.stat(dirpath)
+        except OSError as exc:
+            yield from _unreadable([exc])
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if selection.walk_dir(root, folder / d))
+        for name in sorted(filenames):
+            candidate = folder / name
+            if selection.article(root, candidate) and once(candidate):
+                yield candidate
+    yield from _unreadable(failed)
+
+
+def _unreadable(failed: list[OSError]) -> Iterator[RunError]:
+    while failed:
+        exc = failed.pop(0)
+        where = display_path(Path(exc.filename)) if exc.filename else "?"
+        yield RunError(where, None, f"cannot read the folder: {exc.strerror or exc} (its articles are not checked)")

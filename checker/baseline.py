@@ -15,17 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
+from .safeio import read_regular
 from .textmap import TextMap
 
 VERSION = 2   # 1 fingerprinted the whole line
+MAX_BYTES = 512 * 1024 ** 2   # a baseline of a million findings is about 200 MB
+LONG_SENTENCE = 10_000   # characters: a longer "sentence" stands for itself by the part around the finding
 
 
 def fingerprints(findings: list[Finding], article_text: str) -> dict[Finding, str]:
-    """A hash of each finding's rule, quoted text and the sentence it starts in."""
+    """A hash of each finding's rule, quoted text and the sentence it starts in. Each sentence is folded
+    once, and one longer than LONG_SENTENCE (a megabyte without a full stop) is represented by the part
+    around the finding: per finding, the whole of it made such a text quadratic."""
     if not findings:
         return {}
     from .extract.sentences import sentence_at, sentences
     textmap, spans = TextMap(article_text), sentences(article_text)
+    folded: dict[tuple[int, int], bytes] = {}
     out = {}
     for f in findings:
         try:
@@ -33,8 +39,15 @@ def fingerprints(findings: list[Finding], article_text: str) -> dict[Finding, st
         except IndexError:   # a position past the text (a finding of an article changed since): its end
             offset = len(article_text)
         start, end = sentence_at(spans, offset)
-        sentence = " ".join(article_text[start:end].split())
-        digest = hashlib.sha256("\0".join((f.rule, " ".join(f.text.split()), sentence)).encode("utf-8"))
+        if end - start > LONG_SENTENCE:
+            part = article_text[max(start, offset - LONG_SENTENCE // 2):min(end, offset + LONG_SENTENCE // 2)]
+            sentence = " ".join(part.split()).encode("utf-8")
+        else:
+            sentence = folded.get((start, end))
+            if sentence is None:
+                sentence = folded[(start, end)] = " ".join(article_text[start:end].split()).encode("utf-8")
+        digest = hashlib.sha256("\0".join((f.rule, " ".join(f.text.split()), "")).encode("utf-8"))
+        digest.update(sentence)
         out[f] = digest.hexdigest()[:20]
     return out
 
@@ -54,11 +67,13 @@ class BaselineError(ValueError):
 
 def load(path: Path) -> Baseline:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(f"{path}: cannot read the baseline: {getattr(exc, 'reason', None) or exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a factlint baseline (invalid JSON: nested too deeply)") from None
     if isinstance(doc, dict) and doc.get("version") == 1:
         raise BaselineError(f"{path}: a baseline of an older factlint (version 1, by whole lines); write it again "
                             "with --write-baseline")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cachedir
+from .render import lines
 
 from .cli_output import apply_fixes, finish
 from .cli_rules import rules
@@ -60,14 +61,49 @@ def _options(ctx, param, value):
     return options
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The exit codes keep their meaning whatever happens: Ctrl-C is 130 (not 1, which means findings),
+    and an output that cannot be written (standard output on a full disk, a closed pipe) is one line and 2."""
+
+    def invoke(self, ctx):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except KeyboardInterrupt:
+            _leave_stdout()
+            click.echo("factlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.filename is not None:   # a file of ours: not the output
+                raise
+            _leave_stdout()
+            click.echo(lines.line(f"factlint: error: cannot write to standard output: {exc.strerror or exc}"), err=True)
+            sys.exit(EXIT_BROKEN)
+
+
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+
+
+def _leave_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what could not be
+    written fails no more (it would print a traceback and exit 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """factlint: fact-consistency checks for news articles (names, titles, dates, figures)."""
 
 
 def _fail(message: str) -> None:
-    click.echo(f"factlint: error: {message}", err=True)
+    click.echo(lines.line(f"factlint: error: {message}"), err=True)
     sys.exit(EXIT_BROKEN)
 
 
@@ -120,12 +156,12 @@ def _load_config(paths, config_path):
         return effective(list(paths), config_path)
     except ConfigError as exc:
         for problem in exc.problems:
-            click.echo(f"factlint: error: {problem}", err=True)
+            click.echo(lines.line(f"factlint: error: {problem}"), err=True)
         sys.exit(EXIT_BROKEN)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))   # unreadable: one line each
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Configuration file (default: factlint.toml or pyproject.toml [tool.factlint] found above the paths).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
@@ -217,7 +253,7 @@ def _internal_error(debug: bool) -> None:
         traceback.print_exc()
     else:
         exc = sys.exc_info()[1]
-        click.echo(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(lines.line(f"factlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)"), err=True)
     sys.exit(EXIT_BROKEN)
 
 
@@ -238,7 +274,7 @@ def _targets(changed, linter):
         rules[linter.config.file.resolve()] = display_path(linter.config.file)
     touched = sorted(rules[path] for path in files & set(rules))
     if touched:
-        click.echo(f"factlint: {', '.join(touched)} changed since {changed}: every article is checked", err=True)
+        click.echo(lines.line(f"factlint: {', '.join(touched)} changed since {changed}: every article is checked"), err=True)
         return None
     return files
 
@@ -251,7 +287,7 @@ def _refuse_overwriting(config, write_baseline, full_output, files, stdin_name, 
                                    ("full report", full_output)], files,
                                   [Path(stdin_name)] if stdin_name else [], selection)
     for problem in problems:
-        click.echo(f"factlint: error: {problem}", err=True)
+        click.echo(lines.line(f"factlint: error: {problem}"), err=True)
     if problems:
         sys.exit(EXIT_BROKEN)
 
@@ -281,14 +317,14 @@ def explain(rule):
         return
     module = REGISTRY.get(rule)
     if module is None:
-        click.echo(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}", err=True)
+        click.echo(lines.line(f"factlint: error: unknown check {rule!r}{did_you_mean(rule, REGISTRY)}"), err=True)
         sys.exit(EXIT_BROKEN)
     from .api import explain as documentation
     click.echo(documentation(rule), nl=False)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--db", required=True, type=click.Path(path_type=Path), help="The index file (SQLite), created if missing.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Rule file or directory (repeatable): they date the articles.")
@@ -314,7 +350,7 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
     selection = cfg.selection(config, exclude, False if no_gitignore else None, force_exclude)
     base, errors = facts.load_factbase(targets, use_cache=not no_cache)
     for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if base is None:
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
@@ -332,13 +368,13 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
     if stats.rebuilt and stats.committed:
-        click.echo(f"factlint: rebuilt {db}: {stats.rebuilt}", err=True)
+        click.echo(lines.line(f"factlint: rebuilt {db}: {stats.rebuilt}"), err=True)
     for problem in stats.problems:
-        click.echo(f"factlint: warning: {problem}", err=True)
+        click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in stats.errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if stats.committed:
-        click.echo(f"{db}: {stats.line()}")
+        click.echo(f"{lines.path(db)}: {stats.line()}")
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
 
@@ -371,7 +407,7 @@ def init(directory, force):
         _fail(f"{', '.join(str(p) for p in existing)} already exist(s); use --force to overwrite")
     for path, text in planned:
         write_atomic(path, text)
-        click.echo(f"wrote {path}")
+        click.echo(lines.line(f"wrote {path}"))
 
 
 @main.command()

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from .outputs import write_atomic
+from .render import lines
+from .report import EXIT_BROKEN
 
 
 def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
@@ -36,7 +38,7 @@ def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
     if applied:
         done = set(applied)
         report.findings = [f for f in report.findings if f not in done]
-        click.echo(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)", err=True)
+        click.echo(lines.line(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)"), err=True)
 
 
 def _colour(choice: str, fmt: str, output) -> bool:
@@ -50,26 +52,42 @@ def _colour(choice: str, fmt: str, output) -> bool:
 def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
     from .baseline import dump
     for problem in report.problems:
-        click.echo(f"factlint: warning: {problem}", err=True)
+        click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in report.errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if report.baselined:
-        click.echo(f"factlint: {report.baselined} finding(s) in the baseline were not reported", err=True)
+        click.echo(lines.line(f"factlint: {report.baselined} finding(s) in the baseline were not reported"), err=True)
     if write_baseline and report.errors:
-        click.echo(f"factlint: error: the baseline {write_baseline} was not written: the run is broken", err=True)
+        click.echo(lines.line(f"factlint: error: the baseline {write_baseline} was not written: the run is broken"), err=True)
     elif write_baseline:
-        write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
-        click.echo(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}", err=True)
+        try:
+            write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
+        except OSError as exc:   # a folder, a full disk, no permission
+            _fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
+        click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}"), err=True)
     fmt, output = config.get("format"), config.get("output")
     colour = _colour(color, fmt, output)
     markdown = markdown or {}
     text = report.render(fmt, color=colour, link_base=config.get("link-base"), max_chars=markdown.get("max_chars"),
                          full_report=markdown.get("full_report"))
     if markdown.get("full_output"):
-        write_atomic(markdown["full_output"], report.render("markdown", link_base=config.get("link-base"),
-                                                            max_chars=0))
+        _write_report(markdown["full_output"], report.render("markdown", link_base=config.get("link-base"),
+                                                             max_chars=0))
     if output:
-        write_atomic(Path(output), text)
+        _write_report(Path(output), text)
     elif not quiet_stdout:
         click.echo(text, nl=False, color=colour)   # click would strip the colours off a pipe otherwise
     sys.exit(report.exit_code(config.get("fail-on")))
+
+
+def _write_report(path: Path, text: str) -> None:
+    """A report that cannot be written (a folder, a full disk, no permission) is lost: the run is broken."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+
+
+def _fail(message: str) -> None:
+    click.echo(lines.line(f"factlint: error: {message}"), err=True)
+    sys.exit(EXIT_BROKEN)

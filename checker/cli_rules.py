@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .outputs import write_atomic
+from .render import lines
 from .report import EXIT_BROKEN, EXIT_FINDINGS, EXIT_OK
 
 
@@ -31,7 +32,7 @@ def _valid_rules(paths, config_path):
         context_only = {facts.shown_rule_file(p) for p in facts.rule_files(context)[0]} - subject
         errors = [e for e in errors if e.file not in context_only]
     for error in errors:
-        click.echo(f"factlint: error: {error}", err=True)
+        click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if base is None or errors:
         sys.exit(EXIT_BROKEN)
     return base, subject
@@ -72,10 +73,10 @@ def rules_import(kind, source, output):
     try:
         text = convert(source)
     except ValueError as exc:
-        click.echo(f"factlint: error: {source}: {exc}", err=True)
+        click.echo(lines.line(f"factlint: error: {source}: {exc}"), err=True)
         sys.exit(EXIT_BROKEN)
     write_atomic(output, text)
-    click.echo(f"wrote {output}")
+    click.echo(lines.line(f"wrote {output}"))
 
 
 @rules.command("test")
@@ -90,7 +91,7 @@ def rules_test(paths, verbose, config_path):
     outcomes = [o for o in run_examples(base) if subject is None or o.example.where.rpartition(":")[0] in subject]
     for outcome in outcomes:
         if verbose or not outcome.ok:
-            click.echo(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}")
+            click.echo(lines.line(f"{'ok  ' if outcome.ok else 'FAIL'} {outcome}"))
     failed = sum(not o.ok for o in outcomes)
     click.echo(f"{len(outcomes)} rule example(s): {len(outcomes) - failed} as expected, {failed} not")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -121,13 +121,13 @@ class Collection:
 
 
 def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, context) -> Iterator:
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import pool as worker_pool
     global _PAIRS
     _PAIRS = pairs
     try:
         step = -(-len(pairs) // (jobs * 4))
         spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with worker_pool(jobs, context) as pool:
             for found in pool.map(_judge_span, spans):
                 for index, verdict in found:
                     yield pairs[index][0], pairs[index][1], verdict

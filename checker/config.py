@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import Severity
+from .safeio import read_regular
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 FORMATS = ("text", "json", "markdown", "sarif", "github", "gitlab")
@@ -112,8 +113,11 @@ def _has_tool_table(pyproject: Path) -> bool:
     import tomllib
     try:
         return "factlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return "[tool.factlint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        try:
+            return "[tool.factlint" in pyproject.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
 
 
 def _key_lines(text: str) -> dict[tuple[str, ...], int]:
@@ -135,15 +139,18 @@ def _key_lines(text: str) -> dict[tuple[str, ...], int]:
 def load(path: Path) -> Config:
     """The configuration in path over the defaults; ConfigError lists every problem (file:line: key: message)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, 16 * 1024 ** 2).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read the configuration: {getattr(exc, 'strerror', None) or exc}"]) from None
+        reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+        raise ConfigError([f"{path}: cannot read the configuration: {reason}"]) from None
     import tomllib
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise ConfigError([f"{path}:{line.group(1) if line else 1}: invalid TOML: {exc}"]) from None
+    except RecursionError:   # tomllib reads nested arrays and tables by recursion
+        raise ConfigError([f"{path}: invalid TOML: nested too deeply"]) from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "factlint")
@@ -239,7 +246,7 @@ def parse_setting(check_id: str, key: str, raw: str):
     import tomllib
     try:
         return tomllib.loads(f"value = {raw}")["value"]
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return raw
 
 
@@ -315,7 +322,12 @@ def _validate_check(module, key, value, did_you_mean):
           str: lambda v: isinstance(v, str)}.get(kind, lambda v: True)
     if not ok(value):
         raise _Bad(f"expected {getattr(kind, '__name__', kind)}, got {value!r}")
+    if kind in (int, float) and not 0 <= value <= MAX_OPTION:   # days, counts, scores and ratios; nan fails too
+        raise _Bad(f"expected a number from 0 to {MAX_OPTION:,}, got {value!r}")
     return kind(value)
+
+
+MAX_OPTION = 1_000_000   # a number of days or of statements; more overflows dates, and means nothing
 
 
 def effective(paths: list[Path], explicit: Path | None) -> Config:

@@ -43,11 +43,11 @@ def fork_context():
 
 def _processes(jobs, state, settings):
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import capped, pool as worker_pool
     context = fork_context() or multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(settings.jobs, mp_context=context, initializer=_init_local,
-                             initargs=(state.settings, state.records)) as pool:
-        yield from pool.map(_work, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (settings.jobs * 4) or 1)))
+    count = capped(settings.jobs)
+    with worker_pool(count, context, _init_local, (state.settings, state.records)) as pool:
+        yield from pool.map(_work, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
 
 
 def _init_local(settings, records: bool) -> None:
@@ -93,7 +93,8 @@ def dask_client(scheduler: str | None, jobs: int):
         except (OSError, ValueError) as exc:   # refused, unknown host, timed out, not an address
             raise EngineError(f"cannot connect to the Dask scheduler {scheduler}: {exc}") from None
     else:
-        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+        from .workers import capped
+        cluster = LocalCluster(n_workers=capped(jobs), threads_per_worker=1, processes=True, dashboard_address=None)
         try:
             client = Client(cluster)
         except BaseException:
@@ -111,7 +112,7 @@ def rule_contents(rule_paths: list[Path]) -> list[tuple[str, bytes]]:
     """The rule files' names and contents, includes resolved: what cluster workers build the rules from."""
     from . import facts
     files, _ = facts.rule_files(rule_paths)
-    contents, _ = facts._read_all(files)
+    contents, _ = facts._read_all(files, facts.rule_roots(rule_paths))
     return [(facts.display_path(path), data) for path, data in contents]
 
 

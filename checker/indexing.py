@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,12 @@ from pathlib import Path
 from . import engines
 from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
                       describe_error, extraction_fingerprint, kind_of, newer_schema)
-from .articles import _decode, display_path, parse_article, walk
+from .articles import _decode, display_path, parse_article, read_article_bytes, walk
 from .context import ArticleContext
 from .finding import RunError
 from .match import quote_keys, statement_keys
 from .records import ArticleRecord, dump, record_of
+from .workers import pool as worker_pool
 
 
 @dataclass
@@ -220,12 +220,11 @@ def _checkpoint(db: Path) -> None:
 def _changed(item: Path, known, seen, stats: IndexStats) -> tuple[str, bytes, bool, str] | None:
     """(path shown, bytes, markdown, hash) of an article to extract, None when unchanged or unreadable."""
     shown = display_path(item)
-    try:
-        raw = item.read_bytes()
-    except OSError as exc:
-        stats.errors.append(RunError(shown, None, f"cannot read: {exc.strerror or exc}"))
+    seen.add(shown)   # an article that cannot be read now keeps what the index has of it
+    raw = read_article_bytes(item)
+    if isinstance(raw, RunError):
+        stats.errors.append(raw)
         return None
-    seen.add(shown)
     digest = hashlib.sha256(raw).hexdigest()
     previous = known.get(shown)
     if previous and previous[1] == digest:
@@ -277,7 +276,7 @@ def _extract_and_store(conn, batch, base, date, known, stats: IndexStats, worker
     _WORKER.update(base=base, date=date)
     context = engines.fork_context() if workers > 1 and len(batch) >= PARALLEL_MIN else None
     if context is not None:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with worker_pool(workers, context) as pool:
             _store(conn, pool.map(_extract, batch, chunksize=32), known, stats)   # stored while others extract
     else:
         _store(conn, map(_extract, batch), known, stats)

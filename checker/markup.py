@@ -5,21 +5,77 @@ yet every position they report is a position in the file as it is on disk.
 """
 from __future__ import annotations
 
+import bisect
 import re
+
+from .spans import NextChar, SpanIndex
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_RAW_HTML = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)   # code and CSS, not prose
 _REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+")
 _LINE_MARKERS = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))", re.M)
 # (?=[*_]): lets the engine skip to the candidates instead of trying each alternative everywhere
 _EMPHASIS = re.compile(r"(?=[*_])(?:\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w]))")
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def inline_code(text: str) -> list[tuple[int, int]]:
+    """Inline code spans, as `(`+)(?!`).+?(?<!`)\\1(?!`)` would find them with re.finditer (an opener of n
+    backticks, the nearest later run of exactly n), in linear time: the pattern tried every opener to the
+    end of the text, quadratic on text with many unmatched backticks. As the pattern does, an opener may be
+    the end of a longer run."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    spans, after = [], 0
+    for start, end in runs:
+        if start < after:
+            continue
+        for opener in range(max(start, after), end):   # the whole run first, then its shorter ends
+            starts = by_length.get(end - opener, [])
+            i = bisect.bisect_right(starts, end)
+            if i < len(starts):
+                spans.append((opener, starts[i] + end - opener))
+                after = spans[-1][1]
+                break
+    return spans
+
+
+def bracket_links(text: str, image: bool = False) -> list[tuple[int, int, int]]:
+    """(start, closing bracket, end) of each `[text](url)` and `[text][ref]` (image: `![alt](url)`), as the
+    patterns `(\\[)([^\\]\\n]*)(\\]\\([^)\\n]*\\)|\\]\\[[^\\]\\n]*\\])` and `!\\[[^\\]\\n]*\\]\\([^)\\n]*\\)` would find them,
+    in linear time (they scanned to the end of the line from every bracket that has no closing one)."""
+    lead = "![" if image else "["
+    close_text, newline_text = NextChar(text, "]"), NextChar(text, "\n")
+    paren, close_ref, newline_tail = NextChar(text, ")"), NextChar(text, "]"), NextChar(text, "\n")
+    found = []
+    i = text.find(lead)
+    while i >= 0:
+        bracket = i + len(lead) - 1
+        j = close_text(bracket + 1)
+        end = None
+        if j + 1 < len(text) and newline_text(bracket + 1) > j:
+            after = text[j + 1]
+            if after == "(":
+                k = paren(j + 2)
+            elif after == "[" and not image:
+                k = close_ref(j + 2)
+            else:
+                k = len(text)
+            if k < len(text) and newline_tail(j + 2) > k:
+                end = k + 1
+        if end is not None:
+            found.append((i, j, end))
+        i = text.find(lead, end if end is not None else i + 1)
+    return found
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -56,12 +112,12 @@ def indented_code_spans(text: str, skip: list[tuple[int, int]] = ()) -> list[tup
         return []
     spans: list[tuple[int, int]] = []
     may_start, in_code, list_indent = True, False, None
-    skip = sorted(skip)
+    skip = SpanIndex(skip)
     for m in _LINE.finditer(text):
         start, line = m.start(), m.group().rstrip("\r\n")
         if m.start() == m.end():
             break
-        if any(a <= start < b for a, b in skip):
+        if start in skip:
             may_start, in_code, list_indent = True, False, None
             continue
         if not line.strip():
@@ -95,10 +151,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of Markdown code, in order of start: fenced and indented code blocks, inline code."""
     fences = _fences(text)
     blocks = fences + indented_code_spans(text, _not_paragraphs(text, front_matter_span(text)))
-    inline = []
-    if _may_match(_INLINE_CODE, text):
-        inline = [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)
-                  if not any(a <= m.start() < b for a, b in blocks)]
+    inside = SpanIndex(blocks)
+    inline = [(a, b) for a, b in inline_code(text) if a not in inside] if "`" in text else []
     return sorted(blocks + inline)
 
 
@@ -112,8 +166,8 @@ def front_matter_span(text: str) -> tuple[int, int, str] | None:
 
 # A literal each pattern's matches contain: a text without it is not scanned (most articles have no code,
 # comments, images or links).
-_NEEDS = {_FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _INLINE_CODE: ("`",), _IMAGE: ("![",),
-          _REF_DEFINITION: ("]:",), _AUTOLINK: ("<",), _LINK: ("[",), _HTML_TAG: ("<",),
+_NEEDS = {_FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _RAW_HTML: ("<",),
+          _REF_DEFINITION: ("]:",), _AUTOLINK: ("<",), _HTML_TAG: ("<",),
           _BARE_URL: ("http", "www."), _EMPHASIS: ("*", "_")}
 
 
@@ -136,20 +190,25 @@ def mask_markdown(text: str) -> str:
     fm = front_matter_span(text)
     if fm:
         _blank(chars, fm[0], fm[1])
-    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _REF_DEFINITION, _AUTOLINK):
+    for pattern in (_FENCE, _HTML_COMMENT, _RAW_HTML, _REF_DEFINITION, _AUTOLINK):
         if not _may_match(pattern, text):
             continue
         for match in pattern.finditer(text):
             if fm and match.start() < fm[1]:
                 continue
             _blank(chars, match.start(), match.end())
+    code = inline_code(text) if "`" in text else []
+    images = [(start, end) for start, _, end in bracket_links(text, image=True)] if "![" in text else []
+    for start, end in code + images:
+        if not (fm and start < fm[1]):
+            _blank(chars, start, end)
     for start, end in indented_code_spans(text, _not_paragraphs(text, fm)):
         _blank(chars, start, end)
     masked = "".join(chars)
-    if _may_match(_LINK, masked):
-        for match in _LINK.finditer(masked):
-            _blank(chars, match.start(1), match.end(1))
-            _blank(chars, match.start(3), match.end(3))
+    if "[" in masked:
+        for start, bracket, end in bracket_links(masked):
+            _blank(chars, start, start + 1)
+            _blank(chars, bracket, end)
         masked = "".join(chars)
     for pattern in (_HTML_TAG, _BARE_URL, _LINE_MARKERS, _EMPHASIS):
         if not _may_match(pattern, masked):

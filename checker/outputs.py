@@ -45,15 +45,18 @@ def write_atomic(path: Path, text: str) -> None:
     """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
 
     A symbolic link is written through (its target is replaced), and a device or a pipe such as
-    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it."""
+    /dev/null or /dev/stdout is written to as it is: renaming over it would replace it. A new file gets
+    the mode the umask gives (as any program's output), a replaced one keeps its own."""
     path = path.resolve() if path.is_symlink() else path
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         with path.open("w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -62,3 +65,9 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)   # the only way to read it is to set it
+    os.umask(current)
+    return current

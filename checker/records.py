@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .extract.names import plausible_names
 from .extract.quotes import find_quotes, normalise, speaker_key
+from .extract.sentences import sentence_at
 from .extract.statements import date_statements, figure_statements
 from .finding import pickled_by_fields
 from .fold import fold_name
@@ -119,7 +120,7 @@ def record_of(ctx) -> ArticleRecord:
         date_statements(article.prose, article.language, ctx.sentences, ctx.dates, ctx.date.value)
     for st in sorted(statements, key=lambda st: st.start):
         f = st.figure
-        sentence = next(((s, e) for s, e in ctx.sentences if s <= f.start < e), st.clause)
+        sentence = sentence_at(ctx.sentences, f.start, st.clause)
         record.statements.append(StatementRecord(
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
             _quoted(article.text, sentence, f.start, f.end), sentence[0], f.value, f.low, f.high, f.unit, f.unit_kind,

@@ -53,3 +53,29 @@ def run_extractors(text: str, code: str) -> dict[str, int]:
         "future": sum(is_future(text[s:e], code) for s, e in spans),
         "years": len(find_year_spots(text, code, spans)),
     }
+
+
+# Whole articles of one adversarial kind each, for the linear-time test and bench_linear: text dense in
+# what one extractor or check looks for, so that any work that grows with the square of the text shows.
+ARTICLE_KINDS = {
+    "date-dense": "Le 12 mars 2024, puis le 3/4/2025 et le mardi 14 juillet 2026 ; du 24 au 25 juin 2025, en 2019, "
+                  "16:1212/02/2026, le 30 février. ",
+    "quotation-dense": "« Nous agirons le 3 mars 2025 avec 2 milliards », a déclaré Olaf Scholz. “We will act on "
+                       "4 March”, said Keir Starmer. « Jamais », dit-il. ",
+    "figure-dense": "Une aide de 2,5 milliards d'euros, soit 30 % de plus ; 1 200 km (750 miles), de 2 à 3 milliards, "
+                    "soit une hausse de 50 %, 1 000 000,5 et 3,5 km. ",
+    "name-dense": "Le président Emmanuel Macron, la chancelière Angela Merkel, Olaf Scholtz, le ministre Jean Dupont, "
+                  "l'ancien président Donald Trump et M. Pierre Martin. ",
+    "markup-dense": "``a` [x [y](z ![i](j <a href=x <script x <http:x *a _b `c` <!-- d --> [r][s] ",
+}
+
+
+def adversarial_article(kind: str, size: int) -> str:
+    """`size` characters of one kind: in paragraphs of about 2,000 characters, or for "long-line", every
+    kind mixed on a single line."""
+    if kind == "long-line":
+        unit = "".join(ARTICLE_KINDS.values())
+        return (unit * (size // len(unit) + 1))[:size]
+    unit = ARTICLE_KINDS[kind]
+    text = (unit * (size // len(unit) + 1))[:size]
+    return "\n\n".join(text[i:i + 2000] for i in range(0, len(text), 2000))

@@ -1,5 +1,5 @@
 """Agreement with the date checks of three peer tools (Grammalecte, LanguageTool, textlint), on sentences of
-our own that test what each of their test cases tests (tests/fixtures/peers/*.yaml). The README states the
+our own that test what each of their test cases tests (tests/fixtures/peers/*.yaml). docs/dates-and-figures.md states the
 counts; this test keeps them honest."""
 from __future__ import annotations
 
@@ -51,9 +51,9 @@ def test_every_case_in_scope_agrees(doc, base):
     assert not wrong, wrong
 
 
-def test_readme_states_the_agreement(base):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_documentation_states_the_agreement(base):
+    readme = (ROOT / "docs" / "dates-and-figures.md").read_text(encoding="utf-8")
     for tool, (agreed, in_scope, total) in _tally(base).items():
         line = re.search(rf"\| {re.escape(tool)} \| (\d+) \| (\d+) \| (\d+) \|", readme)
-        assert line, f"README: no agreement row for {tool}"
+        assert line, f"docs/dates-and-figures.md: no agreement row for {tool}"
         assert tuple(map(int, line.groups())) == (total, in_scope, agreed), (tool, total, in_scope, agreed)

@@ -1,4 +1,4 @@
-"""The README's integration section can be followed as written: its CI files are the ones in docs/ci,
+"""The CI and workflow documentation can be followed as written: docs/ci.md shows the files of docs/ci,
 they install factlint from its repository at a pinned tag, their shell steps run in a throwaway
 repository with an origin (with stand-ins for gh and curl that record what would be posted), and its
 configuration example is valid."""
@@ -19,31 +19,33 @@ from checker import config
 from conftest import ROOT
 from test_inputs import GIT_ENV, git
 
+DOCS = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("ci.md", "workflow.md")}
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = ROOT / "docs" / "ci"
 ERROR = "Washington déploiera des missiles à partir de 206, afin de contrer la menace.\n"
 
 
-def _blocks(lang: str) -> list[str]:
-    return re.findall(rf"^```{lang}\n(.*?)^```", README, re.M | re.S)
+def _blocks(lang: str, text: str) -> list[str]:
+    return re.findall(rf"^```{lang}\n(.*?)^```", text, re.M | re.S)
 
 
-def test_readme_shows_the_ci_files_verbatim():
-    blocks = _blocks("yaml")
+def test_the_ci_page_shows_the_ci_files_verbatim():
+    blocks = _blocks("yaml", DOCS["ci.md"])
     for name in ("github-actions.yml", "gitlab-ci.yml"):
-        assert (CI / name).read_text(encoding="utf-8") in blocks, f"README and docs/ci/{name} differ"
+        assert (CI / name).read_text(encoding="utf-8") in blocks, f"docs/ci.md and docs/ci/{name} differ"
 
 
-def test_readme_configuration_example_is_valid(tmp_path):
-    example = next(b for b in _blocks("toml") if "[checks." in b)
+@pytest.mark.parametrize("text", [README, DOCS["workflow.md"]], ids=["README", "workflow.md"])
+def test_configuration_examples_are_valid(tmp_path, text):
+    example = next(b for b in _blocks("toml", text) if "[checks." in b)
     path = tmp_path / "factlint.toml"
     path.write_text(example, encoding="utf-8")
     loaded = config.load(path)
     assert loaded.get("fail-on") == "warning" and loaded.check_value("stale-qualifier", "max_days") == 90
 
 
-def test_readme_pre_commit_config_names_the_shipped_hook():
-    block = next(b for b in _blocks("yaml") if "pre-commit" not in b and "hooks:" in b and "rev:" in b)
+def test_the_pre_commit_config_names_the_shipped_hook():
+    block = next(b for b in _blocks("yaml", DOCS["workflow.md"]) if "pre-commit" not in b and "hooks:" in b and "rev:" in b)
     hook_ids = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert yaml.safe_load(block)["repos"][0]["hooks"][0]["id"] in hook_ids
 

@@ -10,6 +10,7 @@ import regex
 
 from .. import lang as language
 from ..fold import fold
+from ..spans import SpanIndex
 from ..lang import alternation, starts
 from .. import patterns
 
@@ -103,8 +104,9 @@ def find_figures(prose: str, code: str, skip: list[tuple[int, int]] = ()) -> lis
     scales, currencies, not_units = _words(code)
     found: list[Figure] = []
     consumed_until = -1
+    dates = SpanIndex(skip)   # not a scan of every span for every number: quadratic on date-dense text
     for m in pats["number"].finditer(prose):
-        if m.start() < consumed_until or any(s <= m.start("num") < e for s, e in skip):
+        if m.start() < consumed_until or m.start("num") in dates:
             continue
         figure = _figure(prose, m, code, pats, scales, currencies, not_units)
         if figure is None:

@@ -12,6 +12,7 @@ pronoun gives it (", a-t-il déclaré", "he said"), the speaker is the previous 
 sentence's first name, and it is marked as inferred: only explicit speakers are compared."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -63,6 +64,7 @@ def speaker_key(name: str | None) -> str | None:
 def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: list[NameSpan]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_speaker: str | None = None
+    index = _Names(names)
     for m in _QUOTES.finditer(prose):
         group = next(g for g in "abcd" if m.group(g) is not None)
         raw = m.group(group)
@@ -71,9 +73,9 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
             continue
         start = m.start(group) + (len(raw) - len(raw.lstrip()))
         end = start + len(inner)
-        speaker, explicit = _speaker(prose, code, sentences, names, m.start(), m.end())
+        speaker, explicit = _speaker(prose, code, sentences, index, m.start(), m.end())
         if speaker is None and explicit is None:
-            speaker = previous_speaker or _first_name(prose, sentences, names, m.start(), m.end())
+            speaker = previous_speaker or _first_name(sentences, index, m.start(), m.end())
             explicit = False
         quotes.append(Quote(start, end, inner, speaker, bool(explicit)))
         if speaker:
@@ -89,6 +91,37 @@ def _people(found: list[NameSpan]) -> list[NameSpan]:
     """Names that can speak: acronyms (organisations, places) only when no person-like name is there."""
     people = [n for n in found if not n.text.isupper()]
     return people or found
+
+
+class _Names:
+    """The names of the prose by position: the names between two offsets come by bisection, not by a scan
+    of every name for every quotation (quadratic on text dense with quotations)."""
+
+    def __init__(self, names: list[NameSpan]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)   # found by one scan: they do not overlap
+        self.starts = [n.start for n in self.names]
+        self.people = [0]   # people[k]: how many of names[:k] are person-like (as _people tells them)
+        for name in self.names:
+            self.people.append(self.people[-1] + (not name.text.isupper()))
+
+    def window(self, low: int, high: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, low), bisect.bisect_left(self.starts, max(low, high))
+
+    def between(self, low: int, high: int) -> list[NameSpan]:
+        """The names that start at low or after, and before high."""
+        i, j = self.window(low, high)
+        return self.names[i:j]
+
+    def first_outside(self, low: int, high: int, hole: tuple[int, int]) -> NameSpan | None:
+        """_people(names starting in [low, high) but not in the hole)[0], without listing them."""
+        parts = [w for w in (self.window(low, min(high, hole[0])), self.window(max(low, hole[1]), high)) if w[1] > w[0]]
+        people = any(self.people[j] > self.people[i] for i, j in parts)
+        for i, j in parts:
+            if not people:
+                return self.names[i]
+            if self.people[j] > self.people[i]:
+                return self.names[bisect.bisect_left(self.people, self.people[i] + 1) - 1]
+        return None
 
 
 def _speaker(prose, code, sentences, names, q_start, q_end) -> tuple[str | None, bool | None]:
@@ -126,7 +159,7 @@ def _attributed(prose, code, names, m, lo: int, hi: int) -> NameSpan | None:
 
 def _subject(prose, code, names, lo: int, verb: int) -> NameSpan | None:
     """The name right before the verb (auxiliaries between), itself opening the phrase or after a comma."""
-    for name in reversed(_people([n for n in names if lo <= n.start and n.end <= verb])):
+    for name in reversed(_people([n for n in names.between(lo, verb) if n.end <= verb])):
         if not _only_auxiliaries(code, prose[name.end:verb]):
             continue
         opening = prose[lo:name.start].rstrip()
@@ -141,14 +174,14 @@ def _phrase_after(prose, code, names, start: int, hi: int) -> NameSpan | None:
     apposition right after its comma."""
     stop = _PHRASE_END.search(prose, start, hi)
     end = stop.start() if stop else hi
-    inside = _people([n for n in names if start <= n.start < end])
+    inside = _people(names.between(start, end))
     breaks = _breaks(code)
     for name in inside:
         if any(w in breaks for w in _words(prose[start:name.start])):
             break
         return name
     if stop is not None and stop.group() == ",":
-        following = [n for n in names if stop.end() <= n.start < hi and not prose[stop.end():n.start].strip()]
+        following = [n for n in names.between(stop.end(), hi) if not prose[stop.end():n.start].strip()]
         if following:
             return following[0]
     return None
@@ -181,7 +214,8 @@ def _auxiliaries(code: str) -> frozenset[str]:
     return frozenset(" ".join(w.lower().split()) for w in language.load(code)["attribution_auxiliaries"])
 
 
-def _first_name(prose, sentences, names, q_start, q_end) -> str | None:
+def _first_name(sentences, names: _Names, q_start, q_end) -> str | None:
+    """The sentence's first name outside the quotation."""
     s_start, s_end = _sentence(sentences, q_start)
-    found = _people([n for n in names if s_start <= n.start < s_end and not q_start <= n.start < q_end])
-    return found[0].text if found else None
+    found = names.first_outside(s_start, s_end, (q_start, q_end))
+    return found.text if found else None

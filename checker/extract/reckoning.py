@@ -120,11 +120,24 @@ def _number_at(numbers: dict[int, NumberMention], start: int) -> NumberMention |
     return numbers.get(start) or numbers.get(start - 1)
 
 
-def _founded(prose: str, s: int, e: int, p, dates: dict[int, DateMention]) -> list[tuple[int, tuple[int, int], dt.date | None]]:
+class _ByStart(dict):
+    """The dates by start offset; those of a sentence come by bisection (a scan of every date of the article
+    for every sentence was quadratic on date-dense text)."""
+
+    def __init__(self, dates) -> None:
+        super().__init__((d.start, d) for d in dates)
+        self.starts = sorted(self)
+
+    def within(self, s: int, e: int) -> list[tuple[int, DateMention]]:
+        """(start, date) of the dates starting in [s, e), in order."""
+        return [(k, self[k]) for k in self.starts[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]]
+
+
+def _founded(prose: str, s: int, e: int, p, dates: _ByStart) -> list[tuple[int, tuple[int, int], dt.date | None]]:
     """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949"."""
     out = [(int(m.group("year")), m.span("year"), None) for m in p["founded"].finditer(prose, s, e)]
-    for start, d in dates.items():
-        if s <= start < e and d.year and p["founded_on"].search(prose, max(s, start - 30), start):
+    for start, d in dates.within(s, e):
+        if d.year and p["founded_on"].search(prose, max(s, start - 30), start):
             out.append((d.year, (d.start, d.end), d.date()))
     return out
 
@@ -144,7 +157,7 @@ def _same_clause(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return not any(c in ",;:()" for c in prose[first[1]:second[0]])
 
 
-def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], founded):
+def _ago_link(prose: str, s: int, e: int, m, p, dates: _ByStart, founded):
     """The past year or date an "il y a N ans" counts from: right after it, right before it, the
     sentence's founding, or the one year or date the sentence gives after "en"/"in"/"le"/"on"."""
     after = p["link_after"].match(prose, m.end(), e)
@@ -156,7 +169,7 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
     before = p["link_before"].search(prose, s, m.start())
     if before:
         return int(before.group("year")), before.span("year"), None
-    for start, d in dates.items():   # "Le 5 juillet 1962, il y a 50 ans, …"
+    for start, d in dates.within(s, e):   # "Le 5 juillet 1962, il y a 50 ans, …"
         if d.year and s <= start and 0 <= m.start() - d.end <= 3:
             return d.year, (d.start, d.end), d.date()
     if len(founded) == 1 and _same_clause(prose, m.span(), founded[0][1]):
@@ -164,7 +177,7 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: dict[int, DateMention], f
     births = {span for _, span, _ in founded}   # a birth or founding of another clause is another time
     anywhere = [x for x in p["link_any"].finditer(prose, s, e)
                 if not (m.start() <= x.start() < m.end()) and x.span("year") not in births]
-    in_dates = [d for start, d in dates.items() if s <= start < e and d.year]
+    in_dates = [d for _, d in dates.within(s, e) if d.year]
     if len(anywhere) == 1 and all(d.year == int(anywhere[0].group("year")) for d in in_dates) and len(in_dates) <= 1:
         d = in_dates[0] if in_dates else None
         return int(anywhere[0].group("year")), anywhere[0].span("year"), d.date() if d else None
@@ -206,7 +219,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     data = language.load(code)
     p = _patterns(code)
     by_start = {n.start: n for n in numbers}
-    by_date = {d.start: d for d in dates}
+    by_date = _ByStart(dates)
     changes = {k.lower(): v for k, v in data["change_words"].items()}
     # Every statement needs a number read in its sentence (an age, a length, a percentage) and a
     # founding needs a year or a dated date: a sentence without them is not scanned (most are not).

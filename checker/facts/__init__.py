@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..articles import display_path
 from ..cachedir import cache_dir
+from ..safeio import NotReadable, read_regular
 from . import store
 from .index import FactBase
 from .model import Rules
@@ -79,36 +80,62 @@ def rule_files(paths: list[Path]) -> tuple[list[Path], list[RuleError]]:
     return files, errors
 
 
-def _read_all(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[RuleError]]:
-    """Every file's bytes, includes resolved (each file once; a cycle is an error)."""
+def rule_roots(paths: list[Path]) -> tuple[Path, ...]:
+    """The folders of the rule paths given (a directory, or the folder of a file): includes may reach
+    anywhere inside them."""
+    roots = []
+    for path in paths:
+        try:
+            real = path.resolve()
+        except OSError:
+            continue
+        roots.append(real if real.is_dir() else real.parent)
+    return tuple(roots)
+
+
+def _read_all(files: list[Path], roots: tuple[Path, ...] = ()) -> tuple[list[tuple[Path, bytes]], list[RuleError]]:
+    """Every file's bytes, includes resolved (each file once; a cycle is an error). An include must be a
+    regular file inside the including file's folder (or one below it) or inside a rule root; any other
+    is refused unread, so nothing of it can appear in a message."""
     seen: dict[Path, bytes] = {}
     errors: list[RuleError] = []
 
-    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+    def visit(path: Path, chain: tuple[Path, ...], written: str) -> None:
+        shown = display_path(path)
         real = path.resolve()
         if real in chain:
             cycle = " -> ".join(display_path(p) for p in chain[chain.index(real):] + (real,))
-            errors.append(RuleError(display_path(path), None, "include", f"include cycle: {cycle}"))
+            errors.append(RuleError(shown, None, "include", f"include cycle: {cycle}"))
             return
         if real in seen:
             return
-        try:
-            if real.stat().st_size > MAX_RULE_BYTES:
-                megabytes = real.stat().st_size / 1024 ** 2
-                errors.append(RuleError(display_path(path), None, "", f"{megabytes:.0f} MB: rule files over "
-                                        f"{MAX_RULE_BYTES // 1024 ** 2} MB are refused; split the pack with `include:`"))
-                return
-            data = real.read_bytes()
-        except OSError as exc:
-            errors.append(RuleError(display_path(path), None, "", f"cannot read: {exc.strerror or exc}"))
+        if chain and not any(real.is_relative_to(folder) for folder in (chain[-1].parent, *roots)):
+            errors.append(RuleError(display_path(chain[-1]), None, "include",
+                                    f"{written}: outside the folder of this file and the rule folders (not read)"))
+            return
+        data = _read_rule_file(real, shown, errors)
+        if data is None:
             return
         seen[real] = data
         for included in _includes(data):
-            visit(real.parent / included, chain + (real,))
+            visit(real.parent / included, chain + (real,), included)
 
     for file in files:
-        visit(file, ())
+        visit(file, (), str(file))
     return list(seen.items()), errors
+
+
+def _read_rule_file(real: Path, shown: str, errors: list[RuleError]) -> bytes | None:
+    """The bytes of a regular file of at most MAX_RULE_BYTES; anything else (a pipe, a device, a folder) is
+    refused without waiting for it or reading it."""
+    try:
+        return read_regular(real, MAX_RULE_BYTES)
+    except NotReadable as exc:
+        if exc.size is not None:
+            exc = f"{exc.size / 1024 ** 2:.0f} MB: rule files over {MAX_RULE_BYTES // 1024 ** 2} MB are refused; " \
+                  "split the pack with `include:`"
+        errors.append(RuleError(shown, None, "", str(exc)))
+        return None
 
 
 def _includes(data: bytes) -> list[str]:
@@ -119,8 +146,11 @@ def _includes(data: bytes) -> list[str]:
         value, _ = load_with_lines(data.decode("utf-8", errors="replace"))
     except YamlProblem:   # the file's own check reports it
         return []
-    if isinstance(value, dict) and isinstance(value.get("include"), list):
-        return [str(v) for v in value["include"] if isinstance(v, str)]
+    included = value.get("include") if isinstance(value, dict) else None
+    if isinstance(included, str):   # one file
+        included = [included]
+    if isinstance(included, list):
+        return [v for v in included if isinstance(v, str)]
     return []
 
 
@@ -200,7 +230,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     A file with errors is left out and the others are used; the base is None only when no
     rule file could be read at all."""
     files, errors = rule_files(paths)
-    contents, read_errors = _read_all(files)
+    contents, read_errors = _read_all(files, rule_roots(paths))
     errors += read_errors
     digest = hashlib.sha256(_code_digest())
     for path, data in contents:

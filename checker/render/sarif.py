@@ -2,7 +2,8 @@
 
 Rule descriptions come from each check's documentation (its module docstring). URIs are relative
 (to the directory factlint ran in, `%SRCROOT%`); evidence in a rule file or in another article
-becomes a related location; safe fixes become SARIF fixes.
+becomes a related location; safe fixes become SARIF fixes. Messages show control and bidirectional
+characters of article text as escapes (lines.py); URIs are percent-encoded.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .. import __version__
+from .lines import line
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -69,7 +71,7 @@ def _related(evidence) -> list[dict]:
     out = []
     for i, e in enumerate(evidence, 1):
         m = _WHERE.match(e.source)
-        item: dict = {"id": i, "message": {"text": f"{e.source}: {e.text}"}}
+        item: dict = {"id": i, "message": {"text": line(f"{e.source}: {e.text}")}}
         if m:
             item["physicalLocation"] = _physical(m.group("path"), int(m.group("line")))
         out.append(item)
@@ -78,7 +80,7 @@ def _related(evidence) -> list[dict]:
 
 def result(f, rule_index: int, fingerprint: str | None) -> dict:
     loc = f.location
-    message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+    message = line(f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else ""))
     out: dict = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -111,7 +113,7 @@ def render_sarif(report) -> str:
             rule_ids.append(f.rule)
     rules = [rule_descriptor(cid, REGISTRY[cid]) if cid in REGISTRY else {"id": cid} for cid in rule_ids]
     index = {cid: i for i, cid in enumerate(rule_ids)}
-    notifications = [{"level": "error", "message": {"text": str(e)},
+    notifications = [{"level": "error", "message": {"text": line(str(e))},
                       "locations": [{"physicalLocation": _physical(e.path, e.line or 1)}]} for e in report.errors]
     run = {
         "tool": {"driver": {"name": "factlint", "version": __version__, "semanticVersion": __version__,

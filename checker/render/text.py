@@ -1,6 +1,10 @@
-"""Terminal text: one line per finding, like a compiler (path:line:col: severity rule message)."""
+"""Terminal text: one line per finding, like a compiler (path:line:col: severity rule message).
+
+Paths and text from articles and rule files are escaped (lines.py): one finding is one line, and no
+line can start a CI runner's command or move a terminal's cursor."""
 from __future__ import annotations
 
+from . import lines as safe
 from . import summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -13,12 +17,12 @@ def render_text(report, color: bool = False) -> str:
         loc = f.location
         label = f.severity.label
         shown = f"{_COLORS[label]}{label}{_RESET}" if color else label
-        line = f"{loc.path}:{loc.line}:{loc.column}: {shown} [{f.rule}] {f.message}"
+        line = f"{safe.path(loc.path)}:{loc.line}:{loc.column}: {shown} [{f.rule}] {safe.line(f.message)}"
         if f.suggestion:
-            line += f" (suggestion: {f.suggestion})"
+            line += f" (suggestion: {safe.line(f.suggestion)})"
         lines.append(line)
         for e in f.evidence:
-            lines.append(f"    evidence: {e.source}: {e.text}")
+            lines.append(f"    evidence: {safe.line(e.source)}: {safe.line(e.text)}")
     counts = summary(report.findings)
     total = sum(counts.values())
     lines.append(f"{len(report.articles)} article(s) checked: {total} finding(s) "

@@ -2,12 +2,17 @@
 
     python -m tests.benchmarks.bench_instructions                 # this tree
     python -m tests.benchmarks.bench_instructions HEAD~5 v0.1     # this tree against earlier revisions
+    python -m tests.benchmarks.bench_instructions --one-article   # `factlint check` of one article, whole
 
 Wall-clock figures on a shared machine vary by 10 % or more from one hour to the next, which hides the
 effect of most changes; the count of machine instructions (valgrind --tool=callgrind) does not. Each
 tree checks N articles of a synthetic archive in one process, after a warm-up that fills its caches;
 the count of a run with no article is subtracted, so only the per-article work remains. Revisions are
 checked out in temporary git worktrees. Needs valgrind (Debian: apt install valgrind).
+
+--one-article counts instead the whole process of `python -m checker check` of one seed article (Python's
+start included): with warm caches, and with the compiled patterns not cached (what a run costs when the
+pattern table cannot be used: it is compiled, and written again).
 """
 from __future__ import annotations
 
@@ -49,20 +54,43 @@ def _env(tree: Path, cache: Path) -> dict:
     return env
 
 
-def _count(tree: Path, cache: Path, archive: Path, n: int) -> int:
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", _python(), "-c", WORKER,
-                           str(archive), str(tree / "rules"), str(n)], env=_env(tree, cache), cwd=tree,
-                          capture_output=True, text=True)
+def _callgrind(command: list[str], tree: Path, cache: Path) -> int:
+    """The machine instructions the command executes, counted by valgrind."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          env=_env(tree, cache), cwd=tree, capture_output=True, text=True)
     lines = [line for line in done.stderr.splitlines() if "Collected" in line]
     if not lines:
         raise SystemExit(f"valgrind failed on {tree}:\n{done.stderr[-2000:]}")
     return int(lines[-1].split()[-1])
 
 
+def _count(tree: Path, cache: Path, archive: Path, n: int) -> int:
+    return _callgrind([_python(), "-c", WORKER, str(archive), str(tree / "rules"), str(n)], tree, cache)
+
+
+def _count_process(tree: Path, cache: Path) -> int:
+    article = tree / "seeds" / "001_2261a6fc945c081f.txt"
+    return _callgrind([_python(), "-m", "checker", "check", str(article), "--rules", str(tree / "rules")], tree, cache)
+
+
+def _one_article(trees, work: Path) -> None:
+    for i, (name, tree) in enumerate(trees):
+        cache = work / f"one-{i}"
+        subprocess.run([_python(), "-m", "checker", "check", str(tree / "seeds"), "--rules", str(tree / "rules")],
+                       env=_env(tree, cache), cwd=tree, capture_output=True)   # warm caches
+        warm = _count_process(tree, cache)
+        for stale in cache.glob("patterns-*"):
+            stale.unlink()
+        compiled = _count_process(tree, cache)
+        print(f"{name}\t{warm / 1e6:.0f} M instructions for one article, caches warm\t"
+              f"{compiled / 1e6:.0f} M with the patterns compiled")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("revisions", nargs="*", help="git revisions to compare with the working tree")
     parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--one-article", action="store_true", help="count whole `factlint check` processes")
     options = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
@@ -77,6 +105,9 @@ def main() -> None:
             subprocess.run(["git", "worktree", "add", "--detach", "-q", str(path), revision], cwd=ROOT, check=True)
             trees.append((revision, path))
         try:
+            if options.one_article:
+                _one_article(trees, work)
+                return
             for i, (_, tree) in enumerate(trees):   # fill each tree's caches (rules, patterns) first
                 subprocess.run([_python(), "-c", WORKER, str(corpus), str(tree / "rules"), str(options.articles)],
                                env=_env(tree, work / f"cache-{i}"), cwd=tree, check=True)

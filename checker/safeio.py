@@ -1,0 +1,44 @@
+"""Reading a file that anyone may have named: articles, rule files and their includes, baselines,
+configurations. A pipe must not stop the run (it is opened without blocking, then refused), a device
+such as /dev/zero must not fill the memory (only regular files are read), and a file larger than its
+kind can be is refused before it is read whole."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class NotReadable(OSError):
+    """Why the file was not read: `reason` in words for a one-line message ("No such file or directory",
+    "not a regular file …"); str() is "cannot read: REASON" for a file that could not be opened or read."""
+
+    def __init__(self, message: str, reason: str | None = None, size: int | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
+        self.size = size   # bytes, when the file is too large: the caller says what its limit is for
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; NotReadable (an OSError) otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise NotReadable(f"cannot read: {exc.strerror or exc}", exc.strerror) from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise NotReadable("not a regular file (a device, a pipe or a folder): not read")
+        if st.st_size > limit:
+            raise NotReadable(_too_large(st.st_size, limit), size=st.st_size)
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise NotReadable(f"cannot read: {exc.strerror or exc}", exc.strerror) from None
+    if len(data) > limit:   # it grew while it was read
+        raise NotReadable(_too_large(len(data), limit), size=len(data))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"{size / 1024 ** 2:.1f} MB, over the {limit / 1024 ** 2:g} MB such a file may have: not read"

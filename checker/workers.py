@@ -1,0 +1,99 @@
+"""Worker processes of this machine that never outlive the run (`--jobs`, index extraction, pair judging).
+
+A pool's workers wait for work on a pipe that every one of them holds open, so when the parent is
+killed (a CI job cancelled, `timeout`, the OOM killer) nothing tells them to stop: they stayed forever.
+Here each worker watches its parent: a thread blocks on a pipe whose only writing end the parent
+holds (each worker closes its inherited copy), and ends the worker the moment the read returns, that
+is when the parent is gone, however it died. Where processes are spawned rather than forked, the
+thread watches for the worker being handed to another parent instead.
+
+Workers also ignore Ctrl-C (the terminal sends it to them too: the parent alone decides, and exits
+130), are at most as many as the cores this process may use (`--jobs 5000` starts two on two cores),
+and may each use at most WORKER_MEMORY bytes more than they inherited: past it, the article at hand
+fails with a MemoryError (one line naming it) instead of the machine swapping.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Callable
+
+WORKER_MEMORY = int(os.environ.get("FACTLINT_WORKER_MEMORY_MB", 2048)) * 1024 ** 2
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def capped(jobs: int) -> int:
+    return max(1, min(jobs, cores()))
+
+
+@contextmanager
+def pool(jobs: int, context, initializer: Callable | None = None, initargs: tuple = ()):
+    """A ProcessPoolExecutor of at most `cores()` workers that die with this process; on leaving by an
+    exception (Ctrl-C included), its workers are stopped at once instead of finishing the queued work."""
+    from concurrent.futures import ProcessPoolExecutor
+    forked = context.get_start_method() == "fork"
+    read_end, write_end = os.pipe() if forked else (-1, -1)
+    executor = ProcessPoolExecutor(capped(jobs), mp_context=context, initializer=_start,
+                                   initargs=(read_end, write_end, os.getpid(), initializer, initargs))
+    try:
+        yield executor
+    except BaseException:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)   # the workers are gone: this returns at once
+        raise
+    else:
+        executor.shutdown(wait=True)
+    finally:
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
+
+
+def _start(read_end: int, write_end: int, parent: int, initializer, initargs) -> None:
+    """In each worker, before any work: watch the parent, ignore Ctrl-C, bound the memory."""
+    if write_end >= 0:
+        os.close(write_end)   # the parent's copy must be the last one open
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(read_end, parent), daemon=True, name="factlint-parent-watch").start()
+    _limit_memory()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _watch(read_end: int, parent: int) -> None:
+    if read_end >= 0:
+        try:
+            while os.read(read_end, 1):   # nothing is ever written: returns b"" when the parent is gone
+                pass
+        except OSError:
+            pass
+    else:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+        with open("/proc/self/statm") as fh:   # the address space inherited, in pages
+            inherited = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = inherited + WORKER_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):   # not Linux: no bound, as before
+        pass
