@@ -1,6 +1,6 @@
 """Archive scale: factlint against textlint + textlint-rule-prh, and against fixed floors, in one run.
 
-    python -m tests.benchmarks.bench_scale --textlint /tmp/peers [--runs 2] [--huge] [--dir DIR]
+    python -m tests.benchmarks.bench_scale --textlint /tmp/peers [--runs 2] [--instructions] [--huge] [--dir DIR]
 
 The peer is installed by hand outside the repository and is never a dependency:
     mkdir /tmp/peers && cd /tmp/peers && npm init -y && npm install textlint textlint-rule-prh
@@ -20,9 +20,12 @@ ratio the median of the pairs' ratios) and to a floor measured in the same run:
 - growth: CPU and wall per article at 1,000, 4,000 and 16,000 articles (1.00 is linear);
 - `--jobs 1` against `--jobs 2` on 10,000 articles: wall speed-up, with the CPU time of the parent and
   of the workers, and the CPU time the rest of the machine took meanwhile (a loaded machine cannot show
-  a speed-up: this says how much of the two cores the run had);
+  a speed-up: this says how much of the two cores the run had), and the speed-up those CPU times allow
+  on 2 idle cores (the parent's own work counted as serial): a figure that holds under load;
 - peak memory of the process that runs the cross-article phase at 10,000 articles (and 100,000 with
   --huge; a long run).
+- with --instructions: machine instructions per article (valgrind) of factlint and of the peer on the
+  same articles, which do not move with the load (slow: the peer under valgrind takes minutes).
 The machine (cores, CPU, Python) and the load average at the start and at the end are printed with the
 table: timings taken while the one-minute load is over 1 say little about the code.
 Archives come from tests/benchmarks/generate.py (seeded: the same every time) and are kept in --dir.
@@ -119,9 +122,10 @@ class Bench:
         return mine, peer, base
 
     def row(self, figure, ours, theirs=None, ratio=None, floor=None, target="", unit="s"):
-        text = (lambda v: "" if v is None else f"{v:,.3f} {unit}" if unit == "s" else f"{v:,.0f} {unit}")
+        digits = {"s": 3, "M": 1}.get(unit, 0)
+        text = (lambda v: "" if v is None else f"{v:,.{digits}f} {unit}")
         self.rows.append((figure, text(ours), text(theirs) if theirs is not None else "" if self.textlint else "—",
-                          "" if ratio is None else f"{ratio:.2f}", "" if floor is None else f"{ours / floor:.1f}",
+                          "" if ratio is None else ratio if isinstance(ratio, str) else f"{ratio:.2f}", "" if floor is None else f"{ours / floor:.1f}",
                           target))
         print(" | ".join(map(str, self.rows[-1])), file=sys.stderr, flush=True)
 
@@ -172,8 +176,7 @@ def growth(bench: Bench, sizes: list[int], first: dict) -> None:
         for kind in ("cpu", "wall"):
             growth = per[size][kind] / per[sizes[0]][kind] / scale
             bench.row(f"{size:,} articles, {kind}, per article against {sizes[0]:,}", per[size][kind],
-                      target="within 10 % of linear (1.00)" if kind == "cpu" else "")
-            bench.rows[-1] = (*bench.rows[-1][:3], f"{growth:.2f} × linear", *bench.rows[-1][4:])
+                      ratio=f"{growth:.2f} × linear", target="within 10 % of linear (1.00)" if kind == "cpu" else "")
 
 
 def speedup(bench: Bench, size: int) -> list[measure.Measure]:
@@ -185,8 +188,11 @@ def speedup(bench: Bench, size: int) -> list[measure.Measure]:
     wall = lambda m: m.wall  # noqa: E731
     ratio = statistics.median(a.wall / b.wall for a, b in zip(one, two))
     bench.row(f"{size:,} articles, wall, `--jobs 1`", _median(one, wall))
-    bench.row(f"{size:,} articles, wall, `--jobs 2`", _median(two, wall), target="≥ 1.7 × faster on 2 idle cores")
-    bench.rows[-1] = (*bench.rows[-1][:3], f"{ratio:.2f} × faster", *bench.rows[-1][4:])
+    bench.row(f"{size:,} articles, wall, `--jobs 2`", _median(two, wall), ratio=f"{ratio:.2f} × faster",
+              target="≥ 1.7 × faster on 2 idle cores")
+    allowed = statistics.median(allowed_speedup(a, b) for a, b in zip(one, two))
+    bench.row(f"{size:,} articles, speed-up the CPU accounting allows on 2 idle cores", None,
+              ratio=f"{allowed:.2f} × faster", target="≥ 1.7 (holds under load)")
     cpu_rows = []
     for name, runs in (("--jobs 1", one), ("--jobs 2", two)):
         for m in runs:
@@ -195,6 +201,49 @@ def speedup(bench: Bench, size: int) -> list[measure.Measure]:
                              "" if m.others_cpu is None else f"{(m.cpu + m.others_cpu) / m.wall:.2f}"))
     bench.accounting = cpu_rows
     return two
+
+
+def instructions(bench: Bench, few: int = 20, more: int = 60) -> None:
+    """Machine instructions per article (valgrind) of a whole `factlint check --jobs 1` and of the peer
+    on the same articles: the count of a run of `more` articles less that of `few`, over the difference,
+    so that neither tool's start counts. Counts do not move with the machine's load; they are not time
+    either (Node's compiled code and Python's interpreter do not run the same instructions per cycle),
+    so the CPU-time ratios above remain the figure to meet."""
+    import shutil
+    if shutil.which("valgrind") is None:
+        print("instructions not counted: valgrind is not installed", file=sys.stderr)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+    articles = sorted(bench.archive(1000).rglob("*.md"))[:more]
+    folders = {}
+    for n in (few, more):
+        folders[n] = bench.dir / f"instructions-{n}"
+        if not folders[n].exists():
+            folders[n].mkdir()
+            for i, path in enumerate(articles[:n]):
+                shutil.copyfile(path, folders[n] / f"{i:03}-{path.name}")
+    ours = lambda folder: [os.path.realpath(sys.executable), *bench.factlint(folder, jobs=1)[1:]]  # noqa: E731
+    tools = {"factlint": ours} | ({f"prh {kind}": (lambda folder, kind=kind: bench.peer(folder, kind))
+                                   for kind in ("all", "small")} if bench.textlint else {})
+    bench.measure(ours(folders[few]))   # warm the caches
+    with ThreadPoolExecutor(2) as pool:
+        counts = {(tool, n): pool.submit(measure.instructions, command(folders[n]), bench.env, ROOT)
+                  for tool, command in tools.items() for n in (few, more)}
+        per = {tool: (counts[(tool, more)].result() - counts[(tool, few)].result()) / (more - few) for tool in tools}
+    for kind in ("all", "small"):
+        peer = per.get(f"prh {kind}")
+        bench.row(f"instructions per article (millions), prh with the {bench.names.get(kind, 0)} names of "
+                  f"{'rules/' if kind == 'all' else 'people.yaml and organisations.yaml'}", per["factlint"] / 1e6,
+                  peer and peer / 1e6, peer and per["factlint"] / peer, unit="M")
+
+
+def allowed_speedup(one: measure.Measure, two: measure.Measure, cores: int = 2) -> float:
+    """The speed-up of the run `two` (its workers on `cores` cores) over the single-process run `one` on
+    idle cores, from CPU times alone: the parent's own work (reading the results, the cross-article phase,
+    the report) counted as serial, the workers' shared out over the cores. A busy machine stretches
+    both runs' CPU time alike, so this figure holds where the wall-time speed-up cannot show; it is
+    pessimistic by the part of the parent's work that overlaps the workers'."""
+    return one.cpu / (two.own_cpu + (two.cpu - two.own_cpu) / cores)
 
 
 def memory(bench: Bench, size: int, runs: list[measure.Measure] | None = None) -> None:
@@ -211,6 +260,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2, help="runs of each measure (pairs for the peer)")
     parser.add_argument("--growth", default="1000,4000,16000", help="archive sizes of the growth figures")
     parser.add_argument("--scaling", type=int, default=10_000, help="archive size of the --jobs speed-up")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions per article with valgrind, factlint and the peer (slow)")
     parser.add_argument("--huge", action="store_true", help="also the peak memory at 100,000 articles")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "factlint-scale")
     options = parser.parse_args()
@@ -228,6 +279,8 @@ def main() -> None:
     memory(bench, options.scaling, two)
     if options.huge:
         memory(bench, 100_000)
+    if options.instructions:
+        instructions(bench)
     end_load = measure.load()
     print()
     for key, value in measure.machine().items():

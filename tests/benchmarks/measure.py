@@ -82,6 +82,17 @@ def run(args: list[str], env: dict | None = None, cwd: Path | None = None) -> Me
     return Measure(wall, cpu, watch.cpu, usage.ru_maxrss / 1024, watch.hwm, others, process.returncode)
 
 
+def instructions(args: list[str], env: dict | None = None, cwd: Path | None = None) -> int:
+    """Machine instructions one whole command executes, counted by valgrind (callgrind): a figure that
+    does not move with the machine's load. The program must be a real executable, not a wrapper script."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args], env=env,
+                          cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines = [line for line in done.stderr.splitlines() if "Collected" in line]
+    if not lines or done.returncode not in (0, 1):   # 1: findings
+        raise SystemExit(f"valgrind failed on {' '.join(args[:4])} … ({done.returncode}):\n{done.stderr[-2000:]}")
+    return int(lines[-1].split()[-1])
+
+
 def machine() -> dict[str, str]:
     """The machine a run was taken on: cores, CPU model, Python, operating system."""
     model = ""
