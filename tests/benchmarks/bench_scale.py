@@ -17,7 +17,9 @@ ratio the median of the pairs' ratios) and to a floor measured in the same run:
   the size of its dictionary (one regular expression per entry), factlint's does not: the CPU time is
   taken against both the dictionary of every name of rules/ and a small one (people.yaml and
   organisations.yaml, the names of one beat);
-- growth: CPU and wall per article at 1,000, 4,000 and 16,000 articles (1.00 is linear);
+- growth: CPU and wall per article at 1,000, 4,000 and 16,000 articles (1.00 is linear), and the peak
+  memory of the process that compares articles at each size, what it grows by per 1,000 articles, and
+  where that line reaches at 100,000 (memory does not move with the load: these are firm figures);
 - `--jobs 1` against `--jobs 2` on 10,000 articles: wall speed-up, with the CPU time of the parent and
   of the workers, and the CPU time the rest of the machine took meanwhile (a loaded machine cannot show
   a speed-up: this says how much of the two cores the run had), and the speed-up those CPU times allow
@@ -162,7 +164,12 @@ def thousand(bench: Bench) -> dict:
         bench.row(f"1,000 articles, CPU time, prh with the {bench.names['small']} names of people.yaml and "
                   "organisations.yaml", _median(mine, cpu), _median(peer, cpu), _ratio(mine, peer, cpu),
                   _median(base, cpu), "ratio ≤ 1.0")
-    return {"cpu": _median(mine, cpu), "wall": _median(mine, wall)}
+    return _summary(mine)
+
+
+def _summary(runs: list[measure.Measure]) -> dict:
+    return {"cpu": _median(runs, lambda m: m.cpu), "wall": _median(runs, lambda m: m.wall),
+            "rss": max(m.own_rss_mb for m in runs)}
 
 
 def growth(bench: Bench, sizes: list[int], first: dict) -> None:
@@ -170,13 +177,23 @@ def growth(bench: Bench, sizes: list[int], first: dict) -> None:
     for size in sizes[1:]:
         folder = bench.archive(size)
         mine, _, _ = bench.pairs(bench.factlint(folder), None, bench.floor(folder))
-        per[size] = {"cpu": _median(mine, lambda m: m.cpu), "wall": _median(mine, lambda m: m.wall)}
+        per[size] = _summary(mine)
     for size in sizes[1:]:
         scale = size / sizes[0]
         for kind in ("cpu", "wall"):
             growth = per[size][kind] / per[sizes[0]][kind] / scale
             bench.row(f"{size:,} articles, {kind}, per article against {sizes[0]:,}", per[size][kind],
                       ratio=f"{growth:.2f} × linear", target="within 10 % of linear (1.00)" if kind == "cpu" else "")
+    # the memory of the process that compares articles, against the archive's size: what it holds per
+    # article is the slope; the projection says where 100,000 articles would take it
+    first, last = sizes[0], sizes[-1]
+    slope = (per[last]["rss"] - per[first]["rss"]) / (last - first) * 1000
+    projected = per[first]["rss"] + slope * (100_000 - first) / 1000
+    for size in sizes:
+        last_row = size == last
+        bench.row(f"{size:,} articles, peak memory of the process that compares articles", per[size]["rss"],
+                  unit="MB", ratio=f"{slope:.1f} MB per 1,000 more" if last_row else "",
+                  target=f"< 1 GB at 100,000, flat beyond (projected: {projected:,.0f} MB)" if last_row else "")
 
 
 def speedup(bench: Bench, size: int) -> list[measure.Measure]:
