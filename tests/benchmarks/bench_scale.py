@@ -227,6 +227,7 @@ def instructions(bench: Bench, few: int = 20, more: int = 60) -> None:
     either (Node's compiled code and Python's interpreter do not run the same instructions per cycle),
     so the CPU-time ratios above remain the figure to meet."""
     import shutil
+    import site
     if shutil.which("valgrind") is None:
         print("instructions not counted: valgrind is not installed", file=sys.stderr)
         return
@@ -242,9 +243,11 @@ def instructions(bench: Bench, few: int = 20, more: int = 60) -> None:
     ours = lambda folder: [os.path.realpath(sys.executable), *bench.factlint(folder, jobs=1)[1:]]  # noqa: E731
     tools = {"factlint": ours} | ({f"prh {kind}": (lambda folder, kind=kind: bench.peer(folder, kind))
                                    for kind in ("all", "small")} if bench.textlint else {})
-    bench.measure(ours(folders[few]))   # warm the caches
+    # valgrind runs the real interpreter, which does not see a virtual environment's packages: named here
+    env = {**bench.env, "PYTHONPATH": os.pathsep.join([str(ROOT), *site.getsitepackages()])}
+    measure.run(ours(folders[few]), env, ROOT)   # warm the caches
     with ThreadPoolExecutor(2) as pool:
-        counts = {(tool, n): pool.submit(measure.instructions, command(folders[n]), bench.env, ROOT)
+        counts = {(tool, n): pool.submit(measure.instructions, command(folders[n]), env, ROOT)
                   for tool, command in tools.items() for n in (few, more)}
         per = {tool: (counts[(tool, more)].result() - counts[(tool, few)].result()) / (more - few) for tool in tools}
     for kind in ("all", "small"):
