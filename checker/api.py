@@ -120,7 +120,7 @@ class Linter:
         """Check files and folders (walked for .md, .markdown, .txt) and texts not on disk ({path: text};
         the path's extension says whether it is Markdown), all together: cross-article checks compare them.
 
-        date: the articles' date (overrides front matter and inference). language: "fr" or "en" for the
+        date: the articles' date (overrides front matter and inference). language: a language code ("fr", "en") for the
         texts (default: front matter, else detected). only: report on these paths alone (and the texts),
         the other files being the archive that cross-article checks compare with. progress: called with
         (done, total, "articles", "") as articles are checked, then (done, total, "comparing", check id)
@@ -128,8 +128,8 @@ class Linter:
         from . import lang
         from .articles import parse_article
         from .runner import run
-        if language is not None and language not in lang.SUPPORTED:
-            raise ValueError(f"language: expected one of {', '.join(lang.SUPPORTED)}, got {language!r}")
+        if language is not None and language not in lang.codes():
+            raise ValueError(f"language: expected one of {', '.join(lang.codes())}, got {language!r}")
         articles = []
         for shown, text in (texts or {}).items():
             if (bad := _unencodable(text, str(shown))) is not None:

@@ -1,4 +1,4 @@
-"""The archive index: one SQLite file (standard library, WAL) of the statements, quotations and name
+"""The archive index: one SQLite file (standard library, WAL) of the claims, quotations and name
 spellings of an archive, so that a new article is compared with the whole archive without reading it.
 
 `update_index` makes the index hold exactly the articles of the given paths: an unchanged article costs
@@ -27,10 +27,10 @@ from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from .finding import RunError
-from .records import NameSpelling, QuoteRecord, StatementRecord, load_quote, load_statement
+from .records import ClaimRecord, NameSpelling, QuoteRecord, load_claim, load_quote
 
 SCHEMA_VERSION = 1
-EXTRACTION_VERSION = 1          # bump when extraction changes what it produces from the same text
+EXTRACTION_VERSION = 2          # bump when extraction changes what it produces from the same text
 MIN_QUOTE_WORDS = 2             # shorter quotations are not indexed (no quote-drift option goes below)
 
 _SCHEMA = """
@@ -54,7 +54,7 @@ CREATE INDEX name_tokens_article ON name_tokens(article_id);
 
 def extraction_fingerprint() -> str:
     """What extraction depends on besides the text: its version, the records' fields and the language data."""
-    fields = ",".join(f.name for cls in (StatementRecord, QuoteRecord) for f in dataclasses.fields(cls))
+    fields = ",".join(f.name for cls in (ClaimRecord, QuoteRecord) for f in dataclasses.fields(cls))
     digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTION_VERSION}:{fields}".encode())
     lang_dir = resources.files("checker.lang")
     for name in sorted(p.name for p in lang_dir.iterdir() if p.name.endswith(".yaml")):
@@ -173,7 +173,7 @@ class ArchiveIndex:
                         ) -> list[tuple[str, object]]:
         """(key, record) for every indexed item carrying one of the keys, in a stable order; with `min_keys`,
         only the items carrying at least that many of them (the others cannot pair, and are not read)."""
-        load = load_quote if kind == "quote" else load_statement
+        load = load_quote if kind == "quote" else load_claim
         where, args = self._where(kind, exclude)
         rows: list[tuple[str, int]] = []
         for i in range(0, len(keys), 500):

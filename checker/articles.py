@@ -23,7 +23,7 @@ class Article:
     text: str                      # decoded text, BOM removed, line endings untouched
     prose: str                     # same length as text; what is not prose is blanked
     front_matter: dict = field(default_factory=dict)
-    language: str = "fr"
+    language: str = field(default_factory=lang.default)
     language_source: str = "detected"
     problems: list[RunError] = field(default_factory=list)   # non-fatal: the article is still checked
     textmap: TextMap = field(init=False, repr=False)
@@ -85,13 +85,13 @@ def parse_article(text: str, shown: str, markdown: bool) -> Article:
     if markdown:
         _read_front_matter(article)
     declared = article.front_matter.get("lang") or article.front_matter.get("language")
-    if isinstance(declared, str) and declared.lower()[:2] in lang.SUPPORTED:
+    if isinstance(declared, str) and declared.lower()[:2] in lang.codes():
         article.language, article.language_source = declared.lower()[:2], "front-matter"
     else:
         if declared:
             shown_lang = repr(declared) if isinstance(declared, str) and len(declared) < 40 else type(declared).__name__
             article.problems.append(RunError(shown, 1, f"front matter lang {shown_lang} is not supported "
-                                                       f"({', '.join(lang.SUPPORTED)}); language detected instead"))
+                                                       f"({', '.join(lang.codes())}); language detected instead"))
         article.language = lang.detect(prose)
     return article
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
-from .match import quote_keys, statement_keys
-from .records import ArticleRecord, NameSpelling, QuoteRecord, StatementRecord
+from .match import claim_keys, quote_keys
+from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
 
-T = TypeVar("T", StatementRecord, QuoteRecord)
+T = TypeVar("T", ClaimRecord, QuoteRecord)
 PARALLEL_PAIRS = 20_000   # fewer pairs are judged in this process: starting workers costs more
 _PAIRS: list = []         # the pairs being judged, inherited by forked workers
 
@@ -40,17 +40,16 @@ class Collection:
     def is_checked(self, path: str) -> bool:
         return path in self.checked
 
-    def statement_pairs(self, max_block: int, focus: list[StatementRecord] | None = None
-                        ) -> list[tuple[StatementRecord, StatementRecord]]:
-        """Candidate pairs of statements, at least one side in `focus` (default: the checked articles'); two with
-        the same value interval never contradict, so are not paired. With a focus on archived statements, their
-        pairs come out as they would if the whole archive were checked."""
-        local = [s for r in self.records for s in r.statements]
-        return self._pairs("statement", local, statement_keys, max_block, 1, lambda s: (s.low, s.high), focus)
+    def claim_pairs(self, max_block: int, focus: list[ClaimRecord] | None = None) -> list[tuple[ClaimRecord, ClaimRecord]]:
+        """Candidate pairs of claims, at least one side in `focus` (default: the checked articles'); two with the
+        same value as written never contradict, so are not paired. With a focus on archived claims, their pairs
+        come out as they would if the whole archive were checked."""
+        local = [c for r in self.records for c in r.claims]
+        return self._pairs("claim", local, claim_keys, max_block, 1, lambda c: (c.value, c.low, c.high, c.step), focus)
 
     def quote_pairs(self, max_block: int, min_words: int, focus: list[QuoteRecord] | None = None
                     ) -> list[tuple[QuoteRecord, QuoteRecord]]:
-        """Candidate pairs of quotations (at least one side in `focus`, as for statements); the same words from the
+        """Candidate pairs of quotations (at least one side in `focus`, as for claims); the same words from the
         same speaker (or from unnamed ones) are not paired. A quotation with one word changed still shares two of
         its word pairs with the other version."""
         local = [q for r in self.records for q in r.quotes]

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import cached_property
 
+from . import lang as language
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.anchors import Anchor, find_anchors
@@ -13,7 +14,8 @@ from .extract.dates import DateMention, find_dates
 from .extract.events import EventClaim, EventMention, find_event_claims, find_events
 from .extract.glued import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
-from .extract.quantities import Quantity, find_quantities
+from .extract.claims import Claim, find_claims
+from .extract.figures import Figure, find_figures
 from .extract.reckoning import find_reckonings
 from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
@@ -69,7 +71,7 @@ class ArticleContext:
 
     @cached_property
     def malformed(self) -> list[Malformed]:
-        return find_malformed(self.article.prose, day_first=self.article.language != "en")
+        return find_malformed(self.article.prose, day_first=language.load(self.article.language)["numeric_date_order"].startswith("d"))
 
     @cached_property
     def impossible_times(self) -> list[Malformed]:
@@ -80,8 +82,15 @@ class ArticleContext:
         return find_numbers(self.article.prose, self.article.language)
 
     @cached_property
-    def quantities(self) -> list[Quantity]:
-        return find_quantities(self.article.prose, self.article.language, self.numbers)
+    def figures(self) -> list[Figure]:
+        """Numbers with their unit, bounds and precision (not inside dates): what the figure checks read."""
+        return find_figures(self.article.prose, self.article.language, self.numbers, [(d.start, d.end) for d in self.dates])
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Every figure with its measure, subject, period and source (extract/claims.py)."""
+        return find_claims(self.article.prose, self.article.language, self.sentences, self.figures, self.dates,
+                           self.relative_dates, self.names, self.date.interval, self.base, self.folded)
 
     @cached_property
     def year_spots(self) -> list[YearSpot]:

@@ -7,6 +7,7 @@ optional plural; a term of two words or more (10 letters at least) also matches 
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -14,9 +15,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from . import patterns
+from .extract.measures import stem as word_stem
+from .extract.periods import period_end
 from .facts.model import Fact
 from .fold import fold
-from .units import PERCENT
+from .units import CURRENCY, PERCENT, dimension
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12}
 YEAR, COUNT = "year", "count"
@@ -57,8 +60,10 @@ def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
 
 @functools.lru_cache(maxsize=4096)
 def _term_words(term: str) -> tuple[str, ...]:
-    """The folded words of a term, apostrophes followed by a space, as texts are read by hits()."""
-    return tuple(fold(term).replace("'", "' ").split())
+    """The folded words of a term, apostrophes followed by a space, as texts are read by hits(); a word the rules
+    write in the plural is matched from its singular ("nations" also finds "the 12-nation alliance")."""
+    return tuple(w[:-1] if len(w) > 4 and w[-1] in "sx" and w[-2].isalpha() else w
+                 for w in fold(term).replace("'", "' ").split())
 
 
 def _near_matchable(term: str) -> bool:
@@ -133,3 +138,114 @@ def about_terms(fact: Fact, lang: str) -> tuple[str, ...]:
 
 def subject_terms(fact: Fact, lang: str) -> tuple[str, ...]:
     return fact.subject_terms.get(lang, ())
+
+
+# -- the figures of a sentence, from its claims ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure a sentence gives, as a fact's figure is compared with it."""
+    family: str            # "percent", an ISO currency code, "count" or "year"
+    value: float
+    slack: float           # the rounding the text allows ("environ" adds its margin)
+    start: int
+    end: int
+    claim: object = None   # the claim (extract/claims.py), None for a year
+
+
+def stated(claims, approx: float) -> list[Stated]:
+    """The percentages, amounts of money and counts the claims of a sentence give."""
+    out = []
+    for claim in claims:
+        f = claim.figure
+        if f.number is None or f.number.ambiguous:
+            continue
+        unit = f.unit if not f.candidates else next((u for u in f.candidates if dimension(u) == CURRENCY), None)
+        slack = f.step / 2 + (approx * abs(f.value) if f.approx else 0)
+        if unit == PERCENT or (unit and dimension(unit) == CURRENCY):
+            out.append(Stated(unit, f.value, slack, f.start, f.end, claim))
+        elif f.kind in ("count", "number") and claim.measure:
+            out.append(Stated(COUNT, f.value, slack, f.start, f.end, claim))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_stems(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word_stem(_content(w)) for t in terms for w in fold(t).split() if len(_content(w)) > 1)
+
+
+def counts_for(claim, fact: Fact, lang: str) -> bool:
+    """A count is the fact's when what it counts is one of the fact's terms ("32 member countries", "des 21 alliés",
+    "qui compte 22 membres") and the fact's subject is what it counts or whose it is ("NATO's 31 members", "de
+    l'OTAN"); not when its subject is another ("les 27 États membres de l'UE")."""
+    about = _term_stems(about_terms(fact, lang))
+    whose = _term_stems(subject_terms(fact, lang))
+    if not set(claim.measure) & about:
+        return False
+    if not whose:
+        return True
+    if _other_owner(claim, whose):
+        return False
+    return bool((_names(claim) | set(claim.measure) | set(claim.words)) & whose)
+
+
+def fits(claim, fact: Fact, lang: str) -> bool:
+    """The claim can be the fact's: no other subject named ("L'Italie consacrera 2 %" is not the allies'), and no
+    period said in its sentence outside the time the fact holds ("En 2014, les alliés visaient 2 %")."""
+    whose = _term_stems(subject_terms(fact, lang))
+    if whose and _other_owner(claim, whose) and not set(claim.words) & whose:
+        return False
+    key = claim.period.key if claim.period.how == "said" else ""   # a period carried from the sentence before may not be its
+    if key[:2] in ("Y:", "M:", "Q:", "H:", "N:", "D:"):
+        end = period_end(key)
+        if end is not None and fact.since is not None and end < fact.since:
+            return False
+        begin = _period_start(key)
+        if begin is not None and fact.until is not None and begin > fact.until:
+            return False
+    return True
+
+
+def speaks_of(claim, fact: Fact, lang: str) -> int:
+    """How many words of the claim's clause are words of the fact's about terms (0 for a year, which has no claim)."""
+    if claim is None:
+        return 0
+    return len((set(claim.measure) | set(claim.words)) & _term_stems(about_terms(fact, lang)))
+
+
+def _other_owner(claim, whose: frozenset[str]) -> bool:
+    """The claim's sentence names its owner, and that owner is not the fact's subject (a place where it happens,
+    "… will meet in Brussels", is no owner)."""
+    if claim.subject is None or claim.subject_how != "named":
+        return False
+    owner = {word_stem(_content(w)) for w in _WORDS.findall(fold(claim.subject.text))}
+    places = {word_stem(_content(w)) for p in claim.places for w in _WORDS.findall(fold(p))}
+    return bool(owner - places) and not _names(claim) & whose and not set(claim.measure) & whose
+
+
+def _names(claim) -> set[str]:
+    """The stems of the names a claim gives: its owners, its places, and those inside its unit ("31 NATO allies")."""
+    texts = [claim.subject.text if claim.subject else "", *claim.places, *claim.figure.names]
+    return {word_stem(_content(w)) for text in texts for w in _WORDS.findall(fold(text))}
+
+
+def _period_start(key: str):
+    kind, _, rest = key.partition(":")
+    try:
+        if kind in ("Y", "H", "N", "Q", "M"):
+            year = int(rest[:4])
+            month = 1 if kind in ("Y", "N") else (int(rest[5:]) - 1) * {"H": 6, "Q": 3}[kind] + 1 if kind in ("H", "Q") \
+                else int(rest[5:7])
+            return dt.date(year, month, 1)
+        if kind == "D":
+            return dt.date.fromisoformat(rest.split("/")[0].split("..")[0])
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+_WORDS = re.compile(r"[\w'-]+")
+
+
+def _content(word: str) -> str:
+    """The word without its elided article or possessive ending: "l'otan" → "otan", "alliance's" → "alliance"."""
+    return max(word.split("'"), key=len).strip("-")

@@ -18,7 +18,7 @@ from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, 
 from .articles import _decode, display_path, parse_article, read_article_bytes, walk
 from .context import ArticleContext
 from .finding import RunError
-from .match import quote_keys, statement_keys
+from .match import claim_keys, quote_keys
 from .records import ArticleRecord, dump, record_of
 from .workers import pool as worker_pool
 
@@ -119,12 +119,12 @@ def _insert(conn: sqlite3.Connection, record: ArticleRecord, digest: str) -> Non
                        (record.path, digest, record.language, *date))
     article_id = cur.lastrowid
     keys = []
-    for kind, items in (("statement", record.statements), ("quote", record.quotes)):
+    for kind, items in (("claim", record.claims), ("quote", record.quotes)):
         for item in items:
             item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
                                    (article_id, kind, dump(item))).lastrowid
-            if kind == "statement":
-                keys += [(k, kind, 0, item_id, article_id) for k in statement_keys(item)]
+            if kind == "claim":
+                keys += [(k, kind, 0, item_id, article_id) for k in claim_keys(item)]
             else:
                 size = len(item.norm.split())
                 keys += [(k, kind, size, item_id, article_id) for k in quote_keys(item, MIN_QUOTE_WORDS)]

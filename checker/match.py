@@ -1,74 +1,146 @@
-"""Matching statements across articles: pure functions that say whether two records speak of the same
-thing, with a score (0-100, rapidfuzz), and whether their values or wordings disagree.
+"""Matching records across articles: pure functions that say whether two claims are the same claim with
+incompatible values, and whether two quotations are the same words, with a score (0-100, rapidfuzz).
 
-Blocking keeps the cost near-linear: a record is compared only with the records that share one of its
-keys (for figures a context word with the unit's class, the subject names and the discriminating words,
-which must agree anyway; for quotations two consecutive words), and a key shared by more than
-`max_block` records says too little to block on and is not used."""
+Two claims are the same claim only when their subject, measure and period are the same and known on both
+sides (extract/claims.py), their units agree, and their context words score at least a threshold. Their
+values contradict when they are incompatible beyond the precision they are written with and their bounds
+("plus de 700", "environ 2 milliards", "jusqu'à 1 200"), or ten-fold apart whatever the bounds; two lower bounds
+("plus de 75 000", "more than 100,000") when they are further apart than two writers rounding down one value
+would put them. A count that
+changes with time is compared only between articles of the same day; the article's own time (no period said)
+only between articles at most `max_days_apart` apart. Two figures of one sentence are never rivals, nor two
+different figures of the same sentence written in two articles.
+
+Blocking keeps the cost near-linear: a claim is compared only with the claims that share its key (subject,
+measure, period and unit class, which must be equal anyway); for quotations two consecutive words; a key
+shared by more than `max_block` records says too little and is not used."""
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import functools
+import math
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .extract.quotes import normalise
-from .records import QuoteRecord, StatementRecord
+from .extract.measures import stem
+from .records import ClaimRecord, QuoteRecord
 
-UNIT_CLASS = {"percent": "%", "points": "pp", "money": "$", "count": "n", "date": "d"}
-
-
-# -- figures ------------------------------------------------------------------------------------------
-def statement_keys(s: StatementRecord) -> list[str]:
-    """One key per context word, prefixed by what must be equal for a match anyway (the unit's class, the
-    subject names, the discriminating words): blocks stay small without losing a match."""
-    if s.change:
-        return []         # "de 27 à 28 membres" speaks of a change, not of one value
-    head = f"{UNIT_CLASS[s.unit_kind]}|{'+'.join(s.entities)}|{'+'.join(s.marks)}"
-    return [f"{head}|{w}" for w in s.words]
+UNIT_CLASS = {"percent": "%", "points": "pt", "money": "$", "amount": "$", "count": "n", "number": "n", "date": "d"}
+TENFOLD = 10.0
+FLOOR_STEPS = 2       # lower bounds this many units of the smaller's first digit apart are not one value rounded down
 
 
-def units_compatible(a: StatementRecord, b: StatementRecord) -> bool:
-    if a.unit_kind != b.unit_kind:
+# -- claims ---------------------------------------------------------------------------------------------
+def known(c: ClaimRecord) -> bool:
+    """What is measured and when are known; whose, known or (for a period said) told by the other side's names."""
+    return bool(c.measure) and c.period is not None and (c.subject is not None or _said(c.period))
+
+
+def _said(period: str) -> bool:
+    return not period.lstrip("<").startswith(("implicit", "D:"))
+
+
+def _months(c: ClaimRecord) -> list[str]:
+    """The months a claim of days (or of its article's own time) may meet another in: its days', and those of the
+    `max_days_apart` window after them (a month boundary in between)."""
+    days = _days(c)
+    if days is None:
+        return ["undated"]          # an article of unknown date: its claims meet only each other
+    first, last = _day(days[0]), _day(days[1]) + WINDOW
+    months = {dt.date.fromordinal(d).isoformat()[:7] for d in (first, min(last, first + 400))}
+    return sorted(months)
+
+
+WINDOW = 7          # days after a claim's days within which a key still finds its rivals (max_days_apart's default)
+
+
+def claim_keys(c: ClaimRecord) -> list[str]:
+    """The keys a claim can match on: its place in its article's sentence (for a copy of the article), and its unit
+    class and period with each word of its names (see subjects_compatible). Days and the article's own time share
+    keys by month (which days meet is judged pair by pair)."""
+    copy = f"copy|{c.article_key}|{c.sentence_key}|{c.index}"
+    if not known(c):
+        return [copy]
+    unit = UNIT_CLASS.get(c.kind, c.unit)
+    before, core = ("<", c.period[1:]) if c.period.startswith("<") else ("", c.period)
+    if core == "implicit" or core.startswith("D:"):
+        periods = [f"{before}T:{m}" for m in _months(c)]
+    else:
+        periods = [c.period]
+    words = {stem(w) for w in _name_words(c)} if c.subject is not None else set()
+    if c.subject_how not in _SAID and _said(c.period):
+        words |= set(c.words)       # names another sentence may give it (see subjects_compatible)
+    return [copy] + [f"{unit}|{p}|{word}" for p in periods for word in sorted(words)]
+
+
+def units_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    if {a.kind, b.kind} <= {"money", "amount"}:
+        return a.unit == b.unit or "" in (a.unit, b.unit)      # "1,2 milliard" said of euros elsewhere
+    if {a.kind, b.kind} <= {"count", "number"}:
+        return True              # "1,709,000 people attended" and "attendance topped 1,910,000"
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def subjects_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The words of one's names, owners and places, are among the other's: "NATO" and "NATO … in Washington" ("… the
+    31 member countries of NATO met in Washington"), "Toul de Michelin" and "Michelin … Toul"; not "the arrest of
+    Eric Rudolph" and "of Osama bin Laden"."""
+    if a.subject is not None and b.subject is not None:
+        x, y = _name_words(a), _name_words(b)
+        if x <= y or y <= x:
+            return True
+    # whose is not named in one sentence (unknown, or only the article's), but its clause says it another way:
+    # "le taux de chômage en Lorraine" and "le chômage touchait 8,8 % des actifs lorrains"
+    for named, other in ((a, b), (b, a)):
+        if named.subject_how in _SAID and other.subject_how not in _SAID and _name_words(named) \
+                and {stem(w) for w in _name_words(named)} <= set(other.words):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _words_of(names: str) -> frozenset[str]:
+    return frozenset(w for name in names.split("+") for w in name.split() if len(w) > 2 or w.startswith("@"))
+
+
+def _name_words(c: ClaimRecord) -> frozenset[str]:
+    return _words_of(c.subject) | _words_of("+".join(c.places))
+
+
+def measures_compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The same marks (total, core, first round, a rise, per share …) and the same measure: the words of one among
+    the other's ("salariés" and "salariés … sur le site"), or each among the other's clause ("visitors" and "people
+    attended … attendance")."""
+    if a.marks != b.marks:
         return False
-    if a.unit_kind == "money":
-        return a.unit == b.unit or "" in (a.unit, b.unit)    # "1,2 milliard" said of euros elsewhere
-    if a.unit_kind == "count":
-        return bool(set(a.unit.split()) & set(b.unit.split()))
-    return a.unit == b.unit
+    x, y = set(a.measure), set(b.measure)
+    if x <= y or y <= x or (x <= set(b.words) and y <= set(a.words)):
+        return True
+    # "people" counts whoever its clause says: "people attended" are the "attendance", "personnes ont visité" the
+    # "visiteurs"
+    return a.generic and y <= set(a.words) or b.generic and x <= set(b.words)
 
 
-def _year_of(date: tuple[str, str] | None) -> set[int]:
-    if date is None:
-        return set()
-    return set(range(int(date[0][:4]), int(date[1][:4]) + 1))
+def restated(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims of one article are rivals only when one restates the other: the same subject, named by both
+    sentences, and the same measure, each a plain level ("compte 27 États membres", not "Sales rose to $368.5
+    million", a quarter's, then "Sales rose to $1.15 billion", the year's), and nothing before either's clause that
+    the other lacks ("Among high school graduates, the rate was …", "In the fibers segment, …")."""
+    return (a.subject == b.subject and a.measure == b.measure and a.role == b.role == "level"
+            and a.qualifiers == b.qualifiers and a.subject_how in _SAID and b.subject_how in _SAID)
 
 
-def same_period(a: StatementRecord, b: StatementRecord, max_days_apart: int = 365) -> bool:
-    """The two statements can speak of the same time: the years they name meet, or a year named on one side
-    is the other article's year; "désormais"/"now" in articles of different dates are different times, and
-    so are the present tenses of articles more than `max_days_apart` apart. Months and relative days ("hier",
-    "yesterday") named must be the same; weekdays too when both sides name one ("Mardi, le gouvernement a
-    annoncé …" says when it was said, not of when the figure is)."""
-    if a.periods or b.periods:
-        months_a = {p for p in a.periods if p[0] in "mr"}
-        months_b = {p for p in b.periods if p[0] in "mr"}
-        if months_a != months_b:
-            return False      # "7,5 % en mars", "7,3 % en avril", "hier", or one month against none
-        days_a, days_b = set(a.periods) - months_a, set(b.periods) - months_b
-        if days_a and days_b and days_a != days_b:
-            return False
-    if a.years and b.years:
-        return bool(set(a.years) & set(b.years))
-    if a.years or b.years:
-        named, other = (a, b) if a.years else (b, a)
-        return bool(set(named.years) & _year_of(other.date))
-    if a.timed or b.timed:
-        return same_time(a.date, b.date)
-    return days_apart(a.date, b.date) <= max_days_apart
+_SAID = ("named", "sentence")      # a subject its own sentence names: what a restatement repeats
+
+
+def qualified_alike(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """What opens one sentence before the claim's clause is among what opens the other's: "In the fibers segment,
+    profit …" and "In the diversified businesses segment, profit …" qualify two figures apart."""
+    x, y = set(a.qualifiers), set(b.qualifiers)
+    return x <= y or y <= x
 
 
 def days_apart(x: tuple[str, str] | None, y: tuple[str, str] | None) -> int:
@@ -89,46 +161,112 @@ def same_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
     return _day(x[0]) <= _day(y[1]) and _day(y[0]) <= _day(x[1])
 
 
-def statement_score(a: StatementRecord, b: StatementRecord, min_shared: int = 2) -> float | None:
-    """How surely a and b state the same measure of the same subject (0-100), or None when they cannot:
-    other unit, other subject names, other discriminating words (total, core, annual …), too few shared words."""
-    if a.change or b.change or not units_compatible(a, b):
+def _days(c: ClaimRecord) -> tuple[str, str] | None:
+    """The days a claim speaks of: an explicit day ("D:2025-03-04", "D:2025-06-24..25", "D:a/b") or, for the
+    article's own time, the article's date."""
+    core = c.period.lstrip("<")
+    if core == "implicit":
+        return c.date
+    if not core.startswith("D:"):
         return None
-    if a.entities != b.entities or a.marks != b.marks:
-        return None
-    if not (set(a.measure) <= set(b.words) and set(b.measure) <= set(a.words)):
-        return None       # "candidats au baccalauréat général" / "… technologique": other measures
-    if a.path == b.path and a.sentence == b.sentence:
-        return None       # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
-    shared = set(a.words) & set(b.words)
-    if len(shared) < min_shared:      # for counts, the counted noun is one of them
-        return None
+    body = core[2:]
+    if "/" in body:
+        first, last = body.split("/")
+        return first, last
+    if ".." in body:
+        first, last = body.split("..")
+        return first, first[:8] + last
+    return body, body
+
+
+def _fixed(c: ClaimRecord) -> bool:
+    """A level that changes with time, given for a month, quarter or year it names: that period's level, whenever it is
+    written ("the jobless rate in March 2019"). A toll never is: it grows after its event."""
+    return c.changing == "level" and _said(c.period)
+
+
+def same_period(a: ClaimRecord, b: ClaimRecord, max_days_apart: int = 7) -> bool:
+    """The same period. Days and the article's own time meet when they are the same days, or for a figure that
+    does not change with time within `max_days_apart` days. A count that changes with time (a toll, members,
+    an index) is compared only between articles of one day: given another day, it is an update; but a level of a
+    month, quarter or year it names is that period's level, whenever written. A toll grows after its event: always
+    an update. Two claims of one article are of its one time."""
+    if a.period is None or b.period is None or a.period.startswith("<") != b.period.startswith("<"):
+        return False
+    changing = (a.changing or b.changing) and not (_fixed(a) and _fixed(b))
+    if changing and a.path != b.path and not same_time(a.date, b.date):
+        return False                # an update, not a contradiction
+    if a.period == b.period and "implicit" in a.period and a.path == b.path:
+        return True
+    x, y = _days(a), _days(b)
+    if x is None or y is None:
+        return a.period == b.period and "implicit" not in a.period
+    if changing:
+        return same_time(x, y)
+    return days_apart(x, y) <= (max_days_apart if "implicit" in (a.period.lstrip("<"), b.period.lstrip("<")) else 0)
+
+
+def _interval(c: ClaimRecord, tolerance: float) -> tuple[float, float]:
+    if c.kind == "date":
+        return c.low, c.high
+    half = max(c.step / 2, tolerance * abs(c.value))
+    return c.low - half, c.high + half
+
+
+def values_disagree(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> bool:
+    """Incompatible beyond the written precision and bounds, or ten-fold apart whatever the bounds ("plus de
+    8 000" and "plus de 80 000"); dates by a day."""
+    (a0, a1), (b0, b1) = _interval(a, tolerance), _interval(b, tolerance)
+    if a.kind == "date":
+        return a1 < b0 or b1 < a0
+    if a1 <= b0 or b1 <= a0:
+        return True
+    small, large = sorted((abs(a.value), abs(b.value)))
+    if small > 0 and a.value * b.value > 0 and large / small >= TENFOLD - 1e-9:
+        return True
+    return _floors_apart(a, b)
+
+
+def _floors_apart(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two lower bounds of one claim are each the writer's value rounded down, at most to its first digit: "plus de
+    75 000" and "plus de 100 000" cannot both be one value rounded down (two units of 10 000 apart), "more than
+    100,000" and "more than 130,000" can (less than two units of 100,000)."""
+    if not (a.high == b.high == float("inf") and a.low == a.value > 0 and b.low == b.value > 0):
+        return False
+    small, large = sorted((a.value, b.value))
+    return large - small >= FLOOR_STEPS * 10 ** math.floor(math.log10(small)) - 1e-9
+
+
+def claim_score(a: ClaimRecord, b: ClaimRecord) -> float:
     return round(fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)), 1)
 
 
-def values_disagree(a: StatementRecord, b: StatementRecord, tolerance: float) -> bool:
-    """The intervals the texts allow ("plus de 700", "environ 2 milliards", ranges, "24-25 juin") do not meet."""
-    if a.unit_kind == "date":
-        tolerance = 0.0   # days
-    return a.high * (1 + tolerance) < b.low or b.high * (1 + tolerance) < a.low
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    score: float
-    other: StatementRecord
-    attributed: bool            # both sides attributed to different sources: info at most
-
-
-def contradiction(a: StatementRecord, b: StatementRecord, threshold: float, tolerance: float,
-                  min_shared: int = 2, max_days_apart: int = 365) -> tuple[float, bool] | None:
-    """(score, attributed) when a and b are the same statement with different values, else None."""
-    if not values_disagree(a, b, tolerance) or not same_period(a, b, max_days_apart):
+def contradiction(a: ClaimRecord, b: ClaimRecord, threshold: float, tolerance: float,
+                  max_days_apart: int = 7) -> tuple[float, bool] | None:
+    """(score, attributed) when a and b are the same claim with incompatible values, else None; attributed: both
+    sides are attributed to different sources (info at most)."""
+    if a.path == b.path and a.sentence == b.sentence:
+        return None           # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
+    if a.sentence_key == b.sentence_key and a.index != b.index:
+        return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
+    if not units_compatible(a, b) or not values_disagree(a, b, tolerance):
         return None
-    score = statement_score(a, b, min_shared)
-    if score is None or score < threshold:
+    attributed = bool(a.source and b.source and a.source != b.source)
+    # an article, or a copy of it at the same time (republished years later, it speaks of another time)
+    one_article = a.path == b.path or (a.article_key == b.article_key and a.date is not None and b.date is not None
+                                       and days_apart(a.date, b.date) <= max_days_apart)
+    if one_article and a.sentence_key == b.sentence_key:
+        # the same sentence of the same article, one figure changed: the same claim, unless it is a count that
+        # changes with time, written another day
+        if (a.changing or b.changing) and not same_time(a.date, b.date):
+            return None
+        return 100.0, attributed
+    if not known(a) or not known(b) or not subjects_compatible(a, b) or not measures_compatible(a, b):
         return None
-    return score, bool(a.source and b.source and a.source != b.source)
+    if not (restated(a, b) if one_article else qualified_alike(a, b)) or not same_period(a, b, max_days_apart):
+        return None
+    score = claim_score(a, b)
+    return (score, attributed) if score >= threshold else None
 
 
 # -- quotations ---------------------------------------------------------------------------------------

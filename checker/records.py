@@ -1,16 +1,17 @@
-"""What the cross-article checks compare, per article: figure statements, quotations and name spellings,
-each with its location (path:line:column) and the article's date. Records are plain values that go to
-and come from the archive index unchanged, so checking against the index and checking the articles
-together see exactly the same thing."""
+"""What the cross-article checks compare, per article: claims (figures with their subject, measure and period;
+extract/claims.py), quotations and name spellings, each with its location (path:line:column) and the article's
+date. Records are plain values that go to and come from the archive index unchanged, so checking against the
+index and checking the articles together see exactly the same thing."""
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .extract.names import plausible_names
+from .extract.periods import describe
 from .extract.quotes import find_quotes, normalise, speaker_key
-from .extract.sentences import sentence_at
-from .extract.statements import date_statements, figure_statements
 from .finding import pickled_by_fields
 from .fold import fold_name
 
@@ -31,7 +32,7 @@ class _Located:
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
-class StatementRecord(_Located):
+class ClaimRecord(_Located):
     path: str
     line: int
     column: int
@@ -40,19 +41,29 @@ class StatementRecord(_Located):
     written: str                 # the figure as written: "2 milliards d'euros"
     quoted: str                  # its sentence, as written (trimmed around the figure when long)
     sentence: int                # the sentence's offset in the article: one sentence, one statement of a thing
+    sentence_key: str            # the sentence with its figures masked (and its rank): the same sentence elsewhere
+    article_key: str             # the article with its figures masked: a copy of it, whatever figure it changes
+    index: int                   # the claim's place among its sentence's claims
     value: float
-    low: float
+    step: float                  # the precision written (scaled)
+    low: float                   # what the bound words allow
     high: float
-    unit: str
-    unit_kind: str
-    change: bool
-    words: tuple[str, ...]
-    entities: tuple[str, ...]
-    measure: tuple[str, ...]
-    marks: tuple[str, ...]
-    years: tuple[int, ...]
-    periods: tuple[str, ...]
-    timed: bool
+    unit: str                    # unit id, "" for an amount whose unit is said elsewhere
+    kind: str                    # percent, points, money, physical, count, amount, date
+    subject: str | None          # the keys of its owners joined by "+"; None when unknown
+    subject_text: str
+    subject_how: str             # named (in its clause), sentence, paragraph, article, noun; "" when unknown
+    places: tuple[str, ...]      # names of its clause after what it measures: where, not whose
+    measure: tuple[str, ...]     # stems of its words; () when unknown
+    marks: tuple[str, ...]       # what makes it another measure ("total", "premier", "+", "-", "share")
+    generic: bool                # it counts "people", "personnes": whoever its clause says
+    measure_text: str
+    period: str | None           # key ("implicit": the article's own time); None when unknown (the future)
+    period_text: str
+    changing: str                # "toll": a count that grows after its event; "level": changes with time; "" neither
+    role: str                    # level, to (reached by a change), up, down, start, compare
+    qualifiers: tuple[str, ...]  # the stems of the words that open its sentence before its clause
+    words: tuple[str, ...]       # the stems of its clause's words
     source: str | None
     date: tuple[str, str] | None   # the article's date interval (ISO), None when unknown
 
@@ -90,7 +101,7 @@ class ArticleRecord:
     path: str
     language: str
     date: tuple[str, str] | None
-    statements: list[StatementRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     names: list[NameSpelling] = field(default_factory=list)
 
@@ -102,6 +113,54 @@ def _quoted(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
         e = min(e, max(end, s + QUOTED_CHARS))
     shown = " ".join(text[s:e].split())
     return ("…" if s > sentence[0] else "") + shown + ("…" if e < sentence[1] else "")
+
+
+def _masked(prose: str, start: int, end: int, figures: list[tuple[int, int]], first: int) -> tuple[str, int]:
+    """(the text between two offsets with its figures masked, the index of the first figure after it); `figures`
+    are sorted spans, `first` the index of the first that may fall in the text. Years and dates are kept: "en 2023"
+    is not "en 2024"."""
+    parts, at, i = [], start, first
+    while i < len(figures) and figures[i][0] < end:
+        a, b = figures[i]
+        if b > start:
+            parts += [prose[at:max(a, at)], "#"]
+            at = max(at, b)
+        i += 1
+    parts.append(prose[at:end])
+    return " ".join("".join(parts).split()), i
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def masked_keys(prose: str, claims) -> tuple[str, dict[tuple[int, int], str]]:
+    """The article's key and each claim sentence's key, figures masked: the same article, or the same sentence,
+    written again with other figures (a sentence written twice in one article is told apart by its rank)."""
+    figures = [(c.figure.start, c.figure.end) for c in claims]
+    whole = _digest(_masked(prose, 0, len(prose), figures, 0)[0])
+    keys: dict[tuple[int, int], str] = {}
+    seen: Counter[str] = Counter()
+    first = 0
+    for claim in claims:
+        if claim.sentence not in keys:
+            text, _ = _masked(prose, claim.sentence[0], claim.sentence[1], figures, first)
+            keys[claim.sentence] = _digest(f"{text}#{seen[text]}")
+            seen[text] += 1
+            while first < len(figures) and figures[first][1] <= claim.sentence[1]:
+                first += 1
+    return whole, keys
+
+
+def _period_text(period, date) -> str:
+    if period.how == "article":
+        when = (date[0] if date[0] == date[1] else f"{date[0]}/{date[1]}") if date else "unknown"
+        return ("before " if period.key.startswith("<") else "") + f"the article's time ({when})"
+    if period.how == "unknown":
+        return period.text or "unknown"
+    shown = describe(period.key) if period.key != "implicit-1y" else "a year before the article"
+    said = f"“{period.text}”" if period.text and period.how == "said" else period.text
+    return f"{shown} ({said}{', from the sentence before' if period.how == 'before' else ''})" if said else shown
 
 
 def record_of(ctx) -> ArticleRecord:
@@ -116,15 +175,19 @@ def record_of(ctx) -> ArticleRecord:
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
         return (*article.position(start), *article.position(end))
 
-    statements = figure_statements(article.prose, article.language, ctx.sentences, ctx.dates) + \
-        date_statements(article.prose, article.language, ctx.sentences, ctx.dates, ctx.date.value)
-    for st in sorted(statements, key=lambda st: st.start):
-        f = st.figure
-        sentence = sentence_at(ctx.sentences, f.start, st.clause)
-        record.statements.append(StatementRecord(
+    whole, keys = masked_keys(article.prose, ctx.claims) if ctx.claims else ("", {})
+    for claim in ctx.claims:
+        f = claim.figure
+        sentence = claim.sentence
+        record.claims.append(ClaimRecord(
             article.path, *loc(f.start, f.end), article.text[f.start:f.end],
-            _quoted(article.text, sentence, f.start, f.end), sentence[0], f.value, f.low, f.high, f.unit, f.unit_kind,
-            f.change, st.words, st.entities, st.measure, st.marks, st.years, st.periods, st.timed, st.source, date))
+            _quoted(article.text, sentence, f.start, f.end), sentence[0],
+            keys[sentence], whole, claim.index, f.value, f.step, f.low, f.high, f.unit or "", f.kind,
+            claim.subject.key if claim.subject else None, claim.subject.text if claim.subject else "",
+            claim.subject_how, claim.places,
+            claim.measure, claim.marks, claim.generic, claim.measure_text, claim.period.key if claim.period.known else None,
+            _period_text(claim.period, date), claim.changing, claim.role, claim.qualifiers, claim.words, claim.source,
+            date))
     for q in find_quotes(article.prose, article.language, ctx.sentences, named):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))
@@ -143,8 +206,8 @@ def _tuples(data: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
-def load_statement(text: str) -> StatementRecord:
-    return StatementRecord(**_tuples(json.loads(text)))
+def load_claim(text: str) -> ClaimRecord:
+    return ClaimRecord(**_tuples(json.loads(text)))
 
 
 def load_quote(text: str) -> QuoteRecord:

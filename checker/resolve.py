@@ -1,13 +1,14 @@
 """Who is a name? People of the rules named by a span of text, helped by the office a title gives."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
 from .facts.index import FactBase
 from .facts.model import Person
 from .fold import fold_name
-from . import patterns
+from . import lang as language, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,15 @@ def resolve_person(base: FactBase, name: str, office_ids=frozenset()) -> Resolut
     return None
 
 
-_COMPLEMENT = patterns.compile(r"\s+(?:de|du|des|d['’]|of(?:\s+the)?)\s*(?:l['’]|la\s+|le\s+|les\s+)?\p{Lu}")
+@functools.lru_cache(maxsize=None)
+def _complement():
+    """A complement after a title ("de l'OTAN", "of the Bank"), in the words of every language: a title is
+    often followed by a name or complement of another language ("President de Gaulle")."""
+    words = [w for code in language.codes() for w in language.load(code)["office_complements"]]
+    articles = [w for code in language.codes() for w in language.load(code)["office_complement_articles"]]
+    elided = language.alternation([a for a in articles if a.endswith("'")]) or "(?!)"
+    spaced = language.alternation([a for a in articles if not a.endswith("'")]) or "(?!)"
+    return patterns.compile(rf"\s+(?:{language.alternation(words)})\s*(?:(?:{elided})|(?:{spaced})\s+)?\p{{Lu}}")
 
 
 def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) -> str | None:
@@ -55,7 +64,7 @@ def office_of(mention, prose: str, base: FactBase, lang: str, specific_offices) 
 
     "le secrétaire général de l'OTAN" names its office; "le secrétaire général" does when the article
     names exactly one office of that title elsewhere. "le président de La Poste" names another office."""
-    if _COMPLEMENT.match(prose, mention.end, mention.end + 300):
+    if _complement().match(prose, mention.end, mention.end + 300):
         return None
     offices = mention.office_ids
     if len(offices) == 1 and base.is_specific(lang, mention.text):

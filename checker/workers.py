@@ -46,11 +46,11 @@ def pool(jobs: int, context, initializer: Callable | None = None, initargs: tupl
     executor = ProcessPoolExecutor(capped(jobs), mp_context=context, initializer=_start,
                                    initargs=(read_end, write_end, os.getpid(), initializer, initargs))
     try:
+        if forked:
+            _fork_all(executor)
         yield executor
     except BaseException:
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            process.terminate()
-        executor.shutdown(wait=True, cancel_futures=True)   # the workers are gone: this returns at once
+        _stop(executor)
         raise
     else:
         executor.shutdown(wait=True)
@@ -58,6 +58,31 @@ def pool(jobs: int, context, initializer: Callable | None = None, initargs: tupl
         for fd in (read_end, write_end):
             if fd >= 0:
                 os.close(fd)
+
+
+def _fork_all(executor) -> None:
+    """Fork every worker now, with Ctrl-C held back until they are all started: a KeyboardInterrupt raised
+    in one of Python's after-fork hooks is printed and dropped, and the run would go on to its end."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        executor.submit(int).result()   # the first task forks all the workers (the fork start method)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)   # a Ctrl-C held back is raised here
+
+
+def _stop(executor) -> None:
+    """Stop the workers at once, without finishing the queued work. The executor's own thread may fail
+    while its workers are terminated under it (a pipe closed by one side first): that is the end being
+    asked for, not an error, so it is not printed."""
+    manager = getattr(executor, "_executor_manager_thread", None)
+    default = threading.excepthook
+    threading.excepthook = lambda args: None if args.thread is manager else default(args)
+    try:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)   # the workers are gone: this returns at once
+    finally:
+        threading.excepthook = default
 
 
 def _start(read_end: int, write_end: int, parent: int, initializer, initargs) -> None:

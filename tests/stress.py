@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from checker.extract.dates import find_dates
 from checker.extract.glued import find_impossible_times, find_malformed
+from checker.extract.claims import find_claims
+from checker.extract.figures import find_figures
+from checker.extract.names import find_names
 from checker.extract.numbers import find_numbers
-from checker.extract.quantities import find_quantities
 from checker.extract.reckoning import find_reckonings
 from checker.extract.relative import find_relative_dates
 from checker.extract.sentences import sentences
@@ -41,14 +43,18 @@ def run_extractors(text: str, code: str) -> dict[str, int]:
     numbers = find_numbers(text, code)
     dates = find_dates(text, code)
     ages, years, changes = find_reckonings(text, code, spans, numbers, dates)
+    relative = find_relative_dates(text, code, [(d.start, d.end) for d in dates])
+    figures = find_figures(text, code, numbers, [(d.start, d.end) for d in dates])
+    claims = find_claims(text, code, spans, figures, dates, relative, find_names(text, code), None)
     return {
         "sentences": len(spans),
         "dates": len(dates),
         "malformed": len(find_malformed(text, day_first=code != "en")),
         "times": len(find_impossible_times(text, code)),
         "numbers": len(numbers),
-        "quantities": len(find_quantities(text, code, numbers)),
-        "relative": len(find_relative_dates(text, code, [(d.start, d.end) for d in dates])),
+        "figures": len(figures),
+        "claims": len(claims),
+        "relative": len(relative),
         "reckonings": len(ages) + len(years) + len(changes),
         "future": sum(is_future(text[s:e], code) for s, e in spans),
         "years": len(find_year_spots(text, code, spans)),

@@ -187,10 +187,10 @@ def test_findings_come_in_the_same_order_every_time(tmp_path):
 
 
 NEW_AGAINST_SEEDS = """---
-date: 2026-02-20
+date: 2024-10-16
 lang: fr
 ---
-Selon Mark Rutte, 95 % de tout le soutien militaire à l'Ukraine provient des alliés et partenaires de l'OTAN.
+L'armée de l'OTAN est estimée à une capacité totale d'environ 7 000 personnes.
 
 « Si quelqu'un tente d'attaquer cette alliance défensive… notre réponse sera létale », a averti Mark Rutte.
 
@@ -211,7 +211,7 @@ def test_a_new_article_against_an_index_of_the_seeds(tmp_path):
     found = [(f["line"], f["rule"], f["suggestion"], [e["source"] for e in f["evidence"]]) for f in _findings(out)
              if f["rule"] in ("contradiction", "quote-drift")]
     assert found == [
-        (5, "contradiction", "99 %", ["seeds/002_da5e0195480586fa.txt:3"]),
+        (5, "contradiction", "700 personnes", ["seeds/004_d43b0a7554921edd.txt:13"]),
         (7, "quote-drift", "Si quelqu’un tente d’attaquer cette alliance défensive… notre réaction sera létale",
          ["seeds/002_da5e0195480586fa.txt:5"]),
     ]

@@ -10,7 +10,7 @@ import pytest
 from checker.articles import read_article, walk
 from checker.collection import Collection
 from checker.context import ArticleContext
-from checker.match import same_period, statement_score, values_disagree
+from checker.match import known
 from checker.records import record_of
 from conftest import ROOT, cli, shared_dir
 
@@ -41,13 +41,11 @@ def test_every_contradiction_on_seeds_and_wikinews_is_real():
 def test_the_corpus_is_really_compared(base):
     corpus = _corpus()
     records = [record_of(ArticleContext(read_article(p), base)) for p in walk([ROOT / "seeds", corpus])]
-    assert sum(len(r.statements) for r in records) > 100
+    claims = [c for r in records for c in r.claims]
+    assert len(claims) > 150
+    # most claims know their subject, measure and period: the matcher does compare them
+    assert sum(known(c) for c in claims) >= 0.6 * len(claims)
     assert sum(len(r.quotes) for r in records) > 100
     collection = Collection(records)
-    pairs = collection.statement_pairs(400)
-    assert len(pairs) >= 20      # blocking: only statements with the same unit class, subject and marks
-    by_name = {(Path(a.path).name, a.written, b.written): (a, b) for a, b in pairs}
-    # the refiners' margin: 31 euros a tonne this year, 14 euros in 2011: the same measure, other years
-    a, b = by_name[("wikinews-44974.md", "31 euros", "14 euros")]
-    assert statement_score(a, b) >= 75 and values_disagree(a, b, 0.01) and not same_period(a, b)
+    assert collection.claim_pairs(400)          # blocking: only claims of the same subject, measure and period
     assert len(collection.quote_pairs(400, 5)) >= 20   # quotations sharing two word pairs

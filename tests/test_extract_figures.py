@@ -7,7 +7,7 @@ import pytest
 
 from checker.extract.dates import find_dates
 from checker.extract.numbers import find_numbers
-from checker.extract.quantities import find_quantities
+from checker.extract.figures import find_figures
 from checker.extract.relative import find_relative_dates, resolve
 
 
@@ -49,12 +49,21 @@ def test_unsettled_figures_are_set_aside():
 ])
 def test_quantities(code, text, unit, value):
     sentence = f"Ils parlent de {text} ici."
-    found = find_quantities(sentence, code, find_numbers(sentence, code))
+    found = find_figures(sentence, code, find_numbers(sentence, code))
     assert [(q.unit, q.value) for q in found] == [(unit, pytest.approx(value))]
 
 
+@pytest.mark.parametrize("code, text, units", [
+    ("en", "-5C (41F)", ["degC", "degF"]), ("en", "60mph (37km/h)", ["mph", "kmh"]),
+    ("en", "the 26.2-mile (422-kilometer) event", ["mi", "km"]), ("fr", "un trajet de 12km", ["km"]),
+    ("en", "5G networks and 3D films", []), ("en", "an F-16 and a 747", []),
+])
+def test_units_glued_to_their_number(code, text, units):
+    assert [f.unit for f in find_figures(text, code, find_numbers(text, code)) if f.kind != "number"] == units
+
+
 def test_pounds_stay_undecided_without_context():
-    found = find_quantities("Il pèse 20 livres.", "fr", find_numbers("Il pèse 20 livres.", "fr"))
+    found = find_figures("Il pèse 20 livres.", "fr", find_numbers("Il pèse 20 livres.", "fr"))
     assert found[0].candidates == ("lb", "GBP")
 
 

@@ -184,7 +184,8 @@ def test_ctrl_c_exits_130_in_one_line_and_leaves_no_worker(tmp_path):
         (archive / f"a{i:04d}.txt").write_text(f"{seed}\n\nLe comité {i} a reçu {i + 7} dossiers en {1990 + i % 30}.\n",
                                                encoding="utf-8")
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / ".cache")}
-    for jobs in ("1", "2"):
+    # two jobs: Ctrl-C while the run is under way, and the moment the workers are being forked
+    for jobs, settle in (("1", 0), ("2", 0.5), ("2", 0)):
         # a job started in the background of a shell inherits Ctrl-C ignored: give the command the default
         process = subprocess.Popen([sys.executable, "-m", "checker", "check", "archive", "--jobs", jobs],
                                    cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -196,7 +197,7 @@ def test_ctrl_c_exits_130_in_one_line_and_leaves_no_worker(tmp_path):
             time.sleep(0.2)
             children = _children(process.pid)
             if jobs == "2" and children:
-                time.sleep(0.5)
+                time.sleep(settle)
                 children = _children(process.pid)
                 break
         assert process.poll() is None, "the run ended before it could be interrupted"

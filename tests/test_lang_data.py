@@ -1,10 +1,19 @@
 """The language files are data and are tested like code: no entry YAML turns into something else."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 from checker import lang
+
+SAMPLES = Path(__file__).parent / "fixtures" / "languages.yaml"
+
+# Keys a language file may leave out, each with why. A key missing from one file and not listed here fails
+# test_every_language_has_the_same_keys: a check reading it would fail on that language. Today none is
+# optional: a language without a kind of word (French has no possessor ending) says so with an empty list.
+OPTIONAL_KEYS: dict[str, str] = {}
 
 
 def _walk(value, path=""):
@@ -19,7 +28,7 @@ def _walk(value, path=""):
         yield path, value
 
 
-@pytest.mark.parametrize("code", lang.SUPPORTED)
+@pytest.mark.parametrize("code", lang.codes())
 def test_no_word_turns_into_a_boolean(code):
     with open(lang.__path__[0] + f"/{code}.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
@@ -28,9 +37,101 @@ def test_no_word_turns_into_a_boolean(code):
             assert not isinstance(value, bool), f"{code}.yaml{path}: {value!r} is read as a boolean (quote it)"
 
 
-@pytest.mark.parametrize("code", lang.SUPPORTED)
+@pytest.mark.parametrize("code", lang.codes())
 def test_word_lists_have_no_duplicates(code):
     data = lang.load(code).data
     for key, value in data.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             assert len(value) == len(set(value)), f"{code}.yaml {key}: duplicate entries"
+
+
+def _shape(value):
+    """The type of a value, and of what it holds: ("list", "str"), ("dict", ("list", "str")), ...; None for an
+    empty list or mapping (it agrees with any), a frozenset when one list or mapping holds several types
+    (a record such as a relative period: words, unit, offset)."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "str"
+    items = value.values() if isinstance(value, dict) else value
+    inner = None
+    for item in items:
+        inner = _merge(inner, _shape(item))
+    return ("dict" if isinstance(value, dict) else "list", inner)
+
+
+def _merge(a, b):
+    if a is None or a == b:
+        return b
+    if b is None:
+        return a
+    if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0]:
+        return (a[0], _merge(a[1], b[1]))
+    return (a if isinstance(a, frozenset) else frozenset([a])) | (b if isinstance(b, frozenset) else frozenset([b]))
+
+
+def _agree(a, b) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0] and _agree(a[1], b[1])
+
+
+def test_languages_are_the_files_of_the_package():
+    files = sorted(p.stem for p in Path(lang.__path__[0]).glob("*.yaml") if p.stem != "units")
+    assert sorted(lang.codes()) == files
+    assert "units" not in lang.codes()   # unit definitions, not a language
+
+
+def test_exactly_one_default_language():
+    defaults = [code for code in lang.codes() if lang.load(code)["default"] is True]
+    assert defaults == [lang.default()], f"default: true in {defaults or 'no file'}; exactly one language file has it"
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_the_code_is_the_file_name(code):
+    assert lang.load(code)["code"] == code
+
+
+def test_every_language_has_the_same_keys():
+    keys = {code: set(lang.load(code).data) for code in lang.codes()}
+    every = set().union(*keys.values())
+    for code, own in keys.items():
+        missing = sorted(every - own - set(OPTIONAL_KEYS))
+        assert not missing, f"{code}.yaml lacks {missing}: add them (an empty list if the language has no such words)"
+    assert set(OPTIONAL_KEYS) <= every, "an optional key that no language has: remove it from OPTIONAL_KEYS"
+
+
+def test_the_values_of_a_key_have_one_type_in_every_language():
+    shapes: dict[str, tuple[str, object]] = {}
+    for code in lang.codes():
+        for key, value in lang.load(code).data.items():
+            shape = _shape(value)
+            if key in shapes:
+                first, seen = shapes[key]
+                assert _agree(seen, shape), f"{key}: {code}.yaml has {shape}, {first}.yaml has {seen}"
+                shapes[key] = (first, _merge(seen, shape) if isinstance(seen, tuple) and isinstance(shape, tuple) else seen)
+            else:
+                shapes[key] = (code, shape)
+
+
+def test_the_shape_comparison_tells_types_apart():
+    assert not _agree(_shape(["a"]), _shape({"a": 1}))
+    assert not _agree(_shape({"a": 1}), _shape({"a": "1"}))
+    assert not _agree(_shape([["a", "b"]]), _shape(["a"]))
+    assert _agree(_shape([]), _shape(["a"]))
+    assert _agree(_shape({"m": [], "f": ["la"]}), _shape({"m": ["el"]}))
+
+
+def test_detection_picks_each_language():
+    samples = yaml.safe_load(SAMPLES.read_text(encoding="utf-8"))
+    assert set(samples) == set(lang.codes()), f"{SAMPLES.name}: sentences for each language of checker/lang/"
+    for code, sentences in samples.items():
+        for sentence in sentences:
+            assert lang.detect(sentence) == code, sentence
+
+
+def test_text_without_words_of_any_language_is_the_default():
+    assert lang.detect("") == lang.default()
+    assert lang.detect("2024 – 3,2 % — 12/02/2026") == lang.default()

@@ -12,7 +12,7 @@ from checker.records import record_of
 def test_findings_and_records_survive_pickling(base):
     article = read_article(ROOT / "seeds" / "001_2261a6fc945c081f.txt")
     record = record_of(ArticleContext(article, base, None))
-    assert record.statements and record.quotes and record.names
+    assert record.claims and record.quotes and record.names
     assert pickle.loads(pickle.dumps(record)) == record
     findings = run_check("name-typo", "La chancelière Angela Merkle a parlé.", base)
     assert findings and findings[0].fix is not None and findings[0].evidence

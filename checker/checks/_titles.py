@@ -5,6 +5,7 @@ import bisect
 import datetime as dt
 import re
 
+from .. import lang as language
 from ..extract.roles import year_ranges
 from ..extract.titles import historical_clause_at
 from ..facts.model import Person, Term
@@ -96,11 +97,13 @@ def without_qualifier(ctx, mention) -> str | None:
     text = ctx.article.text
     q_start, q_end = mention.qualifier_span
     head, tail = text[start:q_start], text[q_end:end].lstrip(" -")
-    elided = next((head[-2:] for e in ("l'", "l’") if head.lower().endswith(e)), None)
+    determiners = language.load(ctx.article.language)["determiners"]
+    elided = next((head[-len(e):] for e in determiners["elided"] if head.lower().endswith(e)), None)
     if elided:
         head = head[:-len(elided)]
-    elif not head and text[max(0, start - 2):start].lower() in ("l'", "l’"):   # the span starts at the qualifier
-        elided, start = text[start - 2:start], start - 2
+    else:   # the span starts at the qualifier
+        elided = next((text[start - len(e):start] for e in determiners["elided"]
+                       if not head and text[max(0, start - len(e)):start].lower() == e), None)
     head = head.rstrip("-")
     if not head and not elided:   # "Fraîchement nommé, le chancelier X" → "Le chancelier X"
         tail = tail.lstrip(" ,")
@@ -109,7 +112,8 @@ def without_qualifier(ctx, mention) -> str | None:
     if elided and tail:   # the title's own determiner now that the qualifier is gone
         genders = {f.gender for f, _ in mention.forms}
         feminine = mention.determiner_gender == "f" or genders == {"f"}
-        det = elided if tail[0].lower() in "aeiouyéèêh" else ("la " if feminine else "le ")
+        letters = language.load(ctx.article.language)["elision_letters"]
+        det = elided if tail[0].lower() in letters else determiners["f" if feminine else "m"][0] + " "
         head += det.capitalize() if elided[0].isupper() else det   # "L'ex-chef …" → "Le chef …"
     joined = head + (" " if head and head[-1] not in " '’" and tail[:1].isalnum() else "") + tail
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(joined.split()))

@@ -119,7 +119,7 @@ def check(ctx, options):
 
 
 def _former_word(ctx) -> str:
-    return "ancien" if ctx.article.language == "fr" else "former"
+    return language.load(ctx.article.language)["qualifiers_before"]["former"][0]
 
 
 def _written_role_dates(ctx, mention):

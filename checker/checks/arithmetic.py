@@ -143,7 +143,7 @@ def _half_step(number, value: float, step: float) -> float:
 
 def _in_percent(ctx, change) -> bool:
     """Both figures are percentages ("de 2 % à 3 %")."""
-    starts = {q.number.start for q in ctx.quantities if q.unit == "percent"}
+    starts = {q.number.start for q in ctx.figures if q.unit == "percent"}
     return change.before.start in starts and change.after.start in starts
 
 

@@ -1,35 +1,47 @@
-"""Two statements about the same thing, in different articles or in one, with different values.
+"""The same claim given two incompatible values, in different articles or in one.
 
 ## What it finds
-A figure (an amount, a percentage, a count of something) or the date of a named event (a summit, an
-election, a referendum … with the names around it) whose statement matches another one, in another
-article or in the same article, and whose value differs beyond `tolerance` (dates: by a day). Statements match
-when their unit agrees, the names around them (the subject) are the same, no word makes one a
-different measure (total, core, annual, first, rose …), what one measures (the words right after it:
-"candidats au baccalauréat général") is in the other's context, they speak of the same time, and their context
-words, with the numbers masked, score at least `threshold` (rapidfuzz token set ratio, shown in the
-message). Each side is reported and cites the other as evidence (path:line and the sentence).
+Two claims (a figure, or the date of a named event) contradict when they have the same subject, the same
+measure and the same period, all three known on both sides (see docs/claims.md), and values that are
+incompatible beyond the precision they are written with and their bounds: "2 milliards" allows 1.5 to 2.5
+billion, "1,2 milliard" 1.15 to 1.25; "plus de 700" is 700 or more, "environ 2 milliards" about 10 % either
+side, "jusqu'à 1 200" at most 1 200; a ten-fold difference is incompatible whatever the bounds ("plus de
+8 000" and "plus de 80 000"), and so are two lower bounds further apart than one value rounded down by two
+writers: two units of the smaller's first digit ("plus de 60 000" and "plus de 100 000"; not "more than
+100,000" and "more than 130,000"). Dates of events disagree by a day. Their clauses must also be alike: context
+words, numbers left out, score at least `threshold` (rapidfuzz token set ratio, shown in the message).
 
-Time matters: statements that name different years are different statements ("2 % en 2014", "5 %
-d'ici 2035"); when the text says when ("compte désormais", "now"), articles of different dates may
-give different figures; articles more than `max_days_apart` apart are not compared unless they name
-the same year. Bounds and estimates widen a value: "plus de 700", "environ 2 milliards",
-"entre 2 et 3 milliards". A disagreement between figures attributed to different sources ("selon le
-parquet … selon la fédération") is reported as info only, and so is a statement whose every rival
-disagrees with more statements than it does: the value of the majority, facing the odd one out (which
-gets the warning).
+- The subject is whom the figure belongs to (the names of its clause, else of its sentence, its paragraph,
+  the article's main subject when it has a single one); a claim whose subject is unknown is never compared.
+- The measure is what is counted ("net income", "États membres", "death toll"), with the role of the
+  figure: a level, a change ("rose 5 %"), the start of one ("from $2.9 million").
+- The period is what time it is about: a date, month, quarter, year, "a year earlier", "the nine months", the
+  sentence before's ("For the nine months, …"), or the article's own time. The future is not compared.
+
+A count that changes with time (a toll, members, troops, prices, an index) given in articles of different
+days is an update, not a contradiction; the article's own time is the same time only for articles at most
+`max_days_apart` days apart. Two figures of one sentence are never compared, nor two different figures of the
+same sentence written in two articles. Each side is reported, shows the subject, measure and period of both,
+and cites the other as evidence (path:line and the sentence). A disagreement between figures attributed to
+different sources ("selon le parquet … selon la fédération") is info only, and so is a claim whose every rival
+disagrees with more claims than it does: the value of the majority, facing the odd one out (which gets the
+warning).
 
 ## Why it matters
-The same figure must agree across everything a newsroom publishes, whether or not anyone wrote a
-rule for it; a desk editor cannot remember every figure of the archive.
+The same figure must agree across everything a newsroom publishes, whether or not anyone wrote a rule for it;
+a desk editor cannot remember every figure of the archive.
 
 ## Fails
 ```text
 a.md: Le gouvernement a annoncé une aide de 2 milliards d'euros à l'Ukraine.
-b.md: Le gouvernement a annoncé mardi une aide de 1,2 milliard d'euros à l'Ukraine.
+b.md: Mardi, le gouvernement a annoncé une aide de 1,2 milliard d'euros à l'Ukraine.
 ```
 ```text
 L'Union européenne compte 27 États membres. (…) Les 28 États membres de l'Union européenne ont signé.
+```
+```text
+a.md: Plus de 8 000 soldats ont été déployés par l'OTAN en Roumanie.
+b.md: Plus de 80 000 soldats ont été déployés par l'OTAN en Roumanie.
 ```
 ```text
 a.md: Le sommet de l'OTAN à La Haye aura lieu les 24 et 25 juin 2025.
@@ -38,10 +50,13 @@ b.md: Le sommet de l'OTAN à La Haye s'ouvrira le 7 juillet 2025.
 
 ## Passes
 ```text
+Savin Corp. reported a third-quarter net loss of $35.2 million. (…) In the year-ago quarter, the company had
+net income of $3.8 million.                                    (other periods)
+a.md (2 August): The toll rose to 40 dead.  b.md (26 August): The toll rose to 247 dead.   (an update)
+The Nikkei index fell 151.20 points on Friday. (…) On Monday, the Nikkei index fell 148.85 points.
 Les alliés consacrent 3,5 % du PIB aux dépenses de défense de base, et 5 % au total.
 En 2014, les alliés visaient 2 % du PIB ; ils visent 5 % du PIB d'ici 2035.
-a.md (2018): L'Union européenne compte 28 États membres.  b.md (2021): L'Union européenne compte désormais 27 États membres.
-Le chômage a reculé à 7,5 % en mars. (…) Le chômage a reculé à 7,3 % en avril.
+a.md: Sales rose 6.2% to $1.45 billion.  b.md: Sales rose 6.7% to $4.27 billion.   (other companies)
 ```
 Reported as info only:
 ```text
@@ -49,12 +64,12 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 ```
 
 ## Options
-- `threshold` (number, default 75): the least context score (0-100) for two statements to be the same.
-- `tolerance` (number, default 0.01): the relative difference below which two values agree.
-- `min_shared` (integer, default 2): the least number of context words the two statements share.
-- `max_block` (integer, default 400): a blocking key shared by more statements than this is not used.
-- `max_days_apart` (integer, default 365): statements of articles dated further apart than this, that name
-  no year, speak of different times and are not compared.
+- `threshold` (number, default 50): the least context score (0-100) for two claims to be the same.
+- `tolerance` (number, default 0.01): the relative difference below which two values agree (when larger than
+  half the precision written).
+- `max_block` (integer, default 400): a blocking key shared by more claims than this is not used.
+- `max_days_apart` (integer, default 7): claims of the article's own time (no period said) in articles dated
+  further apart than this are of different times and are not compared.
 """
 from __future__ import annotations
 
@@ -66,18 +81,16 @@ from ..match import contradiction
 ID = "contradiction"
 SEVERITY = Severity.WARNING
 OPTIONS = {
-    "threshold": (float, 75.0, "least context score (0-100) for two statements to be the same"),
+    "threshold": (float, 50.0, "least context score (0-100) for two claims to be the same"),
     "tolerance": (float, 0.01, "relative difference below which two values agree"),
-    "min_shared": (int, 2, "least number of shared context words"),
-    "max_block": (int, 400, "a blocking key shared by more statements is not used"),
-    "max_days_apart": (int, 365, "articles further apart are not compared unless they name the same year"),
+    "max_block": (int, 400, "a blocking key shared by more claims is not used"),
+    "max_days_apart": (int, 7, "claims of the article's own time in articles further apart are not compared"),
 }
 MAX_EVIDENCE = 5
 
 
 def judge(a, b, options):
-    return contradiction(a, b, options["threshold"], options["tolerance"], options["min_shared"],
-                         options["max_days_apart"])
+    return contradiction(a, b, options["threshold"], options["tolerance"], options["max_days_apart"])
 
 
 def _conflicts(collection, pairs, options) -> dict[tuple, list]:
@@ -89,13 +102,13 @@ def _conflicts(collection, pairs, options) -> dict[tuple, list]:
 
 
 def check_collection(collection, options):
-    conflicts = _conflicts(collection, collection.statement_pairs(options["max_block"]), options)
+    conflicts = _conflicts(collection, collection.claim_pairs(options["max_block"]), options)
     reported = sorted(key for key in conflicts if collection.is_checked(key[0]))
-    # how many statements each other side disagrees with: an archived one's are counted over the whole archive
+    # how many claims each other side disagrees with: an archived one's are counted over the whole archive
     degree = {key: len(entries) for key, entries in conflicts.items() if collection.is_checked(key[0])}
     archived = {e[3].order(): e[3] for key in reported for e in conflicts[key] if not collection.is_checked(e[3].path)}
     if archived:
-        around = _conflicts(collection, collection.statement_pairs(options["max_block"], focus=list(archived.values())),
+        around = _conflicts(collection, collection.claim_pairs(options["max_block"], focus=list(archived.values())),
                             options)
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
@@ -103,22 +116,28 @@ def check_collection(collection, options):
         yield _finding(entries[0][0], entries, degree)
 
 
-def _finding(stmt, entries, degree) -> Finding:
+def _what(claim) -> str:
+    """Subject, measure and period of a claim, for the message and the evidence."""
+    subject = claim.subject_text or "subject not said"
+    measure = claim.measure_text or " ".join(claim.measure) or "measure not said"
+    return f"{subject}; {measure}; {claim.period_text}"
+
+
+def _finding(claim, entries, degree) -> Finding:
     _, score, _, best = entries[0]
-    where = f"at line {best.line} of this article" if best.path == stmt.path else f"in {best.where}"
+    where = f"at line {best.line} of this article" if best.path == claim.path else f"in {best.where}"
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
-    thing = "the same event" if stmt.unit_kind == "date" else "the same figure"
-    message = (f"{stmt.written} here, but {best.written} {where}{others} for {thing} "
-               f"(match {score:g}); expected one value")
+    message = (f"“{claim.written}” here ({_what(claim)}), but “{best.written}” {where}{others} "
+               f"({_what(best)}), match {score:g}; expected one value")
     severity = SEVERITY
     mine = len(entries)
     if all(e[2] for e in entries):
         message += ", unless the sources differ as the texts say"
         severity = Severity.INFO
     elif all(degree[e[3].order()] > mine for e in entries):
-        # every other side disagrees with more statements than this one: this one is with the majority
-        message += f"; the other side disagrees with {degree[best.order()]} statements, this one with {mine}"
+        # every other side disagrees with more claims than this one: this one is with the majority
+        message += f"; the other side disagrees with {degree[best.order()]} claims, this one with {mine}"
         severity = Severity.INFO
-    evidence = tuple(Evidence(other.where, other.quoted) for _, _, _, other in entries[:MAX_EVIDENCE])
-    location = Location(stmt.path, stmt.line, stmt.column, stmt.end_line, stmt.end_column)
-    return Finding(ID, message, location, severity, stmt.written, best.written, evidence)
+    evidence = tuple(Evidence(other.where, f"{other.quoted} [{_what(other)}]") for _, _, _, other in entries[:MAX_EVIDENCE])
+    location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
+    return Finding(ID, message, location, severity, claim.written, best.written, evidence)

@@ -39,7 +39,6 @@ None.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 
@@ -104,16 +103,12 @@ def _days(d, year: int) -> list[dt.date | None]:
 
 
 def _describe(event, code: str) -> str:
-    months = {v: k for k, v in reversed(list(language.load(code)["months"].items())) if not k.endswith(".")}
-    if code == "en":
-        if event.start == event.end:
-            return f"{calendar.month_name[event.start.month]} {event.start.day}, {event.start.year}"
-        return f"{calendar.month_name[event.start.month]} {event.start.day}-{event.end.day}, {event.start.year}"
-    if event.start == event.end:
-        return f"{event.start.day} {months[event.start.month]} {event.start.year}"
-    if event.start.month == event.end.month:
-        return f"{event.start.day}-{event.end.day} {months[event.start.month]} {event.start.year}"
-    return f"{event.start.day} {months[event.start.month]} - {event.end.day} {months[event.end.month]} {event.end.year}"
+    start, end = event.start, event.end
+    if start == end:
+        return language.write_date(code, "month_first", day=start.day, month=start.month, year=start.year)
+    form = "days" if start.month == end.month else "span"
+    return language.write_date(code, form, day=start.day, day_end=end.day, month=start.month, month_end=end.month,
+                               year=end.year)
 
 
 def _in_month(event, year: int, month: int) -> bool:
@@ -141,8 +136,7 @@ def _as_written(event, claim, code: str) -> str:
     if claim.month is None:
         return str(event.start.year)
     if claim.day is None:
-        month = next(k for k, v in language.load(code)["months"].items() if v == event.start.month and not k.endswith("."))
-        return f"{month.capitalize() if code == 'en' else month} {event.start.year}"
+        return language.write_date(code, "month", month=event.start.month, year=event.start.year)
     return _describe(event, code)
 
 

@@ -5,12 +5,20 @@ A sentence about a fact of the rules (enough of its `about` terms, and its `subj
 in the sentence) that gives the fact's kind of figure with another value ("au sommet de La Haye,
 les alliés ont promis 4 % du PIB d'ici 2035" for 5 %) or the right value with another
 deadline ("5 % du PIB d'ici 2040" for 2035). Percentages, amounts of money, counts ("les 31
-alliés") and years ("à partir de 2027"). The sentence must speak of a time when the fact holds
-(`since`, `until`); a figure within the fact's `tolerance`, or the rounding the text states
-("environ", "plus de"), agrees.
+alliés", "NATO's 30 members", "the 30-nation alliance", "fondée par 11 pays") and years ("à partir
+de 2027"). Figures are the claims of the sentence (see docs/claims.md): what a count counts must be
+one of the fact's terms. The sentence must speak of a time when the fact holds (`since`, `until`);
+a figure within the fact's `tolerance`, or the rounding the text states ("environ", "plus de"),
+agrees.
 
 Precision comes first, so a figure is not a contradiction when:
-- another subject is named and the fact's is not ("l'Italie … 2 % du PIB cette année");
+- the figure's owner is named and is not the fact's subject ("l'Italie … 2 % du PIB cette année",
+  "les 27 États membres de l'UE"), or its sentence says a period when the fact did not hold;
+- a count is a part, not the whole: a count is read only after a word that means all of them
+  ("les 32 alliés", "NATO's 32 members", "qui compte 32 membres") and not before a word that
+  restricts it ("Three NATO nations sent troops", "23 of the 32 allies", "23 alliés qui …");
+- its clause speaks of another fact with that value ("NATO, founded by 12 nations, now has 16
+  members": 12 is the founding, 16 the members of 1989);
 - it is the value of another fact of the rules the sentence also matches (the 2 % of 2014 next
   to the 5 % of 2025, the 3.5 % of core spending inside the 5 %);
 - the same sentence also gives the fact's own value (the other figure is a part, a comparison);
@@ -25,6 +33,7 @@ Figures and deadlines of official commitments are quoted again and again; a wron
 ```text
 (2026) Les alliés se sont engagés à porter leurs dépenses de défense à 5 % du PIB d'ici 2040.
 (2026) Au sommet de La Haye, les alliés ont promis de porter leurs dépenses de défense à 4 % du PIB d'ici 2035.
+(2025) NATO's 30 members will meet in The Hague this month.
 ```
 
 ## Passes
@@ -32,6 +41,7 @@ Figures and deadlines of official commitments are quoted again and again; a wron
 (2026) Les alliés se sont engagés à porter leurs dépenses de défense à 5 % du PIB d'ici 2035.
 (2026) L'Italie consacrera 2 % de son PIB à la défense cette année.
 (2026) En 2014, les alliés visaient 2 % du PIB d'ici 2024 ; ils visent désormais 5 % d'ici 2035.
+(2025) Three NATO nations sent troops to the region.
 ```
 
 ## Options
@@ -44,10 +54,10 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import COUNT, YEAR, about_terms, figure, hits, needles, present, stem, subject_terms
+from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hits, needles, present, speaks_of,
+                         stated, stem, subject_terms)
 from ..finding import Evidence, Severity
 from ..fold import fold
-from ..units import CURRENCY, PERCENT, dimension
 from ..lang import alternation, starts
 from .. import patterns
 
@@ -65,14 +75,17 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     flags = regex.I
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
     year_words = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
+    whole = rf"(?<!\w)(?:{alternation(data['total_determiners'])}|(?:{alternation(data['figure_whole_before'])})(?:\s+\w+)?)"
+    if data["possessor_endings"]:
+        whole += rf"|(?:{alternation(data['possessor_endings'])})"
     return {
         "deadline": patterns.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
         "target": patterns.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
         "relative_year": patterns.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
         "year": patterns.compile(rf"{starts(year_words)}(?<!\w)(?:{alternation(year_words)})\s+(?P<year>\d{{4}})(?!\d)", flags),
-        "total": patterns.compile(rf"{starts(data['total_determiners'])}(?<!\w)(?:{alternation(data['total_determiners'])})\s*$",
-                                  flags),
         "restrict": patterns.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
+        "whole": patterns.compile(rf"(?:{whole})\s*$", flags),
+        "part": patterns.compile(rf"\s*(?:{alternation(data['figure_part_next'])})(?!\w)", flags),
     }
 
 
@@ -103,46 +116,34 @@ class _Sentence:
     def _holds(self, fact) -> bool:
         if self.interval is None:
             return False
-        first, last = self.interval
-        return (fact.since is None or first >= fact.since) and (fact.until is None or last <= fact.until)
+        first, last = self.interval   # overlapping is enough: "in 1949" holds the founding of 4 April 1949
+        return (fact.since is None or last >= fact.since) and (fact.until is None or first <= fact.until)
 
 
-def _figures(ctx, sentence: _Sentence, patterns) -> list[tuple[str, float, float, int, int]]:
-    """(family, value, allowed deviation, start, end) of every figure of the sentence."""
-    out = []
-    for q in ctx.between("quantities", sentence.start, sentence.end):
-        if q.number.ambiguous:
-            continue
-        unit = q.unit if not q.candidates else next((u for u in q.candidates if dimension(u) == CURRENCY), None)
-        if unit == PERCENT or (unit and dimension(unit) == CURRENCY):
-            slack = q.number.step / 2 + (APPROX * abs(q.value) if q.approx else 0)
-            out.append((unit if unit != PERCENT else PERCENT, q.value, slack, q.start, q.end))
-    for n in ctx.between("numbers", sentence.start, sentence.end):
-        if n.kind not in ("digits", "words") or n.ambiguous:
-            continue
-        before = ctx.article.prose[max(sentence.start, n.start - 25):n.start]
-        if patterns["total"].search(before) and not patterns["restrict"].match(ctx.article.prose, n.end, sentence.end):
-            out.append((COUNT, n.value, n.step / 2, n.start, n.end))
+def _figures(ctx, sentence: _Sentence, patterns) -> list[Stated]:
+    """The figures of the sentence (its claims' percentages, amounts and counts) and its years."""
+    out = [f for f in stated(ctx.between("claims", sentence.start, sentence.end), APPROX)
+           if f.family != COUNT or not _restricted(ctx, f, sentence, patterns)]
     for m in patterns["year"].finditer(ctx.article.prose, sentence.start, sentence.end):
-        out.append((YEAR, float(m.group("year")), 0.0, m.start("year"), m.end("year")))
+        out.append(Stated(YEAR, float(m.group("year")), 0.0, m.start("year"), m.end("year")))
     return out
+
+
+def _restricted(ctx, figure: Stated, sentence: _Sentence, patterns) -> bool:
+    """A count of a part, not of the whole: a count is the whole only after a word that says so ("les 32 alliés",
+    "NATO's 32 members", "qui compte 32 membres"), and not before a word that restricts it ("23 alliés qui
+    atteignent …", "23 sur 32", "23 of the 32"); "Three NATO nations sent troops" is a part."""
+    prose = ctx.article.prose
+    number = figure.claim.figure.number
+    return not patterns["whole"].search(prose, max(sentence.start, number.start - 30), number.start) \
+        or bool(patterns["part"].match(prose, number.end, sentence.end)
+                or patterns["restrict"].match(prose, number.end, sentence.end))
 
 
 def _agrees(fig, value: float, slack: float) -> bool:
     """Within the fact's tolerance, or strictly within the rounding the text allows ("4 %" is not 3.5 %)."""
     gap = abs(value - fig.value)
     return gap <= fig.tolerance + 1e-9 or gap < fig.tolerance + slack - 1e-9
-
-
-def _count_follows(ctx, start: int, end: int, fact, code: str) -> bool:
-    """A count belongs to a fact when one of its about terms follows the number and one of its subject
-    terms comes right after ("les 32 alliés de l'OTAN", "the 32 NATO members"), before any comma: "les
-    27 États membres de l'UE, dont 23 membres de l'OTAN" counts the EU."""
-    after = ctx.folded[end:end + 40].split(",")[0]
-    terms = [fold(t) for t in about_terms(fact, code) if not any(c.isdigit() for c in t)]
-    if not terms or not regex.match(r"^\s*(?:\w+\s+)?(?:" + "|".join(regex.escape(t) for t in terms) + ")", after):
-        return False
-    return bool(hits(subject_terms(fact, code), after)) if subject_terms(fact, code) else True
 
 
 def check(ctx, options):
@@ -191,30 +192,35 @@ def _judge(ctx, sentence, matched, figures, patterns, code):
     relative = bool(patterns["relative_year"].search(sentence.text))
     target = bool(patterns["target"].search(sentence.text))
     deadlines = list(patterns["deadline"].finditer(ctx.article.prose, sentence.start, sentence.end))
-    stated = set()   # facts whose own value the sentence gives
-    for family, value, slack, s, e in figures:
+    given = set()   # facts whose own value the sentence gives
+    for said in figures:
         for fact, _ in matched.values():
             fig = figure(fact)
-            if fig.family == family and _agrees(fig, value, slack):
-                stated.add(fact.id)
-    for family, value, slack, s, e in figures:
+            if fig.family == said.family and _agrees(fig, said.value, said.slack):
+                given.add(fact.id)
+    for said in figures:
+        family, value, slack, s, e = said.family, said.value, said.slack, said.start, said.end
         same = [(f, sc) for f, sc in matched.values() if figure(f).family == family
-                and (family != COUNT or _count_follows(ctx, s, e, f, code))]
+                and (said.claim is None or fits(said.claim, f, code))
+                and (family != COUNT or counts_for(said.claim, f, code))]
         if not same:
             continue
+        if family == COUNT:   # the facts its own clause speaks of most ("founded by 16 nations": the founding)
+            most = max(speaks_of(said.claim, f, code) for f, _ in same)
+            same = [(f, sc) for f, sc in same if speaks_of(said.claim, f, code) == most]
         agreeing = [f for f, _ in same if _agrees(figure(f), value, slack)]
         if agreeing:
             yield from _deadline(ctx, agreeing, e, deadlines, figures, relative)
             continue
-        if family == YEAR and any(f.id in stated for f, _ in same):
+        if family == YEAR and any(f.id in given for f, _ in same):
             continue
-        candidates = [(f, sc) for f, sc in same if f.id not in stated]
+        candidates = [(f, sc) for f, sc in same if f.id not in given]
         if not candidates or relative:
             continue
         # a dated target is contradicted only by the same target with the same deadline and another value
         years = {int(m.group("year")) for m in deadlines}
         candidates = [(f, sc) for f, sc in candidates if not f.by or (f.by in years and target)]
-        best = _best(candidates, sentence, code) if candidates else None
+        best = _best(candidates, sentence, said, code) if candidates else None
         if best is None:
             continue
         written = ctx.article.text[s:e]
@@ -226,8 +232,8 @@ def _judge(ctx, sentence, matched, figures, patterns, code):
 
 def _deadline(ctx, agreeing, end, deadlines, figures, relative):
     """The deadline written right after a figure that agrees with a fact must be the fact's."""
-    following = [f for f in figures if f[3] >= end]
-    limit = min((f[3] for f in following if f[0] != YEAR), default=len(ctx.article.prose))
+    following = [f for f in figures if f.start >= end]
+    limit = min((f.start for f in following if f.family != YEAR), default=len(ctx.article.prose))
     stated = next((m for m in deadlines if end <= m.start() < min(limit, end + 60)), None)
     if stated is None or relative:
         return
@@ -241,13 +247,16 @@ def _deadline(ctx, agreeing, end, deadlines, figures, relative):
     yield ctx.finding(ID, stated.start("year"), stated.end("year"), message, SEVERITY, str(fact.by), evidence)
 
 
-def _best(candidates, sentence, code):
-    """The fact the sentence speaks of: most about terms that no other candidate has, then most terms."""
+def _best(candidates, sentence, said, code):
+    """The fact the figure speaks of: most of its clause's words among the fact's about terms ("fondée par 11 pays"
+    is the founding, not the member count), then most about terms of the sentence that no other candidate has,
+    then most terms."""
     def unique(fact):
         others = {fold(t) for f, _ in candidates if f is not fact for t in about_terms(f, code)}
         own = {fold(t) for t in hits(about_terms(fact, code), sentence.folded)}
         return len(own - others)
-    ranked = sorted(((unique(f), sc[0] + sc[1], f) for f, sc in candidates), key=lambda x: (x[0], x[1]), reverse=True)
-    if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
+    ranked = sorted(((speaks_of(said.claim, f, code), unique(f), sc[0] + sc[1], f) for f, sc in candidates),
+                    key=lambda x: x[:3], reverse=True)
+    if len(ranked) > 1 and ranked[0][:3] == ranked[1][:3]:
         return None
-    return ranked[0][2]
+    return ranked[0][3]

@@ -49,13 +49,9 @@ OPTIONS: dict = {}
 
 
 def _written_day(code: str, text: str, day: int, month: int, year: int | None) -> str:
-    """The day written the way the article writes dates: "30 avril 2014", "April 30, 2014"."""
-    if code == "en":
-        name = calendar.month_name[month]
-        words = f"{day} {name}" if text[:1].isdigit() else f"{name} {day}"
-        return words + (f"{',' if not text[:1].isdigit() else ''} {year}" if year else "")
-    names = [k for k, v in language.load(code)["months"].items() if v == month and not k.endswith(".")]
-    return f"{day} {names[0] if names else month}" + (f" {year}" if year else "")
+    """The day written the way the article writes dates: "30 avril 2014", "April 30, 2014", "30 April 2014"."""
+    form = ("day_first" if text[:1].isdigit() else "month_first") + ("" if year else "_no_year")
+    return language.write_date(code, form, day=day, month=month, year=year)
 
 
 def _problem(year: int | None, month: int, day: int) -> tuple[str, int | None] | None:

@@ -143,16 +143,22 @@ def _inflected(a: str, b: str) -> bool:
     """"Director" and "Directors" are one name in two grammatical numbers, "Africa" and "African" a place and its
     adjective: other words, not two spellings of one."""
     short, long = sorted((a, b), key=len)
-    if long in (short + "s", short + "x"):
+    if any(long == short + ending for ending in _plural_endings()):
         return True
     return any(short.endswith(noun) and long == short[:len(short) - len(noun)] + adjective
                for noun, adjective in _place_adjective_endings())
 
 
 @functools.lru_cache(maxsize=None)
+def _plural_endings() -> tuple[str, ...]:
+    """The plural endings of every language, like the place adjectives below."""
+    return tuple(sorted({e for code in language.codes() for e in language.load(code)["plural_endings"]}))
+
+
+@functools.lru_cache(maxsize=None)
 def _place_adjective_endings() -> tuple[tuple[str, str], ...]:
     """(noun ending, adjective ending) of every language: the articles checked together may mix languages."""
-    return tuple(sorted({(noun, adjective) for code in language.SUPPORTED
+    return tuple(sorted({(noun, adjective) for code in language.codes()
                          for noun, adjective in language.load(code)["place_adjective_endings"]}))
 
 

@@ -9,9 +9,16 @@ day the sentence speaks of, and never without one. "livres"/"pounds" is a weight
 the other figure decides ("20 livres (9 kg)" is a weight, "15 livres (20 dollars)" money, and "500
 millions de livres" money).
 
-The first figure is the one converted; the second may be rounded as far as it is written ("310
-miles" is 305 to 315, "environ 630 millions" 625 to 635 million) plus a margin: 1 % for physical
-units, 2 % for currencies (rates differ by source and hour), 3 % more when "environ"/"about" says so.
+The figures may be linked by parentheses, "soit", "c'est-à-dire", "or", "i.e.", with "environ",
+"about", "près de" before either; units may be glued to the numbers ("-5C (41F)", "60mph (37km/h)")
+or make a compound adjective ("the 26.2-mile (42.2-kilometer) race").
+
+The first figure is the one converted, read to its written digits ("100 km" is 99.5 to 100.5 km).
+The second may be rounded as far as its trailing zeros allow, but never past the first digit of the
+value it stands for ("20 miles (30 km)": 32 km to the ten; "100 km (100 miles)" is not 62 miles to
+the hundred), or by 3 % when "environ"/"about" says so; then a margin for the factor: 1 % for
+physical units, 2 % for currencies (rates differ by source and hour). The suggestion has as many
+digits as the figure converted.
 
 ## Why it matters
 A wrong conversion is a factual error the reader can check with a calculator; it undermines the
@@ -20,12 +27,18 @@ figure it was meant to explain.
 ## Fails
 ```text
 … à environ 500 kilomètres (250 miles) de Berlin.
+La course fait 100 kilomètres (100 miles) de long.
+Le convoi a parcouru 2 500 kilomètres, soit environ 1 000 miles, en trois jours.
+Temperatures dropped to -5C (41F) overnight.
+He finished the 26.2-mile (422-kilometer) event in under three hours.
 (12 February 2026) un paquet de 500 millions de livres sterling (environ 630 millions de dollars)
 ```
 
 ## Passes
 ```text
 … à environ 500 kilomètres (311 miles) de Berlin.
+The town is about 100 miles (160 km) north of the capital.
+The summit is about 20 miles (30 kilometers) from the border.
 Il pèse 20 livres (9 kg).
 (a day without a rate in the rules) 500 millions de livres (environ 630 millions de dollars)
 ```
@@ -72,8 +85,8 @@ def _units_for(quantity, dim: str) -> list[str]:
     return [u for u in (quantity.candidates or (quantity.unit,)) if u and dimension(u) == dim]
 
 
-def _effective_step(number) -> float:
-    """The rounding of a figure as written: "311" to 1, "310" to 10, "630 millions" to 10 million."""
+def _roundness(number) -> float:
+    """How far a figure may have been rounded, as written: "311" to 1, "310" to 10, "630 millions" to 10 million."""
     step = number.step
     if step >= 1 and number.value:
         units = round(abs(number.value) / step)
@@ -81,6 +94,14 @@ def _effective_step(number) -> float:
             units //= 10
             step *= 10
     return step
+
+
+def _rounding(number, expected: float) -> float:
+    """The rounding the second figure may have: its trailing zeros, but never past the first digit of the value it
+    stands for ("20 miles (30 km)": 32 to the ten; "100 km (100 miles)": 62 is not rounded to the hundred), and
+    never finer than its written digits."""
+    magnitude = 10 ** math.floor(math.log10(abs(expected))) if expected else number.step
+    return max(number.step, min(_roundness(number), magnitude))
 
 
 def _rates(ctx, source: str, target: str, interval) -> list[tuple[float, object]] | None:
@@ -100,12 +121,19 @@ def _rates(ctx, source: str, target: str, interval) -> list[tuple[float, object]
     return out
 
 
-def _format(value: float, quantity, prose: str, code: str) -> str:
-    """The second figure as it should read, written like the article wrote it ("311 miles", "680 millions de dollars")."""
+def _format(value: float, quantity, source, prose: str, code: str) -> str:
+    """The second figure as it should read, written like the article wrote it ("311 miles", "680 millions de dollars"),
+    with as many digits as the figure converted has ("26.2-mile" → "42.2-kilometer", "12-foot" → "3.7-meter")."""
     number = quantity.number
     written = prose[number.start:number.end]
     head = _HEAD.match(written)
-    step = (_effective_step(number) if quantity.approx else number.step) / number.scale
+    step = number.step
+    if value and source.number.value:
+        digits = math.floor(math.log10(abs(source.number.value))) - math.floor(math.log10(_roundness(source.number))) + 1
+        step = min(step, 10 ** (math.floor(math.log10(abs(value))) - max(1, digits) + 1))
+    if quantity.approx and value:   # "environ 630 millions": two digits, as round as the text wrote it
+        step = max(step, min(_roundness(number), 10 ** (math.floor(math.log10(abs(value))) - 1)))
+    step /= number.scale
     decimals = max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
     scaled = round(value / number.scale / step) * step
     digits = f"{scaled:,.{decimals}f}"   # grouped like the written figure: "1 063" → "2 063", "1,063" → "2,063"
@@ -120,7 +148,7 @@ def _format(value: float, quantity, prose: str, code: str) -> str:
 def check(ctx, options):
     code = ctx.article.language
     prose = ctx.article.prose
-    quantities = ctx.quantities
+    quantities = ctx.figures
     for q1, q2 in zip(quantities, quantities[1:]):
         if sentence_at(ctx.sentences, q1.start) != sentence_at(ctx.sentences, q2.start):
             continue
@@ -142,27 +170,34 @@ def _judge(ctx, q1, q2, u1: str, u2: str, dim: str, code: str):
     """The finding for one reading of the two units, or None when that reading adds up."""
     prose = ctx.article.prose
     evidence: tuple[Evidence, ...]
+    # the first figure stands for any value its written digits round to ("100 km": 99.5 to 100.5 km)
+    sides = (q1.value - q1.number.step / 2, q1.value + q1.number.step / 2)
     if dim == CURRENCY:
         interval, _ = ctx.when(q1.start)
         rates = _rates(ctx, u1, u2, interval) if interval else None
         if not rates:
             return None
-        expected = [q1.value * m for m, _ in rates]
+        expected = [side * m for m, _ in rates for side in sides]
         margin = MARGIN[CURRENCY]
         evidence = tuple(dict.fromkeys(Evidence(r.where, f"{r.pair} {r.rate} on {r.start.isoformat()} ({r.source})")
                                        for _, r in rates))
     else:
-        expected = [convert(q1.value, u1, u2)]
+        expected = [convert(side, u1, u2) for side in sides]
         margin = MARGIN["physical"]
         evidence = (Evidence("checker/lang/units.yaml", f"1 {u1} = {convert(1, u1, u2):.6g} {u2}" if dim != "temperature"
                              else f"{u1} to {u2}: affine conversion"),)
-    if q1.approx or q2.approx:
-        margin += APPROX_MARGIN
     low, high = min(expected), max(expected)
-    tolerance = _effective_step(q2.number) / 2 + margin * max(abs(low), abs(high))
+    middle = (low + high) / 2
+    size = max(abs(low), abs(high))
+    # the second figure rounded as written, or by the approximation the text states, whichever allows more; then
+    # the margin of the conversion itself (factors and rates quoted differently)
+    allowed = _rounding(q2.number, middle) / 2
+    if q1.approx or q2.approx:
+        allowed = max(allowed, APPROX_MARGIN * size)
+    tolerance = allowed + margin * size
     if low - tolerance <= q2.value <= high + tolerance:
         return None
-    suggestion = _format((low + high) / 2, q2, prose, code)
+    suggestion = _format(middle, q2, q1, prose, code)
     message = (f"“{ctx.article.text[q1.start:q1.end]}” is about {suggestion} ({u1} to {u2}), "
                f"not “{ctx.article.text[q2.start:q2.end]}”")
     return ctx.finding(ID, q2.start, q2.end, message, SEVERITY, suggestion, evidence)

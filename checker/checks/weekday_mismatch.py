@@ -53,7 +53,11 @@ NEAR_DAYS = 183     # a date without a year is taken to be within half a year of
 
 
 def _names(code: str) -> dict[int, str]:
-    return {v: k for k, v in language.load(code)["weekdays"].items()}
+    """The name each day is suggested by: its first spelling in the language file ("sábado" before "sabado")."""
+    names: dict[int, str] = {}
+    for name, day in language.load(code)["weekdays"].items():
+        names.setdefault(day, name)
+    return names
 
 
 def _english_day(n: int) -> str:

@@ -75,6 +75,10 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
     links = _alternation(data.get("weekday_date_link", [])) or "(?!)"
     ordinal = _alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)"
+    suffix = rf"(?:{_alternation(data['day_suffixes'])})?" if data["day_suffixes"] else ""
+    joiners = _alternation(["-", "–"] + data["day_range_joiners"])
+    day_month = rf"(?:(?:{_alternation(data['day_month_links'])})\s+)?" if data["day_month_links"] else ""
+    month_year = rf"(?:(?:{_alternation(data['month_year_links'])})\s+)?" if data["month_year_links"] else ""
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
     # "jeudi prochain, le 13 avril", "lundi dernier 2 avril": a marker of next or last between weekday and date
     markers = _alternation(data.get("past_markers", []) + data.get("future_markers", [])) or "(?!)"
@@ -91,13 +95,13 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
               "ordinal": first_words(data["ordinal_day"])}
     found = [
         ("dmy", patterns.compile(
-            rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:-|–|au|et|to|and)\s*(?P<day_end>{day}))?"
-            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+{year})?{after}", flags)),
+            rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:{joiners})\s*(?P<day_end>{day}))?"
+            rf"{suffix}\s+{day_month}(?P<month>{month})(?:,?\s+{month_year}{year})?{after}", flags)),
     ]
-    if code == "en":
+    if data["month_before_day"]:
         found.append(("mdy", patterns.compile(
-            rf"{month_first}(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day})(?:st|nd|rd|th)?"
-            rf"(?:\s*(?:-|–|to|and)\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?{after}", flags)))
+            rf"{month_first}(?<![\w/]){before}(?P<month>{month})\s+(?P<day>{day}){suffix}"
+            rf"(?:\s*(?:{joiners})\s*(?P<day_end>{day}))?(?!\d)(?:,?\s+{year})?{after}", flags)))
     found += [
         ("dMy", patterns.compile(
             rf"{digit_first}(?<![\w/.-]){before}(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{month})(?P=sep)(?P<year>\d{{4}})(?![\w/-]){after}", flags)),
@@ -168,12 +172,13 @@ class _Reader:
         self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
         self.weekdays.update({k.lower(): v for k, v in data.get("weekday_abbreviations", {}).items()})
         self.order = data["numeric_date_order"]
+        self.months_capitalised, self.weekdays_capitalised = data["months_capitalised"], data["weekdays_capitalised"]
 
     def weekday(self, m) -> tuple[int | None, tuple[int, int] | None]:
         for group in ("weekday", "wd_after"):
             word = m.groupdict().get(group)
             if word:
-                if self.code == "en" and not word[0].isupper():
+                if self.weekdays_capitalised and not word[0].isupper():
                     return None, None
                 return _lookup(self.weekdays, word), m.span(group)
         return None, None
@@ -183,7 +188,7 @@ class _Reader:
         year = int(m.group("year")) if m.groupdict().get("year") else None
         if kind in ("dmy", "mdy", "dMy"):
             word = m.group("month")
-            if self.code == "en" and not word[0].isupper():
+            if self.months_capitalised and not word[0].isupper():
                 return None  # "2 may be": English month names are capitalised
             if word.lower().rstrip(".") in self.abbreviated_months and not word.endswith(".") and year is None:
                 return None  # "3 sept" may be a number; a bare abbreviation needs its year

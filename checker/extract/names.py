@@ -43,10 +43,15 @@ def plausible_names(spans: list[NameSpan], code: str) -> list[NameSpan]:
     """Names that are surely names: a capitalised word at a sentence start (or after a closing quotation mark)
     counts only when the article also writes it elsewhere, and function words ("Le", "Nous"), months and
     weekdays never count."""
-    data = language.load(code)
-    words = {w.lower() for w in data["function_words"] if isinstance(w, str)} | \
-        {w.lower() for w in data["months"]} | {w.lower() for w in data["weekdays"]}
+    words = _never_names(code)
     elsewhere = {s.text for s in spans if not s.sentence_initial} | \
         {word for s in spans if " " in s.text for word in s.text.split()}
     return [s for s in spans if s.text.lower().strip("'’") not in words
             and (not s.sentence_initial or " " in s.text or s.text in elsewhere)]
+
+
+@functools.lru_cache(maxsize=None)
+def _never_names(code: str) -> frozenset[str]:
+    data = language.load(code)
+    return frozenset({w.lower() for w in data["function_words"] if isinstance(w, str)} |
+                     {w.lower() for w in data["months"]} | {w.lower() for w in data["weekdays"]})

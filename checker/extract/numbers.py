@@ -50,19 +50,32 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     words = _alternation(data["cardinal_words"])
     suffixes = _alternation(data["ordinal_suffixes"])
     centuries = _alternation(data["century_words"])
+    glued = _alternation(glued_units(code)) or "(?!)"
     flags = 0
     return {
+        # a unit may be glued to its number ("60mph", "-5C", "37km/h"): the number ends before it
         "digits": patterns.compile(
             rf"(?=[-−\d])(?<![\w,.\-/:])(?:(?<=[\s(]|^)(?P<sign>[-−]))?(?P<int>\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)"
             rf"(?:(?P<sep>[.,])(?P<frac>\d+))?"
             rf"(?:\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)"
-            rf"|(?P<scale>{_alternation(short_scales) or '(?!)'})(?!\w)|(?!\w|[.,]\d))", flags | regex.M),
+            rf"|(?P<scale>{_alternation(short_scales) or '(?!)'})(?!\w)|(?!\w|[.,]\d)|(?=(?:{glued})(?![\w/]|\.\w)))",
+            flags | regex.M),
         "words": patterns.compile(rf"{starts(data['cardinal_words'])}(?<![\w-])(?P<w>(?:{words})(?:[-‑](?:et[-‑])?(?:{words}))*)(?![\w-])", flags | regex.I),
         "century": patterns.compile(
             rf"(?=[\dIVXLivxl])(?<!\w)(?P<n>\d{{1,2}}|[IVXL]{{1,6}})(?:{suffixes})\s+(?:{centuries})(?!\w)", flags | regex.I),
         "ordinal": patterns.compile(rf"(?=\d)(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
         "scale_after": patterns.compile(rf"\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)", regex.I),
     }
+
+
+@functools.lru_cache(maxsize=None)
+def glued_units(code: str) -> dict[str, str]:
+    """Units that may be written glued to their number ("60mph", "-5C"): the short written forms of the
+    language's units (no space, at most 4 characters) and its `glued_units` ("C", "F"), → unit id."""
+    data = language.load(code)
+    short = {w: u for w, u in data["units"].items() if " " not in w and len(w) <= 4 and not w[0].isdigit()
+             and w not in data["scale_words"]}
+    return {**short, **data.get("glued_units", {})}
 
 
 def _roman(text: str) -> int | None:

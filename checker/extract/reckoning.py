@@ -83,6 +83,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         return "|".join("(?:" + (WORD_START if t[0].isalnum() or t[0] == "{" else "") + _template(t, slots) + ")"
                         for t in templates)
     change = alternation(data["change_words"])
+    change_links, percent = alternation(data["change_links"]), alternation(data["percent_words"])
     scale = rf"(?:\s+(?:{alternation(data['scale_words'])})(?!\w))?"
     of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
     ordinal = alternation(data["ordinal_suffixes"], loose=False)
@@ -111,7 +112,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         # "de 2 à 3 milliards", "from $114 million to $207 million": a currency sign before, a scale after
         "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': CURRENCY + f'(?P<a>{number})' + PERCENT_SIGN + scale, 'b': CURRENCY + f'(?P<b>{number})'})})", flags),
         "change": patterns.compile(
-            rf"{starts(data['change_words'], also='+−-')}(?:(?P<word>{change})\s+(?:(?:de|d['’]|of|by)\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:%|pour\s+cent|per\s*cent|percent)", flags),
+            rf"{starts(data['change_words'], also='+−-')}(?:(?P<word>{change})\s+(?:(?:{change_links})\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:{percent})", flags),
     }
 
 

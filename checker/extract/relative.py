@@ -44,14 +44,17 @@ def _patterns(code: str):
     past, future = alternation(data["past_markers"]), alternation(data["future_markers"])
     weekday = alternation(data["weekdays"])
     month = alternation(data["months"])
-    if code == "en":
-        named = rf"{starts(data['past_markers'], data['future_markers'], data['weekdays'], data['months'])}(?<!\w)(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?(?P<w>{weekday}|{month})(?!\w)"
-    else:
-        named = rf"{starts(data['weekdays'], data['months'])}(?<!\w)(?P<w>{weekday}|{month})(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?(?!\w)"
+    # "last Monday", "lundi dernier", "el próximo lunes" / "el lunes próximo": the marker's place is the language's
+    marked = data["relative_marker_position"]
+    pre = rf"(?:(?P<pre_past>{past})\s+|(?P<pre_next>{future})\s+)?" if "before" in marked else ""
+    post = rf"(?:\s+(?P<post_past>{past})|\s+(?P<post_next>{future}))?" if "after" in marked else ""
+    first = starts(data["past_markers"], data["future_markers"], data["weekdays"], data["months"]) if pre \
+        else starts(data["weekdays"], data["months"])
+    named = rf"{first}(?<!\w){pre}(?P<w>{weekday}|{month}){post}(?!\w)"
     # the words a match of each pattern begins with (see anchored.py)
     firsts = {"days": first_words(data["relative_days"]), "period": first_words(periods),
               "named": first_words(list(data["weekdays"]) + list(data["months"])
-                                   + (list(data["past_markers"]) + list(data["future_markers"]) if code == "en" else []))}
+                                   + (list(data["past_markers"]) + list(data["future_markers"]) if pre else []))}
     return days, period, periods, patterns.compile(named, flags), firsts
 
 
@@ -75,9 +78,9 @@ def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()
     for m in finditer_at(named, prose, starts_of(hits, firsts["named"])):
         if blocked.find(1, m.start(), m.end()) >= 0:
             continue
-        if code == "en" and not m.group("w")[0].isupper():
-            continue   # English weekday and month names are capitalised: "may", "march" are verbs
         word = m.group("w").lower()
+        if not m.group("w")[0].isupper() and data["weekdays_capitalised" if word in weekdays else "months_capitalised"]:
+            continue   # English weekday and month names are capitalised: "may", "march" are verbs
         gd = m.groupdict()
         direction = -1 if (gd.get("pre_past") or gd.get("post_past")) else 1 if (gd.get("pre_next") or gd.get("post_next")) else 0
         if word in weekdays:

@@ -30,7 +30,8 @@ class RoleDates:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     data = language.load(code)
-    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    ordinal = alternation(data["ordinal_day"]) or "(?!)"   # "1er", "1.º"
+    day = rf"(?:{ordinal}|\d{{1,2}}(?:{alternation(data['day_suffixes']) or '(?!)'})?)"
     months = alternation(data["months"])
     since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:{day}\s+)?"
                              rf"(?:(?P<month>{months})\s+(?:{day},?\s+)?)?(?P<year>{_YEAR})(?!\d)", regex.I)

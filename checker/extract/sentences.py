@@ -2,22 +2,30 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
-from .. import patterns
+from .. import lang as language, patterns
 
-# A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line / line end.
-# The run of end marks is taken whole (possessive, and never from its middle) so that "......" stays linear.
-_BOUNDARY = patterns.compile(
-    r"(?<!\b(?:M|Mme|MM|Dr|St|av|apr|J\.-C|etc|cf|p|n°|No|Mr|Mrs|Ms|Jr|Sr|vs|[A-Z]))"
-    r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
-    regex.M,
-)
+
+@functools.lru_cache(maxsize=None)
+def _boundary() -> regex.Pattern:
+    """A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line /
+    line end; not after an abbreviation of any language (sentences are split before the language is used) nor
+    an initial. The run of end marks is taken whole (possessive, and never from its middle) so that "......"
+    stays linear."""
+    abbreviations = sorted({regex.escape(a) for code in language.codes()
+                            for a in language.load(code)["sentence_abbreviations"]})
+    return patterns.compile(
+        rf"(?<!\b(?:{'|'.join(abbreviations)}|[A-Z]))"
+        r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
+        regex.M,
+    )
 
 
 def sentences(prose: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in _BOUNDARY.finditer(prose):
+    for match in _boundary().finditer(prose):
         end = match.end()
         if prose[start:end].strip():
             spans.append(_trim(prose, start, end))

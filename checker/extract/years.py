@@ -47,7 +47,10 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     months = list(data["months"]) + list(data.get("month_abbreviations", {}))
     month = rf"(?:{alternation(months, loose=False)})(?:(?<=\.)|(?!\w))"
     ordinal = alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
-    day = rf"(?:{ordinal}|[0-3]?\d)(?:st|nd|rd|th)?"
+    day = rf"(?:{ordinal}|[0-3]?\d)(?:{_any(data['day_suffixes'])})?"
+    joiners = _any(["-", "–"] + data["day_range_joiners"])
+    day_month = rf"(?:(?:{_any(data['day_month_links'])})\s+)?" if data["day_month_links"] else ""
+    month_year = rf"(?:(?:{_any(data['month_year_links'])})\s+)?" if data["month_year_links"] else ""
     words = "|".join(f"(?P<{kind}>{alternation(ws)})" for kind, ws in groups.items())
     forward = "|".join(f"(?P<{kind}>{alternation(groups[kind])})" for kind in ("deadline", "start"))
     flags = regex.I | regex.M
@@ -63,8 +66,8 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
         # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
         "date": patterns.compile(
-            rf"(?<![\w'’])(?:{day}(?:\s*(?:-|–|et|and|to|au)\s*{day})?\s+(?:of\s+)?)?(?P<month>{month})"
-            rf"(?:\s+{day},?)?\s+{_AFTER}", regex.I),
+            rf"(?<![\w'’])(?:{day}(?:\s*(?:{joiners})\s*{day})?\s+{day_month})?(?P<month>{month})"
+            rf"(?:\s+{day},?)?\s+{month_year}{_AFTER}", regex.I),
         # a word that looks ahead right before a date: "beginning May 1, 1982", "à partir du 1er janvier 2006"
         "intro": patterns.compile(rf"(?<![\w'’])(?:{forward})\s*,?\s*$", flags),
         # "a 22009 analysis", "the 2910 agreement": four or five digits between an article and a word
@@ -93,7 +96,8 @@ _NEXT = patterns.compile(r"\s*(?:(?P<end>[,.;:!?)»”\"]|$)|(?P<word>[\p{L}'’
 def _range(code: str) -> regex.Pattern:
     """"from 198 to 250", "de 150 à 200": a range of amounts, not a year."""
     joiners = language.load(code)["figure_range"]["joiners"]
-    return patterns.compile(rf"\s+(?:{alternation(joiners)})\s+(?:about\s+|environ\s+)?[$€£]?\d", regex.I)
+    approx = alternation(language.load(code)["approximation_words"])
+    return patterns.compile(rf"\s+(?:{alternation(joiners)})\s+(?:(?:{approx})\s+)?[$€£]?\d", regex.I)
 
 
 def _ends_phrase(prose: str, end: int, code: str) -> bool:

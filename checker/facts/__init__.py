@@ -19,10 +19,12 @@ CACHE_VERSION = "3"
 
 
 def _code_digest() -> bytes:
-    """The compiled form depends on this code: a change to it must not reuse an old cache."""
+    """The compiled form depends on this code and the language files: a change to them must not reuse an old cache."""
     digest = hashlib.sha256(CACHE_VERSION.encode())
     for source in sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parent.parent / "fold.py"]:
         digest.update(source.read_bytes())
+    for source in sorted((Path(__file__).parent.parent / "lang").glob("*.yaml")):   # which languages, their stop words
+        digest.update(source.name.encode() + source.read_bytes())
     return digest.digest()
 RULE_SUFFIXES = (".yaml", ".yml")
 # `include:` as a key of the top-level mapping, or a document in flow style: only these are parsed

@@ -5,13 +5,13 @@ import datetime as dt
 import difflib
 import re
 
+from .. import lang as language
 from ..values import to_date
 from .model import Event, Fact, Office, Organisation, Person, Rate, RuleExample, Rules, TitleForm, Term
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 # What an event's participants did: the words of each language for it are its `event_kinds`.
 EVENT_KINDS = ("accession", "signature", "election", "summit")
-LANGS = ("fr", "en")
 
 SECTION_KEYS = {
     "offices": {"titles", "single_holder", "source", "note"},
@@ -115,14 +115,14 @@ class _Reader:
 
     def per_lang(self, value, path) -> dict[str, tuple[str, ...]]:
         if isinstance(value, list):
-            return {lang: self.texts(value, path) for lang in LANGS}
+            return {lang: self.texts(value, path) for lang in language.codes()}
         if not isinstance(value, dict):
-            self.error(path, "expected a mapping of language (fr, en) to a list of texts")
+            self.error(path, f"expected a mapping of language ({', '.join(language.codes())}) to a list of texts")
             return {}
         out = {}
         for lang, texts in value.items():
-            if lang not in LANGS:
-                self.error(path + (lang,), f"unknown language {lang!r}{did_you_mean(lang, LANGS)}")
+            if lang not in language.codes():
+                self.error(path + (lang,), f"unknown language {lang!r}{did_you_mean(lang, language.codes())}")
                 continue
             out[lang] = self.texts(texts, path + (lang,))
         return out
@@ -172,8 +172,8 @@ class _Reader:
             return None
         for lang, by_gender in titles.items():
             lpath = path + ("titles", lang)
-            if lang not in LANGS:
-                self.error(lpath, f"unknown language {lang!r}{did_you_mean(lang, LANGS)}")
+            if lang not in language.codes():
+                self.error(lpath, f"unknown language {lang!r}{did_you_mean(lang, language.codes())}")
                 continue
             if isinstance(by_gender, list):
                 by_gender = {"n": by_gender}
@@ -294,8 +294,8 @@ class _Reader:
             rule = self.text(item.get("rule"), ipath + ("rule",), required=flagged)
             date = self.date(item.get("date"), ipath + ("date",), required=False)
             lang = item.get("lang")
-            if lang is not None and lang not in LANGS:
-                self.error(ipath + ("lang",), f"unknown language {lang!r}{did_you_mean(str(lang), LANGS)}")
+            if lang is not None and lang not in language.codes():
+                self.error(ipath + ("lang",), f"unknown language {lang!r}{did_you_mean(str(lang), language.codes())}")
                 continue
             suggestion = self.text(item.get("suggestion"), ipath + ("suggestion",), required=False)
             if text and (rule or not flagged):

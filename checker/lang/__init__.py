@@ -1,7 +1,13 @@
-"""Language knowledge as data: one YAML file per language (a new language is a new file)."""
+"""Language knowledge as data: one YAML file per language (a new language is a new file).
+
+A language is a file `<code>.yaml` of this package whose name is an ISO 639 code (two or three lowercase
+letters: `units.yaml` is not a language); docs/languages.md lists its keys. The file marked `default: true`
+is the language of an article whose words say nothing, and wins a tie of language detection.
+"""
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -9,7 +15,7 @@ import regex
 
 from .. import cachedir
 
-SUPPORTED = ("fr", "en")
+_CODE = regex.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -25,9 +31,26 @@ class Language:
 
 
 @functools.lru_cache(maxsize=None)
+def codes() -> tuple[str, ...]:
+    """The languages of the package's files: the default first, then by code."""
+    found = sorted(name[:-5] for name in (p.name for p in resources.files(__package__).iterdir())
+                   if name.endswith(".yaml") and _CODE.fullmatch(name[:-5]))
+    return tuple(sorted(found, key=lambda code: not _read(code).get("default")))
+
+
+def default() -> str:
+    return codes()[0]
+
+
+@functools.lru_cache(maxsize=None)
 def load(code: str) -> Language:
-    if code not in SUPPORTED:
-        raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
+    if code not in codes():
+        raise ValueError(f"unsupported language {code!r} (supported: {', '.join(codes())})")
+    return _read(code)
+
+
+@functools.lru_cache(maxsize=None)
+def _read(code: str) -> Language:
     data = resources.files(__package__).joinpath(f"{code}.yaml").read_bytes()
     return Language(code, cachedir.parsed("lang", data, _parse_yaml, cachedir.is_mapping))
 
@@ -60,16 +83,34 @@ def starts(*word_lists, digits: bool = False, also: str = "") -> str:
     return f"(?=[{body}])" if body else ""   # no words: no lookahead, the pattern decides
 
 
+def month_name(code: str, month: int) -> str:
+    """The month's name as the language writes it in full (its first full name in the file: "février",
+    "April")."""
+    data = load(code)
+    name = next(k for k, v in data["months"].items() if v == month and not k.endswith("."))
+    return name.capitalize() if data["months_capitalised"] else name
+
+
+def write_date(code: str, form: str, **parts) -> str:
+    """A date written the language's way: `form` is a key of its date_formats ("day_first", "days", ...);
+    parts: day, day_end, year and month, month_end (numbers, written as the month's name)."""
+    names = {key: month_name(code, parts[key]) for key in ("month", "month_end") if parts.get(key)}
+    return load(code)["date_formats"][form].format_map({**parts, **names})
+
+
 def detect(prose: str) -> str:
-    """The supported language whose stop words are most frequent in the text (French on a tie)."""
-    words = prose.lower().split()
-    best, best_count = SUPPORTED[0], -1
-    for code in SUPPORTED:
-        stop = set(load(code)["stopwords"])
-        count = sum(1 for w in words if w in stop)
+    """The language whose stop words are most frequent in the text (on a tie, the default, then by code)."""
+    counts = Counter(prose.lower().split())
+    best, best_count = default(), -1
+    for code in codes():
+        count = sum(counts[w] for w in set(load(code)["stopwords"]))
         if count > best_count:
             best, best_count = code, count
     return best
+
+
+# The usages given-names.tsv records, in the order of its columns: a language file's given_name_usage names one.
+_GIVEN_NAME_COLUMNS = ("fr", "en")
 
 
 @functools.lru_cache(maxsize=None)
@@ -102,6 +143,10 @@ def given_name_gender(first_name: str, code: str) -> str | None:
     entry = _given_names().get(fold(first_name.split("-")[0]))
     if entry is None:
         return None
-    own, other = (entry[0], entry[1]) if code == "fr" else (entry[1], entry[0])
+    usage = load(code)["given_name_usage"]
+    if usage not in _GIVEN_NAME_COLUMNS:   # "": the language follows neither usage; its names tell nothing
+        return None
+    column = _GIVEN_NAME_COLUMNS.index(usage)
+    own, other = entry[column], entry[1 - column]
     gender = own if own != "-" else other
     return gender if gender in ("m", "f") else None

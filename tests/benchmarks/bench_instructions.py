@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import site
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,9 @@ def _python() -> str:
 
 
 def _env(tree: Path, cache: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree), "FACTLINT_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0"}
+    # the real interpreter does not see a virtual environment's packages: name them after the tree
+    path = os.pathsep.join([str(tree), *site.getsitepackages()])
+    env = {**os.environ, "PYTHONPATH": path, "FACTLINT_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
