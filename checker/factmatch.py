@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from . import patterns
+from . import lang as language, patterns
 from .extract.measures import stem as word_stem
 from .extract.periods import period_end
 from .facts.model import Fact
@@ -62,8 +62,20 @@ def _figure(raw: str, unit: str | None, tolerance: float) -> Figure | None:
 def _term_words(term: str) -> tuple[str, ...]:
     """The folded words of a term, apostrophes followed by a space, as texts are read by hits(); a word the rules
     write in the plural is matched from its singular ("nations" also finds "the 12-nation alliance")."""
-    return tuple(w[:-1] if len(w) > 4 and w[-1] in "sx" and w[-2].isalpha() else w
-                 for w in fold(term).replace("'", "' ").split())
+    return tuple(_singular(w) for w in fold(term).replace("'", "' ").split())
+
+
+@functools.lru_cache(maxsize=None)
+def _plural_endings() -> tuple[str, ...]:
+    """The plural endings of every language, longest first: the rules' terms are in any of them."""
+    return tuple(sorted({e for code in language.codes() for e in language.load(code)["plural_endings"]},
+                        key=lambda e: (-len(e), e)))
+
+
+def _singular(word: str) -> str:
+    ending = next((e for e in _plural_endings() if word.endswith(e)), "")
+    stem = word[:len(word) - len(ending)]
+    return stem if ending and len(word) > 4 and stem[-1:].isalpha() else word
 
 
 def _near_matchable(term: str) -> bool:
@@ -74,7 +86,8 @@ def _near_matchable(term: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _term_pattern(term: str):
     words = _term_words(term)
-    body = r"\s*".join(re.escape(w) + (r"(?:s|x)?" if w[-1].isalpha() else "") for w in words)
+    plural = "|".join(re.escape(e) for e in _plural_endings())
+    body = r"\s*".join(re.escape(w) + (rf"(?:{plural})?" if w[-1].isalpha() else "") for w in words)
     return patterns.compile(rf"(?<!\w){body}(?!\w)")
 
 

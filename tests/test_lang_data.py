@@ -1,6 +1,7 @@
 """The language files are data and are tested like code: no entry YAML turns into something else."""
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -69,12 +70,30 @@ def _merge(a, b):
         return a
     if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0]:
         return (a[0], _merge(a[1], b[1]))
-    return (a if isinstance(a, frozenset) else frozenset([a])) | (b if isinstance(b, frozenset) else frozenset([b]))
+    return _one_of([*(a if isinstance(a, frozenset) else [a]), *(b if isinstance(b, frozenset) else [b])])
+
+
+def _one_of(shapes):
+    """Several shapes held together, two lists (or two mappings) merged into one."""
+    out: list = []
+    for shape in shapes:
+        same = next((i for i, o in enumerate(out) if isinstance(o, tuple) and isinstance(shape, tuple)
+                     and o[0] == shape[0]), None)
+        if same is None:
+            out.append(shape)
+        else:
+            out[same] = _merge(out[same], shape)
+    return frozenset(out) if len(out) > 1 else out[0]
 
 
 def _agree(a, b) -> bool:
     if a is None or b is None or a == b:
         return True
+    if isinstance(a, frozenset) or isinstance(b, frozenset):
+        a_all = a if isinstance(a, frozenset) else [a]
+        b_all = b if isinstance(b, frozenset) else [b]
+        return all(any(_agree(x, y) for y in b_all) for x in a_all) and \
+            all(any(_agree(x, y) for x in a_all) for y in b_all)
     return isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0] and _agree(a[1], b[1])
 
 
@@ -111,7 +130,7 @@ def test_the_values_of_a_key_have_one_type_in_every_language():
             if key in shapes:
                 first, seen = shapes[key]
                 assert _agree(seen, shape), f"{key}: {code}.yaml has {shape}, {first}.yaml has {seen}"
-                shapes[key] = (first, _merge(seen, shape) if isinstance(seen, tuple) and isinstance(shape, tuple) else seen)
+                shapes[key] = (first, _merge(seen, shape))
             else:
                 shapes[key] = (code, shape)
 
@@ -122,6 +141,8 @@ def test_the_shape_comparison_tells_types_apart():
     assert not _agree(_shape([["a", "b"]]), _shape(["a"]))
     assert _agree(_shape([]), _shape(["a"]))
     assert _agree(_shape({"m": [], "f": ["la"]}), _shape({"m": ["el"]}))
+    assert _agree(_shape({"tag": "T", "words": [], "more": ["a"]}), _shape({"tag": "Q", "words": ["b"]}))
+    assert not _agree(_shape({"tag": "T", "words": ["a"]}), _shape({"tag": ["T"], "words": ["b"]}))
 
 
 def test_detection_picks_each_language():
@@ -135,3 +156,33 @@ def test_detection_picks_each_language():
 def test_text_without_words_of_any_language_is_the_default():
     assert lang.detect("") == lang.default()
     assert lang.detect("2024 – 3,2 % — 12/02/2026") == lang.default()
+
+
+def _language_branches(source: str, codes: set[str]) -> list[int]:
+    """Lines of the source that compare a value with a language code (`code == "fr"`, `lang in ("fr", "en")`)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            values = [n for n in sides if isinstance(n, ast.Constant)]
+            values += [e for n in sides if isinstance(n, (ast.Tuple, ast.List, ast.Set)) for e in n.elts
+                       if isinstance(e, ast.Constant)]
+            if any(v.value in codes for v in values):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_branch_on_a_language_code():
+    """A language is data: code that tests for a language code would leave a new language out."""
+    codes = set(lang.codes())
+    checker = Path(lang.__path__[0]).parent
+    found = [f"{path.relative_to(checker)}:{line}" for path in sorted(checker.rglob("*.py"))
+             for line in _language_branches(path.read_text(encoding="utf-8"), codes)]
+    assert not found, f"branches on a language code (move the rule to checker/lang/*.yaml): {found}"
+
+
+def test_language_branches_are_found():
+    codes = {"fr", "en"}
+    assert _language_branches('if code == "en":\n    pass\nx = 1 if "fr" != lang else 2\n', codes) == [1, 3]
+    assert _language_branches('ok = lang in ("fr", "en")\n', codes) == [1]
+    assert _language_branches('words = ["en", "in"]\nif gender in ("m", "f"):\n    pass\n', codes) == []

@@ -74,7 +74,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
     flags = regex.I
     relative_years = [w for entry in data["relative_periods"] if entry["unit"] == "year" for w in entry["words"]]
-    year_words = data["year_before"]["start"] + data["year_before"]["deadline"] + ["en", "in"]
+    year_words = data["year_before"]["start"] + data["year_before"]["deadline"] + data["year_in_words"]
     whole = rf"(?<!\w)(?:{alternation(data['total_determiners'])}|(?:{alternation(data['figure_whole_before'])})(?:\s+\w+)?)"
     if data["possessor_endings"]:
         whole += rf"|(?:{alternation(data['possessor_endings'])})"

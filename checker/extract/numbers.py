@@ -116,13 +116,14 @@ def _digits(m, code: str, data) -> NumberMention | None:
     integer, frac, sep = m.group("int"), m.group("frac"), m.group("sep")
     decimal = data["decimal_separator"]
     ambiguous = False
+    borrowed = data["borrowed_decimal_separator"]
     if sep and sep != decimal:
         # "3.5" in French text is a decimal point borrowed from English; "1.500" may be a thousands group
         ambiguous = len(frac) == 3
-        if code == "en" and sep == ",":
+        if sep != borrowed:
             return None   # "1,000" is grouped by the int pattern; a lone comma is a list separator
-    if code == "fr" and "." in integer:
-        ambiguous = ambiguous or integer.count(".") == 1
+    if borrowed and borrowed in integer:
+        ambiguous = ambiguous or integer.count(borrowed) == 1
     digits = "".join(c for c in integer if c.isdigit())
     value = float(f"{digits}.{frac}" if frac else digits)
     step = 10.0 ** -len(frac) if frac else 1.0

@@ -70,7 +70,7 @@ def _patterns(code: str) -> dict:
     n = rf"(?:(?:{first})\s+)?(?P<n>{nums}|\d{{1,2}})[\s-]+(?:(?:{first})\s+)?(?:{months})"
     year_tail = rf"(?:\s+(?:(?:{alternation(p['year_links'])})\s+)?(?P<qy>{_YEAR})(?!\d))?"
     month_names = [w for w in data["months"] if len(w) > 3]
-    if code == "en":     # English capitalises month names: "may", "march" in lower case are other words
+    if data["months_capitalised"]:     # English month names: "may", "march" in lower case are other words
         month_names = [w.capitalize() for w in month_names]
     return {
         "ordinals": ordinals, "counts": counts,
@@ -86,7 +86,7 @@ def _patterns(code: str) -> dict:
             rf"(?<![\w-])(?P<word>{alternation(p['deadline'] + p['fiscal'] + p['since'])})\s+$", flags),
         "year_part": patterns.compile(rf"(?<![\w-])(?:{alternation(p['year_parts'])})[\s-]*$", flags),
         "month": patterns.compile(rf"{starts(month_names)}(?<![\w-])(?P<m>{alternation(month_names)})"
-                                  rf"(?:,?\s+(?P<my>{_YEAR})(?!\d))?(?![\w-])", 0 if code == "en" else flags),
+                                  rf"(?:,?\s+(?P<my>{_YEAR})(?!\d))?(?![\w-])", 0 if data["months_capitalised"] else flags),
         "month_numbers": {fold(k): v for k, v in data["months"].items()},
         "shift": patterns.compile(rf"{starts(shift_words)}(?<![\w-])(?:{alternation(shift_words)})(?![\w-])", flags),
         "needles": {name: tuple({fold(w).split()[-1].lower() for w in words})
