@@ -18,6 +18,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
+from .anchored import finditer_at, first_words, starts_of, word_hits
 
 
 def _alternation(words) -> str:
@@ -67,7 +68,7 @@ def _end(word_pattern: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
+def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, frozenset[str]]]:
     data = language.load(code)
     month = _end(_alternation(list(data["months"]) + list(data.get("month_abbreviations", {}))))
     weekday = _end(_alternation(list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))))
@@ -90,6 +91,8 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
     digit_first = starts(weekday_words, digits=True)
     day_first = starts(weekday_words, data["ordinal_day"], digits=True)   # ... or an ordinal day ("premier")
     month_first = starts(weekday_words, month_words)
+    firsts = {"weekday": first_words(weekday_words), "month": first_words(month_words),
+              "ordinal": first_words(data["ordinal_day"])}
     found = [
         ("dmy", patterns.compile(
             rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:{joiners})\s*(?P<day_end>{day}))?"
@@ -113,7 +116,24 @@ def _patterns(code: str) -> list[tuple[str, regex.Pattern]]:
             r"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{4})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
         ("iso", patterns.compile(rf"{digit_first}(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
     ]
-    return found
+    return found, firsts
+
+
+# Where a match of each kind can begin (see anchored.py): every pattern forbids a word character before
+# its match, which begins with a weekday (the optional part before the date), else with the day's
+# digits or ordinal word (dmy), the month (mdy), or the first number.
+_BEGINS = {"dmy": ("weekday", "ordinal", "digits"), "mdy": ("weekday", "month"), "short": ("digits",),
+           "spaced": ("digits",)}
+_DIGIT_RUN = patterns.compile(r"\d+")
+
+
+def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> dict[str, list[int]]:
+    """The places where a match of each kind of date can begin."""
+    hits = word_hits(prose, frozenset().union(*firsts.values()))
+    out = {kind: starts_of(hits, words) for kind, words in firsts.items()}
+    out["digits"] = [m.start() for m in _DIGIT_RUN.finditer(prose)
+                     if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -210,11 +230,14 @@ def find_dates(prose: str, code: str) -> list[DateMention]:
     reader = _Reader(prose, code)
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
-    for kind, pattern in _patterns(code):
+    kinds, firsts = _patterns(code)
+    starts = _starts(prose, firsts)
+    for kind, pattern in kinds:
         need = _NEEDS.get(kind)
         if need is not None and not need.search(prose):
             continue
-        for m in pattern.finditer(prose):
+        begins = sorted(set().union(*(starts[k] for k in _BEGINS.get(kind, ("weekday", "digits")))))
+        for m in finditer_at(pattern, prose, begins):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             mention = reader.read(kind, m)

@@ -185,6 +185,36 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: _ByStart, founded):
     return None
 
 
+_YEARISH = patterns.compile(rf"{YEAR}(?!\d)")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+@functools.lru_cache(maxsize=None)
+def _needed(code: str, key: str) -> frozenset[str] | None:
+    """A word (lower case) one of which every match of the templates `key` contains as written: the
+    longest run of letters of each template outside its slots; None when a template has none."""
+    words = set()
+    for template in language.load(code)[key]:
+        runs = _LETTERS.findall(regex.sub(r"\{[^}]*\}", " ", template))
+        if not runs:
+            return None
+        words.add(max(runs, key=len).lower())
+    return frozenset(words)
+
+
+def _may_match(low: str | None, s: int, e: int, words: frozenset[str] | None) -> bool:
+    """Can a sentence of the text (`low`: in lower case, None when that is not its case folding) match
+    templates that need one of `words`?"""
+    if low is None or words is None:
+        return True
+    sentence = low[s:e]
+    return any(word in sentence for word in words)
+
+
+def _count(starts: list[int], s: int, e: int) -> int:
+    return bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s)
+
+
 # complex by design (C901): the three reckonings (ages, year spans, changes) are tried at each number in one pass; a pass each would read the text three times
 def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],  # noqa: C901
                     dates: list[DateMention] = ()):
@@ -193,10 +223,22 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     by_start = {n.start: n for n in numbers}
     by_date = _ByStart(dates)
     changes = {k.lower(): v for k, v in data["change_words"].items()}
+    # Every statement needs a number read in its sentence (an age, a length, a percentage) and a
+    # founding needs a year or a dated date: a sentence without them is not scanned (most are not).
+    number_starts = sorted(by_start)
+    years = [m.start() for m in _YEARISH.finditer(prose)]
+    dated = sorted(d.start for d in dates if d.year)
+    low = prose.lower()
+    low = low if len(low) == len(prose) and low == prose.casefold() else None
+    ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
     ages, spans, moves = [], [], []
     for s, e in sentences:
-        founded = _founded(prose, s, e, p, by_date)
-        agos = list(p["ago"].finditer(prose, s, e))
+        count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
+        if not count:
+            continue
+        year_count = _count(years, s, e)
+        founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
+        agos = list(p["ago"].finditer(prose, s, e)) if _may_match(low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
@@ -210,7 +252,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        if p["now"].search(prose, s, e):
+        if _may_match(low, s, e, after_words) and p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:
             n = _number_at(by_start, m.start("n"))
@@ -219,7 +261,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                 continue
             approximate = bool(p["approx"].search(prose, max(s, m.start() - 30), m.start("n")))
             ages.append(Age(link[0], link[1], n, m.span(), False, "ago", link[2], approximate))
-        for m in p["years"].finditer(prose, s, e):
+        for m in p["years"].finditer(prose, s, e) if year_count >= 2 else ():
             a, b = int(m.group("a")), int(m.group("b"))
             if b <= a:
                 continue
@@ -230,7 +272,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                 n = _number_at(by_start, hit.start("n"))
                 if n is not None:
                     spans.append(YearSpan(a, b, m.span(), n, hit.span("n")))
-        for m in p["from_to"].finditer(prose, s, e):
+        for m in p["from_to"].finditer(prose, s, e) if count >= 3 else ():
             x, y = _number_at(by_start, m.start("a")), _number_at(by_start, m.start("b"))
             c = p["change"].search(prose, m.end(), min(e, m.end() + 80))
             if x is None or y is None or c is None:

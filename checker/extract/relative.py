@@ -17,6 +17,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
+from .anchored import finditer_at, first_words, starts_of, word_hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +51,18 @@ def _patterns(code: str):
     first = starts(data["past_markers"], data["future_markers"], data["weekdays"], data["months"]) if pre \
         else starts(data["weekdays"], data["months"])
     named = rf"{first}(?<!\w){pre}(?P<w>{weekday}|{month}){post}(?!\w)"
-    return days, period, periods, patterns.compile(named, flags)
+    # the words a match of each pattern begins with (see anchored.py)
+    firsts = {"days": first_words(data["relative_days"]), "period": first_words(periods),
+              "named": first_words(list(data["weekdays"]) + list(data["months"])
+                                   + (list(data["past_markers"]) + list(data["future_markers"]) if pre else []))}
+    return days, period, periods, patterns.compile(named, flags), firsts
 
 
 def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:
     """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi")."""
     data = language.load(code)
-    days, period, periods, named = _patterns(code)
+    days, period, periods, named, firsts = _patterns(code)
+    hits = word_hits(prose, firsts["days"] | firsts["period"] | firsts["named"])
     blocked = bytearray(len(prose))
     for s, e in taken:
         blocked[s:e] = b"\x01" * (e - s)
@@ -64,12 +70,12 @@ def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()
     months = {k.lower(): v for k, v in data["months"].items()}
     table = {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()}
     found = []
-    for m in days.finditer(prose):
+    for m in finditer_at(days, prose, starts_of(hits, firsts["days"])):
         found.append(RelativeDate(m.start(), m.end(), "day", table[" ".join(m.group("w").split()).replace("’", "'").lower()]))
-    for m in period.finditer(prose):
+    for m in finditer_at(period, prose, starts_of(hits, firsts["period"])):
         unit, offset = periods[" ".join(m.group("w").split()).replace("’", "'").lower()]
         found.append(RelativeDate(m.start(), m.end(), unit, offset))
-    for m in named.finditer(prose):
+    for m in finditer_at(named, prose, starts_of(hits, firsts["named"])):
         if blocked.find(1, m.start(), m.end()) >= 0:
             continue
         word = m.group("w").lower()

@@ -26,6 +26,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .measure import instructions
+
 ROOT = Path(__file__).resolve().parents[2]
 
 WORKER = """
@@ -64,12 +66,7 @@ def _env(tree: Path, cache: Path) -> dict:
 
 def _callgrind(command: list[str], tree: Path, cache: Path) -> int:
     """The machine instructions the command executes, counted by valgrind."""
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-                          env=_env(tree, cache), cwd=tree, capture_output=True, text=True)
-    lines = [line for line in done.stderr.splitlines() if "Collected" in line]
-    if not lines:
-        raise SystemExit(f"valgrind failed on {tree}:\n{done.stderr[-2000:]}")
-    return int(lines[-1].split()[-1])
+    return instructions(command, _env(tree, cache), tree)
 
 
 def _count(tree: Path, cache: Path, archive: Path, n: int) -> int:
