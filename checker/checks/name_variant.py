@@ -14,7 +14,8 @@ neither does the adjective of a place name ("South African", "Saudi Arabian" bes
 Africa", "Saudi Arabia": the endings are in the language files, `place_adjective_endings`) nor a
 plural. The suggestion is the majority's usual spelling, never one written in capitals (a
 dateline's "UNITED NATIONS"). A name that `name-typo` already flags against the rules is left
-to it.
+to it. The leading words of a longer name count as a use of the shorter one
+("Jim Pattison Industries" writes "Jim Pattison").
 
 ## Why it matters
 A newsroom's archive should spell a person one way. A minority spelling is either a typo or a
@@ -49,6 +50,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -66,12 +68,13 @@ OPTIONS = {
     "slip_majority": (int, 2, "uses the majority needs when the minority differs by a slip of the fingers "
                               "and is used at most half as often"),
 }
-MIN_WORD = 5          # the differing word: shorter words (Jan/Jean) are too often other people
+MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people;
+                      # the minority's may be one letter shorter ("Lynh" for "Lynch")
 MAX_EVIDENCE = 3
 
 
 def check_collection(collection, options):
-    spellings = [n for n in _names(collection) if len(n.folded.split()) >= 2]
+    spellings = [n for n in _with_leads(_names(collection)) if len(n.folded.split()) >= 2]
     uses = Counter(n.folded for n in spellings)
     forms: dict[str, Counter] = defaultdict(Counter)
     for n in spellings:
@@ -100,13 +103,25 @@ def _names(collection):
         yield from collection.archive.names_with_tokens(tokens, exclude=collection.checked)
 
 
+def _with_leads(names):
+    """Each name, and the leading words of a longer one: "Jim Pattison Industries" also writes "Jim Pattison",
+    "Lisa Stark ABC" (a transcript's credit line) "Lisa Stark"; so a slip in "Jim Patttison" has its majority."""
+    for n in names:
+        yield n
+        words, folded = n.text.split(), n.folded.split()
+        if len(words) != len(folded):
+            continue
+        for k in range(2, len(words)):
+            yield replace(n, text=" ".join(words[:k]), folded=" ".join(folded[:k]))
+
+
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:
     """(minority, majority) pairs of folded spellings that differ in one word by one keystroke."""
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for spelling in sorted(uses):
         words = spelling.split()
         for i, word in enumerate(words):
-            if len(word) >= MIN_WORD:
+            if len(word) >= MIN_WORD - 1:
                 blocks[(i, tuple(words[:i]), tuple(words[i + 1:]))].append(spelling)
     pairs = set()
     for (i, _, _), members in blocks.items():
@@ -118,6 +133,8 @@ def _variants(uses: Counter, options) -> list[tuple[str, str]]:
                         or _inflected(a.split()[i], b.split()[i]):
                     continue
                 low, high = sorted((a, b), key=lambda s: (uses[s], s))
+                if len(high.split()[i]) < MIN_WORD:
+                    continue
                 if uses[high] >= options["min_majority"] and uses[low] <= options["max_ratio"] * uses[high] \
                         or _slip(a.split()[i], b.split()[i]) and uses[high] >= options["slip_majority"] \
                         and 2 * uses[low] <= uses[high]:
