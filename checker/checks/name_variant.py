@@ -104,8 +104,9 @@ def _names(collection):
 
 
 def _with_leads(names):
-    """Each name, and the leading words of a longer one: "Jim Pattison Industries" also writes "Jim Pattison",
-    "Lisa Stark ABC" (a transcript's credit line) "Lisa Stark"; so a slip in "Jim Patttison" has its majority."""
+    """Each name, the leading words of a longer one ("Jim Pattison Industries" also writes "Jim Pattison",
+    "Lisa Stark ABC", a transcript's credit line, "Lisa Stark"), and the name after a possessive ("The
+    World's Nancy Marshall" writes "Nancy Marshall"): so a slip in "Jim Patttison" has its majority."""
     for n in names:
         yield n
         words, folded = n.text.split(), n.folded.split()
@@ -113,6 +114,10 @@ def _with_leads(names):
             continue
         for k in range(2, len(words)):
             yield replace(n, text=" ".join(words[:k]), folded=" ".join(folded[:k]))
+        owner = max((i for i, w in enumerate(words[:-2]) if w.endswith(("'s", "’s"))), default=None)
+        if owner is not None and " ".join(words) == n.text:
+            offset = len(" ".join(words[:owner + 1])) + 1
+            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[owner + 1:]))
 
 
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:

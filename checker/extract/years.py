@@ -115,7 +115,7 @@ def _ends_phrase(prose: str, end: int, code: str) -> bool:
     return word in follow or word + "'" in follow
 
 
-_CANDIDATE = patterns.compile(r"(?<!\d)\d{3,5}" + _AFTER[len("(?P<year>\d{3,5})"):])
+_CANDIDATE = patterns.compile(r"(?<!\d)\d{3,5}" + _AFTER[len(r"(?P<year>\d{3,5})"):])
 _SPACES = patterns.compile(r"\s*")
 
 
