@@ -52,6 +52,7 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+import regex
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import lang as language
@@ -71,6 +72,7 @@ OPTIONS = {
 MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people;
                       # the minority's may be one letter shorter ("Lynh" for "Lynch")
 MAX_EVIDENCE = 3
+_TRIPLED = regex.compile(r"(\p{L})\1\1")   # "Marshalll": a slip however often it is copied
 
 
 def check_collection(collection, options):
@@ -81,8 +83,9 @@ def check_collection(collection, options):
         forms[n.folded][n.text] += 1
     written = {folded: _usual(counts) for folded, counts in forms.items()}
     for minority, majority in _variants(uses, options):
-        if written[majority] is None or _transliterated(forms[minority], forms[majority]):
-            continue
+        if written[majority] is None or _transliterated(forms[minority], forms[majority]) \
+                or _TRIPLED.search(written[majority]):
+            continue   # no house spelling; a transliteration; a letter typed three times is no house spelling
         others = [n for n in spellings if n.folded == majority]
         evidence = tuple(Evidence.at(n, n.text) for n in _spread(others)[:MAX_EVIDENCE])
         for n in spellings:

@@ -91,14 +91,18 @@ def _weekdays(code: str) -> frozenset[str]:
     return frozenset(language.load(code)["weekdays"])
 
 
+_ELIDED_WORD = regex.compile(r"\p{Lu}['’]\p{Ll}+$")   # "L'entourage de …": a sentence's first word, not a name ("L'Oréal" is)
+
+
 def trim_name(text: str, start: int, code: str) -> tuple[str, int]:
-    """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte"), and weekdays at
+    """Drop leading function words a sentence start capitalised ("Selon Rutte" → "Rutte"; "L'entourage de
+    Julian Assange" → "Julian Assange": an elided common noun, then its "de"), and weekdays at
     either end, which English capitalises ("Bill Clinton Saturday vowed" → "Bill Clinton")."""
     words, weekdays = _function_words(code), _weekdays(code)
     while True:
         head, sep, rest = text.partition(" ")
         folded = head.lower().strip("'’")
-        if not sep or (folded not in words and folded not in weekdays):
+        if not sep or (folded not in words and folded not in weekdays and not _ELIDED_WORD.match(head)):
             break
         offset = len(head) + len(sep)
         while rest.startswith(" "):
