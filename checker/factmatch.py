@@ -92,41 +92,28 @@ def _term_pattern(term: str):
 
 
 @functools.lru_cache(maxsize=4096)
-def _without_digits(terms: tuple[str, ...]) -> tuple[str, ...]:
+def without_digits(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in terms if not any(c.isdigit() for c in t))
 
 
 def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     """The terms (without digits) found in the folded sentence."""
-    found = set()
     plain = folded_sentence.replace("'", "' ")
-    for term in _without_digits(terms):
-        if _term_pattern(term).search(plain):
-            found.add(term)
-        elif _near_matchable(term) and _stem(term) in plain \
-                and fuzz.partial_ratio(fold(term), plain) >= 92:
-            found.add(term)
-    return found
+    return {term for term in without_digits(terms) if hit(term, plain)}
 
 
-def present(terms: tuple[str, ...], plain: str, seen: dict[str, bool] | None = None) -> tuple[str, ...]:
-    """The terms that hits() may find in some part of the text: those with a needle in it (plain: the
-    folded text, apostrophes followed by a space). Asking hits() about these alone gives the same answer.
-    seen: needles already looked for in this text (many terms share them)."""
-    seen = {} if seen is None else seen
-
-    def has(needle: str) -> bool:
-        found = seen.get(needle)
-        if found is None:
-            found = seen[needle] = needle in plain
-        return found
-    return tuple(t for t in _without_digits(terms) if any(has(n) for n in needles(t)))
+def hit(term: str, plain: str) -> bool:
+    """The term (without digits) is found in `plain`, a folded sentence whose apostrophes are followed by a space."""
+    if _term_pattern(term).search(plain):
+        return True
+    return _near_matchable(term) and _stem(term) in plain and fuzz.partial_ratio(fold(term), plain) >= 92
 
 
 @functools.lru_cache(maxsize=4096)
 def needles(term: str) -> tuple[str, ...]:
     """What hits() needs in a text (apostrophes followed by a space) to find the term: its first word,
-    which its pattern matches literally, or for a near match its stem."""
+    which its pattern matches literally, or for a near match its stem. A text that holds none of them
+    holds the term nowhere: asking hits() only about the terms with a needle gives the same answer."""
     words = _term_words(term)
     out = (words[0] if words else "",)
     if _near_matchable(term):

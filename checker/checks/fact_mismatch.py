@@ -54,8 +54,8 @@ import functools
 import regex
 
 from .. import lang as language
-from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hits, needles, present, speaks_of,
-                         stated, stem, subject_terms)
+from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hit, hits, needles, speaks_of,
+                         stated, stem, subject_terms, without_digits)
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation, starts
@@ -66,6 +66,7 @@ SEVERITY = Severity.WARNING
 LEVELS = levels(ID, SEVERITY)
 OPTIONS: dict = {}
 APPROX = 0.05
+_FOUR_DIGITS = patterns.compile(r"\d{4}")
 
 
 
@@ -90,22 +91,36 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
+_Terms = tuple[tuple[str, str, tuple[str, ...]], ...]   # (term, folded, needles: factmatch.needles)
+
+
 class _Sentence:
-    def __init__(self, ctx, start: int, end: int) -> None:
+    def __init__(self, ctx, start: int, end: int, plain: str, searched: tuple[_Terms, frozenset[str]]) -> None:
         self.ctx, self.start, self.end = ctx, start, end
         self.text = ctx.article.prose[start:end]
         self.folded = ctx.folded[start:end]
         self.code = ctx.article.language
+        self.plain = plain   # folded, apostrophes followed by a space (factmatch.hits)
+        self.searched = searched   # the terms any fact may find in the article, and all their needles
+
+    @functools.cached_property
+    def found(self) -> set[str]:
+        """The terms of `searched` found in the sentence (factmatch.hits), each looked for once: facts share
+        terms; only those with a needle here can be found."""
+        plain = self.plain
+        here = {n for n in self.searched[1] if n in plain}
+        return {t for t, _, ns in self.searched[0] if not here.isdisjoint(ns) and hit(t, plain)}
 
     @functools.cached_property
     def interval(self):
         return self.ctx.when(self.start)[0]
 
-    def matches(self, fact, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[int, int] | None:
+    def matches(self, fact, terms: tuple[_Terms, _Terms]) -> tuple[int, int] | None:
         """(about terms found, subject terms found) when the sentence is about the fact, else None.
-        terms: the fact's about and subject terms present in the article (factmatch.present)."""
-        about = {fold(t) for t in hits(terms[0], self.folded)}
-        subject = {fold(t) for t in hits(terms[1], self.folded)}
+        terms: the fact's about and subject terms whose needles the article holds, with their needles."""
+        found = self.found
+        about = {folded for t, folded, _ in terms[0] if t in found}
+        subject = {folded for t, folded, _ in terms[1] if t in found}
         if not (len(about) >= 2 or (about and subject)):
             return None
         if fact.subject_terms.get(self.code) and not subject:
@@ -125,6 +140,8 @@ def _figures(ctx, sentence: _Sentence, patterns) -> list[Stated]:
     """The figures of the sentence (its claims' percentages, amounts and counts) and its years."""
     out = [f for f in stated(ctx.between("claims", sentence.start, sentence.end), APPROX)
            if f.family != COUNT or not _restricted(ctx, f, sentence, patterns)]
+    if not _FOUR_DIGITS.search(ctx.article.prose, sentence.start, sentence.end):
+        return out   # no year: the pattern below is costly where it cannot match
     for m in patterns["year"].finditer(ctx.article.prose, sentence.start, sentence.end):
         out.append(Stated(YEAR, float(m.group("year")), 0.0, m.start("year"), m.end("year")))
     return out
@@ -147,29 +164,65 @@ def _agrees(fig, value: float, slack: float) -> bool:
     return gap <= fig.tolerance + 1e-9 or gap < fig.tolerance + slack - 1e-9
 
 
+class _Fact:
+    """A numeric fact of the rules as an article is searched for it: its stems, its terms (without digits) and
+    what each needs in a text to be found (factmatch.needles)."""
+    __slots__ = ("fact", "stems", "about", "subject", "needles")
+
+    def __init__(self, fact, code: str) -> None:
+        self.fact = fact
+        self.stems = frozenset(_stems(about_terms(fact, code)))
+        self.about = tuple((t, fold(t), needles(t)) for t in without_digits(about_terms(fact, code)))
+        self.subject = tuple((t, fold(t), needles(t)) for t in without_digits(subject_terms(fact, code)))
+        self.needles = frozenset(n for _, _, ns in self.about + self.subject for n in ns)
+
+
+_PREPARED: dict[tuple[int, str], tuple[object, list[_Fact], frozenset[str]]] = {}
+
+
+def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str]]:
+    """The rules' numeric facts prepared for articles in one language, and all their stems: once per rule set."""
+    held = _PREPARED.get((id(facts), code))
+    if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
+        if len(_PREPARED) > 8:
+            _PREPARED.clear()
+        prepared = [_Fact(f, code) for f in facts.values() if figure(f) is not None]
+        held = _PREPARED[(id(facts), code)] = (facts, prepared, frozenset(s for p in prepared for s in p.stems))
+    return held[1], held[2]
+
+
 def check(ctx, options):
     code = ctx.article.language
+    prepared, stems = _prepared(ctx.base.rules.facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
-    facts = [f for f in ctx.base.rules.facts.values() if figure(f) is not None
-             and any(s in ctx.folded for s in _stems(about_terms(f, code)))]
-    if not facts:
+    folded = ctx.folded
+    stems = {s for s in stems if s in folded}
+    candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
+    if not candidates:
         return
-    plain = ctx.folded.replace("'", "' ")
-    seen: dict[str, bool] = {}
-    terms = {f.id: (present(about_terms(f, code), plain, seen), present(subject_terms(f, code), plain, seen))
-             for f in facts}
-    # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
-    facts = [f for f in facts if _can_match(f, code, *terms[f.id])]
+    # the terms that hits() may find in some part of the article: those with a needle in it (factmatch.needles)
+    plain = folded.replace("'", "' ")
+    found = {n for n in frozenset().union(*(p.needles for p in candidates)) if n in plain}
+    facts, terms = [], {}
+    for p in candidates:
+        about = tuple(term for term in p.about if not found.isdisjoint(term[2]))
+        subject = tuple(term for term in p.subject if not found.isdisjoint(term[2]))
+        # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
+        if _can_match(p.fact, code, about, subject):
+            facts.append(p.fact)
+            terms[p.fact.id] = (about, subject)
     if not facts:
         return
     patterns = _patterns(code)
     # a sentence is about a fact only if one of its about terms can be found there: look for those first
-    wanted = {n for f in facts for t in terms[f.id][0] for n in needles(t)}
+    wanted = {n for f in facts for _, _, ns in terms[f.id][0] for n in ns}
+    searched = tuple({term for f in facts for part in terms[f.id] for term in part})
+    searched = (searched, frozenset(n for _, _, ns in searched for n in ns))
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
             continue
-        sentence = _Sentence(ctx, start, end)
+        sentence = _Sentence(ctx, start, end, plain, searched)
         figures = _figures(ctx, sentence, patterns)
         if not figures:
             continue   # most sentences: no figure, nothing to match
@@ -186,7 +239,7 @@ def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
 def _can_match(fact, code: str, about: tuple[str, ...], subject: tuple[str, ...]) -> bool:
     if not about or (fact.subject_terms.get(code) and not subject):
         return False
-    return len({fold(t) for t in about}) >= 2 or bool(subject)
+    return len({folded for _, folded, _ in about}) >= 2 or bool(subject)
 
 
 # complex by design (C901): a sentence's figures are judged against the facts it matched with the sentence's markers (relative year, target, deadline) read once

@@ -13,12 +13,13 @@ def _boundary() -> regex.Pattern:
     """A sentence ends at . ! ? … (with closing quotes) followed by space and a capital, or at a blank line /
     line end; not after an abbreviation of any language (sentences are split before the language is used) nor
     an initial. The run of end marks is taken whole (possessive, and never from its middle) so that "......"
-    stays linear."""
+    stays linear. The lookahead first lets the engine skip every other character without trying the
+    abbreviations' lookbehind there."""
     abbreviations = sorted({regex.escape(a) for code in language.codes()
                             for a in language.load(code)["sentence_abbreviations"]})
     return patterns.compile(
-        rf"(?<!\b(?:{'|'.join(abbreviations)}|[A-Z]))"
-        r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n",
+        rf"(?=[.!?…\n])(?:(?<!\b(?:{'|'.join(abbreviations)}|[A-Z]))"
+        r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s+[«“\"(\[]?\p{Lu}|\s*$)|\n)",
         regex.M,
     )
 
