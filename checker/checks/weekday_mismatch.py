@@ -44,6 +44,7 @@ import regex
 from .. import lang as language
 from ..finding import DEFAULT, Severity, levels
 from ..calendar import weekday
+from ..extract.anchored import lowered
 from .. import patterns
 
 ID = "weekday-mismatch"
@@ -131,7 +132,17 @@ def check(ctx, options):
     yield from _night_spans(ctx, code, names)
 
 
+@functools.lru_cache(maxsize=None)
+def _night_words(code: str) -> tuple[tuple[str, ...], ...]:
+    """The words (runs of letters, in lower case) each form of a night span contains as written."""
+    return tuple(tuple(w.lower() for w in regex.findall(r"\p{L}+", regex.sub(r"\{[ab]\}", " ", t)))
+                 for t in language.load(code)["night_spans"])
+
+
 def _night_spans(ctx, code, names):
+    low = lowered(ctx.article.prose)
+    if low is not None and not any(all(w in low for w in form) for form in _night_words(code)):
+        return   # no form's words: the pattern, costly on every article, cannot match
     weekdays = {k.lower(): v for k, v in language.load(code)["weekdays"].items()}
     for m in _nights(code).finditer(ctx.article.prose):
         a, b = weekdays[m.group("a").lower()], weekdays[m.group("b").lower()]

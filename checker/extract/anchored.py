@@ -43,18 +43,31 @@ def word_hits(text: str, words: frozenset[str]) -> list[tuple[int, str]]:
     these are places to try, not matches. Found with str.find on the text in lower case, many times
     cheaper than a pattern; a text whose lower case is not its case folding, offset for offset (ß, ſ),
     is searched with a pattern instead."""
-    low = text.lower()
-    if len(low) != len(text) or low != text.casefold():
+    low = lowered(text)
+    if low is None:
         return [(m.start(), m.group().lower()) for m in _finder(words).finditer(text, overlapped=True)]
     hits = []
+    find, append = low.find, hits.append
     for word in words:
-        at = low.find(word)
+        at = find(word)
         while at >= 0:
-            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):   # else not a word start
-                hits.append((at, word))
-            at = low.find(word, at + 1)
+            before = low[at - 1] if at else " "
+            # a letter, a digit or "_" before it is \w: not a word start (a space, the most frequent, is quickly told)
+            if before == " " or not (before.isalpha() or before.isdecimal() or before == "_"):
+                append((at, word))
+            at = find(word, at + 1)
     hits.sort()
     return hits
+
+
+@functools.lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """The text in lower case when that is its case folding, offset for offset; else None. Kept for the few
+    extractors that search the same article in turn."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and low != text.casefold()):
+        return None
+    return low
 
 
 def starts_of(hits: list[tuple[int, str]], words: frozenset[str]) -> list[int]:

@@ -162,15 +162,22 @@ def _lookup(table: dict, word: str) -> int | None:
     return table.get(word.lower()) if word.lower() in table else table.get(word.lower().rstrip("."))
 
 
+@functools.lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[dict, dict, dict]:
+    """(months, abbreviated months, weekdays) by their lower case: read by every article, built once."""
+    data = language.load(code)
+    abbreviated = {k.lower(): v for k, v in data.get("month_abbreviations", {}).items()}
+    months = {**{k.lower(): v for k, v in data["months"].items()}, **abbreviated}
+    weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+    weekdays.update({k.lower(): v for k, v in data.get("weekday_abbreviations", {}).items()})
+    return months, abbreviated, weekdays
+
+
 class _Reader:
     def __init__(self, prose: str, code: str) -> None:
         data = language.load(code)
         self.prose, self.code = prose, code
-        self.months = {k.lower(): v for k, v in data["months"].items()}
-        self.abbreviated_months = {k.lower(): v for k, v in data.get("month_abbreviations", {}).items()}
-        self.months.update(self.abbreviated_months)
-        self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
-        self.weekdays.update({k.lower(): v for k, v in data.get("weekday_abbreviations", {}).items()})
+        self.months, self.abbreviated_months, self.weekdays = _tables(code)
         self.order = data["numeric_date_order"]
         self.months_capitalised, self.weekdays_capitalised = data["months_capitalised"], data["weekdays_capitalised"]
 

@@ -16,6 +16,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
+from .anchored import finditer_at, first_words, word_hits
 
 
 def _alternation(words) -> str:
@@ -66,6 +67,13 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "ordinal": patterns.compile(rf"(?=\d)(?<![\w,.])(?P<n>\d{{1,4}})(?:{suffixes})(?!\w)", flags),
         "scale_after": patterns.compile(rf"\s+(?P<scale>{_alternation(long_scales) or '(?!)'})(?!\w)", regex.I),
     }
+
+
+@functools.lru_cache(maxsize=None)
+def _first_words(code: str) -> frozenset[str]:
+    """Where a number in words can begin: one of its words ("vingt-deux" begins at "vingt"). The language's
+    cardinal words begin with frequent letters: looking for the words first is cheaper than the pattern."""
+    return first_words(language.load(code)["cardinal_words"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -170,7 +178,7 @@ def find_numbers(prose: str, code: str) -> list[NumberMention]:  # noqa: C901
         if number is not None:
             found.append(number)
     scales = {k.lower(): v for k, v in data["scale_words"].items() if len(k) > 2}
-    for m in pats["words"].finditer(prose):
+    for m in finditer_at(pats["words"], prose, sorted({at for at, _ in word_hits(prose, _first_words(code))})):
         value = _words_value(m.group("w"), data["cardinal_words"])
         if value is None:
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
+from .anchored import lowered
 from .dates import DateMention
 from .numbers import NumberMention
 from ..lang import alternation, starts
@@ -228,8 +229,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     number_starts = sorted(by_start)
     years = [m.start() for m in _YEARISH.finditer(prose)]
     dated = sorted(d.start for d in dates if d.year)
-    low = prose.lower()
-    low = low if len(low) == len(prose) and low == prose.casefold() else None
+    low = lowered(prose)
     ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
     ages, spans, moves = [], [], []
     for s, e in sentences:

@@ -58,6 +58,14 @@ def _patterns(code: str):
     return days, period, periods, patterns.compile(named, flags), firsts
 
 
+@functools.lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[dict, dict, dict]:
+    """(weekdays, months, relative days) by their lower case: read by every article, built once."""
+    data = language.load(code)
+    return ({k.lower(): v for k, v in data["weekdays"].items()}, {k.lower(): v for k, v in data["months"].items()},
+            {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()})
+
+
 def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:
     """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi")."""
     data = language.load(code)
@@ -66,9 +74,7 @@ def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()
     blocked = bytearray(len(prose))
     for s, e in taken:
         blocked[s:e] = b"\x01" * (e - s)
-    weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
-    months = {k.lower(): v for k, v in data["months"].items()}
-    table = {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()}
+    weekdays, months, table = _tables(code)
     found = []
     for m in finditer_at(days, prose, starts_of(hits, firsts["days"])):
         found.append(RelativeDate(m.start(), m.end(), "day", table[" ".join(m.group("w").split()).replace("’", "'").lower()]))

@@ -66,7 +66,8 @@ def _follow(words, seps, tokens, i: int, folded: str, j: int) -> int | None:
         t = j + k
         if t >= len(tokens) or tokens[t][2] != words[k]:
             return None
-        if _sep(folded[tokens[t - 1][1]:tokens[t][0]]) != seps[k - 1]:
+        between = folded[tokens[t - 1][1]:tokens[t][0]]
+        if between != seps[k - 1] and _sep(between) != seps[k - 1]:   # most often one space, as the name has
             return None
     return j + len(words) - 1 if len(words) > 1 else i
 
