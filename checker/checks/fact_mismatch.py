@@ -58,7 +58,7 @@ from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, f
                          stated, stem, subject_terms, without_digits)
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
-from ..lang import alternation, starts
+from ..lang import alternation
 from .. import patterns
 
 ID = "fact-mismatch"
@@ -84,7 +84,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "deadline": patterns.compile(rf"(?<!\w)(?:{alternation(data['deadline_words'])})\s+(?P<year>\d{{4}})(?!\d)", flags),
         "target": patterns.compile(rf"(?<!\w)(?:{alternation(data['target_words'])})(?!\w)", flags),
         "relative_year": patterns.compile(rf"(?<!\w)(?:{alternation(relative_years)})(?!\w)", flags),
-        "year": patterns.compile(rf"{starts(year_words)}(?<!\w)(?:{alternation(year_words)})\s+(?P<year>\d{{4}})(?!\d)", flags),
+        "year": patterns.compile(rf"(?<!\w)(?:{alternation(year_words)})\s+(?P<year>\d{{4}})(?!\d)", flags),
         "restrict": patterns.compile(rf"^\s*(?:\S+\s+){{0,2}}(?:{alternation(data['restriction_words'])})(?!\w)", flags),
         "whole": patterns.compile(rf"(?:{whole})\s*$", flags),
         "part": patterns.compile(rf"\s*(?:{alternation(data['figure_part_next'])})(?!\w)", flags),
@@ -115,12 +115,15 @@ class _Sentence:
     def interval(self):
         return self.ctx.when(self.start)[0]
 
-    def matches(self, fact, terms: tuple[_Terms, _Terms]) -> tuple[int, int] | None:
+    def matches(self, fact, terms: tuple[dict[str, str], dict[str, str]]) -> tuple[int, int] | None:
         """(about terms found, subject terms found) when the sentence is about the fact, else None.
-        terms: the fact's about and subject terms whose needles the article holds, with their needles."""
+        terms: the fact's about and subject terms whose needles the article holds, each → its folded form."""
         found = self.found
-        about = {folded for t, folded, _ in terms[0] if t in found}
-        subject = {folded for t, folded, _ in terms[1] if t in found}
+        about = found.intersection(terms[0])
+        if not about:
+            return None   # most facts, most sentences
+        about = {terms[0][t] for t in about}
+        subject = {terms[1][t] for t in found.intersection(terms[1])}
         if not (len(about) >= 2 or (about and subject)):
             return None
         if fact.subject_terms.get(self.code) and not subject:
@@ -204,24 +207,24 @@ def check(ctx, options):
     plain = folded.replace("'", "' ")
     found = {n for n in frozenset().union(*(p.needles for p in candidates)) if n in plain}
     facts, terms = [], {}
+    wanted, searched = set(), set()
     for p in candidates:
         about = tuple(term for term in p.about if not found.isdisjoint(term[2]))
         subject = tuple(term for term in p.subject if not found.isdisjoint(term[2]))
         # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
         if _can_match(p.fact, code, about, subject):
             facts.append(p.fact)
-            terms[p.fact.id] = (about, subject)
+            terms[p.fact.id] = ({t: form for t, form, _ in about}, {t: form for t, form, _ in subject})
+            wanted.update(n for _, _, ns in about for n in ns)   # a sentence about a fact holds one of these
+            searched.update(about + subject)
     if not facts:
         return
     patterns = _patterns(code)
-    # a sentence is about a fact only if one of its about terms can be found there: look for those first
-    wanted = {n for f in facts for _, _, ns in terms[f.id][0] for n in ns}
-    searched = tuple({term for f in facts for part in terms[f.id] for term in part})
-    searched = (searched, frozenset(n for _, _, ns in searched for n in ns))
+    searched = (tuple(searched), frozenset(n for _, _, ns in searched for n in ns))
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
-            continue
+            continue   # a sentence is about a fact only if one of its about terms can be found there
         sentence = _Sentence(ctx, start, end, plain, searched)
         figures = _figures(ctx, sentence, patterns)
         if not figures:

@@ -11,6 +11,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation
 from .. import patterns
+from .anchored import lowered
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\w])"
 
@@ -45,14 +46,30 @@ def _tables(code: str) -> tuple[dict[str, int], dict[str, int]]:
             {k.lower(): v for k, v in data["cardinal_words"].items()})
 
 
+@functools.lru_cache(maxsize=None)
+def _ago_words(code: str) -> tuple[tuple[str, ...], ...]:
+    """The words (runs of letters, in lower case) each form of "N years ago" contains as written."""
+    return tuple(tuple(w.lower() for w in regex.findall(r"\p{L}+", p.replace("{n}", " ")))
+                 for p in language.load(code)["years_ago"])
+
+
+_FOUR_DIGITS = patterns.compile(r"\d{4}")
+
+
 def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) -> list[Anchor]:
-    """The anchors written between start and end, by position."""
+    """The anchors written between start and end, by position. Asked for every sentence a title or a figure is
+    read in: each pattern is tried only when what it needs is there (four digits; the words of "N years ago")."""
     end = len(prose) if end is None else end
     year, ago = _patterns(code)
     months, words = _tables(code)
     found = [Anchor(m.start(), m.end(), year=int(m.group("year")),
                     month=months[m.group("month").lower()] if m.group("month") else None)
-             for m in year.finditer(prose, start, end)]
+             for m in year.finditer(prose, start, end)] if _FOUR_DIGITS.search(prose, start, end) else []
+    low = lowered(prose) if ago is not None else None
+    if low is not None:
+        window = low[start:end]
+        if not any(all(w in window for w in form) for form in _ago_words(code)):
+            ago = None
     if ago is not None:
         for m in ago.finditer(prose, start, end):
             n = m.group("n")

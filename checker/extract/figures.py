@@ -23,7 +23,7 @@ import regex
 from .. import lang as language
 from .. import patterns
 from ..fold import fold
-from ..lang import alternation, starts
+from ..lang import alternation
 from ..units import CURRENCY, PERCENT, dimension
 from .numbers import NumberMention, glued_units
 
@@ -86,10 +86,10 @@ def _data(code: str) -> dict:
         "linked_unit": patterns.compile(rf"[ \t\u00a0\u202f]*(?:{link})\s*(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
         "link": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{link})(?:\s+|(?<=['’]))"),
         "symbol": patterns.compile(rf"(?:{alternation(symbols, loose=False)})[ \t\u00a0]?$"),
-        "bound": patterns.compile(rf"{starts(bounds)}(?<!\w)(?P<b>{alternation(bounds)})\s*$", flags),
+        "bound": patterns.compile(rf"(?<!\w)(?P<b>{alternation(bounds)})\s*$", flags),
         "approx": patterns.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", flags),
         "range_start": patterns.compile(
-            rf"{starts(data['figure_range']['between'])}(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
+            rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
         "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*$", flags),
         "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
         "per": patterns.compile(rf"[ \t\u00a0]*(?:-|\s)?(?:{per})(?![\w-])", flags),

@@ -23,7 +23,7 @@ import regex
 from .. import lang as language
 from .. import patterns
 from ..fold import fold
-from ..lang import alternation, starts
+from ..lang import alternation
 from .relative import resolve
 
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -74,21 +74,22 @@ def _patterns(code: str) -> dict:
         month_names = [w.capitalize() for w in month_names]
     return {
         "ordinals": ordinals, "counts": counts,
-        # each pattern begins with a lookahead for its first characters (lang.starts): the engine skips the rest
-        "quarter": patterns.compile(rf"{starts(p['ordinals'], also=p['quarter_tag'].strip('[]'))}(?<![\w-])(?:{q}){year_tail}(?![\w-])", flags),
-        "half": patterns.compile(rf"{starts(p['ordinals'])}(?<![\w-])(?:{h}){year_tail}(?![\w-])", flags),
-        "months": patterns.compile(rf"{starts(p['first'], p['month_counts'], digits=True)}(?<![\w-])(?:{n}){year_tail}(?![\w-])", flags),
-        "latest": patterns.compile(rf"{starts(p['latest_quarter'])}(?<![\w-])(?:{alternation(p['latest_quarter'])})(?![\w-])", flags),
+        # no lookahead for the first characters (lang.starts) before the lookbehinds: with this regex module the
+        # patterns scan a text faster without one (the engine finds the words' first characters itself)
+        "quarter": patterns.compile(rf"(?<![\w-])(?:{q}){year_tail}(?![\w-])", flags),
+        "half": patterns.compile(rf"(?<![\w-])(?:{h}){year_tail}(?![\w-])", flags),
+        "months": patterns.compile(rf"(?<![\w-])(?:{n}){year_tail}(?![\w-])", flags),
+        "latest": patterns.compile(rf"(?<![\w-])(?:{alternation(p['latest_quarter'])})(?![\w-])", flags),
         "year": patterns.compile(
-            rf"(?=[12])(?<![\w.,/-])(?P<y>{_YEAR})"
+            rf"(?<![\w.,/-])(?P<y>{_YEAR})"
             rf"(?P<period>\s+(?:{alternation(p['period_nouns']) or '(?!)'}))?(?![\w/%-]|[.,]\d|\s?%)", flags),
         "year_word": patterns.compile(
             rf"(?<![\w-])(?P<word>{alternation(p['deadline'] + p['fiscal'] + p['since'])})\s+$", flags),
         "year_part": patterns.compile(rf"(?<![\w-])(?:{alternation(p['year_parts'])})[\s-]*$", flags),
-        "month": patterns.compile(rf"{starts(month_names)}(?<![\w-])(?P<m>{alternation(month_names)})"
+        "month": patterns.compile(rf"(?<![\w-])(?P<m>{alternation(month_names)})"
                                   rf"(?:,?\s+(?P<my>{_YEAR})(?!\d))?(?![\w-])", 0 if data["months_capitalised"] else flags),
         "month_numbers": {fold(k): v for k, v in data["months"].items()},
-        "shift": patterns.compile(rf"{starts(shift_words)}(?<![\w-])(?:{alternation(shift_words)})(?![\w-])", flags),
+        "shift": patterns.compile(rf"(?<![\w-])(?:{alternation(shift_words)})(?![\w-])", flags),
         "needles": {name: tuple({fold(w).split()[-1].lower() for w in words})
                     for name, words in (("quarter", p["quarter"]), ("half", p["half"]), ("months", p["months_span"]),
                                         ("latest", p["latest_quarter"]), ("shift", shift_words),

@@ -18,7 +18,7 @@ from .. import lang as language
 from .anchored import lowered
 from .dates import DateMention
 from .numbers import NumberMention
-from ..lang import alternation, starts
+from ..lang import alternation
 from .. import patterns
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
@@ -92,7 +92,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     after = rf"(?!\w|\s*(?:%|‰)|{of})"
     year_links = alternation(data["reckoning_year_links"])
     return {
-        "founded": patterns.compile(rf"{starts(data['founding_words'])}(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
+        "founded": patterns.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
         "founded_on": patterns.compile(rf"(?<!\w)(?:{alternation(data['founding_before_date'])})\s+(?:(?:{year_links})\s+)?$", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age
         "anniversary": patterns.compile(rf"(?:{joined(data['anniversary_patterns'], elapsed)}){after}", flags),
@@ -113,7 +113,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         # "de 2 à 3 milliards", "from $114 million to $207 million": a currency sign before, a scale after
         "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': CURRENCY + f'(?P<a>{number})' + PERCENT_SIGN + scale, 'b': CURRENCY + f'(?P<b>{number})'})})", flags),
         "change": patterns.compile(
-            rf"{starts(data['change_words'], also='+−-')}(?:(?P<word>{change})\s+(?:(?:{change_links})\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:{percent})", flags),
+            rf"(?:(?P<word>{change})\s+(?:(?:{change_links})\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:{percent})", flags),
     }
 
 

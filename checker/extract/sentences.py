@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 from .. import lang as language, patterns
+from .anchored import finditer_at
 
 
 @functools.lru_cache(maxsize=None)
@@ -24,9 +26,12 @@ def _boundary() -> regex.Pattern:
     )
 
 
+_ENDS = re.compile(r"[.!?…\n]")   # where a boundary can begin: found by the faster `re`, matched there only
+
+
 def sentences(prose: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in _boundary().finditer(prose):
+    for match in finditer_at(_boundary(), prose, (m.start() for m in _ENDS.finditer(prose))):
         end = match.end()
         if prose[start:end].strip():
             spans.append(_trim(prose, start, end))

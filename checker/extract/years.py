@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation, starts
+from ..lang import alternation
 from .. import patterns
 
 
@@ -63,7 +63,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     return {
         "reach": reach,
         # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
-        "word": patterns.compile(rf"{starts(*groups.values())}(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
+        "word": patterns.compile(rf"(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
         # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
         "date": patterns.compile(
             rf"(?<![\w'’])(?:{day}(?:\s*(?:{joiners})\s*{day})?\s+{day_month})?(?P<month>{month})"
