@@ -69,13 +69,16 @@ def _same_length_table() -> dict[int, str]:
 
 
 _SAME_LENGTH = _same_length_table()
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold_same_length(text: str) -> str:
     """fold() that keeps every offset: one character for one (œ, æ, ß stay, lowercased)."""
     if text.isascii():
         return text.lower()
-    folded = text.translate(_SAME_LENGTH).lower()
+    # only the runs of other characters go through the table (a lookup per character): the ASCII ones it would
+    # change are capitals, which lower() changes alike
+    folded = _NOT_ASCII.sub(lambda m: m.group().translate(_SAME_LENGTH), text).lower()
     if len(folded) != len(text):   # a rare character whose lowercase is longer: keep it as it is
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_SAME_LENGTH))
     return folded

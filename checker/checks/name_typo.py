@@ -178,7 +178,7 @@ def _near_misses(ctx):
             continue
         tokens = fold_name(span.text).split()
         mention = titled.get(span.start)
-        candidates = near_spellings(base, tokens, *_who(ctx, span, tokens, mention, known_here),
+        candidates = near_spellings(base, tokens, *_lazy_who(ctx, span, tokens, mention, known_here),
                                     skip=in_full_names if len(tokens) == 1 else frozenset(),
                                     shortest=3 if mention is not None else None)   # "Chancellor Khl"
         if not candidates:
@@ -191,6 +191,18 @@ def _near_misses(ctx):
         safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
+
+
+def _lazy_who(ctx, span, tokens, mention, known_here):
+    """_who's (allowed, prefer), worked out when near_spellings first asks about an entity: most names have no
+    declared spelling one keystroke away, and it is never asked. A prefer of None keeps every entity."""
+    who: list = []
+
+    def get():
+        if not who:
+            who.extend(_who(ctx, span, tokens, mention, known_here))
+        return who
+    return (lambda e: get()[0](e)), (lambda e: get()[1] is None or get()[1](e))
 
 
 def _who(ctx, span, tokens, mention, known_here):

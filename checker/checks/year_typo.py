@@ -90,8 +90,10 @@ def _history(code: str) -> regex.Pattern:
     return patterns.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.I)
 
 
-def candidates(digits: str) -> set[int]:
-    """Years one keystroke away: a digit inserted, deleted, replaced, or two swapped."""
+@functools.lru_cache(maxsize=4096)
+def candidates(digits: str) -> frozenset[int]:
+    """Years one keystroke away: a digit inserted, deleted, replaced, or two swapped (an archive writes the same
+    years again and again: each is worked out once)."""
     out = set()
     for i in range(len(digits) + 1):
         for d in "0123456789":
@@ -102,7 +104,8 @@ def candidates(digits: str) -> set[int]:
             out.add(digits[:i] + d + digits[i + 1:])
         if i + 1 < len(digits):
             out.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:])
-    return {int(c) for c in out if len(c) == 4 and not c.startswith("0") and YEAR_RANGE[0] <= int(c) <= YEAR_RANGE[1]} - {int(digits)}
+    return frozenset({int(c) for c in out if len(c) == 4 and not c.startswith("0") and YEAR_RANGE[0] <= int(c) <= YEAR_RANGE[1]}
+                     - {int(digits)})
 
 
 def _nearest(options: set[int], reference: int) -> int | None:

@@ -91,7 +91,7 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
                             ambiguous)
         claims = context.read(group) + context.read_events(dated)
         for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
-            out.append(_indexed(claim, i))
+            out.append(claim if claim.index == i else _indexed(claim, i))
         checked, carry_owner = k, opener or carry_owner
     return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -24,6 +25,7 @@ from ..lang import alternation
 
 MAX_NP = 3                     # content words of a noun phrase
 _TOKEN = patterns.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_TOKEN_SPLIT = patterns.compile(r"(\p{L}[\p{L}\p{M}'’-]*)")
 _ELISION = patterns.compile(r"^\p{L}{1,2}['’]")
 
 
@@ -141,7 +143,11 @@ class SentenceWords:
 
     def __init__(self, prose: str, folded: str, start: int, end: int, skip: list[tuple[int, int]], names: list) -> None:
         self.prose, self.start = prose, start
-        self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose, start, end)]
+        # the pattern has no lookaround: splitting the sentence's text finds the same words, and their offsets are
+        # the running sum of the pieces' lengths (no match object per word)
+        parts = _TOKEN_SPLIT.split(prose[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        self.tokens = list(zip(offsets[1::2], offsets[2::2], parts[1::2]))
         # the folded prose keeps offsets: a word's folded form is a slice (the few letters it keeps, œ æ ß, folded apart)
         self.folded = [folded[a:b] if folded[a:b].isascii() else _folded(raw) for a, b, raw in self.tokens]
         self.ends = [t[1] for t in self.tokens]

@@ -84,6 +84,22 @@ def first_words_index(texts) -> dict[str, list[tuple[tuple[str, ...], tuple[str,
     return index
 
 
+_HELD: tuple = (None, {})   # the tokens of the text searched last, and where each word is: an article is searched
+                             # for titles, events, descriptions … in turn (one tuple: threads never see half of it)
+
+
+def _positions(tokens: list[tuple[int, int, str]]) -> dict[str, list[int]]:
+    """The indexes of each word among the tokens."""
+    global _HELD
+    held = _HELD
+    if held[0] is not tokens:
+        at: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            at.setdefault(token[2], []).append(i)
+        held = _HELD = (tokens, at)
+    return held[1]
+
+
 def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective: bool = False) -> list[tuple[int, int]]:
     """(start, end) of the names of the index in the folded text, whose words are `tokens`.
 
@@ -92,7 +108,9 @@ def find_words(index, folded: str, tokens: list[tuple[int, int, str]], adjective
     one). adjective: names may have one adjective after their head noun ("le sommet crucial de l'OTAN").
     A possessive after the first word is read through ("NATO's Secretary General" is "NATO Secretary General")."""
     found, after = [], 0
-    for i in [i for i, token in enumerate(tokens) if token[2] in index]:   # the words that begin a name
+    at = _positions(tokens)
+    firsts = at.keys() & index.keys() if len(at) < len(index) else index.keys() & at.keys()
+    for i in sorted(i for word in firsts for i in at[word]):   # the words that begin a name
         if i < after:
             continue   # inside the name just found
         end = _longest(index[tokens[i][2]], tokens, i, folded, adjective)
