@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import cached_property
 from itertools import accumulate
 
 from . import lang as language
@@ -28,6 +27,24 @@ from .fold import fold_same_length
 from .finding import DEFAULT, Evidence, Finding, Location, Severity, found
 from .extract.quoted import inside, quote_spans
 from .resolve import Resolution, office_of, resolve_person
+
+class cached_property:   # noqa: N801 - used as functools.cached_property is
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read; 3.12 dropped it): a
+    context is read by one thread, and what it computes is pure, so computing it twice could only cost time.
+    The value is kept in the instance's __dict__, where later reads find it without calling this."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
 
 _WORDS = re.compile(r"(\w+)")   # split on it: the runs between words, then each word, in turn
 ANCHOR_WINDOW = 400

@@ -56,6 +56,7 @@ import regex
 from .. import lang as language
 from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hit, hits, needles, speaks_of,
                          stated, stem, subject_terms, without_digits)
+from ..context import cached_property
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation
@@ -103,7 +104,7 @@ class _Sentence:
         self.plain = plain   # folded, apostrophes followed by a space (factmatch.hits)
         self.searched = searched   # the terms any fact may find in the article, and all their needles
 
-    @functools.cached_property
+    @cached_property
     def found(self) -> set[str]:
         """The terms of `searched` found in the sentence (factmatch.hits), each looked for once: facts share
         terms; only those with a needle here can be found."""
@@ -111,7 +112,7 @@ class _Sentence:
         here = {n for n in self.searched[1] if n in plain}
         return {t for t, _, ns in self.searched[0] if not here.isdisjoint(ns) and hit(t, plain)}
 
-    @functools.cached_property
+    @cached_property
     def interval(self):
         return self.ctx.when(self.start)[0]
 
