@@ -99,7 +99,7 @@ def check_collection(collection, options):
 
 def _names(collection):
     """The checked articles' names, and the archive's names that share a word with them (blocking)."""
-    local = [n for record in collection.records for n in record.names]
+    local = list(collection.name_spellings())
     yield from local
     if collection.archive is not None:
         tokens = {t for n in local if len(n.folded.split()) >= 2 for t in n.folded.split()}
