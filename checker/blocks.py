@@ -17,7 +17,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, Iterator
 
-from .collection import pair_numbers
 from .match import claim_keys, quote_keys
 from .records import NameSpelling, load_claim, load_quote
 from .store import RecordStore, unit_rows
@@ -41,29 +40,35 @@ def keys_of(kind: str, item, min_words: int) -> list[str]:
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
                   max_block: int) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
-    blocks are the keys from lo to hi; a pair is kept when its smallest shared usable key is one of them."""
+    blocks are the keys from lo to hi. A pair is judged in the block of the smallest usable key its items
+    share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time."""
     load = load_claim if kind == "claim" else load_quote
     items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
                    key=lambda row: row[0].order())
     blocks: dict[str, list[int]] = {}
     for number, (_, keys) in enumerate(items):
-        for key in keys:
+        for key in set(keys):
             if lo <= key <= hi:
                 blocks.setdefault(key, []).append(number)
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
-    min_keys = MIN_KEYS[kind]
     held = [frozenset(keys) for _, keys in items]
-    size = len(items)
+    min_keys = MIN_KEYS[kind]
     out = []
-    for pair in pair_numbers(blocks.values(), group_ids, None, max_block, 1):
-        a, b = divmod(pair, size)
-        shared = held[a] & held[b]
-        if len(shared) < min_keys or min(shared) < lo:
-            continue   # too few keys in common, or the pair of an earlier unit
-        verdict = judge(items[a][0], items[b][0], options)
-        if verdict is not None:
-            out.append((items[a][0], items[b][0], verdict))
+    for key, members in blocks.items():
+        if len(members) > max_block:
+            continue
+        for x, a in enumerate(members):
+            mine, group = held[a], group_ids[a]
+            for b in members[x + 1:]:
+                if group_ids[b] == group:
+                    continue
+                shared = mine & held[b]
+                if len(shared) < min_keys or min(shared) != key:
+                    continue   # too few keys in common, or judged in the block of a smaller key
+                verdict = judge(items[a][0], items[b][0], options)
+                if verdict is not None:
+                    out.append((items[a][0], items[b][0], verdict))
     return out
 
 

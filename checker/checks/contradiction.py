@@ -97,7 +97,9 @@ def judge(a, b, options):
 
 def _conflicts(verdicts) -> dict[tuple, list]:
     conflicts = defaultdict(list)
+    same: dict[tuple, object] = {}   # one object per claim, however many verdicts name it
     for a, b, (score, attributed) in verdicts:
+        a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
         conflicts[a.order()].append((a, score, attributed, b))
         conflicts[b.order()].append((b, score, attributed, a))
     return conflicts

@@ -73,8 +73,10 @@ def drift(a, b, options) -> tuple[str, float] | None:
 
 def _drifts(verdicts) -> dict[tuple, list]:
     found = defaultdict(list)
+    same: dict[tuple, object] = {}   # one object per quotation, however many verdicts name it
     for a, b, verdict in verdicts:
         if verdict:
+            a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))
     return found
