@@ -9,7 +9,7 @@ from itertools import filterfalse
 from typing import Callable, Hashable, Iterator, TypeVar
 
 from .match import claim_keys, quote_keys
-from .records import ArticleRecord, ClaimRecord, QuoteRecord
+from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
 from .workers import fork_context, map_with_state, pool as worker_pool
 
 T = TypeVar("T", ClaimRecord, QuoteRecord)
@@ -40,6 +40,10 @@ class Collection:
 
     def is_checked(self, path: str) -> bool:
         return path in self.checked
+
+    def name_spellings(self) -> Iterator[NameSpelling]:
+        """Every name spelling of the checked articles, in (path, line, column) order; may be called more than once (each call streams again)."""
+        return (n for r in self.records for n in r.names)
 
     def claim_pairs(self, max_block: int, focus: list[ClaimRecord] | None = None) -> list[tuple[ClaimRecord, ClaimRecord]]:
         """Candidate pairs of claims, at least one side in `focus` (default: the checked articles'); two with the

@@ -49,8 +49,10 @@ a.md, b.md, c.md: … Gerhard Schröder … / d.md: … Gerhard Schroeder …
 from __future__ import annotations
 
 import functools
-from collections import Counter, defaultdict
+from bisect import insort
+from collections import Counter
 from dataclasses import replace
+from itertools import chain
 
 import regex
 from rapidfuzz.distance import DamerauLevenshtein
@@ -76,34 +78,106 @@ _TRIPLED = regex.compile(r"(\p{L})\1\1")   # "Marshalll": a slip however often i
 
 
 def check_collection(collection, options):
-    spellings = [n for n in _with_leads(_names(collection)) if len(n.folded.split()) >= 2]
-    uses = Counter(n.folded for n in spellings)
-    forms: dict[str, Counter] = defaultdict(Counter)
-    for n in spellings:
-        forms[n.folded][n.text] += 1
-    written = {folded: _usual(counts) for folded, counts in forms.items()}
-    for minority, majority in _variants(uses, options):
-        if written[majority] is None or _transliterated(forms[minority], forms[majority]) \
-                or _TRIPLED.search(written[majority]):
-            continue   # no house spelling; a transliteration; a letter typed three times is no house spelling
-        others = [n for n in spellings if n.folded == majority]
-        evidence = tuple(Evidence.at(n, n.text) for n in _spread(others)[:MAX_EVIDENCE])
-        for n in spellings:
-            if n.folded != minority or not collection.is_checked(n.path):
-                continue
+    # Two passes over the spellings, so that memory follows the vocabulary, not the number of uses: the
+    # first counts uses and written forms per folded spelling, the second keeps only the flagged uses and a
+    # few uses of each majority as evidence.
+    archived, uses, written, pairs = _flagged_pairs(collection, options)
+    if not pairs:
+        return
+    flagged: dict[str, list] = {minority: [] for minority, _ in pairs}
+    samples = {majority: _Sample() for _, majority in pairs}
+    for order, n in enumerate(_spellings(chain(collection.name_spellings(), archived))):
+        if n.folded in flagged and collection.is_checked(n.path):
+            flagged[n.folded].append(n)
+        if n.folded in samples:
+            samples[n.folded].add(n, order)
+    for minority, majority in pairs:
+        evidence = tuple(Evidence.at(n, n.text) for n in samples[majority].evidence())
+        for n in flagged[minority]:
             message = (f"“{n.text}” is written “{written[majority]}” {uses[majority]} times in the articles "
                        f"checked together; expected “{written[majority]}”")
             location = Location(n.path, n.line, n.column, n.line, n.column + len(n.text))
             yield found(ID, message, location, DEFAULT, n.text, written[majority], evidence)
 
 
-def _names(collection):
-    """The checked articles' names, and the archive's names that share a word with them (blocking)."""
-    local = [n for record in collection.records for n in record.names]
-    yield from local
-    if collection.archive is not None:
-        tokens = {t for n in local if len(n.folded.split()) >= 2 for t in n.folded.split()}
-        yield from collection.archive.names_with_tokens(tokens, exclude=collection.checked)
+def _flagged_pairs(collection, options):
+    """The first pass: the archive's names that matter, the uses of each spelling, the house spelling of
+    each majority, and the (minority, majority) pairs to report."""
+    tally = _Tally()
+    for n in _spellings(collection.name_spellings()):
+        tally.add(n)
+    archived = _archived(collection, tally.uses)
+    for n in _spellings(archived):
+        tally.add(n)
+    written, pairs = {}, []
+    for minority, majority in _variants(tally.uses, options):
+        written.setdefault(majority, _usual(tally.forms(majority)))
+        if written[majority] is None or _transliterated(tally.forms(minority), tally.forms(majority)) \
+                or _TRIPLED.search(written[majority]):
+            continue   # no house spelling; a transliteration; a letter typed three times is no house spelling
+        pairs.append((minority, majority))
+    return archived, tally.uses, written, pairs
+
+
+def _spellings(names):
+    """The spellings of two words or more, with the leading words of longer names."""
+    return (n for n in _with_leads(names) if len(n.folded.split()) >= 2)
+
+
+def _archived(collection, uses: Counter) -> list:
+    """With an archive, its names that share a word with the checked articles' names (blocking)."""
+    if collection.archive is None:
+        return []
+    tokens = {t for spelling in uses for t in spelling.split()}
+    return collection.archive.names_with_tokens(tokens, exclude=collection.checked)
+
+
+class _Tally:
+    """Uses and written forms of each folded spelling. Most spellings are always written one way: their one
+    form is kept as a string, a Counter only for those written several ways."""
+
+    def __init__(self) -> None:
+        self.uses: Counter = Counter()
+        self.first: dict[str, str] = {}
+        self.several: dict[str, Counter] = {}
+
+    def add(self, n) -> None:
+        first = self.first.setdefault(n.folded, n.text)
+        if first != n.text and n.folded not in self.several:
+            self.several[n.folded] = Counter({first: self.uses[n.folded]})
+        if n.folded in self.several:
+            self.several[n.folded][n.text] += 1
+        self.uses[n.folded] += 1
+
+    def forms(self, folded: str) -> Counter:
+        return self.several.get(folded) or Counter({self.first[folded]: self.uses[folded]})
+
+
+class _Sample:
+    """The evidence of a majority spelling: one use per article first, in (path, line, column) order, then
+    the other uses. The first MAX_EVIDENCE articles' first uses and the first MAX_EVIDENCE uses overall
+    are all it takes, whatever the order the uses come in."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple] = {}     # path: its first use, for the first MAX_EVIDENCE paths
+        self.least: list[tuple] = []          # the first MAX_EVIDENCE uses
+
+    def add(self, n, order: int) -> None:
+        item = (n.path, n.line, n.column, order, n)
+        if n.path in self.first:
+            self.first[n.path] = min(self.first[n.path], item)
+        elif len(self.first) < MAX_EVIDENCE:
+            self.first[n.path] = item
+        elif n.path < max(self.first):
+            del self.first[max(self.first)]
+            self.first[n.path] = item
+        insort(self.least, item)
+        del self.least[MAX_EVIDENCE:]
+
+    def evidence(self) -> list:
+        first = sorted(self.first.values())
+        rest = [item for item in self.least if item not in first]
+        return [item[-1] for item in (first + rest)[:MAX_EVIDENCE]]
 
 
 def _with_leads(names):
@@ -125,16 +199,9 @@ def _with_leads(names):
 
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:
     """(minority, majority) pairs of folded spellings that differ in one word by one keystroke."""
-    blocks: dict[tuple, list[str]] = defaultdict(list)
-    for spelling in sorted(uses):
-        words = spelling.split()
-        for i, word in enumerate(words):
-            if len(word) >= MIN_WORD - 1:
-                blocks[(i, tuple(words[:i]), tuple(words[i + 1:]))].append(spelling)
     pairs = set()
-    for (i, _, _), members in blocks.items():
-        if len(members) < 2:
-            continue
+    for key, members in _blocks(uses).items():
+        i = key.split(" ").index("\0")
         for a in members:
             for b in members:
                 if a >= b or DamerauLevenshtein.distance(a.split()[i], b.split()[i]) != 1 \
@@ -148,6 +215,21 @@ def _variants(uses: Counter, options) -> list[tuple[str, str]]:
                         and 2 * uses[low] <= uses[high]:
                     pairs.add((low, high))
     return sorted(pairs)
+
+
+def _blocks(spellings) -> dict[str, list[str]]:
+    """The spellings, in order, that are one name with one word masked (blocking), for the blocks of two or more."""
+    blocks: dict[str, list[str]] = {}
+    alone: dict[str, str] = {}            # a block of one spelling holds no list
+    for spelling in sorted(spellings):
+        words = spelling.split()
+        for i, word in enumerate(words):
+            if len(word) >= MIN_WORD - 1:
+                key = " ".join(words[:i] + ["\0"] + words[i + 1:])
+                member = alone.setdefault(key, spelling)
+                if member != spelling:
+                    blocks.setdefault(key, [member]).append(spelling)
+    return blocks
 
 
 def _slip(a: str, b: str) -> bool:
@@ -199,12 +281,3 @@ def _transliterated(minority: Counter, majority: Counter) -> bool:
     """One spelling is an accepted transliteration of the other ("Schroeder" of "Schröder")."""
     keys = {key for text in majority for key in name_keys(text)}
     return any(key in keys for text in minority for key in name_keys(text))
-
-
-def _spread(names):
-    """One use per article first, so the evidence shows several articles."""
-    seen, first, rest = set(), [], []
-    for n in sorted(names, key=lambda n: (n.path, n.line, n.column)):
-        (rest if n.path in seen else first).append(n)
-        seen.add(n.path)
-    return first + rest
