@@ -27,8 +27,10 @@ def _reference(collection, options):
         forms[n.folded][n.text] += 1
     written = {folded: nv._usual(counts) for folded, counts in forms.items()}
     for minority, majority in nv._variants(uses, options):
-        if written[majority] is None or nv._transliterated(forms[minority], forms[majority]) \
-                or nv._TRIPLED.search(written[majority]):
+        if written[majority] is None or nv._transliterated(forms[minority], forms[majority]):
+            continue
+        house = nv._TRIPLED.sub(r"\1\1", written[majority])
+        if fold_name(house) == minority:
             continue
         others = [n for n in spellings if n.folded == majority]
         evidence = tuple(Evidence.at(n, n.text) for n in _spread(others)[:nv.MAX_EVIDENCE])
@@ -36,9 +38,9 @@ def _reference(collection, options):
             if n.folded != minority or not collection.is_checked(n.path):
                 continue
             message = (f"“{n.text}” is written “{written[majority]}” {uses[majority]} times in the articles "
-                       f"checked together; expected “{written[majority]}”")
+                       f"checked together; expected “{house}”")
             location = Location(n.path, n.line, n.column, n.line, n.column + len(n.text))
-            yield found(nv.ID, message, location, DEFAULT, n.text, written[majority], evidence)
+            yield found(nv.ID, message, location, DEFAULT, n.text, house, evidence)
 
 
 def _reference_names(collection):

@@ -13,8 +13,26 @@ Schroeder" for "Gerhard Schröder": ä, ö, ü, ß, å, ø written ae, oe, ue, s
 neither does the adjective of a place name ("South African", "Saudi Arabian" beside "South
 Africa", "Saudi Arabia": the endings are in the language files, `place_adjective_endings`) nor a
 plural. The suggestion is the majority's usual spelling, never one written in capitals (a
-dateline's "UNITED NATIONS"). A name that `name-typo` already flags against the rules is left
-to it. The leading words of a longer name count as a use of the shorter one
+dateline's "UNITED NATIONS"), with a letter typed three times written twice ("Nancy Marshalll",
+however often a transcript copies it, suggests "Nancy Marshall"). A name that `name-typo` already
+flags against the rules is left to it.
+
+The differing word needs five letters in the majority spelling ("Zelensky", "Rutte"): shorter
+words are too often other people's (Jean and Jan Dupont, Dan and Don Smith, Mark and Mary Lane,
+Lisa and Lise Stark). A four-letter word ("America West", "Polly Peck", "Troy Perkins") is taken
+only when the rest of the name settles who it is and the difference is a slip, not another name:
+- another word of the name, of five letters or more, is the same in both spellings;
+- the difference is a slip of the fingers: two letters swapped, or inside the word a letter
+  doubled, dropped or replaced by its neighbour on the keyboard (the rows are in the language files,
+  `keyboard_rows`). Names differ by their first letter (Carl/Karl, Kim/Jim) and their last
+  (Lisa/Lise, Mark/Mary, Mack/Mac, Jan/Jana), and a letter inside that is no neighbour makes
+  another name (Dan/Don): none of these is taken;
+- the minority's word is not a common given name: given-names.tsv records how common each given
+  name is where it is most common (a logarithmic scale, 10 = 2 % of people); from 3 on (about
+  one person in 6,000) it is some people's own name (Jan, Tom, Allan, Garry), below it (Tory,
+  Lissa) or unknown (Pck, Wesst) it is taken for a slip of the majority's name. Two people whose
+  first names are a slip apart and who share a surname are rare unless both names are common.
+The majority needs the same uses as for a longer word (below). The leading words of a longer name count as a use of the shorter one
 ("Jim Pattison Industries" writes "Jim Pattison").
 
 ## Why it matters
@@ -25,6 +43,7 @@ house-style slip, and readers searching the archive miss the articles that use i
 ```text
 a.md: … Volodymyr Zelensky a rencontré … / b.md: … Volodymyr Zelensky … / c.md: … Volodymyr Zelensky …
 d.md: … le président Volodymyr Zelenskyi a déclaré …
+a.md, b.md: … America West … / c.md: … America Wesst reported a loss …
 ```
 
 ## Passes
@@ -34,6 +53,8 @@ a.md: … Lech Wałęsa … / b.md: … Lech Walesa …     (diacritics only)
 a.md: … Jean Martin … / b.md: … Jean Marin …      (one use each: no majority)
 a.md, b.md, c.md: … South Africa … / d.md: … the South African team …
 a.md, b.md, c.md: … Gerhard Schröder … / d.md: … Gerhard Schroeder …
+a.md, b.md, c.md: … Jean Dupont … / d.md: … Jan Dupont …   (Jan is a common given name)
+a.md, b.md, c.md: … Mark Lane … / d.md: … Mary Lane …      (another last letter; Lane is short too)
 ```
 
 ## Options
@@ -59,7 +80,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import lang as language
 from ..finding import DEFAULT, Evidence, Location, Severity, found, levels
-from ..fold import name_keys
+from ..fold import fold_name, name_keys
 
 ID = "name-variant"
 SEVERITY = Severity.WARNING
@@ -71,10 +92,11 @@ OPTIONS = {
     "slip_majority": (int, 2, "uses the majority needs when the minority differs by a slip of the fingers "
                               "and is used at most half as often"),
 }
-MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people;
-                      # the minority's may be one letter shorter ("Lynh" for "Lynch")
+MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people
+                      # (but see _short_slip); the minority's may be one letter shorter ("Lynh" for "Lynch")
 MAX_EVIDENCE = 3
-_TRIPLED = regex.compile(r"(\p{L})\1\1")   # "Marshalll": a slip however often it is copied
+_TRIPLED = regex.compile(r"(\p{L})\1{2,}")   # "Marshalll": a slip however often it is copied
+COMMON_NAME = 3       # given_name_frequency from which a first name is some people's own (Jan, Don), no slip
 
 
 def check_collection(collection, options):
@@ -94,15 +116,16 @@ def check_collection(collection, options):
     for minority, majority in pairs:
         evidence = tuple(Evidence.at(n, n.text) for n in samples[majority].evidence())
         for n in flagged[minority]:
-            message = (f"“{n.text}” is written “{written[majority]}” {uses[majority]} times in the articles "
-                       f"checked together; expected “{written[majority]}”")
+            usual, house = written[majority]
+            message = (f"“{n.text}” is written “{usual}” {uses[majority]} times in the articles "
+                       f"checked together; expected “{house}”")
             location = Location(n.path, n.line, n.column, n.line, n.column + len(n.text))
-            yield found(ID, message, location, DEFAULT, n.text, written[majority], evidence)
+            yield found(ID, message, location, DEFAULT, n.text, house, evidence)
 
 
 def _flagged_pairs(collection, options):
-    """The first pass: the archive's names that matter, the uses of each spelling, the house spelling of
-    each majority, and the (minority, majority) pairs to report."""
+    """The first pass: the archive's names that matter, the uses of each spelling, the usual and the house
+    spelling of each majority, and the (minority, majority) pairs to report."""
     tally = _Tally()
     for n in _spellings(collection.name_spellings()):
         tally.add(n)
@@ -111,10 +134,13 @@ def _flagged_pairs(collection, options):
         tally.add(n)
     written, pairs = {}, []
     for minority, majority in _variants(tally.uses, options):
-        written.setdefault(majority, _usual(tally.forms(majority)))
-        if written[majority] is None or _transliterated(tally.forms(minority), tally.forms(majority)) \
-                or _TRIPLED.search(written[majority]):
-            continue   # no house spelling; a transliteration; a letter typed three times is no house spelling
+        usual = _usual(tally.forms(majority))
+        if usual is None or _transliterated(tally.forms(minority), tally.forms(majority)):
+            continue   # no house spelling; a transliteration
+        house = _TRIPLED.sub(r"\1\1", usual)   # a letter typed three times is a slip however often it is copied
+        if fold_name(house) == minority:
+            continue   # the minority is the house spelling
+        written[majority] = (usual, house)
         pairs.append((minority, majority))
     return archived, tally.uses, written, pairs
 
@@ -208,7 +234,7 @@ def _variants(uses: Counter, options) -> list[tuple[str, str]]:
                         or _inflected(a.split()[i], b.split()[i]):
                     continue
                 low, high = sorted((a, b), key=lambda s: (uses[s], s))
-                if len(high.split()[i]) < MIN_WORD:
+                if len(high.split()[i]) < MIN_WORD and not _short_slip(low.split(), high.split(), i):
                     continue
                 if uses[high] >= options["min_majority"] and uses[low] <= options["max_ratio"] * uses[high] \
                         or _slip(a.split()[i], b.split()[i]) and uses[high] >= options["slip_majority"] \
@@ -224,12 +250,38 @@ def _blocks(spellings) -> dict[str, list[str]]:
     for spelling in sorted(spellings):
         words = spelling.split()
         for i, word in enumerate(words):
-            if len(word) >= MIN_WORD - 1:
+            if len(word) >= MIN_WORD - 2:
                 key = " ".join(words[:i] + ["\0"] + words[i + 1:])
                 member = alone.setdefault(key, spelling)
                 if member != spelling:
                     blocks.setdefault(key, [member]).append(spelling)
     return blocks
+
+
+def _short_slip(minority: list[str], majority: list[str], i: int) -> bool:
+    """A short word (Peck, West, Lisa) told apart from another name by the rest of the name and the kind of slip:
+    another word of five letters or more is the same, the majority's word has four letters, and the minority's
+    is a slip of the fingers (_inner_slip) that is not a common given name."""
+    a, b = minority[i], majority[i]
+    return len(b) == MIN_WORD - 1 and any(len(w) >= MIN_WORD for k, w in enumerate(majority) if k != i) \
+        and _inner_slip(a, b) and language.given_name_frequency(a) < COMMON_NAME
+
+
+def _inner_slip(a: str, b: str) -> bool:
+    """One slip of the fingers that keeps the first letter: two letters swapped ("Tory"/"Troy", "Wets"/"West"),
+    or, inside the word, a letter replaced by its neighbour on the keyboard, doubled or dropped ("Wesst"/"West",
+    "Pck"/"Peck"). Real names differ by their first letter (Carl/Karl, Kim/Jim) or their last (Lisa/Lise,
+    Mark/Mary, Mack/Mac, Jan/Jana); and another letter inside a name, not a neighbour on the keyboard, is
+    another name (Dan/Don)."""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 2:
+            return diff[0] > 0   # swapped, the last two letters too ("Wets")
+        return 0 < diff[0] < len(a) - 1 and frozenset((a[diff[0]], b[diff[0]])) in _keyboard_neighbours()
+    k = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    if not 0 < k < min(len(a), len(b)):
+        return False
+    return len(a) < len(b) or a[k] == a[k - 1]   # dropped, or doubled
 
 
 def _slip(a: str, b: str) -> bool:
@@ -262,6 +314,21 @@ def _inflected(a: str, b: str) -> bool:
 def _plural_endings() -> tuple[str, ...]:
     """The plural endings of every language, like the place adjectives below."""
     return tuple(sorted({e for code in language.codes() for e in language.load(code)["plural_endings"]}))
+
+
+@functools.lru_cache(maxsize=None)
+def _keyboard_neighbours() -> frozenset:
+    """Pairs of letters side by side or one above the other on a keyboard of any language (rows staggered)."""
+    pairs = set()
+    for code in language.codes():
+        rows = language.load(code)["keyboard_rows"]
+        for r, row in enumerate(rows):
+            for k, letter in enumerate(row):
+                near = [row[k + 1]] if k + 1 < len(row) else []
+                if r + 1 < len(rows):
+                    near += [rows[r + 1][j] for j in (k - 1, k) if 0 <= j < len(rows[r + 1])]
+                pairs.update(frozenset((letter, other)) for other in near)
+    return frozenset(pairs)
 
 
 @functools.lru_cache(maxsize=None)
