@@ -15,7 +15,9 @@ Africa", "Saudi Arabia": the endings are in the language files, `place_adjective
 plural. The suggestion is the majority's usual spelling, never one written in capitals (a
 dateline's "UNITED NATIONS"), with a letter typed three times written twice ("Nancy Marshalll",
 however often a transcript copies it, suggests "Nancy Marshall"). A name that `name-typo` already
-flags against the rules is left to it.
+flags against the rules is left to it. The leading and the trailing words of a longer name count as
+a use of the shorter one ("Jim Pattison Industries" writes "Jim Pattison", "Air Force Colonel Eileen
+Collins" writes "Eileen Collins").
 
 The differing word needs five letters in the majority spelling ("Zelensky", "Rutte"): shorter
 words are too often other people's (Jean and Jan Dupont, Dan and Don Smith, Mark and Mary Lane,
@@ -32,8 +34,7 @@ only when the rest of the name settles who it is and the difference is a slip, n
   one person in 6,000) it is some people's own name (Jan, Tom, Allan, Garry), below it (Tory,
   Lissa) or unknown (Pck, Wesst) it is taken for a slip of the majority's name. Two people whose
   first names are a slip apart and who share a surname are rare unless both names are common.
-The majority needs the same uses as for a longer word (below). The leading words of a longer name count as a use of the shorter one
-("Jim Pattison Industries" writes "Jim Pattison").
+The majority needs the same uses as for a longer word (below).
 
 ## Why it matters
 A newsroom's archive should spell a person one way. A minority spelling is either a typo or a
@@ -208,8 +209,10 @@ class _Sample:
 
 def _with_leads(names):
     """Each name, the leading words of a longer one ("Jim Pattison Industries" also writes "Jim Pattison",
-    "Lisa Stark ABC", a transcript's credit line, "Lisa Stark"), and the name after a possessive ("The
-    World's Nancy Marshall" writes "Nancy Marshall"): so a slip in "Jim Patttison" has its majority."""
+    "Lisa Stark ABC", a transcript's credit line, "Lisa Stark"), and its trailing words, where a rank, a
+    possessive or a transcript's words run into the name ("Air Force Colonel Eileen Collins", "The World's
+    Nancy Marshall", "For The World I'm Nancy Marshall" write "Eileen Collins", "Nancy Marshall"): so a
+    slip in "Jim Patttison" or "Eileen Colins" has its majority."""
     for n in names:
         yield n
         words, folded = n.text.split(), n.folded.split()
@@ -217,10 +220,11 @@ def _with_leads(names):
             continue
         for k in range(2, len(words)):
             yield replace(n, text=" ".join(words[:k]), folded=" ".join(folded[:k]))
-        owner = max((i for i, w in enumerate(words[:-2]) if w.endswith(("'s", "’s"))), default=None)
-        if owner is not None and " ".join(words) == n.text:
-            offset = len(" ".join(words[:owner + 1])) + 1
-            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[owner + 1:]))
+        if " ".join(words) != n.text:
+            continue   # a name across a line break: its columns would be wrong
+        for k in range(1, len(words) - 1):
+            offset = len(" ".join(words[:k])) + 1
+            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[k:]))
 
 
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:
