@@ -8,11 +8,13 @@ runner adds to a RecordStore as they come back. The cross-article phase then rea
 range's items read back with all their usable keys. The process that compares articles holds one unit
 at a time (with --jobs, one per worker), so its memory does not grow with the archive.
 
-The file lives in a folder of its own (mode 0700) made for the run and removed at its end, whatever
-ends it; it is written without a journal, since nothing outlives the run.
+The file lives in a folder of its own (mode 0700) made for the run and removed at its end (an error and
+Ctrl-C included); a run killed outright leaves it, and the next run removes it (the folder is named after
+the process, which is then gone). It is written without a journal, since nothing outlives the run.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -28,6 +30,7 @@ from .report import Report
 SPILL = 2000          # a run of more articles than this keeps its records in a store, not in memory
 UNIT_ROWS = 8000      # item-key memberships read back at a time: bounds the memory of one unit
 COMMIT_EVERY = 500    # articles added between commits
+PREFIX = "factlint-records-"
 
 
 def rows_of(record: ArticleRecord) -> tuple:
@@ -68,7 +71,8 @@ class RecordStore:
     """The records of one run on disk. add() while the articles are read, then finish(); close() removes it."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="factlint-records-"))
+        _sweep()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.path = self.folder / "records.sqlite"
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode = OFF")
@@ -132,6 +136,25 @@ class RecordStore:
             hi, held = key, held + n
         if lo is not None:
             yield lo, hi
+
+
+def _sweep() -> None:
+    """Remove the stores that runs killed outright (SIGKILL, the machine's OOM killer) left behind: the
+    folder names the process that made it, and a folder of a process that is gone is nobody's."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        pid = folder.name[len(PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:          # another user's process: alive, and not ours to touch
+        return True
+    return True
 
 
 def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo: str, hi: str) -> list[tuple]:

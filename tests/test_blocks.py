@@ -4,6 +4,7 @@ the records on disk give the findings of the records in memory (tests/test_scale
 whole runs, in one process, two workers and on Dask)."""
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 from collections import Counter
@@ -104,3 +105,19 @@ def test_the_store_streams_name_spellings_in_order_and_leaves_nothing(monkeypatc
         assert list(kept.name_spellings()) == sorted((n for r in records for n in r.names),
                                                      key=lambda n: (n.path, n.line, n.column))
     assert list(tmp_path.iterdir()) == [], "the store's folder is removed"
+
+
+def test_a_store_left_by_a_killed_run_is_removed_by_the_next(monkeypatch, tmp_path):
+    import subprocess
+    import sys
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f"{store.PREFIX}{gone.stdout.strip()}-abc"
+    live = tmp_path / f"{store.PREFIX}{os.getpid()}-def"     # a run of this process still at work
+    other = tmp_path / "factlint-records-notapid"
+    for folder in (left, live, other):
+        folder.mkdir()
+        (folder / "records.sqlite").write_bytes(b"")
+    with store.RecordStore():
+        assert not left.exists()
+        assert live.exists() and other.exists()
