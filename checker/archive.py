@@ -33,7 +33,7 @@ SCHEMA_VERSION = 1
 EXTRACTION_VERSION = 2          # bump when extraction changes what it produces from the same text
 MIN_QUOTE_WORDS = 2             # shorter quotations are not indexed (no quote-drift option goes below)
 
-_SCHEMA = """
+SCHEMA_TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
                       language TEXT NOT NULL, earliest TEXT, latest TEXT);
@@ -43,6 +43,8 @@ CREATE TABLE item_keys(key TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT N
 CREATE TABLE names(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, line INTEGER NOT NULL,
                    col INTEGER NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL, initial INTEGER NOT NULL);
 CREATE TABLE name_tokens(token TEXT NOT NULL, name_id INTEGER NOT NULL, article_id INTEGER NOT NULL);
+"""
+SCHEMA_INDEXES = """
 CREATE INDEX items_article ON items(article_id);
 CREATE INDEX item_keys_key ON item_keys(kind, key);
 CREATE INDEX item_keys_article ON item_keys(article_id);
@@ -50,6 +52,7 @@ CREATE INDEX names_article ON names(article_id);
 CREATE INDEX name_tokens_token ON name_tokens(token);
 CREATE INDEX name_tokens_article ON name_tokens(article_id);
 """
+_SCHEMA = SCHEMA_TABLES + SCHEMA_INDEXES
 
 
 def extraction_fingerprint() -> str:

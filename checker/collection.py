@@ -9,7 +9,7 @@ from itertools import filterfalse
 from typing import Callable, Hashable, Iterator, TypeVar
 
 from .match import claim_keys, quote_keys
-from .records import ArticleRecord, ClaimRecord, QuoteRecord
+from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
 from .workers import fork_context, map_with_state, pool as worker_pool
 
 T = TypeVar("T", ClaimRecord, QuoteRecord)
@@ -40,6 +40,18 @@ class Collection:
 
     def is_checked(self, path: str) -> bool:
         return path in self.checked
+
+    def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
+               weight: int = 1) -> Iterator[tuple]:
+        """(a, b, verdict) for the candidate pairs of claims (kind "claim") or quotations ("quote", of at
+        least `min_words` words) whose judge(a, b, options) is not None; blocks.StoreCollection gives the same
+        verdicts, in another order, from records kept on disk."""
+        pairs = self.claim_pairs(max_block) if kind == "claim" else self.quote_pairs(max_block, min_words)
+        return self.verdicts(judge, pairs, options, weight)
+
+    def name_spellings(self) -> Iterator[NameSpelling]:
+        """Every name spelling of the checked articles, in (path, line, column) order; each call streams again."""
+        return (n for r in self.records for n in r.names)
 
     def claim_pairs(self, max_block: int, focus: list[ClaimRecord] | None = None) -> list[tuple[ClaimRecord, ClaimRecord]]:
         """Candidate pairs of claims, at least one side in `focus` (default: the checked articles'); two with the
@@ -94,14 +106,15 @@ class Collection:
             checked = [order[0] in self.checked for order in ordered]
         archived = self.archive is not None or focused is not None
         size = len(ordered)
-        chosen = _pair_numbers(blocks.values(), number, group_ids, checked if archived else None, max_block, min_keys)
+        numbered = ([number[o] for o in members] for members in blocks.values())
+        chosen = pair_numbers(numbered, group_ids, checked if archived else None, max_block, min_keys)
         objects = [items[order] for order in ordered]
         return [(objects[p // size], objects[p % size]) for p in chosen]
 
 
-def _pair_numbers(blocks, number: dict, group_ids: list[int], checked: list[bool] | None, max_block: int,
-                  min_keys: int) -> list[int]:
-    """The pairs of items (numbered in their order) that share at least `min_keys` blocks of at most
+def pair_numbers(blocks, group_ids: list[int], checked: list[bool] | None, max_block: int,
+                 min_keys: int) -> list[int]:
+    """The pairs of items (blocks of their numbers in a stable order) that share at least `min_keys` blocks of at most
     `max_block` members and are not of one group, as a * size + b (a < b), sorted; with `checked`, only
     those with a checked side. Each member's row of pairs is made and counted by C loops (map, filter,
     set/Counter update) rather than pair by pair in Python: a block of 400 is 80,000 pairs."""
@@ -110,7 +123,7 @@ def _pair_numbers(blocks, number: dict, group_ids: list[int], checked: list[bool
     for members in blocks:
         if len(members) < 2 or len(members) > max_block:
             continue
-        idx = sorted({number[o] for o in members})
+        idx = sorted(set(members))
         by_group: dict[int, set[int]] = defaultdict(set)
         for i in idx:
             by_group[group_ids[i]].add(i)

@@ -24,25 +24,30 @@ MIN_PARALLEL = 16     # fewer articles than this are checked in this process: st
 CHUNK = 32            # articles per task
 
 
-def run(jobs: list[tuple], state: State, settings) -> Iterator:
-    """The per-article reports of the jobs ((article or path, is a target)), in the order of the jobs."""
+def run(jobs: list[tuple], state: State, settings, client=None, function: Callable = process) -> Iterator:
+    """function(job, state) (pipeline.process, or a function wrapping it) for the jobs ((article or path, is
+    a target)), in the order of the jobs; with the dask engine on `client` (else on a cluster of its own)."""
     if settings.engine == "dask":
-        yield from _dask(jobs, state, settings)
+        if client is None:
+            with dask_client(settings.scheduler, settings.jobs) as client:
+                yield from _dask(jobs, state, settings, client, function)
+        else:
+            yield from _dask(jobs, state, settings, client, function)
     elif settings.jobs > 1 and len(jobs) >= MIN_PARALLEL:
-        yield from _processes(jobs, state, settings)
+        yield from _processes(jobs, state, settings, function)
     else:
         for job in jobs:
-            yield process(job, state)
+            yield function(job, state)
 
 
 # -- worker processes of this machine ---------------------------------------------------------------
-def _processes(jobs, state: State, settings):
+def _processes(jobs, state: State, settings, function: Callable):
     import multiprocessing   # deferred: only runs that use processes pay for it
     context = fork_context() or multiprocessing.get_context("spawn")
     count = capped(settings.jobs)
     # each worker rebuilds the rules from the cache: cheaper than pickling them to a spawned worker
     with worker_pool(count, context, (state.settings, state.records), _local_state) as pool:
-        yield from map_with_state(pool, process, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
+        yield from map_with_state(pool, function, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
 
 
 def _local_state(given) -> State:
@@ -103,11 +108,22 @@ def rule_contents(rule_paths: list[Path]) -> list[tuple[str, bytes]]:
     return [(facts.display_path(path), data) for path, data in contents]
 
 
-def map_chunks(client, function, items: list, **kwargs) -> Iterator:
-    """function(chunk, **kwargs) on the cluster for every CHUNK items; the results in the order of the items.
-    A chunk's result is let go once read, so the cluster holds only those not read yet."""
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    pending = deque(client.map(function, chunks, pure=False, **kwargs))
+def map_chunks(client, function, items, window: int = 0, **kwargs) -> Iterator:
+    """function(chunk, **kwargs) on the cluster for every CHUNK items (any iterable, read as it goes); the
+    results in the order of the items. At most `window` chunks (default: four per worker thread) are in
+    flight, and a chunk's result is let go once read: neither this process nor the cluster holds more."""
+    window = window or 4 * max(1, sum(client.nthreads().values()))
+    pending: deque = deque()
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            pending.append(client.submit(function, chunk, pure=False, **kwargs))
+            chunk = []
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+    if chunk:
+        pending.append(client.submit(function, chunk, pure=False, **kwargs))
     while pending:
         yield from pending.popleft().result()
 
@@ -128,13 +144,12 @@ def factbase_of(rules: list[tuple[str, bytes]]):
     return facts.FactBase(parsed)
 
 
-def _dask(jobs, state: State, settings):
-    with dask_client(settings.scheduler, settings.jobs) as client:
-        rules = rule_contents(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()))
-        rules_future = client.scatter(rules, broadcast=True)
-        shipped = [(_payload(item), target) for item, target in jobs]
-        yield from map_chunks(client, _dask_chunk, shipped, rules=rules_future, settings=state.settings,
-                              records=state.records)
+def _dask(jobs, state: State, settings, client, function: Callable):
+    rules = rule_contents(facts.default_rule_paths(list(settings.rule_paths), Path.cwd()))
+    rules_future = client.scatter(rules, broadcast=True)
+    shipped = ((_payload(item), target) for item, target in jobs)   # read as the chunks are sent
+    yield from map_chunks(client, _dask_chunk, shipped, rules=rules_future, settings=state.settings,
+                          records=state.records, step=function)
 
 
 def _payload(item):
@@ -145,10 +160,10 @@ def _payload(item):
     return raw if not isinstance(raw, bytes) else (display_path(item), raw, is_markdown(item))
 
 
-def _dask_chunk(chunk, rules, settings, records):
+def _dask_chunk(chunk, rules, settings, records, step=process):
     state = worker_cached("check", rules, repr(settings).encode() + bytes([records]),
                           lambda: _cluster_state(rules, settings, records))
-    return [process(job, state) for job in chunk]
+    return [step(job, state) for job in chunk]
 
 
 def _cluster_state(rules, settings, records) -> State:

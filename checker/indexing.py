@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engines, facts
-from .archive import (APPLICATION_ID, MIN_QUOTE_WORDS, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
+from .archive import (APPLICATION_ID, SCHEMA_VERSION, _SCHEMA, IndexError_, _version_problem,
                       describe_error, extraction_fingerprint, kind_of, newer_schema)
 from .articles import _decode, display_path, parse_article, read_article_bytes, walk
 from .context import ArticleContext
 from .finding import RunError
-from .match import claim_keys, quote_keys
-from .records import ArticleRecord, dump, record_of
+from .records import ArticleRecord, record_of
+from .store import insert_rows, rows_of
 from .workers import fork_context, map_with_state, pool as worker_pool
 
 
@@ -113,27 +113,7 @@ def _delete(conn: sqlite3.Connection, article_id: int) -> None:
 
 
 def _insert(conn: sqlite3.Connection, record: ArticleRecord, digest: str) -> None:
-    date = record.date or (None, None)
-    cur = conn.execute("INSERT INTO articles(path, hash, language, earliest, latest) VALUES (?, ?, ?, ?, ?)",
-                       (record.path, digest, record.language, *date))
-    article_id = cur.lastrowid
-    keys = []
-    for kind, items in (("claim", record.claims), ("quote", record.quotes)):
-        for item in items:
-            item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
-                                   (article_id, kind, dump(item))).lastrowid
-            if kind == "claim":
-                keys += [(k, kind, 0, item_id, article_id) for k in claim_keys(item)]
-            else:
-                size = len(item.norm.split())
-                keys += [(k, kind, size, item_id, article_id) for k in quote_keys(item, MIN_QUOTE_WORDS)]
-    conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)", keys)
-    for name in record.names:
-        name_id = conn.execute("INSERT INTO names(article_id, line, col, text, folded, initial) VALUES (?, ?, ?, ?, ?, ?)",
-                               (article_id, name.line, name.column, name.text, name.folded, int(name.sentence_initial))
-                               ).lastrowid
-        conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
-                         [(t, name_id, article_id) for t in sorted(set(name.folded.split()))])
+    insert_rows(conn, rows_of(record), digest)
 
 
 PARALLEL_MIN = 200         # fewer changed articles than this are extracted in this process

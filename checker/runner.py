@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import traceback
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
-from . import engines, facts, postprocess
+from . import engines, facts, postprocess, store
 from .articles import Article, display_path, read_text_only, walk
 from .archive import ArchiveError, open_archive
+from .blocks import StoreCollection
 from .checks import REGISTRY
 from .collection import Collection
 from .finding import Finding, RunError
 from .pipeline import Settings, enabled_checks, state_of
 from .records import ArticleRecord
+from .store import RecordStore
 from .report import Report
 
 __all__ = ["Settings", "load_rules", "run"]
@@ -37,19 +40,28 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     if base is None:
         return report
     collection_checks = [(m, o) for m, o in enabled_checks(settings) if hasattr(m, "check_collection")]
-    records: list[ArticleRecord] | None = [] if collection_checks else None
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
-    jobs = _jobs(paths, articles, settings, report, kept, records is not None)
-    state = state_of(base, replace(settings, progress=None, selection=None), records is not None)
-    for done, part in enumerate(engines.run(jobs, state, settings)):
+    jobs = _jobs(paths, articles, settings, report, kept, bool(collection_checks))
+    state = state_of(base, replace(settings, progress=None, selection=None), bool(collection_checks))
+    with ExitStack() as stack:
+        client = stack.enter_context(engines.dask_client(settings.scheduler, settings.jobs)) \
+            if settings.engine == "dask" else None
+        records: list[ArticleRecord] | RecordStore | None = None
+        function = engines.process
+        if collection_checks:
+            # a large run keeps its records on disk (store.py), a run --against an archive in memory
+            spill = len(jobs) > store.SPILL and settings.against is None
+            records = stack.enter_context(RecordStore()) if spill else []
+            function = store.process_rows if spill else function
+        for done, part in enumerate(engines.run(jobs, state, settings, client, function)):
+            if settings.progress:
+                settings.progress(done, len(jobs), "articles", "")
+            _merge(report, part, records)
         if settings.progress:
-            settings.progress(done, len(jobs), "articles", "")
-        _merge(report, part, records)
-    if settings.progress:
-        settings.progress(len(jobs), len(jobs), "articles", "")
-    if collection_checks:
-        found = _deferring(check_collection(records, collection_checks, settings, report), report.findings)
-        report.findings.extend(_finish_collection(found, kept, settings, report))
+            settings.progress(len(jobs), len(jobs), "articles", "")
+        if collection_checks:
+            found = _deferring(check_collection(records, collection_checks, settings, report, client), report.findings)
+            report.findings.extend(_finish_collection(found, kept, settings, report))
     if report.archive:   # cross-article checks may cite the archive, but report only on targets
         context_only = set(report.archive)
         report.findings = [f for f in report.findings if f.location.path not in context_only]
@@ -86,8 +98,11 @@ def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) ->
     report.digests.update(part.digests)
     report.suppressed += part.suppressed
     report.baselined += part.baselined
-    if records is not None:
+    if isinstance(records, list):
         records += part.records
+    elif records is not None:
+        for rows in part.records:
+            records.add(rows)
 
 
 def _deferring(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
@@ -101,7 +116,8 @@ def _deferring(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
                                         for rule in deferred.get(f.rule, ()))]
 
 
-def check_collection(records: list[ArticleRecord], checks, settings: Settings, report: Report) -> list[Finding]:
+def check_collection(records: list[ArticleRecord] | RecordStore, checks, settings: Settings, report: Report,
+                     client=None) -> list[Finding]:
     """The second phase: the checks that compare the articles with each other (and with the archive)."""
     archive = None
     if settings.against is not None:
@@ -113,7 +129,9 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
     progress = settings.progress or (lambda *args: None)
     try:
         progress(0, len(checks), "comparing", checks[0][0].ID if checks else "")
-        collection = Collection(records, archive, jobs=settings.jobs if settings.engine == "local" else 1)
+        jobs = settings.jobs if settings.engine == "local" else 1
+        collection = StoreCollection(records, jobs, client) if isinstance(records, RecordStore) \
+            else Collection(records, archive, jobs=jobs)
         for done, (module, options) in enumerate(checks):
             progress(done, len(checks), "comparing", module.ID)
             try:
@@ -123,13 +141,20 @@ def check_collection(records: list[ArticleRecord], checks, settings: Settings, r
                 return found
             except Exception as exc:
                 detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
-                report.errors.append(RunError(", ".join(sorted(collection.checked)) or "(no article)", None,
+                report.errors.append(RunError(_paths_shown(records), None,
                                               f"internal error in check {module.ID}: {detail}"))
     finally:
         progress(len(checks), len(checks), "comparing")
         if archive is not None:
             archive.close()
     return found
+
+
+def _paths_shown(records) -> str:
+    """The articles a failed collection check was comparing, for its error line."""
+    if isinstance(records, RecordStore):
+        return f"({records.added} articles)"
+    return ", ".join(sorted({r.path for r in records})) or "(no article)"
 
 
 def _finish_collection(found: list[Finding], kept: dict[str, Article], settings: Settings, report: Report):

@@ -186,3 +186,16 @@ def test_language_branches_are_found():
     assert _language_branches('if code == "en":\n    pass\nx = 1 if "fr" != lang else 2\n', codes) == [1, 3]
     assert _language_branches('ok = lang in ("fr", "en")\n', codes) == [1]
     assert _language_branches('words = ["en", "in"]\nif gender in ("m", "f"):\n    pass\n', codes) == []
+
+
+def test_given_name_frequency_tells_common_names_from_rare_ones_and_from_words():
+    frequency = lang.given_name_frequency
+    assert frequency("Jan") >= 3 and frequency("jean") >= 3   # other people's names
+    assert 0 < frequency("Tory") < 3                          # a name, but rare
+    assert frequency("Pck") == 0 and frequency("") == 0       # no name
+
+
+def test_every_language_has_keyboard_rows_of_letters():
+    for code in lang.codes():
+        rows = lang.load(code)["keyboard_rows"]
+        assert len(rows) >= 3 and all(isinstance(row, str) and row.isalpha() for row in rows), code

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker import collection as collection_module
+from checker import store
 from conftest import ROOT, cli
 from benchmarks.archive_gen import generate
 
@@ -52,6 +53,33 @@ def test_a_dask_local_cluster_finds_the_same(folder, alone):
 
 
 def test_a_running_scheduler_finds_the_same(folder, alone):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert _report(folder, "--engine", "dask", "--scheduler", cluster.scheduler_address) == alone
+
+
+@pytest.fixture
+def on_disk(monkeypatch):
+    """Records kept on disk as in a large run, cut into units small enough that pairs cross units."""
+    monkeypatch.setattr(store, "SPILL", 0)
+    monkeypatch.setattr(store, "UNIT_ROWS", 40)
+
+
+def test_records_on_disk_find_the_same(folder, alone, on_disk):
+    assert _report(folder, "--jobs", "1") == alone
+
+
+def test_records_on_disk_two_workers_find_the_same(folder, alone, on_disk):
+    assert _report(folder, "--jobs", "2") == alone
+
+
+def test_records_on_disk_dask_local_cluster_finds_the_same(folder, alone, on_disk):
+    pytest.importorskip("dask.distributed")
+    assert _report(folder, "--engine", "dask", "--jobs", "2") == alone
+
+
+def test_records_on_disk_running_scheduler_finds_the_same(folder, alone, on_disk):
     pytest.importorskip("dask.distributed")
     from dask.distributed import LocalCluster
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:

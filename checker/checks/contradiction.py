@@ -95,23 +95,25 @@ def judge(a, b, options):
     return contradiction(a, b, options["threshold"], options["tolerance"], options["max_days_apart"])
 
 
-def _conflicts(collection, pairs, options) -> dict[tuple, list]:
+def _conflicts(verdicts) -> dict[tuple, list]:
     conflicts = defaultdict(list)
-    for a, b, (score, attributed) in collection.verdicts(judge, pairs, options):
+    same: dict[tuple, object] = {}   # one object per claim, however many verdicts name it
+    for a, b, (score, attributed) in verdicts:
+        a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
         conflicts[a.order()].append((a, score, attributed, b))
         conflicts[b.order()].append((b, score, attributed, a))
     return conflicts
 
 
 def check_collection(collection, options):
-    conflicts = _conflicts(collection, collection.claim_pairs(options["max_block"]), options)
+    conflicts = _conflicts(collection.judged("claim", judge, options, options["max_block"]))
     reported = sorted(key for key in conflicts if collection.is_checked(key[0]))
     # how many claims each other side disagrees with: an archived one's are counted over the whole archive
     degree = {key: len(entries) for key, entries in conflicts.items() if collection.is_checked(key[0])}
     archived = {e[3].order(): e[3] for key in reported for e in conflicts[key] if not collection.is_checked(e[3].path)}
     if archived:
-        around = _conflicts(collection, collection.claim_pairs(options["max_block"], focus=list(archived.values())),
-                            options)
+        pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
+        around = _conflicts(collection.verdicts(judge, pairs, options))
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
         entries = sorted(conflicts[key], key=lambda e: (-e[1], e[3].order()))

@@ -13,9 +13,28 @@ Schroeder" for "Gerhard Schröder": ä, ö, ü, ß, å, ø written ae, oe, ue, s
 neither does the adjective of a place name ("South African", "Saudi Arabian" beside "South
 Africa", "Saudi Arabia": the endings are in the language files, `place_adjective_endings`) nor a
 plural. The suggestion is the majority's usual spelling, never one written in capitals (a
-dateline's "UNITED NATIONS"). A name that `name-typo` already flags against the rules is left
-to it. The leading words of a longer name count as a use of the shorter one
-("Jim Pattison Industries" writes "Jim Pattison").
+dateline's "UNITED NATIONS"), with a letter typed three times written twice ("Nancy Marshalll",
+however often a transcript copies it, suggests "Nancy Marshall"). A name that `name-typo` already
+flags against the rules is left to it. The leading and the trailing words of a longer name count as
+a use of the shorter one ("Jim Pattison Industries" writes "Jim Pattison", "Air Force Colonel Eileen
+Collins" writes "Eileen Collins").
+
+The differing word needs five letters in the majority spelling ("Zelensky", "Rutte"): shorter
+words are too often other people's (Jean and Jan Dupont, Dan and Don Smith, Mark and Mary Lane,
+Lisa and Lise Stark). A four-letter word ("America West", "Polly Peck", "Troy Perkins") is taken
+only when the rest of the name settles who it is and the difference is a slip, not another name:
+- another word of the name, of five letters or more, is the same in both spellings;
+- the difference is a slip of the fingers: two letters swapped, or inside the word a letter
+  doubled, dropped or replaced by its neighbour on the keyboard (the rows are in the language files,
+  `keyboard_rows`). Names differ by their first letter (Carl/Karl, Kim/Jim) and their last
+  (Lisa/Lise, Mark/Mary, Mack/Mac, Jan/Jana), and a letter inside that is no neighbour makes
+  another name (Dan/Don): none of these is taken;
+- the minority's word is not a common given name: given-names.tsv records how common each given
+  name is where it is most common (a logarithmic scale, 10 = 2 % of people); from 3 on (about
+  one person in 6,000) it is some people's own name (Jan, Tom, Allan, Garry), below it (Tory,
+  Lissa) or unknown (Pck, Wesst) it is taken for a slip of the majority's name. Two people whose
+  first names are a slip apart and who share a surname are rare unless both names are common.
+The majority needs the same uses as for a longer word (below).
 
 ## Why it matters
 A newsroom's archive should spell a person one way. A minority spelling is either a typo or a
@@ -25,6 +44,7 @@ house-style slip, and readers searching the archive miss the articles that use i
 ```text
 a.md: … Volodymyr Zelensky a rencontré … / b.md: … Volodymyr Zelensky … / c.md: … Volodymyr Zelensky …
 d.md: … le président Volodymyr Zelenskyi a déclaré …
+a.md, b.md: … America West … / c.md: … America Wesst reported a loss …
 ```
 
 ## Passes
@@ -34,6 +54,8 @@ a.md: … Lech Wałęsa … / b.md: … Lech Walesa …     (diacritics only)
 a.md: … Jean Martin … / b.md: … Jean Marin …      (one use each: no majority)
 a.md, b.md, c.md: … South Africa … / d.md: … the South African team …
 a.md, b.md, c.md: … Gerhard Schröder … / d.md: … Gerhard Schroeder …
+a.md, b.md, c.md: … Jean Dupont … / d.md: … Jan Dupont …   (Jan is a common given name)
+a.md, b.md, c.md: … Mark Lane … / d.md: … Mary Lane …      (another last letter; Lane is short too)
 ```
 
 ## Options
@@ -49,15 +71,17 @@ a.md, b.md, c.md: … Gerhard Schröder … / d.md: … Gerhard Schroeder …
 from __future__ import annotations
 
 import functools
-from collections import Counter, defaultdict
+from bisect import insort
+from collections import Counter
 from dataclasses import replace
+from itertools import chain
 
 import regex
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import lang as language
 from ..finding import DEFAULT, Evidence, Location, Severity, found, levels
-from ..fold import name_keys
+from ..fold import fold_name, name_keys
 
 ID = "name-variant"
 SEVERITY = Severity.WARNING
@@ -69,47 +93,126 @@ OPTIONS = {
     "slip_majority": (int, 2, "uses the majority needs when the minority differs by a slip of the fingers "
                               "and is used at most half as often"),
 }
-MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people;
-                      # the minority's may be one letter shorter ("Lynh" for "Lynch")
+MIN_WORD = 5          # the majority's differing word: shorter words (Jan/Jean) are too often other people
+                      # (but see _short_slip); the minority's may be one letter shorter ("Lynh" for "Lynch")
 MAX_EVIDENCE = 3
-_TRIPLED = regex.compile(r"(\p{L})\1\1")   # "Marshalll": a slip however often it is copied
+_TRIPLED = regex.compile(r"(\p{L})\1{2,}")   # "Marshalll": a slip however often it is copied
+COMMON_NAME = 3       # given_name_frequency from which a first name is some people's own (Jan, Don), no slip
 
 
 def check_collection(collection, options):
-    spellings = [n for n in _with_leads(_names(collection)) if len(n.folded.split()) >= 2]
-    uses = Counter(n.folded for n in spellings)
-    forms: dict[str, Counter] = defaultdict(Counter)
-    for n in spellings:
-        forms[n.folded][n.text] += 1
-    written = {folded: _usual(counts) for folded, counts in forms.items()}
-    for minority, majority in _variants(uses, options):
-        if written[majority] is None or _transliterated(forms[minority], forms[majority]) \
-                or _TRIPLED.search(written[majority]):
-            continue   # no house spelling; a transliteration; a letter typed three times is no house spelling
-        others = [n for n in spellings if n.folded == majority]
-        evidence = tuple(Evidence.at(n, n.text) for n in _spread(others)[:MAX_EVIDENCE])
-        for n in spellings:
-            if n.folded != minority or not collection.is_checked(n.path):
-                continue
-            message = (f"“{n.text}” is written “{written[majority]}” {uses[majority]} times in the articles "
-                       f"checked together; expected “{written[majority]}”")
+    # Two passes over the spellings, so that memory follows the vocabulary, not the number of uses: the
+    # first counts uses and written forms per folded spelling, the second keeps only the flagged uses and a
+    # few uses of each majority as evidence.
+    archived, uses, written, pairs = _flagged_pairs(collection, options)
+    if not pairs:
+        return
+    flagged: dict[str, list] = {minority: [] for minority, _ in pairs}
+    samples = {majority: _Sample() for _, majority in pairs}
+    for order, n in enumerate(_spellings(chain(collection.name_spellings(), archived))):
+        if n.folded in flagged and collection.is_checked(n.path):
+            flagged[n.folded].append(n)
+        if n.folded in samples:
+            samples[n.folded].add(n, order)
+    for minority, majority in pairs:
+        evidence = tuple(Evidence.at(n, n.text) for n in samples[majority].evidence())
+        for n in flagged[minority]:
+            usual, house = written[majority]
+            message = (f"“{n.text}” is written “{usual}” {uses[majority]} times in the articles "
+                       f"checked together; expected “{house}”")
             location = Location(n.path, n.line, n.column, n.line, n.column + len(n.text))
-            yield found(ID, message, location, DEFAULT, n.text, written[majority], evidence)
+            yield found(ID, message, location, DEFAULT, n.text, house, evidence)
 
 
-def _names(collection):
-    """The checked articles' names, and the archive's names that share a word with them (blocking)."""
-    local = [n for record in collection.records for n in record.names]
-    yield from local
-    if collection.archive is not None:
-        tokens = {t for n in local if len(n.folded.split()) >= 2 for t in n.folded.split()}
-        yield from collection.archive.names_with_tokens(tokens, exclude=collection.checked)
+def _flagged_pairs(collection, options):
+    """The first pass: the archive's names that matter, the uses of each spelling, the usual and the house
+    spelling of each majority, and the (minority, majority) pairs to report."""
+    tally = _Tally()
+    for n in _spellings(collection.name_spellings()):
+        tally.add(n)
+    archived = _archived(collection, tally.uses)
+    for n in _spellings(archived):
+        tally.add(n)
+    written, pairs = {}, []
+    for minority, majority in _variants(tally.uses, options):
+        usual = _usual(tally.forms(majority))
+        if usual is None or _transliterated(tally.forms(minority), tally.forms(majority)):
+            continue   # no house spelling; a transliteration
+        house = _TRIPLED.sub(r"\1\1", usual)   # a letter typed three times is a slip however often it is copied
+        if fold_name(house) == minority:
+            continue   # the minority is the house spelling
+        written[majority] = (usual, house)
+        pairs.append((minority, majority))
+    return archived, tally.uses, written, pairs
+
+
+def _spellings(names):
+    """The spellings of two words or more, with the leading words of longer names."""
+    return (n for n in _with_leads(names) if len(n.folded.split()) >= 2)
+
+
+def _archived(collection, uses: Counter) -> list:
+    """With an archive, its names that share a word with the checked articles' names (blocking)."""
+    if collection.archive is None:
+        return []
+    tokens = {t for spelling in uses for t in spelling.split()}
+    return collection.archive.names_with_tokens(tokens, exclude=collection.checked)
+
+
+class _Tally:
+    """Uses and written forms of each folded spelling. Most spellings are always written one way: their one
+    form is kept as a string, a Counter only for those written several ways."""
+
+    def __init__(self) -> None:
+        self.uses: Counter = Counter()
+        self.first: dict[str, str] = {}
+        self.several: dict[str, Counter] = {}
+
+    def add(self, n) -> None:
+        first = self.first.setdefault(n.folded, n.text)
+        if first != n.text and n.folded not in self.several:
+            self.several[n.folded] = Counter({first: self.uses[n.folded]})
+        if n.folded in self.several:
+            self.several[n.folded][n.text] += 1
+        self.uses[n.folded] += 1
+
+    def forms(self, folded: str) -> Counter:
+        return self.several.get(folded) or Counter({self.first[folded]: self.uses[folded]})
+
+
+class _Sample:
+    """The evidence of a majority spelling: one use per article first, in (path, line, column) order, then
+    the other uses. The first MAX_EVIDENCE articles' first uses and the first MAX_EVIDENCE uses overall
+    are all it takes, whatever the order the uses come in."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple] = {}     # path: its first use, for the first MAX_EVIDENCE paths
+        self.least: list[tuple] = []          # the first MAX_EVIDENCE uses
+
+    def add(self, n, order: int) -> None:
+        item = (n.path, n.line, n.column, order, n)
+        if n.path in self.first:
+            self.first[n.path] = min(self.first[n.path], item)
+        elif len(self.first) < MAX_EVIDENCE:
+            self.first[n.path] = item
+        elif n.path < max(self.first):
+            del self.first[max(self.first)]
+            self.first[n.path] = item
+        insort(self.least, item)
+        del self.least[MAX_EVIDENCE:]
+
+    def evidence(self) -> list:
+        first = sorted(self.first.values())
+        rest = [item for item in self.least if item not in first]
+        return [item[-1] for item in (first + rest)[:MAX_EVIDENCE]]
 
 
 def _with_leads(names):
     """Each name, the leading words of a longer one ("Jim Pattison Industries" also writes "Jim Pattison",
-    "Lisa Stark ABC", a transcript's credit line, "Lisa Stark"), and the name after a possessive ("The
-    World's Nancy Marshall" writes "Nancy Marshall"): so a slip in "Jim Patttison" has its majority."""
+    "Lisa Stark ABC", a transcript's credit line, "Lisa Stark"), and its trailing words, where a rank, a
+    possessive or a transcript's words run into the name ("Air Force Colonel Eileen Collins", "The World's
+    Nancy Marshall", "For The World I'm Nancy Marshall" write "Eileen Collins", "Nancy Marshall"): so a
+    slip in "Jim Patttison" or "Eileen Colins" has its majority."""
     for n in names:
         yield n
         words, folded = n.text.split(), n.folded.split()
@@ -117,37 +220,72 @@ def _with_leads(names):
             continue
         for k in range(2, len(words)):
             yield replace(n, text=" ".join(words[:k]), folded=" ".join(folded[:k]))
-        owner = max((i for i, w in enumerate(words[:-2]) if w.endswith(("'s", "’s"))), default=None)
-        if owner is not None and " ".join(words) == n.text:
-            offset = len(" ".join(words[:owner + 1])) + 1
-            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[owner + 1:]))
+        if " ".join(words) != n.text:
+            continue   # a name across a line break: its columns would be wrong
+        for k in range(1, len(words) - 1):
+            offset = len(" ".join(words[:k])) + 1
+            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[k:]))
 
 
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:
     """(minority, majority) pairs of folded spellings that differ in one word by one keystroke."""
-    blocks: dict[tuple, list[str]] = defaultdict(list)
-    for spelling in sorted(uses):
-        words = spelling.split()
-        for i, word in enumerate(words):
-            if len(word) >= MIN_WORD - 1:
-                blocks[(i, tuple(words[:i]), tuple(words[i + 1:]))].append(spelling)
     pairs = set()
-    for (i, _, _), members in blocks.items():
-        if len(members) < 2:
-            continue
+    for key, members in _blocks(uses).items():
+        i = key.split(" ").index("\0")
         for a in members:
             for b in members:
                 if a >= b or DamerauLevenshtein.distance(a.split()[i], b.split()[i]) != 1 \
                         or _inflected(a.split()[i], b.split()[i]):
                     continue
                 low, high = sorted((a, b), key=lambda s: (uses[s], s))
-                if len(high.split()[i]) < MIN_WORD:
+                if len(high.split()[i]) < MIN_WORD and not _short_slip(low.split(), high.split(), i):
                     continue
                 if uses[high] >= options["min_majority"] and uses[low] <= options["max_ratio"] * uses[high] \
                         or _slip(a.split()[i], b.split()[i]) and uses[high] >= options["slip_majority"] \
                         and 2 * uses[low] <= uses[high]:
                     pairs.add((low, high))
     return sorted(pairs)
+
+
+def _blocks(spellings) -> dict[str, list[str]]:
+    """The spellings, in order, that are one name with one word masked (blocking), for the blocks of two or more."""
+    blocks: dict[str, list[str]] = {}
+    alone: dict[str, str] = {}            # a block of one spelling holds no list
+    for spelling in sorted(spellings):
+        words = spelling.split()
+        for i, word in enumerate(words):
+            if len(word) >= MIN_WORD - 2:
+                key = " ".join(words[:i] + ["\0"] + words[i + 1:])
+                member = alone.setdefault(key, spelling)
+                if member != spelling:
+                    blocks.setdefault(key, [member]).append(spelling)
+    return blocks
+
+
+def _short_slip(minority: list[str], majority: list[str], i: int) -> bool:
+    """A short word (Peck, West, Lisa) told apart from another name by the rest of the name and the kind of slip:
+    another word of five letters or more is the same, the majority's word has four letters, and the minority's
+    is a slip of the fingers (_inner_slip) that is not a common given name."""
+    a, b = minority[i], majority[i]
+    return len(b) == MIN_WORD - 1 and any(len(w) >= MIN_WORD for k, w in enumerate(majority) if k != i) \
+        and _inner_slip(a, b) and language.given_name_frequency(a) < COMMON_NAME
+
+
+def _inner_slip(a: str, b: str) -> bool:
+    """One slip of the fingers that keeps the first letter: two letters swapped ("Tory"/"Troy", "Wets"/"West"),
+    or, inside the word, a letter replaced by its neighbour on the keyboard, doubled or dropped ("Wesst"/"West",
+    "Pck"/"Peck"). Real names differ by their first letter (Carl/Karl, Kim/Jim) or their last (Lisa/Lise,
+    Mark/Mary, Mack/Mac, Jan/Jana); and another letter inside a name, not a neighbour on the keyboard, is
+    another name (Dan/Don)."""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 2:
+            return diff[0] > 0   # swapped, the last two letters too ("Wets")
+        return 0 < diff[0] < len(a) - 1 and frozenset((a[diff[0]], b[diff[0]])) in _keyboard_neighbours()
+    k = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    if not 0 < k < min(len(a), len(b)):
+        return False
+    return len(a) < len(b) or a[k] == a[k - 1]   # dropped, or doubled
 
 
 def _slip(a: str, b: str) -> bool:
@@ -183,6 +321,21 @@ def _plural_endings() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def _keyboard_neighbours() -> frozenset:
+    """Pairs of letters side by side or one above the other on a keyboard of any language (rows staggered)."""
+    pairs = set()
+    for code in language.codes():
+        rows = language.load(code)["keyboard_rows"]
+        for r, row in enumerate(rows):
+            for k, letter in enumerate(row):
+                near = [row[k + 1]] if k + 1 < len(row) else []
+                if r + 1 < len(rows):
+                    near += [rows[r + 1][j] for j in (k - 1, k) if 0 <= j < len(rows[r + 1])]
+                pairs.update(frozenset((letter, other)) for other in near)
+    return frozenset(pairs)
+
+
+@functools.lru_cache(maxsize=None)
 def _place_adjective_endings() -> tuple[tuple[str, str], ...]:
     """(noun ending, adjective ending) of every language: the articles checked together may mix languages."""
     return tuple(sorted({(noun, adjective) for code in language.codes()
@@ -199,12 +352,3 @@ def _transliterated(minority: Counter, majority: Counter) -> bool:
     """One spelling is an accepted transliteration of the other ("Schroeder" of "Schröder")."""
     keys = {key for text in majority for key in name_keys(text)}
     return any(key in keys for text in minority for key in name_keys(text))
-
-
-def _spread(names):
-    """One use per article first, so the evidence shows several articles."""
-    seen, first, rest = set(), [], []
-    for n in sorted(names, key=lambda n: (n.path, n.line, n.column)):
-        (rest if n.path in seen else first).append(n)
-        seen.add(n.path)
-    return first + rest

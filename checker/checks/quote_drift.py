@@ -71,24 +71,26 @@ def drift(a, b, options) -> tuple[str, float] | None:
     return None
 
 
-def _drifts(collection, pairs, options) -> dict[tuple, list]:
+def _drifts(verdicts) -> dict[tuple, list]:
     found = defaultdict(list)
-    # a pair of quotations costs about twenty times a pair of figures to judge
-    for a, b, verdict in collection.verdicts(drift, pairs, options, weight=20):
+    same: dict[tuple, object] = {}   # one object per quotation, however many verdicts name it
+    for a, b, verdict in verdicts:
         if verdict:
+            a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
             found[a.order()].append((a, verdict, b))
             found[b.order()].append((b, verdict, a))
     return found
 
 
 def check_collection(collection, options):
-    found = _drifts(collection, collection.quote_pairs(options["max_block"], options["min_words"]), options)
+    # a pair of quotations costs about twenty times a pair of figures to judge (weight)
+    found = _drifts(collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=20))
     reported = sorted(key for key in found if collection.is_checked(key[0]))
     degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
     archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
     if archived:
-        around = _drifts(collection, collection.quote_pairs(options["max_block"], options["min_words"],
-                                                            focus=list(archived.values())), options)
+        pairs = collection.quote_pairs(options["max_block"], options["min_words"], focus=list(archived.values()))
+        around = _drifts(collection.verdicts(drift, pairs, options, weight=20))
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
         entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))

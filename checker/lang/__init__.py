@@ -116,18 +116,28 @@ _GIVEN_NAME_COLUMNS = ("fr", "en")
 
 @functools.lru_cache(maxsize=None)
 def _given_names() -> dict[str, tuple[str, str]]:
-    text = resources.files(__package__).joinpath("given-names.tsv").read_text(encoding="utf-8")
     table: dict[str, tuple[str, str]] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, fr, en = line.split("\t")
+    for name, fr, en, _ in _given_name_rows():
         key = fold(name)
         if key in table and table[key] != (fr, en):   # Élise and Elise: keep only what they agree on
             old = table[key]
             fr, en = _agree(old[0], fr), _agree(old[1], en)
         table[key] = (fr, en)
     return table
+
+
+@functools.lru_cache(maxsize=None)
+def _given_name_frequencies() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for name, _, _, frequency in _given_name_rows():
+        key = fold(name)
+        table[key] = max(table.get(key, 0), int(frequency))
+    return table
+
+
+def _given_name_rows() -> list[list[str]]:
+    text = resources.files(__package__).joinpath("given-names.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def _agree(a: str, b: str) -> str:
@@ -149,3 +159,9 @@ def given_name_gender(first_name: str, code: str) -> str | None:
     own, other = entry[column], entry[1 - column]
     gender = own if own != "-" else other
     return gender if gender in ("m", "f") else None
+
+
+def given_name_frequency(first_name: str) -> int:
+    """How common a given name is in the country where it is most common: 0 (not a given name the list
+    knows) to 13, a logarithmic scale on which 10 is 2 % of people and each step about a factor of two."""
+    return _given_name_frequencies().get(fold(first_name), 0)

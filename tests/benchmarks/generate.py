@@ -20,7 +20,7 @@ def _first_names() -> list[tuple[str, str]]:
     out = []
     for line in (ROOT / "checker" / "lang" / "given-names.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, fr, en = line.split("\t")
+            name, fr, en = line.split("\t")[:3]
             gender = fr if fr in "mf" else en
             if gender in ("m", "f") and name.isalpha():
                 out.append((name, gender))

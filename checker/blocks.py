@@ -1,0 +1,133 @@
+"""The cross-article phase of a large run, a unit of blocking keys at a time, from the records on disk.
+
+The pairs are those of collection.py: two items sharing at least `min_keys` usable keys (a key is
+usable when 2 to `max_block` items carry it) and not of one group. Here the usable keys, in sorted
+order, are cut into units (store.py); a unit reads back the items carrying one of its keys, with all
+their usable keys, and forms the pairs of its blocks. A pair whose items share keys of several units
+would be found by each: it belongs to the unit of the smallest key they share, and the others drop it.
+So every pair is judged exactly once, by whichever process runs its unit, and the verdicts are those
+of collection.Collection.judged (a test compares them, tests/test_blocks.py).
+
+Units run in this process (`--jobs 1`), in forked workers that read the store themselves (`--jobs N`),
+or on Dask workers (`--engine dask`), which cannot read this machine's files: the unit's rows are read
+here and shipped, a few units at a time, so neither side holds more than a few units.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable, Iterator
+
+from .match import claim_keys, quote_keys
+from .records import NameSpelling, load_claim, load_quote
+from .store import RecordStore, unit_rows
+from .workers import capped, fork_context, map_with_state, pool as worker_pool
+
+MIN_KEYS = {"claim": 1, "quote": 2}   # keys two items must share to be paired (as collection.py)
+
+
+def _group(kind: str, item) -> tuple:
+    """Two items of one group are never paired (as collection.py): the same value as written; the same
+    words from the same speaker (or from unnamed ones)."""
+    if kind == "claim":
+        return item.value, item.low, item.high, item.step
+    return item.norm, item.speaker_key if item.explicit else None
+
+
+def keys_of(kind: str, item, min_words: int) -> list[str]:
+    return claim_keys(item) if kind == "claim" else quote_keys(item, min_words)
+
+
+def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
+                  max_block: int) -> list[tuple]:
+    """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
+    blocks are the keys from lo to hi. A pair is judged in the block of the smallest usable key its items
+    share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time."""
+    load = load_claim if kind == "claim" else load_quote
+    items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
+                   key=lambda row: row[0].order())
+    blocks: dict[str, list[int]] = {}
+    for number, (_, keys) in enumerate(items):
+        for key in set(keys):
+            if lo <= key <= hi:
+                blocks.setdefault(key, []).append(number)
+    groups: dict[tuple, int] = {}
+    group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
+    held = [frozenset(keys) for _, keys in items]
+    min_keys = MIN_KEYS[kind]
+    out = []
+    for key, members in blocks.items():
+        if len(members) > max_block:
+            continue
+        for x, a in enumerate(members):
+            mine, group = held[a], group_ids[a]
+            for b in members[x + 1:]:
+                if group_ids[b] == group:
+                    continue
+                shared = mine & held[b]
+                if len(shared) < min_keys or min(shared) != key:
+                    continue   # too few keys in common, or judged in the block of a smaller key
+                verdict = judge(items[a][0], items[b][0], options)
+                if verdict is not None:
+                    out.append((items[a][0], items[b][0], verdict))
+    return out
+
+
+class StoreCollection:
+    """What the collection checks see in a large run: the records of the store (no archive: a run with
+    `--against` holds its own records, collection.Collection). Every article of the store is checked."""
+
+    def __init__(self, store: RecordStore, jobs: int = 1, client=None, window: int = 4) -> None:
+        self.store = store
+        self.jobs = jobs
+        self.client = client            # a dask.distributed Client: units are judged on its workers
+        self.window = window            # units in flight on the cluster
+        self.archive = None
+        store.finish()
+
+    def is_checked(self, path: str) -> bool:
+        return True
+
+    def name_spellings(self) -> Iterator[NameSpelling]:
+        return self.store.name_spellings()
+
+    def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
+               weight: int = 1) -> Iterator[tuple]:
+        """(a, b, verdict) as collection.Collection.judged gives them (not in the same order)."""
+        min_size = min_words if kind == "quote" else 0
+        table = self.store.usable(kind, max_block, min_size)
+        units = [(kind, table, min_size, lo, hi, judge, options, max_block) for lo, hi in self.store.unit_ranges(table)]
+        if self.client is not None:
+            yield from _on_cluster(self.client, self.store.conn, units, self.window)
+        elif self.jobs > 1 and len(units) > 1:
+            context = fork_context()
+            import multiprocessing   # deferred: only runs that use processes pay for it
+            context = context or multiprocessing.get_context("spawn")
+            with worker_pool(min(capped(self.jobs), len(units)), context, str(self.store.path), _open) as pool:
+                for found in map_with_state(pool, _unit, units):
+                    yield from found
+        else:
+            for unit in units:
+                yield from _unit(unit, self.store.conn)
+
+
+def _open(path: str) -> sqlite3.Connection:
+    """In a worker: its own connection to the store (a forked copy of the parent's is not to be used)."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _unit(unit: tuple, conn: sqlite3.Connection) -> list[tuple]:
+    kind, table, min_size, lo, hi, judge, options, max_block = unit
+    rows = unit_rows(conn, kind, table, min_size, lo, hi)
+    return unit_verdicts(kind, lo, hi, rows, judge, options, max_block)
+
+
+def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: int) -> Iterator[tuple]:
+    """Each unit's rows read here and judged on the cluster, at most `window` units in flight."""
+    pending = []
+    for kind, table, min_size, lo, hi, judge, options, max_block in units:
+        rows = unit_rows(conn, kind, table, min_size, lo, hi)
+        pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, pure=False))
+        if len(pending) >= window:
+            yield from pending.pop(0).result()
+    for future in pending:
+        yield from future.result()

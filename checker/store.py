@@ -1,0 +1,174 @@
+"""Where a large run keeps what its articles say until they are compared: a temporary SQLite file of the
+archive index's schema (archive.py), not the memory of the process.
+
+A run of more than SPILL articles has its per-article workers turn each record into rows (`rows_of`: the
+claims and quotations as JSON with their blocking keys, the name spellings with their words), which the
+runner adds to a RecordStore as they come back. The cross-article phase then reads the store in units
+(blocks.py): the blocking keys in sorted order cut into ranges holding at most UNIT_ROWS items, each
+range's items read back with all their usable keys. The process that compares articles holds one unit
+at a time (with --jobs, one per worker), so its memory does not grow with the archive.
+
+The file lives in a folder of its own (mode 0700) made for the run and removed at its end (an error and
+Ctrl-C included); a run killed outright leaves it, and the next run removes it (the folder is named after
+the process, which is then gone). It is written without a journal, since nothing outlives the run.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from .archive import MIN_QUOTE_WORDS, SCHEMA_INDEXES, SCHEMA_TABLES
+from .match import claim_keys, quote_keys
+from .pipeline import State, process
+from .records import ArticleRecord, NameSpelling, dump
+from .report import Report
+
+SPILL = 2000          # a run of more articles than this keeps its records in a store, not in memory
+UNIT_ROWS = 8000      # item-key memberships read back at a time: bounds the memory of one unit
+COMMIT_EVERY = 500    # articles added between commits
+PREFIX = "factlint-records-"
+
+
+def rows_of(record: ArticleRecord) -> tuple:
+    """A record as the rows of the store: (path, language, date, items, names), items as
+    (kind, JSON body, word count, keys), names as (line, column, text, folded, sentence initial)."""
+    items = [("claim", dump(c), 0, claim_keys(c)) for c in record.claims]
+    items += [("quote", dump(q), len(q.norm.split()), quote_keys(q, MIN_QUOTE_WORDS)) for q in record.quotes]
+    names = [(n.line, n.column, n.text, n.folded, int(n.sentence_initial)) for n in record.names]
+    return record.path, record.language, record.date, items, names
+
+
+def process_rows(job, state: State) -> Report:
+    """pipeline.process, with the record already turned into rows (in the worker, not in the runner)."""
+    part = process(job, state)
+    part.records = [rows_of(r) for r in part.records]
+    return part
+
+
+def insert_rows(conn: sqlite3.Connection, rows: tuple, digest: str) -> None:
+    """Add one article's rows (rows_of) to an index or a store."""
+    path, language, date, items, names = rows
+    article_id = conn.execute("INSERT INTO articles(path, hash, language, earliest, latest) VALUES (?, ?, ?, ?, ?)",
+                              (path, digest, language, *(date or (None, None)))).lastrowid
+    keys = []
+    for kind, body, size, item_keys in items:
+        item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
+                               (article_id, kind, body)).lastrowid
+        keys += [(k, kind, size, item_id, article_id) for k in item_keys]
+    conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)", keys)
+    for line, column, text, folded, initial in names:
+        name_id = conn.execute("INSERT INTO names(article_id, line, col, text, folded, initial) VALUES (?, ?, ?, ?, ?, ?)",
+                               (article_id, line, column, text, folded, initial)).lastrowid
+        conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
+                         [(t, name_id, article_id) for t in sorted(set(folded.split()))])
+
+
+class RecordStore:
+    """The records of one run on disk. add() while the articles are read, then finish(); close() removes it."""
+
+    def __init__(self) -> None:
+        _sweep()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+        self.path = self.folder / "records.sqlite"
+        self.conn = sqlite3.connect(self.path)
+        self.conn.execute("PRAGMA journal_mode = OFF")
+        self.conn.execute("PRAGMA synchronous = OFF")
+        self.conn.executescript(SCHEMA_TABLES)
+        self.added = 0
+        self.finished = False
+
+    def add(self, rows: tuple) -> None:
+        insert_rows(self.conn, rows, "")
+        self.added += 1
+        if self.added % COMMIT_EVERY == 0:
+            self.conn.commit()
+
+    def finish(self) -> None:
+        """Index what was added (faster after than during the inserts); the store is read-only from here."""
+        if not self.finished:
+            self.conn.executescript(SCHEMA_INDEXES + "CREATE INDEX item_keys_item ON item_keys(item_id);")
+            self.conn.commit()
+            self.finished = True
+
+    def close(self) -> None:
+        self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> "RecordStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def name_spellings(self) -> Iterator[NameSpelling]:
+        """Every name spelling, in (path, line, column) order, streamed."""
+        for row in self.conn.execute("SELECT a.path, n.line, n.col, n.text, n.folded, n.initial FROM names n "
+                                     "JOIN articles a ON a.id = n.article_id ORDER BY a.path, n.line, n.col, n.id"):
+            yield NameSpelling(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+    def usable(self, kind: str, max_block: int, min_size: int) -> str:
+        """The name of a table of the keys that `max_block` allows (2 to max_block items of at least
+        `min_size` words), made once per kind and options."""
+        table = f"usable_{kind}_{int(max_block)}_{int(min_size)}"
+        exists = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+        if not exists:
+            self.conn.execute(f"CREATE TABLE {table}(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+            self.conn.execute(f"INSERT INTO {table} SELECT key, COUNT(*) FROM item_keys WHERE kind = ? AND size >= ? "
+                              f"GROUP BY key HAVING COUNT(*) BETWEEN 2 AND ?", (kind, min_size, max_block))
+            self.conn.commit()
+        return table
+
+    def unit_ranges(self, table: str) -> Iterator[tuple[str, str]]:
+        """(first key, last key) of consecutive ranges of usable keys holding at most UNIT_ROWS items
+        (a key's block is never cut)."""
+        lo = hi = None
+        held = 0
+        for key, n in self.conn.execute(f"SELECT key, n FROM {table} ORDER BY key"):
+            if lo is not None and held + n > UNIT_ROWS:
+                yield lo, hi
+                lo, held = None, 0
+            if lo is None:
+                lo = key
+            hi, held = key, held + n
+        if lo is not None:
+            yield lo, hi
+
+
+def _sweep() -> None:
+    """Remove the stores that runs killed outright (SIGKILL, the machine's OOM killer) left behind: the
+    folder names the process that made it, and a folder of a process that is gone is nobody's."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        pid = folder.name[len(PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:          # another user's process: alive, and not ours to touch
+        return True
+    return True
+
+
+def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo: str, hi: str) -> list[tuple]:
+    """The items holding a usable key in [lo, hi]: (JSON body, every usable key of the item), by item id."""
+    ids = [row[0] for row in conn.execute(
+        f"SELECT DISTINCT k.item_id FROM item_keys k JOIN {table} u ON u.key = k.key "
+        f"WHERE k.kind = ? AND k.size >= ? AND k.key BETWEEN ? AND ? ORDER BY k.item_id", (kind, min_size, lo, hi))]
+    keys: dict[int, list[str]] = {}
+    bodies: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for item_id, key in conn.execute(f"SELECT k.item_id, k.key FROM item_keys k JOIN {table} u ON u.key = k.key "
+                                         f"WHERE k.item_id IN ({marks})", chunk):
+            keys.setdefault(item_id, []).append(key)
+        bodies.update(conn.execute(f"SELECT id, body FROM items WHERE id IN ({marks})", chunk))
+    return [(bodies[i], tuple(sorted(keys[i]))) for i in ids]

@@ -1,0 +1,123 @@
+"""A large run's cross-article phase, a unit of blocking keys at a time (blocks.py, store.py): every
+candidate pair of the definition is judged exactly once, whichever way the keys are cut into units, and
+the records on disk give the findings of the records in memory (tests/test_scale_identical.py compares
+whole runs, in one process, two workers and on Dask)."""
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from checker import store
+from checker.blocks import unit_verdicts
+from checker.records import ArticleRecord, NameSpelling
+
+
+@dataclass(frozen=True)
+class Item:
+    """What pairing reads of a claim (its order, its group: the value as written) or of a quotation."""
+    path: str
+    line: int
+    keys: tuple[str, ...]
+    value: float
+    low: float = 0
+    high: float = 0
+    step: float = 0
+    norm: str = ""
+    speaker_key: str | None = None
+    explicit: bool = False
+
+    def order(self):
+        return (self.path, self.line, 0)
+
+
+def _items(rng: random.Random, kind: str) -> list[Item]:
+    keys = [f"k{i:02d}" for i in range(rng.randint(3, 40))]
+    out = []
+    for n in range(rng.randint(0, 150)):
+        group = rng.randint(0, rng.choice([1, 3, 60]))
+        out.append(Item(f"a{rng.randint(0, 40)}.md", n, tuple(rng.sample(keys, rng.randint(0, min(6, len(keys))))),
+                        group, norm=str(group) if kind == "quote" else ""))
+    return out
+
+
+def _reference(items: list[Item], max_block: int, min_keys: int) -> Counter:
+    size = Counter(k for item in items for k in item.keys)
+    usable = {k for k, n in size.items() if 2 <= n <= max_block}
+    return Counter((a.order(), b.order()) for a, b in combinations(sorted(items, key=Item.order), 2)
+                   if a.value != b.value and len(set(a.keys) & set(b.keys) & usable) >= min_keys)
+
+
+@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("kind", ["claim", "quote"])
+def test_units_judge_each_pair_once(seed, kind):
+    rng = random.Random(seed)
+    items = _items(rng, kind)
+    max_block = rng.choice([2, 5, 40, 400])
+    size = Counter(k for item in items for k in item.keys)
+    usable = sorted(k for k, n in size.items() if 2 <= n <= max_block)
+    cuts = sorted(rng.sample(range(1, len(usable)), rng.randint(0, max(0, len(usable) - 1)))) if usable else []
+    ranges = [usable[a:b] for a, b in zip([0, *cuts], [*cuts, len(usable)])] if usable else []
+    judged = Counter()
+    for keys in ranges:
+        lo, hi = keys[0], keys[-1]
+        rows = [(item, tuple(k for k in item.keys if k in usable)) for item in items
+                if any(lo <= k <= hi for k in item.keys if k in usable)]
+        for a, b, verdict in unit_verdicts(kind, lo, hi, rows, lambda a, b, options: True, {}, max_block):
+            judged[(a.order(), b.order())] += 1
+    assert judged == _reference(items, max_block, 1 if kind == "claim" else 2)
+
+
+def test_unit_ranges_never_cut_a_block_and_hold_at_most_unit_rows(monkeypatch):
+    monkeypatch.setattr(store, "UNIT_ROWS", 10)
+    with store.RecordStore() as kept:
+        for n in range(30):
+            items = [("claim", "{}", 0, [f"k{n % 7}", f"k{n % 3 + 10}", "common"])]
+            kept.add((f"a{n}.md", "fr", None, items, []))
+        kept.finish()
+        table = kept.usable("claim", 12, 0)
+        ranges = list(kept.unit_ranges(table))
+        counts = dict(kept.conn.execute(f"SELECT key, n FROM {table}"))
+    assert "common" not in counts, "30 items carry it: more than max_block"
+    assert len(ranges) > 2
+    covered = [k for lo, hi in ranges for k in sorted(counts) if lo <= k <= hi]
+    assert covered == sorted(counts), "every usable key in exactly one range"
+    assert all(sum(n for k, n in counts.items() if lo <= k <= hi) <= 10 for lo, hi in ranges)
+
+
+def test_the_store_streams_name_spellings_in_order_and_leaves_nothing(monkeypatch, tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    records = [ArticleRecord("b.md", "fr", None, names=[NameSpelling("b.md", 2, 1, "Klara Lind", "klara lind", False)]),
+               ArticleRecord("a.md", "en", ("2025-01-01", "2025-01-01"),
+                             names=[NameSpelling("a.md", 1, 5, "Jo Lind", "jo lind", True),
+                                    NameSpelling("a.md", 3, 1, "Klara Lind", "klara lind", False)])]
+    with store.RecordStore() as kept:
+        assert Path(kept.folder).parent == tmp_path
+        for record in records:
+            kept.add(store.rows_of(record))
+        kept.finish()
+        assert list(kept.name_spellings()) == sorted((n for r in records for n in r.names),
+                                                     key=lambda n: (n.path, n.line, n.column))
+    assert list(tmp_path.iterdir()) == [], "the store's folder is removed"
+
+
+def test_a_store_left_by_a_killed_run_is_removed_by_the_next(monkeypatch, tmp_path):
+    import subprocess
+    import sys
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f"{store.PREFIX}{gone.stdout.strip()}-abc"
+    live = tmp_path / f"{store.PREFIX}{os.getpid()}-def"     # a run of this process still at work
+    other = tmp_path / "factlint-records-notapid"
+    for folder in (left, live, other):
+        folder.mkdir()
+        (folder / "records.sqlite").write_bytes(b"")
+    with store.RecordStore():
+        assert not left.exists()
+        assert live.exists() and other.exists()
