@@ -74,6 +74,7 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
 from ..match import contradiction
@@ -95,25 +96,58 @@ def judge(a, b, options):
     return contradiction(a, b, options["threshold"], options["tolerance"], options["max_days_apart"])
 
 
-def _conflicts(verdicts) -> dict[tuple, list]:
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What a finding says of one claim of a conflict, kept instead of the claim's record (a tenth of its size:
+    an archive with many conflicts holds thousands)."""
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    written: str
+    quoted: str
+    what: str
+
+    def order(self) -> tuple:
+        return (self.path, self.line, self.column)
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def _side(claim) -> _Side:
+    return _Side(claim.path, claim.line, claim.column, claim.end_line, claim.end_column, claim.written, claim.quoted,
+                 _what(claim))
+
+
+def _conflicts(verdicts, collection) -> tuple[dict[tuple, list], dict[tuple, object]]:
+    """The conflicts of each claim, by its order, as (side, score, attributed, other side); and the records of
+    the archived claims among them (their own conflicts are looked for over the archive)."""
     conflicts = defaultdict(list)
-    same: dict[tuple, object] = {}   # one object per claim, however many verdicts name it
+    sides: dict[tuple, _Side] = {}   # one per claim, however many verdicts name it
+    archived: dict[tuple, object] = {}
     for a, b, (score, attributed) in verdicts:
-        a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
+        for claim in (a, b):
+            if not collection.is_checked(claim.path):
+                archived.setdefault(claim.order(), claim)
+        a, b = (sides.get(c.order()) or sides.setdefault(c.order(), _side(c)) for c in (a, b))
         conflicts[a.order()].append((a, score, attributed, b))
         conflicts[b.order()].append((b, score, attributed, a))
-    return conflicts
+    return conflicts, archived
 
 
 def check_collection(collection, options):
-    conflicts = _conflicts(collection.judged("claim", judge, options, options["max_block"]))
+    conflicts, archived = _conflicts(collection.judged("claim", judge, options, options["max_block"]), collection)
     reported = sorted(key for key in conflicts if collection.is_checked(key[0]))
     # how many claims each other side disagrees with: an archived one's are counted over the whole archive
     degree = {key: len(entries) for key, entries in conflicts.items() if collection.is_checked(key[0])}
-    archived = {e[3].order(): e[3] for key in reported for e in conflicts[key] if not collection.is_checked(e[3].path)}
+    archived = {order: archived[order] for key in reported for order in (e[3].order() for e in conflicts[key])
+                if order in archived}
     if archived:
         pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
-        around = _conflicts(collection.verdicts(judge, pairs, options))
+        around, _ = _conflicts(collection.verdicts(judge, pairs, options), collection)
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
         entries = sorted(conflicts[key], key=lambda e: (-e[1], e[3].order()))
@@ -131,8 +165,8 @@ def _finding(claim, entries, degree) -> Finding:
     _, score, _, best = entries[0]
     where = f"at line {best.line} of this article" if best.path == claim.path else f"in {best.where}"
     others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
-    message = (f"“{claim.written}” here ({_what(claim)}), but “{best.written}” {where}{others} "
-               f"({_what(best)}), match {score:g}; expected one value")
+    message = (f"“{claim.written}” here ({claim.what}), but “{best.written}” {where}{others} "
+               f"({best.what}), match {score:g}; expected one value")
     level = DEFAULT
     mine = len(entries)
     if all(e[2] for e in entries):
@@ -142,6 +176,6 @@ def _finding(claim, entries, degree) -> Finding:
         # every other side disagrees with more claims than this one: this one is with the majority
         message += f"; the other side disagrees with {degree[best.order()]} claims, this one with {mine}"
         level = "majority"
-    evidence = tuple(Evidence.at(other, f"{other.quoted} [{_what(other)}]") for _, _, _, other in entries[:MAX_EVIDENCE])
+    evidence = tuple(Evidence.at(other, f"{other.quoted} [{other.what}]") for _, _, _, other in entries[:MAX_EVIDENCE])
     location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
     return found(ID, message, location, level, claim.written, best.written, evidence)
