@@ -125,7 +125,8 @@ def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: in
     """Each unit's rows read here and judged on the cluster, at most `window` units in flight."""
     pending = []
     for kind, table, min_size, lo, hi, judge, options, max_block in units:
-        rows = unit_rows(conn, kind, table, min_size, lo, hi)
+        # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows
+        [rows] = client.scatter([unit_rows(conn, kind, table, min_size, lo, hi)], hash=False)
         pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, pure=False))
         if len(pending) >= window:
             yield from pending.pop(0).result()
