@@ -106,8 +106,8 @@ class _Side:
     end_line: int
     end_column: int
     written: str
-    quoted: str
     what: str
+    evidence: Evidence       # one object, shared by every finding that cites this claim
 
     def order(self) -> tuple:
         return (self.path, self.line, self.column)
@@ -118,8 +118,9 @@ class _Side:
 
 
 def _side(claim) -> _Side:
-    return _Side(claim.path, claim.line, claim.column, claim.end_line, claim.end_column, claim.written, claim.quoted,
-                 _what(claim))
+    what = _what(claim)
+    return _Side(claim.path, claim.line, claim.column, claim.end_line, claim.end_column, claim.written, what,
+                 Evidence.at(claim, f"{claim.quoted} [{what}]"))
 
 
 def _conflicts(verdicts, collection) -> tuple[dict[tuple, list], dict[tuple, object]]:
@@ -176,6 +177,6 @@ def _finding(claim, entries, degree) -> Finding:
         # every other side disagrees with more claims than this one: this one is with the majority
         message += f"; the other side disagrees with {degree[best.order()]} claims, this one with {mine}"
         level = "majority"
-    evidence = tuple(Evidence.at(other, f"{other.quoted} [{other.what}]") for _, _, _, other in entries[:MAX_EVIDENCE])
+    evidence = tuple(other.evidence for _, _, _, other in entries[:MAX_EVIDENCE])
     location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
     return found(ID, message, location, level, claim.written, best.written, evidence)
