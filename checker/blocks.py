@@ -17,10 +17,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, Iterator
 
-from .match import claim_keys, quote_keys
 from .records import NameSpelling, load_claim, load_quote
 from .store import RecordStore, unit_rows
-from .workers import capped, fork_context, map_with_state, pool as worker_pool
+from .workers import capped, map_with_state, pool as worker_pool, process_context
 
 MIN_KEYS = {"claim": 1, "quote": 2}   # keys two items must share to be paired (as collection.py)
 
@@ -33,10 +32,6 @@ def _group(kind: str, item) -> tuple:
     return item.norm, item.speaker_key if item.explicit else None
 
 
-def keys_of(kind: str, item, min_words: int) -> list[str]:
-    return claim_keys(item) if kind == "claim" else quote_keys(item, min_words)
-
-
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
                   max_block: int) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
@@ -45,11 +40,7 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     load = load_claim if kind == "claim" else load_quote
     items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
                    key=lambda row: row[0].order())
-    blocks: dict[str, list[int]] = {}
-    for number, (_, keys) in enumerate(items):
-        for key in set(keys):
-            if lo <= key <= hi:
-                blocks.setdefault(key, []).append(number)
+    blocks = _blocks(items, lo, hi)
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
     held = [frozenset(keys) for _, keys in items]
@@ -70,6 +61,16 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
                 if verdict is not None:
                     out.append((items[a][0], items[b][0], verdict))
     return out
+
+
+def _blocks(items: list[tuple], lo: str, hi: str) -> dict[str, list[int]]:
+    """The unit's blocks: each key from lo to hi, with the numbers of the items that carry it, in order."""
+    blocks: dict[str, list[int]] = {}
+    for number, (_, keys) in enumerate(items):
+        for key in set(keys):
+            if lo <= key <= hi:
+                blocks.setdefault(key, []).append(number)
+    return blocks
 
 
 class StoreCollection:
@@ -99,10 +100,7 @@ class StoreCollection:
         if self.client is not None:
             yield from _on_cluster(self.client, self.store.conn, units, self.window)
         elif self.jobs > 1 and len(units) > 1:
-            context = fork_context()
-            import multiprocessing   # deferred: only runs that use processes pay for it
-            context = context or multiprocessing.get_context("spawn")
-            with worker_pool(min(capped(self.jobs), len(units)), context, str(self.store.path), _open) as pool:
+            with worker_pool(min(capped(self.jobs), len(units)), process_context(), str(self.store.path), _open) as pool:
                 for found in map_with_state(pool, _unit, units):
                     yield from found
         else:

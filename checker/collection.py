@@ -107,13 +107,13 @@ class Collection:
         archived = self.archive is not None or focused is not None
         size = len(ordered)
         numbered = ([number[o] for o in members] for members in blocks.values())
-        chosen = pair_numbers(numbered, group_ids, checked if archived else None, max_block, min_keys)
+        chosen = _pair_numbers(numbered, group_ids, checked if archived else None, max_block, min_keys)
         objects = [items[order] for order in ordered]
         return [(objects[p // size], objects[p % size]) for p in chosen]
 
 
-def pair_numbers(blocks, group_ids: list[int], checked: list[bool] | None, max_block: int,
-                 min_keys: int) -> list[int]:
+def _pair_numbers(blocks, group_ids: list[int], checked: list[bool] | None, max_block: int,
+                  min_keys: int) -> list[int]:
     """The pairs of items (blocks of their numbers in a stable order) that share at least `min_keys` blocks of at most
     `max_block` members and are not of one group, as a * size + b (a < b), sorted; with `checked`, only
     those with a checked side. Each member's row of pairs is made and counted by C loops (map, filter,

@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 from . import facts
 from .articles import display_path, is_markdown, read_article_bytes
 from .pipeline import State, process, state_of
-from .workers import capped, fork_context, map_with_state, pool as worker_pool
+from .workers import capped, map_with_state, pool as worker_pool, process_context
 
 MIN_PARALLEL = 16     # fewer articles than this are checked in this process: starting workers costs more
 CHUNK = 32            # articles per task
@@ -42,8 +42,7 @@ def run(jobs: list[tuple], state: State, settings, client=None, function: Callab
 
 # -- worker processes of this machine ---------------------------------------------------------------
 def _processes(jobs, state: State, settings, function: Callable):
-    import multiprocessing   # deferred: only runs that use processes pay for it
-    context = fork_context() or multiprocessing.get_context("spawn")
+    context = process_context()
     count = capped(settings.jobs)
     # each worker rebuilds the rules from the cache: cheaper than pickling them to a spawned worker
     with worker_pool(count, context, (state.settings, state.records), _local_state) as pool:

@@ -49,6 +49,12 @@ def fork_context():
     return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
+def process_context():
+    """The context worker processes start in: forked where processes can be, else spawned."""
+    import multiprocessing   # deferred: only runs that use processes pay for it
+    return fork_context() or multiprocessing.get_context("spawn")
+
+
 def map_with_state(executor, function: Callable, items, chunksize: int = 1):
     """function(item, state) for every item, in the workers of a pool(): the results in the order of the items."""
     from functools import partial
