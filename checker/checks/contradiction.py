@@ -73,8 +73,9 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from array import array
+from bisect import insort
+from dataclasses import dataclass, field
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
 from ..match import contradiction
@@ -123,36 +124,68 @@ def _side(claim) -> _Side:
                  Evidence.at(claim, f"{claim.quoted} [{what}]"))
 
 
-def _conflicts(verdicts, collection) -> tuple[dict[tuple, list], dict[tuple, object]]:
-    """The conflicts of each claim, by its order, as (side, score, attributed, other side); and the records of
-    the archived claims among them (their own conflicts are looked for over the archive)."""
-    conflicts = defaultdict(list)
-    sides: dict[tuple, _Side] = {}   # one per claim, however many verdicts name it
+@dataclass(slots=True)
+class _Tally:
+    """What the finding of one claim needs of its conflicts, kept as the verdicts come: how many, whether
+    every one is attributed, the best MAX_EVIDENCE (by score, then place), and the other sides as numbers for
+    the majority test once every claim's count is known. An archive with many conflicts holds one per claim,
+    not one entry per pair."""
+    side: _Side
+    number: int                                            # its place in the list of every tally
+    count: int = 0
+    attributed: bool = True
+    best: list = field(default_factory=list)               # (score, the other's tally), best first
+    others: array = field(default_factory=lambda: array("l"))   # the others' numbers
+
+    def add(self, score: float, attributed: bool, other: "_Tally") -> None:
+        self.count += 1
+        self.attributed = self.attributed and attributed
+        self.others.append(other.number)
+        insort(self.best, (score, other), key=_rank)   # after its equals: the order the verdicts came in
+        del self.best[MAX_EVIDENCE:]
+
+
+def _rank(entry) -> tuple:
+    return -entry[0], entry[1].side.order()
+
+
+def _conflicts(verdicts, collection) -> tuple[dict[tuple, _Tally], list[_Tally], dict[tuple, object]]:
+    """The conflicts of each claim, by its order and by its number; and the records of the archived claims
+    among them (their own conflicts are looked for over the archive)."""
+    tallies: dict[tuple, _Tally] = {}
+    numbered: list[_Tally] = []
     archived: dict[tuple, object] = {}
     for a, b, (score, attributed) in verdicts:
+        ends = []
         for claim in (a, b):
-            if not collection.is_checked(claim.path):
-                archived.setdefault(claim.order(), claim)
-        a, b = (sides.get(c.order()) or sides.setdefault(c.order(), _side(c)) for c in (a, b))
-        conflicts[a.order()].append((a, score, attributed, b))
-        conflicts[b.order()].append((b, score, attributed, a))
-    return conflicts, archived
+            key = claim.order()
+            tally = tallies.get(key)
+            if tally is None:
+                if not collection.is_checked(claim.path):
+                    archived[key] = claim
+                tally = tallies[key] = _Tally(_side(claim), len(numbered))
+                numbered.append(tally)
+            ends.append(tally)
+        ends[0].add(score, attributed, ends[1])
+        ends[1].add(score, attributed, ends[0])
+    return tallies, numbered, archived
 
 
 def check_collection(collection, options):
-    conflicts, archived = _conflicts(collection.judged("claim", judge, options, options["max_block"]), collection)
-    reported = sorted(key for key in conflicts if collection.is_checked(key[0]))
+    tallies, numbered, archived = _conflicts(collection.judged("claim", judge, options, options["max_block"]),
+                                             collection)
+    reported = sorted(key for key in tallies if collection.is_checked(key[0]))
     # how many claims each other side disagrees with: an archived one's are counted over the whole archive
-    degree = {key: len(entries) for key, entries in conflicts.items() if collection.is_checked(key[0])}
-    archived = {order: archived[order] for key in reported for order in (e[3].order() for e in conflicts[key])
-                if order in archived}
+    degree = [tally.count for tally in numbered]
+    others = dict.fromkeys(numbered[n].side.order() for key in reported for n in tallies[key].others)
+    archived = {order: archived[order] for order in others if order in archived}
     if archived:
         pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
-        around, _ = _conflicts(collection.verdicts(judge, pairs, options), collection)
-        degree.update({key: len(around.get(key, ())) for key in archived})
+        around, _, _ = _conflicts(collection.verdicts(judge, pairs, options), collection)
+        for order in archived:
+            degree[tallies[order].number] = around[order].count if order in around else 0
     for key in reported:
-        entries = sorted(conflicts[key], key=lambda e: (-e[1], e[3].order()))
-        yield _finding(entries[0][0], entries, degree)
+        yield _finding(tallies[key], degree)
 
 
 def _what(claim) -> str:
@@ -162,21 +195,23 @@ def _what(claim) -> str:
     return f"{subject}; {measure}; {claim.period_text}"
 
 
-def _finding(claim, entries, degree) -> Finding:
-    _, score, _, best = entries[0]
+def _finding(tally: _Tally, degree: list[int]) -> Finding:
+    claim = tally.side
+    score, rival = tally.best[0]
+    best = rival.side
     where = f"at line {best.line} of this article" if best.path == claim.path else f"in {best.where}"
-    others = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
+    others = f" and {tally.count - 1} more" if tally.count > 1 else ""
     message = (f"“{claim.written}” here ({claim.what}), but “{best.written}” {where}{others} "
                f"({best.what}), match {score:g}; expected one value")
     level = DEFAULT
-    mine = len(entries)
-    if all(e[2] for e in entries):
+    mine = tally.count
+    if tally.attributed:
         message += ", unless the sources differ as the texts say"
         level = "attributed"
-    elif all(degree[e[3].order()] > mine for e in entries):
+    elif all(degree[n] > mine for n in tally.others):
         # every other side disagrees with more claims than this one: this one is with the majority
-        message += f"; the other side disagrees with {degree[best.order()]} claims, this one with {mine}"
+        message += f"; the other side disagrees with {degree[rival.number]} claims, this one with {mine}"
         level = "majority"
-    evidence = tuple(other.evidence for _, _, _, other in entries[:MAX_EVIDENCE])
+    evidence = tuple(other.side.evidence for _, other in tally.best)
     location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
     return found(ID, message, location, level, claim.written, best.written, evidence)
