@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,12 +95,13 @@ def _relative(shown: str, base_dir: Path) -> str:
     return Path(os.path.relpath(Path(shown).resolve(), base_dir)).as_posix()
 
 
-def dump(findings: list[Finding], fingerprints: dict, baseline_path: Path) -> str:
-    """The baseline file for these findings: sorted, one entry per finding, line and message for people.
+def dump(fingerprinted: Iterable[tuple[Finding, str]], baseline_path: Path) -> str:
+    """The baseline file for these (finding, fingerprint) pairs (Report.fingerprinted()): sorted, one entry
+    per finding, line and message for people.
 
     Paths are stored relative to the baseline file, so the baseline works from any directory."""
     base_dir = baseline_path.resolve().parent
-    entries = [{"path": _relative(f.location.path, base_dir), "rule": f.rule, "fingerprint": fingerprints[f], "line": f.location.line,
-                "message": f.message} for f in findings]
+    entries = [{"path": _relative(f.location.path, base_dir), "rule": f.rule, "fingerprint": fingerprint,
+                "line": f.location.line, "message": f.message} for f, fingerprint in fingerprinted]
     entries.sort(key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
     return json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"

@@ -41,8 +41,9 @@ def overwritten_inputs(outputs: Iterable[tuple[str, Path | None]], paths: list[P
     return problems
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename.
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a report or a pack whole or not at all: a temporary file beside it, then a rename. `text` is a
+    string or pieces of one (render_chunks), written as they come.
 
     A symbolic link is written through (its target is replaced), and a device or a pipe such as
     /dev/null or /dev/stdout is written to as it is: renaming over it would replace it. A new file gets
@@ -50,14 +51,22 @@ def write_atomic(path: Path, text: str) -> None:
     path = path.resolve() if path.is_symlink() else path
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         with path.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            _write(fh, text)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     with replacing(path, mode) as (fd, _tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+        _write(fh, text)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _write(fh, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        fh.write(text)
+        return
+    for piece in text:
+        fh.write(piece)
 
 
 def _umask() -> int:

@@ -24,7 +24,8 @@ class ArticleSummary:
 
 @dataclass
 class Report:
-    """What a run found. `findings` are sorted by path and position; `errors` mean the run is broken
+    """What a run found. `findings` are sorted by path and position (a list; in a run of more articles than
+    store.SPILL, a spilled.SpilledFindings: iterable, not indexable); `errors` mean the run is broken
     (exit code 2: a bad rule file, an unreadable article); `problems` are worth saying but break nothing."""
     articles: list[ArticleSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -36,6 +37,16 @@ class Report:
     suppressed: int = 0                                       # findings silenced by suppression comments
     baselined: int = 0                                        # findings left out because the baseline has them
     records: list = field(default_factory=list)               # statements of one article, on the way to the runner
+
+    def keep(self, wanted) -> None:
+        """Leave out the findings for which wanted(finding) is false (findings kept on disk stay there)."""
+        filtered = getattr(self.findings, "filtered", None)
+        self.findings = filtered(wanted) if filtered else [f for f in self.findings if wanted(f)]
+
+    def fingerprinted(self):
+        """(finding, its fingerprint or None) in the order of the findings."""
+        pairs = getattr(self.findings, "pairs", None)
+        return pairs() if pairs else ((f, self.fingerprints.get(f)) for f in self.findings)
 
     def summary(self) -> dict[str, int]:
         """How many findings of each severity: {"error": n, "warning": n, "info": n}."""
@@ -60,6 +71,13 @@ class Report:
         # deferred: workers build reports and never render them
         from .render import render
         return render(self, fmt, **options)
+
+    def render_chunks(self, fmt: str = "text", **options):
+        """The same text as render(), in pieces to write one after the other (JSON and text: a few hundred
+        findings a piece), so that the report of a large archive is never held whole."""
+        # deferred: workers build reports and never render them
+        from .render import render_chunks
+        return render_chunks(self, fmt, **options)
 
     def to_text(self, color: bool = False) -> str:
         return self.render("text", color=color)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 
 from . import engines, facts, postprocess, store
@@ -16,8 +18,9 @@ from .collection import Collection
 from .finding import Finding, RunError
 from .pipeline import Settings, enabled_checks, state_of
 from .records import ArticleRecord
-from .store import RecordStore
 from .report import Report
+from .spilled import SpilledFindings
+from .store import RecordStore
 
 __all__ = ["Settings", "load_rules", "run"]
 
@@ -43,14 +46,17 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs = _jobs(paths, articles, settings, report, kept, bool(collection_checks))
     state = state_of(base, replace(settings, progress=None, selection=None), bool(collection_checks))
+    large = len(jobs) > store.SPILL   # a large run keeps its findings on disk (spilled.py), and its records
+    if large:
+        report.findings = SpilledFindings()
     with ExitStack() as stack:
         client = stack.enter_context(engines.dask_client(settings.scheduler, settings.jobs)) \
             if settings.engine == "dask" else None
         records: list[ArticleRecord] | RecordStore | None = None
         function = engines.process
         if collection_checks:
-            # a large run keeps its records on disk (store.py), a run --against an archive in memory
-            spill = len(jobs) > store.SPILL and settings.against is None
+            # records on disk (store.py), but those of a run --against an archive in memory
+            spill = large and settings.against is None
             records = stack.enter_context(RecordStore()) if spill else []
             function = store.process_rows if spill else function
         for done, part in enumerate(engines.run(jobs, state, settings, client, function)):
@@ -60,11 +66,14 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
         if settings.progress:
             settings.progress(len(jobs), len(jobs), "articles", "")
         if collection_checks:
-            found = _deferring(check_collection(records, collection_checks, settings, report, client), report.findings)
-            report.findings.extend(_finish_collection(found, kept, settings, report))
+            found = check_collection(records, collection_checks, settings, report, client,
+                                     SpilledFindings() if large else [])
+            found.sort(key=Finding.sort_key)   # article by article (spilled findings come in that order)
+            for findings in _finish_collection(_deferring(found, report.findings), kept, settings, report):
+                _add(report, findings, report.fingerprints)
     if report.archive:   # cross-article checks may cite the archive, but report only on targets
         context_only = set(report.archive)
-        report.findings = [f for f in report.findings if f.location.path not in context_only]
+        report.keep(lambda f: f.location.path not in context_only)
     report.findings.sort(key=Finding.sort_key)
     return report
 
@@ -91,10 +100,9 @@ def _jobs(paths, articles, settings: Settings, report: Report, kept: dict[str, A
 
 def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) -> None:
     report.articles += part.articles
-    report.findings += part.findings
+    _add(report, part.findings, part.fingerprints)
     report.errors += part.errors
     report.problems += part.problems
-    report.fingerprints.update(part.fingerprints)
     report.digests.update(part.digests)
     report.suppressed += part.suppressed
     report.baselined += part.baselined
@@ -105,27 +113,42 @@ def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) ->
             records.add(rows)
 
 
-def _deferring(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
+def _add(report: Report, findings: list[Finding], fingerprints: dict) -> None:
+    """Findings into the report, with their fingerprints: spilled findings keep their own, and the report's
+    dictionary (where postprocess puts those of cross-article findings) is emptied once they are taken."""
+    if isinstance(report.findings, SpilledFindings):
+        report.findings.extend(findings, fingerprints)
+        if fingerprints is report.fingerprints:
+            fingerprints.clear()
+        return
+    report.findings += findings
+    if fingerprints is not report.fingerprints:
+        report.fingerprints.update(fingerprints)
+
+
+def _deferring(found, earlier) -> Iterator[Finding]:
     """Leave out the findings of a check that DEFERS_TO another where that other already reported at the
     same place (a spelling name-typo flags against the rules is not also a name-variant)."""
     deferred = {m.ID: set(m.DEFERS_TO) for m in REGISTRY.values() if getattr(m, "DEFERS_TO", ())}
     if not deferred:
-        return found
-    taken = {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier}
-    return [f for f in found if not any((rule, f.location.path, f.location.line, f.location.column) in taken
-                                        for rule in deferred.get(f.rule, ()))]
+        return iter(found)
+    watched = set().union(*deferred.values())
+    taken = {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier if f.rule in watched}
+    return (f for f in found if not any((rule, f.location.path, f.location.line, f.location.column) in taken
+                                        for rule in deferred.get(f.rule, ())))
 
 
 def check_collection(records: list[ArticleRecord] | RecordStore, checks, settings: Settings, report: Report,
-                     client=None) -> list[Finding]:
-    """The second phase: the checks that compare the articles with each other (and with the archive)."""
+                     client=None, found: list[Finding] | SpilledFindings | None = None):
+    """The second phase: the checks that compare the articles with each other (and with the archive); their
+    findings are added to `found` (a new list by default), which is returned."""
+    found = [] if found is None else found
     archive = None
     if settings.against is not None:
         archive = open_archive(settings.against)
         if isinstance(archive, RunError):
             report.errors.append(archive)
-            return []
-    found: list[Finding] = []
+            return found
     progress = settings.progress or (lambda *args: None)
     try:
         progress(0, len(checks), "comparing", checks[0][0].ID if checks else "")
@@ -157,16 +180,16 @@ def _paths_shown(records) -> str:
     return ", ".join(sorted({r.path for r in records})) or "(no article)"
 
 
-def _finish_collection(found: list[Finding], kept: dict[str, Article], settings: Settings, report: Report):
-    """Severities, suppression comments and the baseline for cross-article findings, article by article."""
-    by_path: dict[str, list[Finding]] = {}
-    for finding in found:
-        by_path.setdefault(finding.location.path, []).append(finding)
-    for path, findings in by_path.items():
-        if path in report.archive:
+def _finish_collection(found: Iterable[Finding], kept: dict[str, Article], settings: Settings, report: Report):
+    """Severities, suppression comments and the baseline for cross-article findings: the findings of each
+    article in turn (`found` comes in report order)."""
+    archive = set(report.archive)
+    for path, group in groupby(found, key=lambda f: f.location.path):
+        if path in archive:
             continue
+        findings = list(group)
         article = kept.get(path) or read_text_only(Path(path))
         if isinstance(article, RunError):
-            yield from findings
+            yield findings
             continue
-        yield from postprocess.finish_collection(article, findings, settings, report, set(REGISTRY))
+        yield postprocess.finish_collection(article, findings, settings, report, set(REGISTRY))

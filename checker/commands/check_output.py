@@ -38,7 +38,7 @@ def apply_fixes(report, texts, fix: bool, diff: bool, stdin: bool) -> None:
         click.echo(next(iter(texts.values())), nl=False)
     if applied:
         done = set(applied)
-        report.findings = [f for f in report.findings if f not in done]
+        report.keep(lambda f: f not in done)
         click.echo(lines.line(f"factlint: fixed {len(applied)} finding(s) in {len({f.location.path for f in applied})} file(s)"), err=True)
 
 
@@ -51,38 +51,44 @@ def _colour(choice: str, fmt: str, output) -> bool:
 
 
 def finish(report, config, write_baseline, quiet_stdout: bool, color: str = "auto", markdown=None) -> None:
-    # deferred: loaded only when the option that needs it is given
-    from ..baseline import dump
     for problem in report.problems:
         click.echo(lines.line(f"factlint: warning: {problem}"), err=True)
     for error in report.errors:
         click.echo(lines.line(f"factlint: error: {error}"), err=True)
     if report.baselined:
         click.echo(lines.line(f"factlint: {report.baselined} finding(s) in the baseline were not reported"), err=True)
-    if write_baseline and report.errors:
-        click.echo(lines.line(f"factlint: error: the baseline {write_baseline} was not written: the run is broken"), err=True)
-    elif write_baseline:
-        try:
-            write_atomic(write_baseline, dump(report.findings, report.fingerprints, write_baseline))
-        except OSError as exc:   # a folder, a full disk, no permission
-            fail(f"cannot write the baseline {write_baseline}: {exc.strerror or exc}")
-        click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {write_baseline}"), err=True)
+    if write_baseline:
+        _write_baseline(report, write_baseline)
     fmt, output = config.get("format"), config.get("output")
     colour = _colour(color, fmt, output)
     markdown = markdown or {}
-    text = report.render(fmt, color=colour, link_base=config.get("link-base"), max_chars=markdown.get("max_chars"),
-                         full_report=markdown.get("full_report"))
+    pieces = report.render_chunks(fmt, color=colour, link_base=config.get("link-base"),
+                                  max_chars=markdown.get("max_chars"), full_report=markdown.get("full_report"))
     if markdown.get("full_output"):
         _write_report(markdown["full_output"], report.render("markdown", link_base=config.get("link-base"),
                                                              max_chars=0))
     if output:
-        _write_report(Path(output), text)
+        _write_report(Path(output), pieces)
     elif not quiet_stdout:
-        click.echo(text, nl=False, color=colour)   # click would strip the colours off a pipe otherwise
+        for piece in pieces:   # written as made: the report of a large archive is never held whole
+            click.echo(piece, nl=False, color=colour)   # click would strip the colours off a pipe otherwise
     sys.exit(report.exit_code(config.get("fail-on")))
 
 
-def _write_report(path: Path, text: str) -> None:
+def _write_baseline(report, path: Path) -> None:
+    # deferred: loaded only when the option that needs it is given
+    from ..baseline import dump
+    if report.errors:
+        click.echo(lines.line(f"factlint: error: the baseline {path} was not written: the run is broken"), err=True)
+        return
+    try:
+        write_atomic(path, dump(report.fingerprinted(), path))
+    except OSError as exc:   # a folder, a full disk, no permission
+        fail(f"cannot write the baseline {path}: {exc.strerror or exc}")
+    click.echo(lines.line(f"factlint: wrote {len(report.findings)} finding(s) to the baseline {path}"), err=True)
+
+
+def _write_report(path: Path, text) -> None:
     """A report that cannot be written (a folder, a full disk, no permission) is lost: the run is broken."""
     try:
         write_atomic(path, text)

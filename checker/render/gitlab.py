@@ -31,9 +31,9 @@ def _issue(description: str, check: str, fingerprint: str, severity: str, path: 
 
 def render_gitlab(report) -> str:
     issues, seen = [], {}
-    for f in report.findings:
+    for f, fingerprint in report.fingerprinted():
         loc = f.location
-        key = (loc.path, f.rule, report.fingerprints.get(f) or f"{loc.line}:{loc.column}:{f.text}")
+        key = (loc.path, f.rule, fingerprint or f"{loc.line}:{loc.column}:{f.text}")
         seen[key] = seen.get(key, 0) + 1
         description = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
         issues.append(_issue(description, f.rule, _fingerprint(*key, str(seen[key])), _SEVERITY[f.severity.label],

@@ -3,6 +3,8 @@ run_warnings were added after it, so a reader of the first keys is unaffected)."
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from .tally import summary
 
@@ -15,17 +17,23 @@ def finding_dict(f) -> dict:
 
 
 def render_json(report) -> str:
-    """Indented at the top, one line per article and per finding. Those lines are written by json's C
-    encoder: any indent makes json use its Python encoder, ten times slower on a large report."""
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report) -> Iterator[str]:
+    """The report in pieces, findings a few hundred at a time: a report of many findings is written as it is
+    made, never held whole. Indented at the top, one line per article and per finding. Those lines are written
+    by json's C encoder: any indent makes json use its Python encoder, ten times slower on a large report."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    articles = [{"path": a.path, "date": a.date, "date_source": a.date_source, "language": a.language,
-                 "date_confidence": a.date_confidence} for a in report.articles]
-    return ('{\n  "version": 1,\n'
-            f'  "articles": {_lines(encode, articles)},\n'
-            f'  "findings": {_lines(encode, [finding_dict(f) for f in report.findings])},\n'
-            f'  "summary": {encode(summary(report.findings))},\n'
-            f'  "run_errors": {_lines(encode, [_run_error(e) for e in report.errors])},\n'
-            f'  "run_warnings": {_lines(encode, [_run_error(e) for e in report.problems])}\n}}\n')
+    articles = ({"path": a.path, "date": a.date, "date_source": a.date_source, "language": a.language,
+                 "date_confidence": a.date_confidence} for a in report.articles)
+    yield '{\n  "version": 1,\n  "articles": '
+    yield from _lines(encode, articles)
+    yield ',\n  "findings": '
+    yield from _lines(encode, (finding_dict(f) for f in report.findings))
+    yield (f',\n  "summary": {encode(summary(report.findings))},\n  "run_errors": '
+           f'{"".join(_lines(encode, (_run_error(e) for e in report.errors)))},\n  "run_warnings": '
+           f'{"".join(_lines(encode, (_run_error(e) for e in report.problems)))}\n}}\n')
 
 
 def _run_error(error) -> dict:
@@ -33,7 +41,14 @@ def _run_error(error) -> dict:
     return {"path": error.path, "line": error.line, "message": error.message}
 
 
-def _lines(encode, values: list) -> str:
-    if not values:
-        return "[]"
-    return "[\n    " + ",\n    ".join(encode(v) for v in values) + "\n  ]"
+def _lines(encode, values: Iterable[dict], per_piece: int = 500) -> Iterator[str]:
+    """A JSON list, one value a line: "[]", or its lines in pieces of `per_piece` values."""
+    values = iter(values)
+    first = list(islice(values, per_piece))
+    if not first:
+        yield "[]"
+        return
+    yield "[\n    " + ",\n    ".join(map(encode, first))
+    while piece := list(islice(values, per_piece)):
+        yield ",\n    " + ",\n    ".join(map(encode, piece))
+    yield "\n  ]"

@@ -122,7 +122,7 @@ def render_sarif(report) -> str:
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         "artifacts": [{"location": {"uri": uri(a.path), "uriBaseId": "%SRCROOT%"}, "roles": ["analysisTarget"]}
                       for a in report.articles],
-        "results": [result(f, index[f.rule], report.fingerprints.get(f)) for f in report.findings],
+        "results": [result(f, index[f.rule], fingerprint) for f, fingerprint in report.fingerprinted()],
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

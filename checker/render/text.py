@@ -4,6 +4,9 @@ Paths and text from articles and rule files are escaped (lines.py): one finding 
 line can start a CI runner's command or move a terminal's cursor."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+
 from . import lines as safe
 from .tally import summary
 
@@ -12,22 +15,29 @@ _RESET = "\033[0m"
 
 
 def render_text(report, color: bool = False) -> str:
-    lines = []
-    for f in report.findings:
-        loc = f.location
-        label = f.severity.label
-        shown = f"{_COLORS[label]}{label}{_RESET}" if color else label
-        line = f"{safe.path(loc.path)}:{loc.line}:{loc.column}: {shown} [{f.rule}] {safe.line(f.message)}"
-        if f.suggestion:
-            line += f" (suggestion: {safe.line(f.suggestion)})"
-        lines.append(line)
-        for e in f.evidence:
-            lines.append(f"    evidence: {safe.line(e.source)}: {safe.line(e.text)}")
+    return "".join(text_chunks(report, color))
+
+
+def text_chunks(report, color: bool = False) -> Iterator[str]:
+    """The report in pieces, a few hundred findings each (a report of many findings is never held whole)."""
+    findings = iter(report.findings)
+    while piece := list(islice(findings, 500)):
+        yield "".join(_finding(f, color) for f in piece)
     counts = summary(report.findings)
     total = sum(counts.values())
-    lines.append(f"{len(report.articles)} article(s) checked: {total} finding(s) "
-                 f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    yield (f"{len(report.articles)} article(s) checked: {total} finding(s) "
+           f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)\n")
     fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
     if fixable:
-        lines.append(f"{fixable} of them can be fixed safely with --fix (--diff shows how)")
-    return "\n".join(lines) + "\n"
+        yield f"{fixable} of them can be fixed safely with --fix (--diff shows how)\n"
+
+
+def _finding(f, color: bool) -> str:
+    loc = f.location
+    label = f.severity.label
+    shown = f"{_COLORS[label]}{label}{_RESET}" if color else label
+    line = f"{safe.path(loc.path)}:{loc.line}:{loc.column}: {shown} [{f.rule}] {safe.line(f.message)}"
+    if f.suggestion:
+        line += f" (suggestion: {safe.line(f.suggestion)})"
+    evidence = "".join(f"    evidence: {safe.line(e.source)}: {safe.line(e.text)}\n" for e in f.evidence)
+    return f"{line}\n{evidence}"

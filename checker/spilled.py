@@ -1,0 +1,117 @@
+"""The findings of a large run, kept on disk in sorted runs and read back merged, in report order.
+
+An archive of 100,000 articles can have hundreds of thousands of findings; held as objects until the
+report is written they would be most of the run's memory. A run that keeps its records on disk
+(store.py) keeps its findings here: up to BUFFER in memory, then sorted by Finding.sort_key and written
+as a run (pickled batches of BATCH) to an anonymous temporary file, which the system removes when it is
+closed or the process ends, however it ends. Reading merges the runs (heapq.merge, stable: findings of
+equal keys come in the order they were added, as a stable sort of a list would give them), holding one
+batch of each; MAX_RUNS runs of one size are merged into one as they are written, so what a reader holds
+stays bounded (a batch of fewer than MAX_RUNS runs per sixteen-fold of size) and each finding is written
+a few times at most.
+
+Each finding travels with its fingerprint (baseline.py), which a report otherwise keeps in a dictionary
+keyed by finding. The file is written and read by this process only.
+"""
+from __future__ import annotations
+
+import heapq
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .finding import Finding
+
+BUFFER = 20_000
+BATCH = 256
+MAX_RUNS = 16
+
+
+def _key(entry: tuple) -> tuple:
+    return entry[0].sort_key()
+
+
+class SpilledFindings:
+    """A sequence of findings for a report: append and extend, len, and iteration in sorted order (the
+    order `list.sort(key=Finding.sort_key)` gives); `pairs()` gives each with its fingerprint."""
+
+    def __init__(self, findings: Iterable[Finding] = (), fingerprints: dict | None = None):
+        self._file = tempfile.TemporaryFile(prefix="factlint-findings-")
+        self._runs: list[tuple[int, list]] = []   # each run: its level, the (offset, size) of its batches
+        self._buffer: list[tuple[Finding, str | None]] = []
+        self._length = 0
+        self.extend(findings, fingerprints)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self) -> Iterator[Finding]:
+        return (finding for finding, _ in self.pairs())
+
+    def append(self, finding: Finding, fingerprint: str | None = None) -> None:
+        self._buffer.append((finding, fingerprint))
+        self._length += 1
+        if len(self._buffer) >= BUFFER:
+            self._flush()
+
+    def extend(self, findings: Iterable[Finding], fingerprints: dict | None = None) -> None:
+        """Add findings; `fingerprints` (finding → fingerprint, a report's) gives each its own."""
+        for finding in findings:
+            self.append(finding, fingerprints.get(finding) if fingerprints else None)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> "SpilledFindings":
+        self.extend(findings)
+        return self
+
+    def sort(self, key=None) -> None:
+        """Kept sorted by Finding.sort_key already; any other order is refused rather than ignored."""
+        if key is not None and key is not Finding.sort_key:
+            raise ValueError("spilled findings are kept in report order only")
+
+    def pairs(self) -> Iterator[tuple[Finding, str | None]]:
+        """(finding, fingerprint) in report order."""
+        buffered = sorted(self._buffer, key=_key)
+        return heapq.merge(*(self._read(batches) for _, batches in self._runs), buffered, key=_key)
+
+    def filtered(self, wanted) -> "SpilledFindings":
+        """The findings for which wanted(finding) is true, with their fingerprints, spilled anew."""
+        kept = SpilledFindings()
+        for finding, fingerprint in self.pairs():
+            if wanted(finding):
+                kept.append(finding, fingerprint)
+        return kept
+
+    def close(self) -> None:
+        self._file.close()
+
+    def _flush(self) -> None:
+        self._buffer.sort(key=_key)
+        self._runs.append((0, self._write(self._buffer)))
+        self._buffer = []
+        # MAX_RUNS runs of one level merged into one of the next: each finding is written a few times,
+        # and a reader holds a batch of at most MAX_RUNS runs a level
+        while len(self._runs) >= MAX_RUNS and len({level for level, _ in self._runs[-MAX_RUNS:]}) == 1:
+            level = self._runs[-1][0]
+            merged = heapq.merge(*(self._read(batches) for _, batches in self._runs[-MAX_RUNS:]), key=_key)
+            written = self._write(merged)
+            self._runs[-MAX_RUNS:] = [(level + 1, written)]
+
+    def _write(self, entries: Iterable[tuple]) -> list[tuple[int, int]]:
+        batches = []
+        entries = iter(entries)
+        while batch := list(islice(entries, BATCH)):   # reading a batch may move the file's position
+            data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            batches.append((self._file.tell(), len(data)))
+            self._file.write(data)
+        return batches
+
+    def _read(self, batches: list[tuple[int, int]]) -> Iterator[tuple]:
+        for offset, size in batches:
+            self._file.seek(offset)
+            data = self._file.read(size)
+            yield from pickle.loads(data)
