@@ -44,6 +44,7 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
     held = [frozenset(keys) for _, keys in items]
+    smallest = [min(keys) for keys in held]
     min_keys = MIN_KEYS[kind]
     out = []
     for key, members in blocks.items():
@@ -51,12 +52,16 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
             continue
         for x, a in enumerate(members):
             mine, group = held[a], group_ids[a]
+            # one key in common is enough, and it is the smallest they share when it is either's smallest:
+            # no need to intersect their keys
+            first = min_keys == 1 and smallest[a] == key
             for b in members[x + 1:]:
                 if group_ids[b] == group:
                     continue
-                shared = mine & held[b]
-                if len(shared) < min_keys or min(shared) != key:
-                    continue   # too few keys in common, or judged in the block of a smaller key
+                if not (first or (min_keys == 1 and smallest[b] == key)):
+                    shared = mine & held[b]
+                    if len(shared) < min_keys or min(shared) != key:
+                        continue   # too few keys in common, or judged in the block of a smaller key
                 verdict = judge(items[a][0], items[b][0], options)
                 if verdict is not None:
                     out.append((items[a][0], items[b][0], verdict))
