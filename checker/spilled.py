@@ -33,8 +33,9 @@ def _key(entry: tuple) -> tuple:
 
 
 class SpilledFindings:
-    """A sequence of findings for a report: append and extend, len, and iteration in sorted order (the
-    order `list.sort(key=Finding.sort_key)` gives); `pairs()` gives each with its fingerprint."""
+    """A sequence of findings for a report: append and extend, len, indexing and iteration in sorted order (the
+    order `list.sort(key=Finding.sort_key)` gives); `pairs()` gives each with its fingerprint. Indexing walks
+    the findings from the first: iterate instead."""
 
     def __init__(self, findings: Iterable[Finding] = (), fingerprints: dict | None = None):
         self._file = tempfile.TemporaryFile(prefix="factlint-findings-")
@@ -51,6 +52,16 @@ class SpilledFindings:
 
     def __iter__(self) -> Iterator[Finding]:
         return (finding for finding, _ in self.pairs())
+
+    def __getitem__(self, index):
+        """A finding or a list of them by position, as of a list; each read walks the findings to it."""
+        if isinstance(index, slice):
+            forward = (index.step or 1) > 0 and all(i is None or i >= 0 for i in (index.start, index.stop))
+            return list(islice(self, index.start, index.stop, index.step)) if forward else list(self)[index]
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("finding index out of range")
+        return next(islice(self, position, None))
 
     def append(self, finding: Finding, fingerprint: str | None = None) -> None:
         self._buffer.append((finding, fingerprint))

@@ -43,6 +43,12 @@ def test_read_back_as_a_stable_sort_gives(small_runs, seed):
     assert list(kept) == expected
     assert list(kept) == expected, "read twice, the same"
     assert [(f, p) for f, p in kept.pairs()] == [(f, prints.get(f)) for f in expected]
+    for index in (0, 5, -1, len(findings) - 1):
+        if -len(findings) <= index < len(findings):
+            assert kept[index] == expected[index]
+    assert kept[2:9] == expected[2:9] and kept[-3:] == expected[-3:] and kept[::-2] == expected[::-2]
+    with pytest.raises(IndexError):
+        kept[len(findings)]
     odd = kept.filtered(lambda f: int(f.suggestion) % 2)
     assert list(odd) == [f for f in expected if int(f.suggestion) % 2]
     kept.sort(key=Finding.sort_key)   # already in that order
