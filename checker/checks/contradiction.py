@@ -76,6 +76,7 @@ from __future__ import annotations
 from array import array
 from bisect import insort
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
 from ..match import contradiction
@@ -132,21 +133,22 @@ class _Tally:
     not one entry per pair."""
     side: _Side
     number: int                                            # its place in the list of every tally
+    place: tuple                                           # the claim's order()
     count: int = 0
     attributed: bool = True
-    best: list = field(default_factory=list)               # (score, the other's tally), best first
+    best: list = field(default_factory=list)               # ((-score, the other's place), its tally), best first
     others: array = field(default_factory=lambda: array("l"))   # the others' numbers
 
     def add(self, score: float, attributed: bool, other: "_Tally") -> None:
         self.count += 1
-        self.attributed = self.attributed and attributed
+        if not attributed:
+            self.attributed = False
         self.others.append(other.number)
-        insort(self.best, (score, other), key=_rank)   # after its equals: the order the verdicts came in
+        rank = (-score, other.place)
+        if len(self.best) == MAX_EVIDENCE and rank >= self.best[-1][0]:
+            return   # it would come after the last kept (after its equals: the order the verdicts came in)
+        insort(self.best, (rank, other), key=itemgetter(0))
         del self.best[MAX_EVIDENCE:]
-
-
-def _rank(entry) -> tuple:
-    return -entry[0], entry[1].side.order()
 
 
 def _conflicts(verdicts, collection) -> tuple[dict[tuple, _Tally], list[_Tally], dict[tuple, object]]:
@@ -163,7 +165,7 @@ def _conflicts(verdicts, collection) -> tuple[dict[tuple, _Tally], list[_Tally],
             if tally is None:
                 if not collection.is_checked(claim.path):
                     archived[key] = claim
-                tally = tallies[key] = _Tally(_side(claim), len(numbered))
+                tally = tallies[key] = _Tally(_side(claim), len(numbered), key)
                 numbered.append(tally)
             ends.append(tally)
         ends[0].add(score, attributed, ends[1])
@@ -177,8 +179,9 @@ def check_collection(collection, options):
     reported = sorted(key for key in tallies if collection.is_checked(key[0]))
     # how many claims each other side disagrees with: an archived one's are counted over the whole archive
     degree = [tally.count for tally in numbered]
-    others = dict.fromkeys(numbered[n].side.order() for key in reported for n in tallies[key].others)
-    archived = {order: archived[order] for order in others if order in archived}
+    if archived:   # the archived rivals of the claims reported
+        rivals = dict.fromkeys(numbered[n].place for key in reported for n in tallies[key].others)
+        archived = {order: archived[order] for order in rivals if order in archived}
     if archived:
         pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
         around, _, _ = _conflicts(collection.verdicts(judge, pairs, options), collection)
@@ -197,8 +200,8 @@ def _what(claim) -> str:
 
 def _finding(tally: _Tally, degree: list[int]) -> Finding:
     claim = tally.side
-    score, rival = tally.best[0]
-    best = rival.side
+    (minus, _), rival = tally.best[0]
+    score, best = -minus, rival.side
     where = f"at line {best.line} of this article" if best.path == claim.path else f"in {best.where}"
     others = f" and {tally.count - 1} more" if tally.count > 1 else ""
     message = (f"“{claim.written}” here ({claim.what}), but “{best.written}” {where}{others} "
