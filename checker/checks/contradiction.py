@@ -137,7 +137,7 @@ class _Tally:
     count: int = 0
     attributed: bool = True
     best: list = field(default_factory=list)               # ((-score, the other's place), its tally), best first
-    others: array = field(default_factory=lambda: array("l"))   # the others' numbers
+    others: array = field(default_factory=lambda: array("i"))   # the others' numbers
 
     def add(self, score: float, attributed: bool, other: "_Tally") -> None:
         self.count += 1
