@@ -6,9 +6,9 @@ report is written they would be most of the run's memory. A run that keeps its r
 as a run (pickled batches of BATCH) to an anonymous temporary file, which the system removes when it is
 closed or the process ends, however it ends. Reading merges the runs (heapq.merge, stable: findings of
 equal keys come in the order they were added, as a stable sort of a list would give them), holding one
-batch of each; MAX_RUNS runs of one size are merged into one as they are written, so what a reader holds
-stays bounded (a batch of fewer than MAX_RUNS runs per sixteen-fold of size) and each finding is written
-a few times at most.
+batch of each. As runs are written, every MAX_RUNS runs of one size are merged into one larger run, so a
+reader holds a batch from fewer than MAX_RUNS runs of each size (a handful of sizes for millions of
+findings) and each finding is written once per size it goes through.
 
 Each finding travels with its fingerprint (baseline.py), which a report otherwise keeps in a dictionary
 keyed by finding. The file is written and read by this process only.
