@@ -3,8 +3,8 @@ or on a Dask cluster (`--engine dask [--scheduler ADDRESS]`).
 
 Every engine runs the same function (`pipeline.process`) on the same jobs and hands the results back in
 the order of the jobs, so the findings are identical, in identical order, whatever the engine and N.
-Workers rebuild the compiled rules themselves: from the rules cache on this machine, from the rule
-files' contents (sent once) on a cluster, whose workers cannot read this machine's files.
+Forked workers of this machine inherit the compiled rules; spawned ones rebuild them from the rules cache,
+and a cluster's workers from the rule files' contents (sent once), since they cannot read this machine's files.
 `factlint index --engine dask` uses the same client, chunks and per-worker rules (indexing.py).
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import facts
+from . import facts, patterns
 from .articles import display_path, is_markdown, read_article_bytes
 from .pipeline import State, process, state_of
 from .workers import capped, map_with_state, pool as worker_pool, process_context
@@ -44,8 +44,14 @@ def run(jobs: list[tuple], state: State, settings, client=None, function: Callab
 def _processes(jobs, state: State, settings, function: Callable):
     context = process_context()
     count = capped(settings.jobs)
-    # each worker rebuilds the rules from the cache: cheaper than pickling them to a spawned worker
-    with worker_pool(count, context, (state.settings, state.records), _local_state) as pool:
+    if context.get_start_method() == "fork":
+        # forked workers inherit the compiled rules and the pattern table: loaded once, here, not once a worker
+        patterns.load()
+        given, build = state, None
+    else:
+        # a spawned worker rebuilds the rules from the cache: cheaper than pickling them to it
+        given, build = (state.settings, state.records), _local_state
+    with worker_pool(count, context, given, build) as pool:
         yield from map_with_state(pool, function, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
 
 

@@ -21,6 +21,7 @@ import difflib
 import functools
 import math
 import re
+from itertools import filterfalse
 
 from rapidfuzz import fuzz
 
@@ -295,7 +296,10 @@ def is_excerpt(a: QuoteRecord, b: QuoteRecord) -> bool:
     (short, short_text), (long_, _) = sorted(((a.norm, a.text), (b.norm, b.text)), key=lambda x: len(x[0]))
     if f" {short} " in f" {long_} ":
         return True
-    parts = [normalise(p) for p in _ELLIPSIS.split(short_text)]
+    parts = _ELLIPSIS.split(short_text)
+    if len(parts) < 2:   # no ellipsis: nothing to normalise
+        return False
+    parts = [normalise(p) for p in parts]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return False
@@ -333,10 +337,18 @@ def marked_versions(a: str, b: str) -> tuple[str, str]:
     return " ".join(out_a), " ".join(out_b)
 
 
-def changed_words(a: QuoteRecord, b: QuoteRecord) -> int:
+def changed_words(a: QuoteRecord, b: QuoteRecord, most: int | None = None) -> int:
     """Words changed between the shorter quotation and its place in the longer one: words of the shorter one
-    not found there, or words of the longer one left out from the middle (an excerpt's ends do not count)."""
+    not found there, or words of the longer one left out from the middle (an excerpt's ends do not count).
+    With `most`, a count known to be above it is returned as soon as it is known (then it may be below the
+    exact count, never at or under `most`)."""
     short, long_ = sorted((a.norm.split(), b.norm.split()), key=len)
+    if most is not None:
+        # words of the shorter one that the longer one lacks are changed whatever the alignment: counting them
+        # (a set lookup each) settles most pairs of an archive's quotations without aligning them
+        missing = sum(1 for _ in filterfalse(set(long_).__contains__, short))
+        if missing > most:
+            return missing
     blocks = [blk for blk in difflib.SequenceMatcher(a=short, b=long_, autojunk=False).get_matching_blocks()
               if blk.size]
     if not blocks:

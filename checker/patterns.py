@@ -72,11 +72,18 @@ def _read() -> dict[tuple[str, int], regex.Pattern]:
     return {key: value for key, value in table.items() if isinstance(value, regex.Pattern)}
 
 
-def compile(pattern: str, flags: int = 0) -> regex.Pattern:   # noqa: A001 - the module's own name
-    global _loaded, _dirty
+def load() -> None:
+    """Read the table if this process has not yet: before forking workers, which then inherit it instead of
+    each reading it again."""
+    global _loaded
     if _loaded is None:
         _loaded = _read() if cachedir.enabled() else {}
         atexit.register(save)
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:   # noqa: A001 - the module's own name
+    global _dirty
+    load()
     key = (pattern, int(flags))
     compiled = _loaded.get(key)
     if compiled is None:
@@ -87,7 +94,8 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:   # noqa: A001 - the
 
 
 def save() -> None:
-    """Write the table when this process compiled something new, then its digest (each atomically: a
+    """Write the table when this process compiled something new (a worker process too: workers.py calls
+    this as it ends, since a pool's workers leave without running atexit handlers), then its digest (each atomically: a
     reader between the two sees a digest that does not match, and compiles). Entries of other runs are
     kept up to MAX_ENTRIES."""
     global _dirty

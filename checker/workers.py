@@ -10,7 +10,8 @@ thread watches for the worker being handed to another parent instead.
 Workers also ignore Ctrl-C (the terminal sends it to them too: the parent alone decides, and exits
 130), are at most as many as the cores this process may use (`--jobs 5000` starts two on two cores),
 and may each use at most WORKER_MEMORY bytes more than they inherited: past it, the article at hand
-fails with a MemoryError (one line naming it) instead of the machine swapping.
+fails with a MemoryError (one line naming it) instead of the machine swapping. The regular expressions a
+worker compiled are written to the cache as it ends (patterns.save), as the parent's are at exit.
 
 What the work needs besides its item (the compiled rules, the pairs being judged) is given to the pool
 once, as `state`, and handed to every call as an argument (`map_with_state`): the functions that do the
@@ -25,6 +26,8 @@ import threading
 import time
 from contextlib import contextmanager
 from typing import Callable
+
+from . import patterns
 
 WORKER_MEMORY = int(os.environ.get("FACTLINT_WORKER_MEMORY_MB", 2048)) * 1024 ** 2
 _given = None   # in a worker: the pool's state, after build() if there was one (see pool())
@@ -123,6 +126,9 @@ def _start(read_end: int, write_end: int, parent: int, state, build) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(read_end, parent), daemon=True, name="factlint-parent-watch").start()
     _limit_memory()
+    # a worker ends without running atexit handlers: the patterns it compiled are kept for the next run here
+    from multiprocessing import util
+    util.Finalize(None, patterns.save, exitpriority=0)
     global _given
     _given = build(state) if build is not None else state
 

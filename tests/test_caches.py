@@ -46,6 +46,23 @@ def test_a_second_process_reads_the_compiled_patterns_and_finds_the_same(tmp_pat
     assert "weekday-mismatch" in first.stdout
 
 
+def _table_keys(cache: Path) -> set:
+    return set(patterns._Unpickler(io.BytesIO((cache / patterns.cache_name()).read_bytes())).load())
+
+
+def test_patterns_compiled_in_worker_processes_are_kept_for_the_next_run(tmp_path):
+    # workers end without running atexit handlers: what only they compiled (the extractors' patterns) was lost
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(20):   # enough articles for --jobs to start workers (engines.MIN_PARALLEL)
+        (folder / f"{n:02}.txt").write_text(SEED_LIKE, encoding="utf-8")
+    alone, workers = tmp_path / "alone", tmp_path / "workers"
+    first = _run(alone, folder, "--jobs", "1")
+    second = _run(workers, folder, "--jobs", "2")
+    assert first.stdout == second.stdout and "weekday-mismatch" in first.stdout, first.stderr + second.stderr
+    assert _table_keys(workers) >= _table_keys(alone)
+
+
 def _poisoned_table(cache: Path) -> bytes:
     """The run's own pattern table with every pattern replaced by one that matches nothing: a well-formed
     file of the right classes that changes what factlint finds, if it is ever loaded."""

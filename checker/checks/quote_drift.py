@@ -61,10 +61,10 @@ def drift(a, b, options) -> tuple[str, float] | None:
     if a.path == b.path:
         return None
     if a.norm != b.norm and not is_excerpt(a, b):
-        # both must hold; the score (rapidfuzz, compiled) rules out most pairs and costs a tenth of counting the
-        # changed words (difflib), so it is asked first
-        score = quote_score(a, b, options["threshold"])
-        if score < options["threshold"] or not 0 < changed_words(a, b) <= options["max_changed"]:
+        # both must hold; the score (rapidfuzz, compiled) rules out most pairs, so it is asked first; the count
+        # of changed words stops as soon as the words one quotation lacks pass max_changed
+        score, most = quote_score(a, b, options["threshold"]), options["max_changed"]
+        if score < options["threshold"] or not 0 < changed_words(a, b, most) <= most:
             return None
         return "wording", score
     if 100.0 >= options["threshold"] and same_speaker(a, b) is False:
@@ -84,14 +84,15 @@ def _drifts(verdicts) -> dict[tuple, list]:
 
 
 def check_collection(collection, options):
-    # a pair of quotations costs about twenty times a pair of figures to judge (weight)
-    found = _drifts(collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=20))
+    # a pair of quotations costs about three times a pair of figures to judge (weight): most are told apart by
+    # the words one lacks before any alignment (match.changed_words)
+    found = _drifts(collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3))
     reported = sorted(key for key in found if collection.is_checked(key[0]))
     degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
     archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
     if archived:
         pairs = collection.quote_pairs(options["max_block"], options["min_words"], focus=list(archived.values()))
-        around = _drifts(collection.verdicts(drift, pairs, options, weight=20))
+        around = _drifts(collection.verdicts(drift, pairs, options, weight=3))
         degree.update({key: len(around.get(key, ())) for key in archived})
     for key in reported:
         entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))

@@ -1,0 +1,48 @@
+"""What --jobs workers start from: forked ones inherit the parent's compiled rules, spawned ones (Windows,
+macOS) rebuild them from the rules; either way the findings are those of a run in one process."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from checker import engines, facts
+from checker.pipeline import Settings, process, state_of
+from checker.workers import fork_context
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _jobs_and_state():
+    settings = Settings(rule_paths=(ROOT / "rules",), jobs=2)
+    base, errors = facts.load_factbase([ROOT / "rules"])
+    assert not errors
+    seeds = sorted((ROOT / "seeds").iterdir())
+    jobs = [(path, True) for path in seeds * 4]     # enough for workers (engines.MIN_PARALLEL)
+    assert len(jobs) >= engines.MIN_PARALLEL
+    return jobs, state_of(base, settings, True), settings
+
+
+def _findings(parts) -> list:
+    return [(p.findings, p.records) for p in parts]
+
+
+def test_forked_workers_inherit_the_rules_instead_of_rebuilding_them(monkeypatch):
+    if fork_context() is None:
+        pytest.skip("processes cannot be forked here")
+    jobs, state, settings = _jobs_and_state()
+    alone = _findings(process(job, state) for job in jobs)
+
+    def rebuilt(given):
+        raise AssertionError("a forked worker rebuilt the rules")
+    monkeypatch.setattr(engines, "_local_state", rebuilt)   # inherited by the forked workers
+    assert _findings(engines.run(jobs, state, settings)) == alone
+    assert any(findings for findings, _ in alone)
+
+
+def test_spawned_workers_rebuild_the_rules_and_find_the_same(monkeypatch):
+    jobs, state, settings = _jobs_and_state()
+    alone = _findings(process(job, state) for job in jobs)
+    monkeypatch.setattr(engines, "process_context", lambda: multiprocessing.get_context("spawn"))
+    assert _findings(engines.run(jobs, state, settings)) == alone
