@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .tally import summary
+from .tally import counting, summary
 
 
 def finding_dict(f) -> dict:
@@ -30,8 +30,9 @@ def json_chunks(report) -> Iterator[str]:
     yield '{\n  "version": 1,\n  "articles": '
     yield from _lines(encode, articles)
     yield ',\n  "findings": '
-    yield from _lines(encode, (finding_dict(f) for f in report.findings))
-    yield (f',\n  "summary": {encode(summary(report.findings))},\n  "run_errors": '
+    counts = summary(())
+    yield from _lines(encode, (finding_dict(f) for f in counting(report.findings, counts)))
+    yield (f',\n  "summary": {encode(counts)},\n  "run_errors": '
            f'{"".join(_lines(encode, (_run_error(e) for e in report.errors)))},\n  "run_warnings": '
            f'{"".join(_lines(encode, (_run_error(e) for e in report.problems)))}\n}}\n')
 

@@ -9,3 +9,11 @@ def summary(findings) -> dict[str, int]:
     for f in findings:
         counts[f.severity.label] += 1
     return counts
+
+
+def counting(findings, counts: dict[str, int]):
+    """The findings as they are, each added to `counts` (a summary()) on the way: one pass for a report that
+    lists its findings and then says how many (findings of a large run are read from disk)."""
+    for f in findings:
+        counts[f.severity.label] += 1
+        yield f

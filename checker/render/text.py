@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from . import lines as safe
-from .tally import summary
+from .tally import counting, summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -20,14 +20,14 @@ def render_text(report, color: bool = False) -> str:
 
 def text_chunks(report, color: bool = False) -> Iterator[str]:
     """The report in pieces, a few hundred findings each (a report of many findings is never held whole)."""
-    findings = iter(report.findings)
+    counts, fixable = summary(()), 0
+    findings = counting(report.findings, counts)
     while piece := list(islice(findings, 500)):
+        fixable += sum(1 for f in piece if f.fix is not None and f.fix.safe)
         yield "".join(_finding(f, color) for f in piece)
-    counts = summary(report.findings)
     total = sum(counts.values())
     yield (f"{len(report.articles)} article(s) checked: {total} finding(s) "
            f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)\n")
-    fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
     if fixable:
         yield f"{fixable} of them can be fixed safely with --fix (--diff shows how)\n"
 
