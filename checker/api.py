@@ -76,6 +76,8 @@ class Linter:
     baseline: a baseline file (default: the configuration's; False: none).
     against: an archive index built by `factlint index` (default: the configuration's `against`).
     jobs, engine, scheduler: where the per-article checks run (see `factlint check --help`).
+    fingerprints: give every finding its fingerprint (Report.fingerprinted(): what baselines, SARIF and
+        GitLab reports use); False saves the work when none of them is made.
 
     Raises ConfigError (every problem in .problems) or BaselineError. Errors in rule files do not
     raise: the other rule files are used, and every report carries them as run errors (`rule_errors`).
@@ -87,7 +89,7 @@ class Linter:
                  exclude: Iterable[str] = (), gitignore: bool | None = None, force_exclude: bool = False,
                  baseline: PathLike | bool | None = None, against: PathLike | None = None, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
-                 debug: bool = False) -> None:
+                 debug: bool = False, fingerprints: bool = True) -> None:
         # deferred: `import factlint` stays quick; the checks load when first used
         from .runner import Settings, load_rules
         self.root = Path(root) if root is not None else Path.cwd()
@@ -101,7 +103,7 @@ class Linter:
             check_options=cfg.options(self.config), severities=cfg.severities(self.config), debug=debug,
             use_cache=use_cache, baseline=_baseline(self.config, baseline),
             against=Path(against) if against is not None else None, jobs=max(1, jobs), engine=engine,
-            scheduler=scheduler, selection=self.selection)
+            scheduler=scheduler, selection=self.selection, fingerprints=fingerprints)
         self._loaded = load_rules(self._settings)
 
     @property

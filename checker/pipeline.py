@@ -39,6 +39,8 @@ class Settings:
     engine: str = "local"                               # "local" (processes of this machine) or "dask"
     scheduler: str | None = None                        # a dask scheduler address; None: a LocalCluster
     selection: object | None = None                     # which files of the folders are articles (selection.py)
+    fingerprints: bool = True                           # give findings their fingerprints (baselines, SARIF,
+                                                        # GitLab); a JSON or text report has no use for them
 
 
 def enabled_checks(settings: Settings):

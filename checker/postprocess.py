@@ -16,6 +16,8 @@ def finish(article, findings: list[Finding], settings, report, ran: set[str], kn
     `ran`: the ids of the checks that ran; `known`: every check id (what a suppression may name);
     `uncertain(finding)` says why a finding rests on an uncertain article date (None: it does not)."""
     directives, problems = suppress.parse(article, known)
+    if directives:   # the cross-article findings of the article read it again for them (without_text)
+        report.directed.add(article.path)
     if suppress.RULE_ID in ran:   # directives wrong in themselves, judged like any check's findings
         findings = findings + [suppress.problem_finding(article, p) for p in problems]
     findings = [fix.judged(f) for f in _severities(findings, settings)]
@@ -35,6 +37,18 @@ def finish_collection(article, findings: list[Finding], settings, report, known:
     findings, _unused, suppressed = suppress.apply(article, directives, findings, {f.rule for f in findings})
     report.suppressed += suppressed
     return _baseline(article, findings, settings, report)
+
+
+def without_text(findings: list[Finding], settings) -> list[Finding]:
+    """finish_collection for an article that holds no suppression directive (Report.directed), when neither a
+    baseline nor the report needs fingerprints: all it would do is apply the severities, so the article is
+    not read again for it."""
+    return _severities(findings, settings)
+
+
+def needs_text(settings) -> bool:
+    """Whether the findings of every article are fingerprinted (finish_collection reads each article again)."""
+    return settings.baseline is not None or settings.fingerprints
 
 
 def _severities(findings: list[Finding], settings) -> list[Finding]:
@@ -69,6 +83,8 @@ def _as_info(finding: Finding, why: str | None) -> Finding:
 
 def _baseline(article, findings: list[Finding], settings, report) -> list[Finding]:
     """Fingerprint the findings and leave out those the baseline already has."""
+    if not needs_text(settings):
+        return findings   # each fingerprint hashes the finding's sentence, found by splitting the whole text anew
     prints = fingerprints(findings, article.text)
     if settings.baseline is not None:
         remaining = settings.baseline.for_path(article.path)

@@ -37,6 +37,7 @@ class Report:
     suppressed: int = 0                                       # findings silenced by suppression comments
     baselined: int = 0                                        # findings left out because the baseline has them
     records: list = field(default_factory=list)               # statements of one article, on the way to the runner
+    directed: set[str] = field(default_factory=set)           # articles that hold suppression directives
 
     def keep(self, wanted) -> None:
         """Leave out the findings for which wanted(finding) is false (findings kept on disk stay there)."""

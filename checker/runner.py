@@ -106,6 +106,7 @@ def _merge(report: Report, part: Report, records: list[ArticleRecord] | None) ->
     report.digests.update(part.digests)
     report.suppressed += part.suppressed
     report.baselined += part.baselined
+    report.directed |= part.directed
     if isinstance(records, list):
         records += part.records
     elif records is not None:
@@ -184,10 +185,14 @@ def _finish_collection(found: Iterable[Finding], kept: dict[str, Article], setti
     """Severities, suppression comments and the baseline for cross-article findings: the findings of each
     article in turn (`found` comes in report order)."""
     archive = set(report.archive)
+    text_needed = postprocess.needs_text(settings)
     for path, group in groupby(found, key=lambda f: f.location.path):
         if path in archive:
             continue
         findings = list(group)
+        if not text_needed and path not in report.directed:
+            yield postprocess.without_text(findings, settings)   # most articles: read once is enough
+            continue
         article = kept.get(path) or read_text_only(Path(path))
         if isinstance(article, RunError):
             yield findings

@@ -169,3 +169,14 @@ def test_a_text_with_a_lone_surrogate_is_one_run_error_and_the_others_are_checke
     assert "lone surrogate" in report.errors[0].message
     assert [f.rule for f in report.findings if f.location.path == "ok.md"] == ["year-typo"]
     assert report.exit_code() == 2
+
+
+def test_fingerprints_are_given_unless_declined(tmp_path):
+    """Fingerprints (baselines, SARIF, GitLab) cost a second pass over every article with findings: a caller
+    whose report shows none declines them, and the findings are the same."""
+    (tmp_path / "a.md").write_text("Le chancelier Oprav Scholz a parlé.\n", encoding="utf-8")
+    given = factlint.Linter(rules=[RULES]).check([tmp_path], date="2024-10-15")
+    declined = factlint.Linter(rules=[RULES], fingerprints=False).check([tmp_path], date="2024-10-15")
+    assert list(given.findings) == list(declined.findings) and given.findings
+    assert all(fingerprint for _, fingerprint in given.fingerprinted())
+    assert all(fingerprint is None for _, fingerprint in declined.fingerprinted())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,26 @@ def test_a_misspelt_directive_is_reported(tmp_path, comment):
 def test_other_comments_are_not_misspelt_directives(tmp_path, comment):
     _, findings, _ = _check(tmp_path, f"{comment}\n{ERROR}\n")
     assert findings == [(2, "year-typo", "error")]
+
+
+TROOPS = "---\ndate: 2025-06-01\n---\n\n{}The alliance will deploy {} troops to the eastern flank from 2030, officials said.\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_comments_silence_the_findings_of_checks_that_compare_articles(tmp_path, fmt):
+    """A JSON report has no fingerprints, so only the articles that hold directives are read again for their
+    cross-article findings; SARIF fingerprints every finding, reading each again: both suppress alike."""
+    (tmp_path / "a.md").write_text(TROOPS.format("<!-- factlint-disable-next-line contradiction -->\n", 882))
+    (tmp_path / "b.md").write_text(TROOPS.format("", 326))
+    (tmp_path / "c.md").write_text(TROOPS.format("<!-- factlint-disable-next-line name-typo -->\n", 326))
+    _, out, _ = cli("check", tmp_path, "--rules", RULES, "--format", fmt, "--fail-on", "never")
+    report = json.loads(out)
+    if fmt == "json":
+        found = [(f["path"], f["line"], f["rule"]) for f in report["findings"]]
+    else:
+        found = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                  r["locations"][0]["physicalLocation"]["region"]["startLine"], r["ruleId"])
+                 for r in report["runs"][0]["results"]]
+        assert all(r["partialFingerprints"] for r in report["runs"][0]["results"])
+    assert sorted((Path(p).name, line, rule) for p, line, rule in found) == [
+        ("b.md", 5, "contradiction"), ("c.md", 5, "unused-suppression"), ("c.md", 6, "contradiction")]

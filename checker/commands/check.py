@@ -97,7 +97,8 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     try:
         linter = Linter(config, exclude=exclude, gitignore=False if no_gitignore else None,
                         force_exclude=force_exclude, jobs=jobs, engine=engine, scheduler=scheduler, against=against,
-                        baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug)
+                        baseline=False if write_baseline else None, use_cache=not no_cache, debug=debug,
+                        fingerprints=bool(write_baseline) or config.get("format") in FINGERPRINTED)
     except BaselineError as exc:
         fail(f"{exc}; create it with --write-baseline FILE")
     _refuse_overwriting(config, write_baseline, full_output, files, stdin_filename if stdin else None, linter.selection)
@@ -111,6 +112,9 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
         internal_error(debug)
     finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color,
             markdown={"max_chars": max_chars, "full_report": full_report, "full_output": full_output})
+
+
+FINGERPRINTED = ("sarif", "gitlab")   # the formats that show the findings' fingerprints
 
 
 def _targets(changed, linter):
