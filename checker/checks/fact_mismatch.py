@@ -171,57 +171,83 @@ def _agrees(fig, value: float, slack: float) -> bool:
 class _Fact:
     """A numeric fact of the rules as an article is searched for it: its stems, its terms (without digits) and
     what each needs in a text to be found (factmatch.needles)."""
-    __slots__ = ("fact", "stems", "about", "subject", "needles")
+    __slots__ = ("fact", "code", "stems", "about", "subject", "needles", "_read")
 
     def __init__(self, fact, code: str) -> None:
-        self.fact = fact
+        self.fact, self.code = fact, code
         self.stems = frozenset(_stems(about_terms(fact, code)))
         self.about = tuple((t, fold(t), needles(t)) for t in without_digits(about_terms(fact, code)))
         self.subject = tuple((t, fold(t), needles(t)) for t in without_digits(subject_terms(fact, code)))
         self.needles = frozenset(n for _, _, ns in self.about + self.subject for n in ns)
+        self._read: dict[frozenset[str], tuple | None] = {}
+
+    def read(self, found: frozenset[str]) -> tuple | None:
+        """The fact as an article whose text holds the needles `found` is searched for it: (its about and its
+        subject terms that may be found there, each → its folded form; the needles of those about terms, one
+        of which a sentence about the fact holds; those terms and all their needles), or None when no sentence
+        can match it (see _Sentence.matches). Kept by the fact's own needles found: articles share them."""
+        own = self.needles & found
+        if own not in self._read:
+            if len(self._read) > _READ_MAX:
+                self._read.clear()   # bounded memory over an archive of any size
+            about = tuple(term for term in self.about if not own.isdisjoint(term[2]))
+            subject = tuple(term for term in self.subject if not own.isdisjoint(term[2]))
+            self._read[own] = None if not _can_match(self.fact, self.code, about, subject) else (
+                ({t: form for t, form, _ in about}, {t: form for t, form, _ in subject}),
+                frozenset(n for _, _, ns in about for n in ns),
+                frozenset(about + subject), frozenset(n for _, _, ns in about + subject for n in ns))
+        return self._read[own]
 
 
-_PREPARED: dict[tuple[int, str], tuple[object, list[_Fact], frozenset[str]]] = {}
+_READ_MAX = 1024   # combinations of its needles found kept per fact
 
 
-def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str]]:
-    """The rules' numeric facts prepared for articles in one language, and all their stems: once per rule set."""
+_PREPARED: dict[tuple[int, str], tuple[object, list[_Fact], frozenset[str], dict]] = {}
+
+
+def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict]:
+    """The rules' numeric facts prepared for articles in one language, all their stems, and the candidates
+    of each set of stems an article holds (filled by check()): once per rule set."""
     held = _PREPARED.get((id(facts), code))
     if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
         if len(_PREPARED) > 8:
             _PREPARED.clear()
         prepared = [_Fact(f, code) for f in facts.values() if figure(f) is not None]
-        held = _PREPARED[(id(facts), code)] = (facts, prepared, frozenset(s for p in prepared for s in p.stems))
-    return held[1], held[2]
+        held = _PREPARED[(id(facts), code)] = (facts, prepared, frozenset(s for p in prepared for s in p.stems), {})
+    return held[1], held[2], held[3]
 
 
 def check(ctx, options):
     code = ctx.article.language
-    prepared, stems = _prepared(ctx.base.rules.facts, code)
+    prepared, stems, by_stems = _prepared(ctx.base.rules.facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     folded = ctx.folded
-    stems = {s for s in stems if s in folded}
-    candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
-    if not candidates:
-        return
+    stems = frozenset(s for s in stems if s in folded)
+    if not stems:
+        return   # each stem is some fact's: no stem, no candidate
+    if stems not in by_stems:   # the facts with one of these stems, and all their needles
+        if len(by_stems) > _READ_MAX:
+            by_stems.clear()   # bounded memory over an archive of any size
+        candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
+        by_stems[stems] = (candidates, frozenset().union(*(p.needles for p in candidates)))
+    candidates, needles = by_stems[stems]
     # the terms that hits() may find in some part of the article: those with a needle in it (factmatch.needles)
     plain = folded.replace("'", "' ")
-    found = {n for n in frozenset().union(*(p.needles for p in candidates)) if n in plain}
+    found = frozenset(n for n in needles if n in plain)
     facts, terms = [], {}
-    wanted, searched = set(), set()
+    wanted, searched, searched_needles = set(), set(), set()
     for p in candidates:
-        about = tuple(term for term in p.about if not found.isdisjoint(term[2]))
-        subject = tuple(term for term in p.subject if not found.isdisjoint(term[2]))
-        # a fact no sentence can match (see _Sentence.matches) with the terms the article holds is left out
-        if _can_match(p.fact, code, about, subject):
+        read = p.read(found)
+        if read is not None:
             facts.append(p.fact)
-            terms[p.fact.id] = ({t: form for t, form, _ in about}, {t: form for t, form, _ in subject})
-            wanted.update(n for _, _, ns in about for n in ns)   # a sentence about a fact holds one of these
-            searched.update(about + subject)
+            terms[p.fact.id] = read[0]
+            wanted |= read[1]
+            searched |= read[2]
+            searched_needles |= read[3]
     if not facts:
         return
     patterns = _patterns(code)
-    searched = (tuple(searched), frozenset(n for _, _, ns in searched for n in ns))
+    searched = (tuple(searched), frozenset(searched_needles))
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
