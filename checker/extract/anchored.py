@@ -28,13 +28,16 @@ def _finder(words: frozenset[str]) -> regex.Pattern:
 def first_words(phrases: Iterable[str]) -> frozenset[str]:
     """The word each phrase begins with, in lower case, up to its first space ("la semaine dernière" →
     "la"), with either apostrophe ("l'an" → "l'an", "l’an"): a match of the phrase (spaces and apostrophes
-    loose, see lang.alternation) begins where that word does."""
+    loose, see lang.alternation) begins where that word does.
+
+    A word that another of them begins is left out ("dimanche" and "dim." beside "dim"): where it begins,
+    so does the shorter one, and only the places are wanted (word_hits looks for each word in turn)."""
     out = set()
     for phrase in phrases:
         if phrase.split():
             first = phrase.split()[0].lower()
             out.update({first, first.replace("'", "’"), first.replace("’", "'")})
-    return frozenset(out)
+    return frozenset(w for w in out if not any(w[:k] in out for k in range(1, len(w))))
 
 
 def word_hits(text: str, words: frozenset[str]) -> list[tuple[int, str]]:

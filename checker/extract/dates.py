@@ -59,6 +59,8 @@ _NEEDS = {
     "ymd": patterns.compile(r"\d/\d"),
     "numeric": patterns.compile(r"\d[/.-]\d"),
     "iso": patterns.compile(r"\d-\d"),
+    "short": patterns.compile(r"\d/\d"),
+    "spaced": patterns.compile(r"\d\d \d\d \d\d\d\d"),
 }
 
 
