@@ -78,13 +78,15 @@ def starts_of(hits: list[tuple[int, str]], words: frozenset[str]) -> list[int]:
     return [start for start, word in hits if word in words]
 
 
-def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
-    """pattern.finditer(text), tried only at the sorted `starts`: the same matches when each begins at one."""
+def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int],
+                endpos: int | None = None) -> Iterator[regex.Match]:
+    """pattern.finditer(text) (or pattern.finditer(text, starts[0], endpos)), tried only at the sorted `starts`:
+    the same matches when each begins at one."""
     end = 0
     for start in starts:
         if start < end:
             continue
-        m = pattern.match(text, start)
+        m = pattern.match(text, start) if endpos is None else pattern.match(text, start, endpos)
         if m is not None:
             yield m
             end = max(m.end(), start + 1)

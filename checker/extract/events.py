@@ -13,6 +13,7 @@ from ..lang import alternation
 from ..facts.factbase import FactBase
 from ..facts.model import Event
 from ..fold import fold
+from .anchored import finditer_at, first_words, starts_of, word_hits
 from .dates import DateMention
 from .. import patterns
 
@@ -140,6 +141,14 @@ def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
+@functools.lru_cache(maxsize=None)
+def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
+    """The words a match of each kind's and state's pattern begins with (see anchored.py)."""
+    data = language.load(code)
+    return {**{f"kind:{k}": first_words(words) for k, words in data["event_kinds"].items()},
+            **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
+
+
 def _times(prose: str, s: int, e: int, code: str, dates: list[DateMention]):
     """(start, end, year, month, day, last day) of the dates, months and years of a sentence."""
     p = _claim_patterns(code)
@@ -181,15 +190,20 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
     orgs = [(a, b, base.event_organisations.get(fold(" ".join(prose[a:b].split())), []))
             for a, b in base.find("organisation", code, folded, tokens)] if base.event_organisations else []
     claims = []
+    firsts, hits = _claim_firsts(code), None
     for s, e in sentences:
         named = [(a, b, events) for a, b, events in who if s <= a < e]
         if not named:
             continue
+        if hits is None:   # where the kinds' and states' words begin: the patterns are tried there only
+            hits = word_hits(prose, frozenset().union(*firsts.values()))
+        here = hits[bisect.bisect_left(hits, (s,)):bisect.bisect_left(hits, (e,))]
         times = None
         for kind in sorted({ev.kind for _, _, events in named for ev in events}):
             for state in (False, True):
-                pattern = p.get(f"{'state' if state else 'kind'}:{kind}")
-                for m in pattern.finditer(prose, s, e) if pattern else ():
+                key = f"{'state' if state else 'kind'}:{kind}"
+                pattern = p.get(key)
+                for m in finditer_at(pattern, prose, starts_of(here, firsts[key]), e) if pattern else ():
                     pair = _pair(p, prose, m.span(), kind, named, [o for o in orgs if s <= o[0] < e])
                     if pair is None:
                         continue
