@@ -45,10 +45,20 @@ def _sep(between: str) -> str:
     return " ".join(between.split()) if between.strip() else " "
 
 
-def _longest(candidates, tokens, i: int, folded: str, adjective: bool) -> int | None:
-    """The index of the last token of the longest candidate name starting at token i, if one matches."""
-    possessive = i + 1 < len(tokens) and tokens[i + 1][2] == "s" and folded[tokens[i][1]:tokens[i + 1][0]] == "'"
-    for words, seps in candidates:
+def _longest(entry, tokens, i: int, folded: str, adjective: bool) -> int | None:
+    """The index of the last token of the longest name of `entry` (first_words_index) starting at token i, if
+    one matches."""
+    names, seconds, single = entry
+    nxt = tokens[i + 1][2] if i + 1 < len(tokens) else None
+    after = tokens[i + 2][2] if i + 2 < len(tokens) else None
+    # a name of several words goes on with its second word at token i + 1, or at i + 2 after an adjective or a
+    # possessive: most places where a first word stands ("la", "the") go on with none of them
+    if not single and nxt not in seconds and after not in seconds:
+        return None
+    possessive = nxt == "s" and folded[tokens[i][1]:tokens[i + 1][0]] == "'"
+    for words, seps in names:
+        if len(words) > 1 and words[1] != nxt and words[1] != after:
+            continue
         end = _follow(words, seps, tokens, i, folded, i)
         if end is None and adjective and len(words) > 1 and i + 1 < len(tokens) \
                 and _sep(folded[tokens[i][1]:tokens[i + 1][0]]) == " ":
@@ -72,15 +82,18 @@ def _follow(words, seps, tokens, i: int, folded: str, j: int) -> int | None:
     return j + len(words) - 1 if len(words) > 1 else i
 
 
-def first_words_index(texts) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
-    """Folded names by their first word, most words first: what find_words looks for."""
-    index: dict[str, list] = {}
+def first_words_index(texts) -> dict[str, tuple[list[tuple[tuple[str, ...], tuple[str, ...]]], frozenset[str], bool]]:
+    """Folded names by their first word, what find_words looks for: (the names, most words first; the second
+    words of those of several words; whether one is a single word)."""
+    by_first: dict[str, list] = {}
     for text in texts:
         words, seps = _words(fold_same_length(text))
         if words:
-            index.setdefault(words[0], []).append((words, seps))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
+            by_first.setdefault(words[0], []).append((words, seps))
+    index = {}
+    for first, names in by_first.items():
+        names.sort(key=lambda e: -len(e[0]))
+        index[first] = (names, frozenset(w[1] for w, _ in names if len(w) > 1), any(len(w) == 1 for w, _ in names))
     return index
 
 
@@ -265,7 +278,7 @@ class FactBase:
         (find_words; event names may have an adjective after their head noun)."""
         return find_words(self._first_words(kind, lang), folded, tokens, adjective=kind == "event")
 
-    def _first_words(self, kind: str, lang: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    def _first_words(self, kind: str, lang: str) -> dict[str, tuple]:
         key = ("first-words", kind, lang)
         if key not in self._memo:
             source = {"title": self.titles, "description": self.descriptions, "event": self.event_names,
