@@ -4,10 +4,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Iterator
 
 import regex
 from .. import lang as language, patterns
-from .anchored import finditer_at
 
 
 @functools.lru_cache(maxsize=None)
@@ -29,10 +29,28 @@ def _boundary() -> regex.Pattern:
 _ENDS = re.compile(r"[.!?…\n]")   # where a boundary can begin: found by the faster `re`, matched there only
 
 
+def _boundary_ends(prose: str) -> Iterator[int]:
+    """The ends of the matches of _boundary() in the prose, in order (as anchored.finditer_at finds them). A
+    line break is a boundary by itself, its pattern's last alternative (the first needs an end mark there):
+    most candidate places of an article are line breaks, and the pattern is tried at the end marks only."""
+    pattern, end = _boundary(), 0
+    for m in _ENDS.finditer(prose):
+        start = m.start()
+        if start < end:
+            continue
+        if prose[start] == "\n":
+            end = start + 1
+            yield end
+            continue
+        match = pattern.match(prose, start)
+        if match is not None:
+            end = max(match.end(), start + 1)
+            yield match.end()
+
+
 def sentences(prose: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in finditer_at(_boundary(), prose, (m.start() for m in _ENDS.finditer(prose))):
-        end = match.end()
+    for end in _boundary_ends(prose):
         if prose[start:end].strip():
             spans.append(_trim(prose, start, end))
         start = end
