@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass, field
@@ -38,10 +39,29 @@ class Article:
 
 
 def display_path(path: Path) -> str:
+    folder, name = os.path.split(os.fspath(path))
+    if folder and name not in ("", ".", ".."):   # an archive's files share a few folders: each is made relative once
+        cwd = os.getcwd()
+        held = _relative_folder(cwd, folder)
+        if held is not None:
+            shown, whole = held[0], os.path.normcase(os.path.join(held[1], name))
+            # relpath(folder/name) is relpath(folder)/name, relpath only reading the text of the paths, unless
+            # folder/name holds the working directory (relpath then counts up to it)
+            if not (whole == os.path.normcase(cwd) or os.path.normcase(cwd).startswith(whole + os.sep)):
+                return name if shown == "." else os.path.join(shown, name)
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_folder(cwd: str, folder: str) -> tuple[str, str] | None:
+    """(os.path.relpath(folder), its absolute path) from the working directory `cwd`; None when it has none."""
+    try:
+        return os.path.relpath(folder, cwd), os.path.normpath(os.path.join(cwd, folder))
+    except ValueError:  # another drive on Windows
+        return None
 
 
 _BOMS = ((b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"), (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from checker.articles import parse_article, read_article, walk
+import pytest
+
+from checker.articles import display_path, parse_article, read_article, walk
 from checker.finding import RunError
 from checker.markup import mask_markdown
 
@@ -103,3 +105,14 @@ def test_a_line_of_one_megabyte_keeps_positions(tmp_path):
     article = parse_article(text, "a.txt", False)
     assert article.position(text.index("Keir Stramer")) == (1, 1_000_002)
     assert article.position(text.rindex("Keir")) == (2, 1)
+
+
+@pytest.mark.parametrize("shown", ["a.md", "sub/a.md", "../a.md", "../../x/a.md", "/", "..", ".", "sub/../a.md"])
+def test_display_path_is_relpath(tmp_path, monkeypatch, shown):
+    """Paths are shown relative to the working directory, as os.path.relpath gives them (display_path makes each
+    folder relative once), also for a folder that holds the working directory."""
+    work = tmp_path / "w" / "here"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    for path in (Path(shown), work / shown, work.parent, work, tmp_path / "w" / "here" / ".." / "here"):
+        assert display_path(path) == os.path.relpath(path)
