@@ -17,6 +17,11 @@ from .fold import fold_name
 
 QUOTED_CHARS = 220
 
+# VALUES: the records, and the mentions extracted from every article (names, numbers, figures, dates), are values,
+# hashable by their fields as frozen dataclasses are (unsafe_hash), but not frozen: a frozen dataclass's __init__
+# sets each field through object.__setattr__, several times slower, and they are made by the thousand (records
+# twice: made in a worker, then read back through __init__, pickled_by_fields). Nothing changes them once made.
+
 
 class _Located:
     """Where a record stands: "path:line" for evidence, and its order in a stable sort."""
@@ -31,7 +36,7 @@ class _Located:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class ClaimRecord(_Located):
     path: str
     line: int
@@ -69,7 +74,7 @@ class ClaimRecord(_Located):
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class QuoteRecord(_Located):
     path: str
     line: int
@@ -85,7 +90,7 @@ class QuoteRecord(_Located):
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class NameSpelling:
     """A capitalised name span as written, for name-variant: "Keir Starmer" at path:line:column."""
     path: str

@@ -27,7 +27,7 @@ def _alternation(words) -> str:
 _LEADING_DIGITS = patterns.compile(r"\d+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
 class DateMention:
     start: int
     end: int
