@@ -83,7 +83,7 @@ class SentenceReader:
     """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
 
     def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article,
-                 ambiguous=False):
+                 ambiguous=False, breaks=None):
         self.prose, self.folded, self.code, self.sentence = prose, folded, code, sentence
         self.mentions, self.people, self.opener = mentions, people, opener
         self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
@@ -92,7 +92,7 @@ class SentenceReader:
         self.words = SentenceWords(prose, folded, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
                                    people.between(sentence[0], sentence[1]))
         self.source, self.attribution = attribution(prose, sentence, code)
-        breaks = clause_breaks(prose, sentence, code)
+        breaks = breaks if breaks is not None else clause_breaks(prose, sentence, code)
         self.break_starts, self.break_ends = [b[0] for b in breaks], [b[1] for b in breaks]
         self._future: bool | None = None
 

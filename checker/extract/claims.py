@@ -20,7 +20,7 @@ import datetime as dt
 
 from ..fold import fold_same_length
 from .claim_reading import Claim, SentenceReader, claim_data
-from .clauses import clause_around
+from .clauses import clause_around, clause_breaks
 from .figures import Figure
 from .periods import PeriodMention, find_periods, nearest_year, reporting_periods
 from .sentences import sentence_at
@@ -35,7 +35,8 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
     whose names give subjects; `folded`: the prose folded offset for offset (fold_same_length), when known.
     Linear in the text: every sentence, mention and name is visited a bounded number of times."""
     folded = folded if folded is not None else fold_same_length(prose)
-    events = _event_dates(prose, folded, code, sentences, dates, article)
+    breaks = _Breaks(prose, code)
+    events = _event_dates(prose, folded, code, sentences, dates, article, breaks)
     if not figures and not events:
         return []
     people = ArticleNames(prose, code, names, base)
@@ -88,7 +89,7 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
         here = mentions[mi:bisect.bisect_left(starts, e, mi)]
         opener = people.sentence_subject(s, e)
         context = SentenceReader(prose, folded, code, sentence, here, people, opener, carry_period, carry_owner, article,
-                            ambiguous)
+                                 ambiguous, breaks[sentence])
         claims = context.read(group) + context.read_events(dated)
         for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             out.append(claim if claim.index == i else _indexed(claim, i))
@@ -102,7 +103,19 @@ def _indexed(claim: Claim, index: int) -> Claim:
                  claim.qualifiers, claim.places, claim.generic)
 
 
-def _event_dates(prose: str, folded: str, code: str, sentences, dates, article) -> list[tuple]:
+class _Breaks(dict):
+    """The clause breaks of the sentences, read once for a sentence's event dates and its claims."""
+
+    def __init__(self, prose: str, code: str) -> None:
+        super().__init__()
+        self.prose, self.code = prose, code
+
+    def __missing__(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        found = self[sentence] = clause_breaks(self.prose, sentence, self.code)
+        return found
+
+
+def _event_dates(prose: str, folded: str, code: str, sentences, dates, article, breaks: _Breaks) -> list[tuple]:
     """(mention, first day, last day, clause start, clause end) of full dates of named events: the year written,
     else the one nearest the article's date."""
     data = claim_data(code)
@@ -117,7 +130,7 @@ def _event_dates(prose: str, folded: str, code: str, sentences, dates, article) 
         if first is None or last is None or last < first:
             continue
         sentence = sentence_at(sentences, d.start)
-        left, right = clause_around(prose, sentence, d.start, d.end, code)
+        left, right = clause_around(prose, sentence, d.start, d.end, code, breaks[sentence])
         head = left
         if not data["events"].search(folded, left, right):
             head = sentence[0]     # "Lors du sommet de La Haye, le 24 juin": the event may open the sentence

@@ -15,33 +15,53 @@ _WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 _ELISION = patterns.compile(r"['’]")
 
 
+_WORD_CHAR = regex.compile(r"\w")
+# punctuation that breaks a clause: one character each, so that no break hides another (see clause_breaks)
+_PUNCTUATION = patterns.compile(r",(?=\s)|[;:()\[\]–—«»“”]")
+
+
+def word_start(words) -> str:
+    """What must precede a match of the words: no word character. Written `\\b` when every word begins with a
+    word character, where the two mean the same, and the regex engine then tries the words only at the starts
+    of words (a third to a half cheaper on prose)."""
+    return r"\b" if words and all(_WORD_CHAR.match(w) for w in words) else r"(?<!\w)"
+
+
 @functools.lru_cache(maxsize=None)
 def _data(code: str) -> dict:
     data = language.load(code)
     flags = regex.I            # version 0: simple case folding compiles several times faster than V1
+    breaks, sources = data["clause_breaks"], data["statement_sources"]
     return {
-        "break": patterns.compile(rf",(?=\s)|[;:()\[\]–—«»“”]|(?<!\w)(?={alternation(data['clause_breaks'])}(?!\w))", flags),
-        "source": patterns.compile(rf"(?<!\w)(?:{alternation(data['statement_sources'])})\s+(?P<who>[^,;:.!?()«»]{{1,60}})", flags),
+        # empty: the break is where the word begins
+        "break_words": patterns.compile(rf"{word_start(breaks)}(?={alternation(breaks)}(?!\w))", flags),
+        "source": patterns.compile(rf"{word_start(sources)}(?:{alternation(sources)})\s+(?P<who>[^,;:.!?()«»]{{1,60}})",
+                                   flags),
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
     }
 
 
-def clause_around(prose: str, sentence: tuple[int, int], start: int, end: int, code: str) -> tuple[int, int]:
-    """The clause of the sentence that holds [start, end): cut at punctuation and the language's clause words."""
-    s_start, s_end = sentence
-    left, right = s_start, s_end
-    for m in _data(code)["break"].finditer(prose, s_start, s_end):
-        if m.end() <= start or (m.start() == m.end() and m.start() <= start):
-            left = m.end() if m.end() > m.start() else m.start()
-        elif m.start() >= end:
-            right = m.start()
+def clause_around(prose: str, sentence: tuple[int, int], start: int, end: int, code: str,
+                  breaks: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The clause of the sentence that holds [start, end): cut at punctuation and the language's clause words.
+    `breaks`: the sentence's clause_breaks, when known."""
+    left, right = sentence
+    for b_start, b_end in breaks if breaks is not None else clause_breaks(prose, sentence, code):
+        if b_end <= start or (b_start == b_end and b_start <= start):
+            left = b_end
+        elif b_start >= end:
+            right = b_start
             break
     return left, right
 
 
 def clause_breaks(prose: str, sentence: tuple[int, int], code: str) -> list[tuple[int, int]]:
-    """The spans of a sentence's clause breaks (punctuation, clause words; a clause word's span is empty)."""
-    return [m.span() for m in _data(code)["break"].finditer(prose, sentence[0], sentence[1])]
+    """The spans of a sentence's clause breaks (punctuation, clause words; a clause word's span is empty), in
+    order. Punctuation and words are found apart (two simple patterns scan faster than their alternation) and
+    merged: a word's empty break is at a letter, a mark's at the mark, so no place holds both."""
+    found = [m.span() for m in _PUNCTUATION.finditer(prose, sentence[0], sentence[1])]
+    words = [m.span() for m in _data(code)["break_words"].finditer(prose, sentence[0], sentence[1])]
+    return sorted(found + words) if words else found
 
 
 def content_words(text: str, code: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -26,6 +27,13 @@ from ..lang import alternation
 MAX_NP = 3                     # content words of a noun phrase
 _TOKEN = patterns.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _TOKEN_SPLIT = patterns.compile(r"(\p{L}[\p{L}\p{M}'’-]*)")
+# The same split for text of the Latin letters (up to U+024F) and a few common signs beyond them: there \p{L} is this
+# class and no character is a mark (tests/test_claim_patterns.py checks every one), and the standard engine splits a
+# sentence in a third less time than `regex` with its Unicode properties
+LATIN_LETTERS = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+LATIN_SIGNS = "\u2009\u200b\u202f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac"
+_LATIN_TOKEN_SPLIT = re.compile(rf"([{LATIN_LETTERS}][{LATIN_LETTERS}'’-]*)")
+_NOT_LATIN = re.compile(rf"[^\x00-\u024f{LATIN_SIGNS}]")
 _ELISION = patterns.compile(r"^\p{L}{1,2}['’]")
 
 
@@ -145,7 +153,8 @@ class SentenceWords:
         self.prose, self.start = prose, start
         # the pattern has no lookaround: splitting the sentence's text finds the same words, and their offsets are
         # the running sum of the pieces' lengths (no match object per word)
-        parts = _TOKEN_SPLIT.split(prose[start:end])
+        text = prose[start:end]
+        parts = (_LATIN_TOKEN_SPLIT if text.isascii() or not _NOT_LATIN.search(text) else _TOKEN_SPLIT).split(text)
         offsets = list(accumulate(map(len, parts), initial=start))
         self.tokens = list(zip(offsets[1::2], offsets[2::2], parts[1::2]))
         # the folded prose keeps offsets: a word's folded form is a slice (the few letters it keeps, œ æ ß, folded apart)

@@ -13,6 +13,8 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 
 from .. import lang as language
 from .. import patterns
@@ -69,28 +71,39 @@ def name_key(text: str, code: str) -> str:
 _ELIDED = patterns.compile(r"(?<=(?<![\w'’])\p{L}{1,2})['’](?P<n>\p{Lu}[\p{L}\p{M}-]*)")
 
 
-def _owners(prose: str, spans: list[NameSpan], code: str) -> list[NameSpan]:
-    """The names that can own a figure: the plausible names, a name after an elided article ("l'Ukraine",
-    "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a month, a number word, nor a measure
-    written in capitals ("PIB", "GDP"). What the words around a name may still rule out is `_placed`'s."""
+def _owners(prose: str, spans: list[NameSpan], code: str) -> tuple[list[NameSpan], dict[str, str]]:
+    """The names that can own a figure, and their keys by text: the plausible names, a name after an elided
+    article ("l'Ukraine", "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a month, a number word,
+    nor a measure written in capitals ("PIB", "GDP"). What the words around a name may still rule out is `_placed`'s."""
     words = _words(code)
     plausible = {id(s) for s in plausible_names(spans, code)}
+    keys: dict[str, str | None] = {}      # a text's key, None when it names no owner: the same wherever it is written
     out = []
     for span in spans:
         text = span.text
-        initial = span.sentence_initial and " " not in text and (
-            text.isupper() and len(text) > 1 and text.isalpha()          # "RMS said …"
-            or possessive(prose, span))                                  # "Ohio's jobless rate …"
-        if id(span) not in plausible and not initial:
+        if id(span) not in plausible and not (span.sentence_initial and " " not in text and (
+                text.isupper() and len(text) > 1 and text.isalpha()          # "RMS said …"
+                or possessive(prose, span))):                                # "Ohio's jobless rate …"
             continue
-        key = name_key(text, code)
-        if len(key) > 1 and key not in words["calendar"] and key not in words["weekdays"] and fold(text) not in words["not_owners"]:
+        if text not in keys:
+            key = name_key(text, code)
+            keys[text] = key if len(key) > 1 and key not in words["calendar"] and key not in words["weekdays"] \
+                and fold(text) not in words["not_owners"] else None
+        if keys[text] is not None:
             out.append(span)
     seen = {s.start for s in out}
     for m in _ELIDED.finditer(prose) if ("'" in prose or "’" in prose) else ():
-        if m.start("n") not in seen and fold(m.group("n")) not in words["not_owners"] and len(name_key(m.group("n"), code)) > 1:
-            out.append(NameSpan(m.start("n"), m.end("n"), m.group("n"), False))
-    return sorted(out, key=lambda s: s.start)
+        (start, end), text = m.span("n"), m.group("n")
+        if start not in seen and fold(text) not in words["not_owners"]:
+            key = name_key(text, code)
+            if len(key) > 1:
+                out.append(NameSpan(start, end, text, False))
+                keys[text] = key
+    out.sort(key=_START)
+    return out, {s.text: keys[s.text] for s in out}
+
+
+_START = attrgetter("start")
 
 
 def _placed(prose: str, span: NameSpan, code: str) -> bool:
@@ -125,12 +138,10 @@ class ArticleNames:
 
     def __init__(self, prose: str, code: str, spans: list[NameSpan], base=None) -> None:
         self.prose, self.code = prose, code
-        self.spans = _owners(prose, spans, code)
+        self.spans, self._keys = _owners(prose, spans, code)
         self.starts = [s.start for s in self.spans]
         self._placed: dict[int, bool] = {}
-        keys = {s.text: name_key(s.text, code) for s in self.spans}
-        self.keys = self._unified(keys, base)
-        self.by_key = {name_key(text, code): unified for text, unified in self.keys.items()}
+        self.keys = self._unified(self._keys, base)
         self.subjects: dict[int, Owner | None] = {}
         longest: dict[str, str] = {}
         for s in self.spans:
@@ -138,7 +149,11 @@ class ArticleNames:
             if len(s.text) > len(longest.get(key, "")):
                 longest[key] = s.text
         self.texts = longest
-        self.main = self._main()
+
+    @cached_property
+    def by_key(self) -> dict[str, str]:
+        """Unified keys by a name's own key: asked only of a noun that stands for the subject (word_key)."""
+        return {self._keys[text]: unified for text, unified in self.keys.items()}
 
     def _unified(self, keys: dict[str, str], base) -> dict[str, str]:
         # every proper beginning and end of a longer name → the names it begins or ends (linear in the names)
@@ -165,7 +180,10 @@ class ArticleNames:
             out = {text: ruled.get(key, key) for text, key in out.items()}
         return out
 
-    def _main(self) -> Owner | None:
+    @cached_property
+    def main(self) -> Owner | None:
+        """The article's most named owner when no other comes near: asked only of a figure no name of its own
+        sentence or paragraph owns."""
         counts = Counter(self.keys[s.text] for s in self.spans)
         if not counts:
             return None
