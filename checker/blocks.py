@@ -36,46 +36,76 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
                   max_block: int) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
     blocks are the keys from lo to hi. A pair is judged in the block of the smallest usable key its items
-    share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time."""
+    share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time.
+
+    Items that carry the same keys pair alike with every other item, so keys are compared once per two sets
+    of keys, then their items are paired: an archive repeats quotations (wire copy, follow-ups), and the
+    units of 4,000 articles hold 43,834 quotations with 945 sets of keys between them."""
     load = load_claim if kind == "claim" else load_quote
     items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
                    key=lambda row: row[0].order())
-    blocks = _blocks(items, lo, hi)
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
-    held = [frozenset(keys) for _, keys in items]
+    alike: dict[frozenset, list[int]] = {}          # a set of keys: the numbers of the items carrying it
+    for number, (_, keys) in enumerate(items):
+        if keys:
+            alike.setdefault(frozenset(keys), []).append(number)
+    held = list(alike)
+    members = [_by_group(numbers, group_ids) for numbers in alike.values()]
+    sizes = [len(numbers) for numbers in alike.values()]
     smallest = [min(keys) for keys in held]
     min_keys = MIN_KEYS[kind]
+    count = len(items)
     out = []
-    for key, members in blocks.items():
-        if len(members) > max_block:
+    for key, sets in _blocks(held, lo, hi).items():
+        if sum(sizes[s] for s in sets) > max_block:
             continue
-        for x, a in enumerate(members):
-            mine, group = held[a], group_ids[a]
+        for x, s in enumerate(sets):
+            mine = held[s]
             # one key in common is enough, and it is the smallest they share when it is either's smallest:
             # no need to intersect their keys
-            first = min_keys == 1 and smallest[a] == key
-            for b in members[x + 1:]:
-                if group_ids[b] == group:
-                    continue
-                if not (first or (min_keys == 1 and smallest[b] == key)):
-                    shared = mine & held[b]
+            first = min_keys == 1 and smallest[s] == key
+            pairs = _across(members[s], None, count) if len(mine) >= min_keys and smallest[s] == key else []
+            for t in sets[x + 1:]:
+                if not (first or (min_keys == 1 and smallest[t] == key)):
+                    shared = mine & held[t]
                     if len(shared) < min_keys or min(shared) != key:
                         continue   # too few keys in common, or judged in the block of a smaller key
+                pairs += _across(members[s], members[t], count)
+            for pair in sorted(pairs):
+                a, b = divmod(pair, count)
                 verdict = judge(items[a][0], items[b][0], options)
                 if verdict is not None:
                     out.append((items[a][0], items[b][0], verdict))
     return out
 
 
-def _blocks(items: list[tuple], lo: str, hi: str) -> dict[str, list[int]]:
-    """The unit's blocks: each key from lo to hi, with the numbers of the items that carry it, in order."""
+def _blocks(held: list[frozenset], lo: str, hi: str) -> dict[str, list[int]]:
+    """The unit's blocks: each key from lo to hi, with the numbers of the sets of keys that hold it, in order."""
     blocks: dict[str, list[int]] = {}
-    for number, (_, keys) in enumerate(items):
-        for key in set(keys):
+    for number, keys in enumerate(held):
+        for key in sorted(keys):
             if lo <= key <= hi:
                 blocks.setdefault(key, []).append(number)
     return blocks
+
+
+def _by_group(numbers: list[int], group_ids: list[int]) -> list[tuple[int, list[int]]]:
+    """Item numbers (in order) split by group: (group, its numbers), in order of their first item."""
+    by_group: dict[int, list[int]] = {}
+    for number in numbers:
+        by_group.setdefault(group_ids[number], []).append(number)
+    return list(by_group.items())
+
+
+def _across(first: list[tuple[int, list[int]]], second: list[tuple[int, list[int]]] | None, count: int) -> list[int]:
+    """The pairs of items of different groups, as a * count + b (a < b): one of `first` and one of `second`, or
+    two of `first` (both split by group, _by_group)."""
+    if second is None:
+        combos = [(one, two) for x, (_, one) in enumerate(first) for _, two in first[x + 1:]]
+    else:
+        combos = [(one, two) for group, one in first for other, two in second if group != other]
+    return [a * count + b if a < b else b * count + a for one, two in combos for a in one for b in two]
 
 
 class StoreCollection:

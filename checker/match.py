@@ -22,6 +22,7 @@ import functools
 import math
 import re
 from itertools import filterfalse
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -335,6 +336,34 @@ def marked_versions(a: str, b: str) -> tuple[str, str]:
             if j2 > j1:
                 out_b.append("[" + " ".join(wb[j1:j2]) + "]")
     return " ".join(out_a), " ".join(out_b)
+
+
+class Wording(NamedTuple):
+    """What the wording of a quotation is compared on: its folded words and its text as written."""
+    norm: str
+    text: str
+
+
+SAME = "same"           # wording(): the same words, or an excerpt of the other's
+WORDINGS = 4096         # pairs of wordings wording() remembers: at most a few MB of the quotations' own strings
+
+
+@functools.lru_cache(maxsize=WORDINGS)
+def wording(a_norm: str, a_text: str, b_norm: str, b_text: str, threshold: float, max_changed: int
+            ) -> str | float | None:
+    """How one quotation's words stand to another's: SAME (the same words, or an excerpt); the score when they
+    are the same quotation (`threshold`) with 1 to `max_changed` words changed; else None. It depends on the two
+    wordings alone, and an archive repeats quotations (wire copy, follow-ups): a pair of wordings met again is
+    not compared again."""
+    a, b = Wording(a_norm, a_text), Wording(b_norm, b_text)
+    if a_norm == b_norm or is_excerpt(a, b):
+        return SAME
+    # both must hold; the score (rapidfuzz, compiled) rules out most pairs, so it is asked first; the count of
+    # changed words stops as soon as the words one quotation lacks pass max_changed
+    score = quote_score(a, b, threshold)
+    if score < threshold or not 0 < changed_words(a, b, max_changed) <= max_changed:
+        return None
+    return score
 
 
 def changed_words(a: QuoteRecord, b: QuoteRecord, most: int | None = None) -> int:

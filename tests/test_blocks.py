@@ -37,13 +37,19 @@ class Item:
         return (self.path, self.line, 0)
 
 
-def _items(rng: random.Random, kind: str) -> list[Item]:
+def _items(rng: random.Random, kind: str, repeated: bool = False) -> list[Item]:
+    """Random items; `repeated`: as an archive that repeats quotations, most carry one of a few sets of keys,
+    often with the same words (group)."""
     keys = [f"k{i:02d}" for i in range(rng.randint(3, 40))]
+    sets = [tuple(rng.sample(keys, rng.randint(0, min(6, len(keys))))) for _ in range(rng.randint(1, 6))]
     out = []
     for n in range(rng.randint(0, 150)):
         group = rng.randint(0, rng.choice([1, 3, 60]))
-        out.append(Item(f"a{rng.randint(0, 40)}.md", n, tuple(rng.sample(keys, rng.randint(0, min(6, len(keys))))),
-                        group, norm=str(group) if kind == "quote" else ""))
+        held = tuple(rng.sample(keys, rng.randint(0, min(6, len(keys)))))
+        if repeated and rng.random() < 0.8:
+            number = rng.randrange(len(sets))
+            held, group = sets[number], number if rng.random() < 0.7 else group
+        out.append(Item(f"a{rng.randint(0, 40)}.md", n, held, group, norm=str(group) if kind == "quote" else ""))
     return out
 
 
@@ -56,9 +62,10 @@ def _reference(items: list[Item], max_block: int, min_keys: int) -> Counter:
 
 @pytest.mark.parametrize("seed", range(40))
 @pytest.mark.parametrize("kind", ["claim", "quote"])
-def test_units_judge_each_pair_once(seed, kind):
+@pytest.mark.parametrize("repeated", [False, True])
+def test_units_judge_each_pair_once(seed, kind, repeated):
     rng = random.Random(seed)
-    items = _items(rng, kind)
+    items = _items(rng, kind, repeated)
     max_block = rng.choice([2, 5, 40, 400])
     size = Counter(k for item in items for k in item.keys)
     usable = sorted(k for k, n in size.items() if 2 <= n <= max_block)

@@ -43,3 +43,61 @@ def test_pairs_settled_without_alignment_and_pairs_that_need_it():
     assert changed_words(one, shorter, 3) == 1           # one word left out of the middle
     assert changed_words(one, rewritten, 3) > 3          # another sentence: settled by the missing words
     assert changed_words(one, reordered, 3) == changed_words(one, reordered) > 3   # reordered: aligned to tell
+
+
+def _mutated(rng, text: str) -> str:
+    """A version of a quotation as a rewrite makes it: a word changed, dropped, added or two swapped, or cut."""
+    words = text.split()
+    for _ in range(rng.randint(0, 3)):
+        i = rng.randrange(len(words))
+        change = rng.choice(["change", "drop", "add", "swap", "cut"])
+        if change == "change":
+            words[i] = rng.choice(["réponse", "sera", "the", "cost", "alliance", "[…]", "..."])
+        elif change == "drop" and len(words) > 3:
+            del words[i]
+        elif change == "add":
+            words.insert(i, rng.choice(["très", "very", "notre", "…"]))
+        elif change == "swap" and i + 1 < len(words):
+            words[i], words[i + 1] = words[i + 1], words[i]
+        elif change == "cut" and len(words) > 6:
+            words = words[:i] + ["[…]"] + words[i + 2:] if rng.random() < 0.5 else words[i // 2:]
+    return " ".join(words)
+
+
+def test_the_remembered_wording_is_the_computed_one_whatever_the_pair():
+    import random
+
+    from checker.match import wording
+    rng = random.Random(7)
+    texts = VERSIONS + [_mutated(rng, rng.choice(VERSIONS)) for _ in range(60)]
+    for _ in range(800):
+        a, b = rng.choice(texts), rng.choice(texts)
+        threshold, most = rng.choice([60.0, 88.0, 95.0]), rng.choice([0, 1, 3])
+        args = (normalise(a), a, normalise(b), b, threshold, most)
+        assert wording(*args) == wording.__wrapped__(*args), (a, b, threshold, most)
+        assert wording(*args) == wording.__wrapped__(*args)     # asked again: from memory, the same
+
+
+def test_remembered_wordings_are_bounded():
+    from checker.match import WORDINGS, wording
+    for n in range(WORDINGS + 50):
+        text = f"a quotation of several words number {n}"
+        wording(text, text, text + " more", text + " more", 88.0, 3)
+    info = wording.cache_info()
+    assert info.maxsize == WORDINGS and info.currsize <= WORDINGS
+
+
+def test_a_remembered_wording_leaves_place_and_speakers_to_each_pair():
+    from checker.checks.quote_drift import OPTIONS, drift
+    options = {name: default for name, (_, default, _) in OPTIONS.items()}
+    text = VERSIONS[0]
+    said = [QuoteRecord(path, 1, 1, 1, 10, text, normalise(text), who, who and who.split()[-1].lower(), bool(who), None)
+            for path, who in [("a.md", "Mark Rutte"), ("b.md", "Mark Rutte"), ("c.md", "Pete Hegseth"), ("a.md", None)]]
+    reworded = _quote(VERSIONS[1], 9)
+    assert drift(said[0], said[1], options) is None                    # the same words, the same speaker
+    assert drift(said[0], said[2], options) == ("speaker", 100.0)     # the same words, another speaker
+    assert drift(said[0], said[3], options) is None                    # one article: not compared
+    assert drift(said[0], reworded, options)[0] == "wording"
+    assert drift(said[3], reworded, options)[0] == "wording"
+    assert drift(said[3], QuoteRecord("a.md", 5, 1, 5, 9, VERSIONS[1], normalise(VERSIONS[1]), None, None, False, None),
+                 options) is None                                      # the same wording met again, in one article

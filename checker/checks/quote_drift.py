@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
-from ..match import changed_words, is_excerpt, marked_versions, quote_score, same_speaker
+from ..match import SAME, marked_versions, same_speaker, wording
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
@@ -60,13 +60,11 @@ def drift(a, b, options) -> tuple[str, float] | None:
     """("wording" | "speaker", score) when b is the same quotation as a with other words or speaker."""
     if a.path == b.path:
         return None
-    if a.norm != b.norm and not is_excerpt(a, b):
-        # both must hold; the score (rapidfuzz, compiled) rules out most pairs, so it is asked first; the count
-        # of changed words stops as soon as the words one quotation lacks pass max_changed
-        score, most = quote_score(a, b, options["threshold"]), options["max_changed"]
-        if score < options["threshold"] or not 0 < changed_words(a, b, most) <= most:
-            return None
-        return "wording", score
+    words = wording(a.norm, a.text, b.norm, b.text, options["threshold"], options["max_changed"])
+    if words is None:
+        return None
+    if words != SAME:
+        return "wording", words
     if 100.0 >= options["threshold"] and same_speaker(a, b) is False:
         return "speaker", 100.0
     return None
