@@ -33,9 +33,9 @@ def _group(kind: str, item) -> tuple:
 
 
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
-                  max_block: int) -> list[tuple]:
+                  max_block: int, prepare: Callable | None = None) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
-    blocks are the keys from lo to hi. A pair is judged in the block of the smallest usable key its items
+    blocks are the keys from lo to hi; the judge is given each item as prepare(item, options), made once. A pair is judged in the block of the smallest usable key its items
     share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time.
 
     Items that carry the same keys pair alike with every other item, so keys are compared once per two sets
@@ -55,6 +55,7 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     sizes = [len(numbers) for numbers in alike.values()]
     smallest = [min(keys) for keys in held]
     min_keys = MIN_KEYS[kind]
+    views = [item if prepare is None else prepare(item, options) for item, _ in items]
     count = len(items)
     out = []
     for key, sets in _blocks(held, lo, hi).items():
@@ -74,7 +75,7 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
                 pairs += _across(members[s], members[t], count)
             for pair in sorted(pairs):
                 a, b = divmod(pair, count)
-                verdict = judge(items[a][0], items[b][0], options)
+                verdict = judge(views[a], views[b], options)
                 if verdict is not None:
                     out.append((items[a][0], items[b][0], verdict))
     return out
@@ -127,11 +128,12 @@ class StoreCollection:
         return self.store.name_spellings()
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1) -> Iterator[tuple]:
+               weight: int = 1, prepare: Callable | None = None) -> Iterator[tuple]:
         """(a, b, verdict) as collection.Collection.judged gives them (not in the same order)."""
         min_size = min_words if kind == "quote" else 0
         table = self.store.usable(kind, max_block, min_size)
-        units = [(kind, table, min_size, lo, hi, judge, options, max_block) for lo, hi in self.store.unit_ranges(table)]
+        units = [(kind, table, min_size, lo, hi, judge, options, max_block, prepare)
+                 for lo, hi in self.store.unit_ranges(table)]
         if self.client is not None:
             yield from _on_cluster(self.client, self.store.conn, units, self.window)
         elif self.jobs > 1 and len(units) > 1:
@@ -149,18 +151,19 @@ def _open(path: str) -> sqlite3.Connection:
 
 
 def _unit(unit: tuple, conn: sqlite3.Connection) -> list[tuple]:
-    kind, table, min_size, lo, hi, judge, options, max_block = unit
+    kind, table, min_size, lo, hi, judge, options, max_block, prepare = unit
     rows = unit_rows(conn, kind, table, min_size, lo, hi)
-    return unit_verdicts(kind, lo, hi, rows, judge, options, max_block)
+    return unit_verdicts(kind, lo, hi, rows, judge, options, max_block, prepare)
 
 
 def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: int) -> Iterator[tuple]:
     """Each unit's rows read here and judged on the cluster, at most `window` units in flight."""
     pending = []
-    for kind, table, min_size, lo, hi, judge, options, max_block in units:
+    for kind, table, min_size, lo, hi, judge, options, max_block, prepare in units:
         # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows
         [rows] = client.scatter([unit_rows(conn, kind, table, min_size, lo, hi)], hash=False)
-        pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, pure=False))
+        pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, prepare,
+                                     pure=False))
         if len(pending) >= window:
             yield from pending.pop(0).result()
     for future in pending:

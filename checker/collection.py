@@ -1,5 +1,5 @@
 """The collection a cross-article check sees: the records of the articles checked together and, with
-`--against`, the archive index. It hands out candidate pairs by blocking (see match.py); the same pairs
+`--against`, the archive index. It hands out candidate pairs by blocking (see match.py, quotematch.py); the same pairs
 involving a checked article come out whether the other articles were read now or from the index."""
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections import Counter, defaultdict
 from itertools import filterfalse
 from typing import Callable, Hashable, Iterator, TypeVar
 
-from .match import claim_keys, quote_keys
+from .match import claim_keys
+from .quotematch import quote_keys
 from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
 from .workers import fork_context, map_with_state, pool as worker_pool
 
@@ -23,18 +24,20 @@ class Collection:
         self.archive = archive          # an archive.ArchiveIndex, or None
         self.jobs = jobs                # worker processes for judging pairs
 
-    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict,
-                 weight: int = 1) -> Iterator[tuple[T, T, object]]:
-        """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs.
-        From PARALLEL_PAIRS pairs on (divided by `weight`, what one judgement costs against an ordinary
-        one), they are judged by `jobs` forked processes that inherit them; the verdicts are the same."""
+    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict, weight: int = 1,
+                 prepare: Callable | None = None) -> Iterator[tuple[T, T, object]]:
+        """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs; with
+        `prepare`, the judge is given prepare(item, options) of each, made once per item. From PARALLEL_PAIRS
+        pairs on (divided by `weight`, what one judgement costs against an ordinary one), they are judged by
+        `jobs` forked processes that inherit them; the verdicts are the same."""
         if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS // weight:
             context = fork_context()
             if context is not None:
-                yield from _forked_verdicts(judge, pairs, options, self.jobs, context)
+                yield from _forked_verdicts(judge, pairs, options, self.jobs, context, prepare)
                 return
+        view = _prepared(prepare, options)
         for a, b in pairs:
-            verdict = judge(a, b, options)
+            verdict = judge(view(a), view(b), options)
             if verdict is not None:
                 yield a, b, verdict
 
@@ -42,12 +45,12 @@ class Collection:
         return path in self.checked
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1) -> Iterator[tuple]:
+               weight: int = 1, prepare: Callable | None = None) -> Iterator[tuple]:
         """(a, b, verdict) for the candidate pairs of claims (kind "claim") or quotations ("quote", of at
         least `min_words` words) whose judge(a, b, options) is not None; blocks.StoreCollection gives the same
         verdicts, in another order, from records kept on disk."""
         pairs = self.claim_pairs(max_block) if kind == "claim" else self.quote_pairs(max_block, min_words)
-        return self.verdicts(judge, pairs, options, weight)
+        return self.verdicts(judge, pairs, options, weight, prepare)
 
     def name_spellings(self) -> Iterator[NameSpelling]:
         """Every name spelling of the checked articles, in (path, line, column) order; each call streams again."""
@@ -142,9 +145,25 @@ def _pair_numbers(blocks, group_ids: list[int], checked: list[bool] | None, max_
     return sorted(counted)
 
 
-def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, context) -> Iterator:
+def _prepared(prepare: Callable | None, options: dict) -> Callable:
+    """item -> prepare(item, options), made once per item (the item itself without `prepare`). Items are told
+    apart by identity: the callers hold one object per item, alive while they judge."""
+    if prepare is None:
+        return lambda item: item
+    views: dict[int, object] = {}
+
+    def view(item):
+        found = views.get(id(item))
+        if found is None:
+            found = views[id(item)] = prepare(item, options)
+        return found
+    return view
+
+
+def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, context,
+                     prepare: Callable | None) -> Iterator:
     step = -(-len(pairs) // (jobs * 4))
-    spans = [(judge, lo, min(lo + step, len(pairs)), options) for lo in range(0, len(pairs), step)]
+    spans = [(judge, lo, min(lo + step, len(pairs)), options, prepare) for lo in range(0, len(pairs), step)]
     with worker_pool(jobs, context, pairs) as pool:   # forked: the workers inherit the pairs
         for found in map_with_state(pool, _judge_span, spans):
             for index, verdict in found:
@@ -153,11 +172,12 @@ def _forked_verdicts(judge: Callable, pairs: list, options: dict, jobs: int, con
 
 def _judge_span(task, pairs: list) -> list[tuple[int, object]]:
     """In a forked worker: the verdicts of pairs [lo, hi) of the inherited pairs (only those not None)."""
-    judge, lo, hi, options = task
+    judge, lo, hi, options, prepare = task
+    view = _prepared(prepare, options)
     out = []
     for index in range(lo, hi):
         a, b = pairs[index]
-        verdict = judge(a, b, options)
+        verdict = judge(view(a), view(b), options)
         if verdict is not None:
             out.append((index, verdict))
     return out

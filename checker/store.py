@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .archive import MIN_QUOTE_WORDS, SCHEMA_INDEXES, SCHEMA_TABLES
-from .match import claim_keys, quote_keys
+from .match import claim_keys
+from .quotematch import quote_keys
 from .pipeline import State, process
 from .records import ArticleRecord, NameSpelling, dump
 from .report import Report

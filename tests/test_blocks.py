@@ -128,3 +128,29 @@ def test_a_store_left_by_a_killed_run_is_removed_by_the_next(monkeypatch, tmp_pa
     with store.RecordStore():
         assert not left.exists()
         assert live.exists() and other.exists()
+
+
+def test_the_judge_sees_each_item_prepared_once_and_the_verdicts_name_the_items():
+    from checker.collection import Collection
+    rng = random.Random(5)
+    items = _items(rng, "claim", repeated=True)
+    usable = sorted({k for item in items for k in item.keys})
+    rows = [(item, item.keys) for item in items if item.keys]
+    made = Counter()
+
+    def prepare(item, options):
+        made[item.order()] += 1
+        return ("prepared", item, options["mark"])
+
+    def judge(a, b, options):
+        assert a[0] == b[0] == "prepared" and a[2] == b[2] == options["mark"]
+        return a[1].order() < b[1].order()
+
+    found = unit_verdicts("claim", usable[0], usable[-1], rows, judge, {"mark": 7}, 400, prepare)
+    assert found and all(isinstance(a, Item) and isinstance(b, Item) and verdict is True for a, b, verdict in found)
+    assert set(made.values()) == {1}
+    pairs = [(a, b) for a, b, _ in found]
+    made.clear()
+    again = list(Collection([]).verdicts(judge, pairs, {"mark": 7}, prepare=prepare))
+    assert again == found
+    assert set(made.values()) == {1} and len(made) == len({o for a, b in pairs for o in (a.order(), b.order())})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from checker.extract.quotes import normalise
-from checker.match import changed_words
+from checker.quotematch import changed_words
 from checker.records import QuoteRecord
 
 VERSIONS = [
@@ -67,7 +67,7 @@ def _mutated(rng, text: str) -> str:
 def test_the_remembered_wording_is_the_computed_one_whatever_the_pair():
     import random
 
-    from checker.match import wording
+    from checker.quotematch import wording
     rng = random.Random(7)
     texts = VERSIONS + [_mutated(rng, rng.choice(VERSIONS)) for _ in range(60)]
     for _ in range(800):
@@ -79,7 +79,7 @@ def test_the_remembered_wording_is_the_computed_one_whatever_the_pair():
 
 
 def test_remembered_wordings_are_bounded():
-    from checker.match import WORDINGS, wording
+    from checker.quotematch import WORDINGS, wording
     for n in range(WORDINGS + 50):
         text = f"a quotation of several words number {n}"
         wording(text, text, text + " more", text + " more", 88.0, 3)

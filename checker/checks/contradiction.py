@@ -79,7 +79,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
-from ..match import contradiction
+from ..match import Claim, contradiction
 
 ID = "contradiction"
 SEVERITY = Severity.WARNING
@@ -94,8 +94,12 @@ OPTIONS = {
 MAX_EVIDENCE = 5
 
 
-def judge(a, b, options):
-    return contradiction(a, b, options["threshold"], options["tolerance"], options["max_days_apart"])
+def prepare(claim, options) -> Claim:
+    return Claim(claim, options["tolerance"])
+
+
+def judge(a: Claim, b: Claim, options):
+    return contradiction(a, b, options["threshold"], options["max_days_apart"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +178,8 @@ def _conflicts(verdicts, collection) -> tuple[dict[tuple, _Tally], list[_Tally],
 
 
 def check_collection(collection, options):
-    tallies, numbered, archived = _conflicts(collection.judged("claim", judge, options, options["max_block"]),
-                                             collection)
+    found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare)
+    tallies, numbered, archived = _conflicts(found, collection)
     reported = sorted(key for key in tallies if collection.is_checked(key[0]))
     # how many claims each other side disagrees with: an archived one's are counted over the whole archive
     degree = [tally.count for tally in numbered]
@@ -184,7 +188,7 @@ def check_collection(collection, options):
         archived = {order: archived[order] for order in rivals if order in archived}
     if archived:
         pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
-        around, _, _ = _conflicts(collection.verdicts(judge, pairs, options), collection)
+        around, _, _ = _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
         for order in archived:
             degree[tallies[order].number] = around[order].count if order in around else 0
     for key in reported:

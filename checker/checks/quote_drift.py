@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
-from ..match import SAME, marked_versions, same_speaker, wording
+from ..quotematch import SAME, marked_versions, same_speaker, wording
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
@@ -83,7 +83,7 @@ def _drifts(verdicts) -> dict[tuple, list]:
 
 def check_collection(collection, options):
     # a pair of quotations costs about three times a pair of figures to judge (weight): most are told apart by
-    # the words one lacks before any alignment (match.changed_words)
+    # the words one lacks before any alignment (quotematch.changed_words)
     found = _drifts(collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3))
     reported = sorted(key for key in found if collection.is_checked(key[0]))
     degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
