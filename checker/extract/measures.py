@@ -158,7 +158,8 @@ class SentenceWords:
         offsets = list(accumulate(map(len, parts), initial=start))
         self.tokens = list(zip(offsets[1::2], offsets[2::2], parts[1::2]))
         # the folded prose keeps offsets: a word's folded form is a slice (the few letters it keeps, œ æ ß, folded apart)
-        self.folded = [folded[a:b] if folded[a:b].isascii() else _folded(raw) for a, b, raw in self.tokens]
+        self.folded = [folded[a:b] for a, b, _ in self.tokens] if folded[start:end].isascii() else \
+            [folded[a:b] if folded[a:b].isascii() else _folded(raw) for a, b, raw in self.tokens]
         self.ends = [t[1] for t in self.tokens]
         self._skip = _marked(start, end, skip)
         self._names = _marked(start, end, ((n.start, n.end) for n in names))

@@ -13,7 +13,6 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from operator import attrgetter
 
 from .. import lang as language
@@ -149,9 +148,10 @@ class ArticleNames:
             if len(s.text) > len(longest.get(key, "")):
                 longest[key] = s.text
         self.texts = longest
+        self._owner: dict[str, Owner] = {}           # by text: a name's owner is asked for at every figure near it
+        self._main: Owner | None | bool = False      # False: not asked yet (see main)
 
-    @cached_property
-    def by_key(self) -> dict[str, str]:
+    def _by_key(self) -> dict[str, str]:
         """Unified keys by a name's own key: asked only of a noun that stands for the subject (word_key)."""
         return {self._keys[text]: unified for text, unified in self.keys.items()}
 
@@ -180,10 +180,15 @@ class ArticleNames:
             out = {text: ruled.get(key, key) for text, key in out.items()}
         return out
 
-    @cached_property
+    @property
     def main(self) -> Owner | None:
         """The article's most named owner when no other comes near: asked only of a figure no name of its own
-        sentence or paragraph owns."""
+        sentence or paragraph owns, and found then."""
+        if self._main is False:
+            self._main = self._find_main()
+        return self._main
+
+    def _find_main(self) -> Owner | None:
         counts = Counter(self.keys[s.text] for s in self.spans)
         if not counts:
             return None
@@ -194,8 +199,11 @@ class ArticleNames:
         return None
 
     def owner(self, span: NameSpan) -> Owner:
-        key = self.keys[span.text]
-        return Owner(key, self.texts[key])
+        found = self._owner.get(span.text)
+        if found is None:
+            key = self.keys[span.text]
+            found = self._owner[span.text] = Owner(key, self.texts[key])
+        return found
 
     def between(self, start: int, end: int) -> list[NameSpan]:
         """The owners named in [start, end)."""
@@ -241,7 +249,7 @@ class ArticleNames:
     def word_key(self, word: str) -> Owner:
         """A noun that stands for the subject ("L'armée", "Airbus employs …"), keyed like the names it may be."""
         key = name_key(word, self.code)
-        unified = self.by_key.get(key)
+        unified = self._by_key().get(key)
         return Owner(unified, self.texts[unified]) if unified else Owner(key, word)
 
     def is_anaphor(self, word: str) -> bool:
