@@ -1,4 +1,4 @@
-"""Findings: what a check reports, as small immutable values (detection and printing are separate).
+"""Findings: what a check reports, as small values never changed once made (detection and printing are separate).
 
 The framework owns severity. A check declares its levels, named kinds of finding with the severity each
 has by default (`LEVELS = levels(ID, Severity.WARNING, majority=Severity.INFO)`), and makes its findings
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 
 def pickled_by_fields(cls):
-    """Pickle instances of a frozen, slotted dataclass as its class and field values. The default
+    """Pickle instances of a slotted dataclass as its class and field values. The default
     pickling of slotted classes stores every slot by name; results of worker processes travel by the
     thousand, and this halves the cost of reading them back."""
     names = tuple(f.name for f in dataclasses.fields(cls))
@@ -22,6 +22,12 @@ def pickled_by_fields(cls):
         return cls, tuple(getattr(self, name) for name in names)
     cls.__reduce__ = __reduce__
     return cls
+
+
+# VALUES: findings, their locations and evidence are values, hashable by their fields as frozen dataclasses are
+# (unsafe_hash), but not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, several
+# times slower, and they are made by the thousand (twice: made in a worker, then read back through __init__,
+# pickled_by_fields). Nothing changes them once made: dataclasses.replace() makes a new one.
 
 
 class Severity(enum.IntEnum):
@@ -61,7 +67,7 @@ def level_severity(rule: str, level: str) -> Severity:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class Location:
     path: str
     line: int          # 1-based
@@ -71,7 +77,7 @@ class Location:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class Place:
     """Where a piece of evidence stands: a rule file or an article, its line (and column when known)."""
     path: str
@@ -83,7 +89,7 @@ class Place:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class Evidence:
     """What backs a finding: `source` as shown ("rules/people.yaml:12", "articles/b.md:4", a data file) and
     `place`, the same typed, for the formats that link to it (SARIF, the language server)."""
@@ -95,7 +101,7 @@ class Evidence:
         if self.place is None:   # a rule's position, kept as "file:line" text in the compiled rules: read once here
             path, colon, line = self.source.rpartition(":")
             place = Place(path, int(line)) if colon and line.isdigit() and path else Place(self.source)
-            object.__setattr__(self, "place", place)
+            self.place = place
 
     @classmethod
     def at(cls, where, text: str) -> "Evidence":
@@ -118,7 +124,7 @@ class Fix:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
 class Finding:
     rule: str
     message: str

@@ -10,7 +10,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BROKEN = 0, 1, 2
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class ArticleSummary:
     """One article checked: its path as shown, its date, how that date was established and how sure it is
     (high, medium, low; None without a date), its language."""
