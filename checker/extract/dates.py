@@ -70,14 +70,15 @@ def _end(word_pattern: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, frozenset[str]]]:
+def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, frozenset[str]], dict[str, regex.Pattern]]:
     data = language.load(code)
     month = _end(_alternation(list(data["months"]) + list(data.get("month_abbreviations", {}))))
     weekday = _end(_alternation(list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))))
     links = _alternation(data.get("weekday_date_link", [])) or "(?!)"
     ordinal = _alternation(data["ordinal_day"]) if data["ordinal_day"] else "(?!)"
     day = rf"(?:{ordinal}|[0-3]?\d)"
-    suffix = rf"(?:{_alternation(data['day_suffixes'])})?" if data["day_suffixes"] else ""
+    suffixes = _alternation(data["day_suffixes"]) or "(?!)"
+    suffix = rf"(?:{suffixes})?" if data["day_suffixes"] else ""
     joiners = _alternation(["-", "–"] + data["day_range_joiners"])
     day_month = rf"(?:(?:{_alternation(data['day_month_links'])})\s+)?" if data["day_month_links"] else ""
     month_year = rf"(?:(?:{_alternation(data['month_year_links'])})\s+)?" if data["month_year_links"] else ""
@@ -95,6 +96,9 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
     month_first = starts(weekday_words, month_words)
     firsts = {"weekday": first_words(weekday_words), "month": first_words(month_words),
               "ordinal": first_words(data["ordinal_day"])}
+    # a day in digits begins a dmy match only when a space, a suffix ("24th") or a joiner of days ("24-25")
+    # follows it, as in the pattern below (see _DIGIT_LEADS)
+    leads = {**_DIGIT_LEADS, "dmy": patterns.compile(rf"(?:{day})(?=\s|{joiners}|{suffixes})", flags)}
     found = [
         ("dmy", patterns.compile(
             rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:{joiners})\s*(?P<day_end>{day}))?"
@@ -118,19 +122,24 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
             r"(?<![\w/.:,-])(?<!\d[ \t])(?P<a>\d\d) (?P<b>\d\d) (?P<year>\d{4})(?![\w/-]|[.,]\d|[ \t]\d)", flags)),
         ("iso", patterns.compile(rf"{digit_first}(?<![\w/-]){before}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w-]){after}", flags)),
     ]
-    return found, firsts
+    return found, firsts, leads
 
 
 # Where a match of each kind can begin (see anchored.py): every pattern forbids a word character before
 # its match, which begins with a weekday (the optional part before the date), else with the day's
-# digits or ordinal word (dmy), the month (mdy), or the first number.
-_BEGINS = {"dmy": ("weekday", "ordinal", "digits"), "mdy": ("weekday", "month"), "short": ("digits",),
-           "spaced": ("digits",)}
+# ordinal word (dmy), the month (mdy), or the first number, in digits.
+_BEGINS = {"dmy": ("weekday", "ordinal"), "mdy": ("weekday", "month"), "short": (), "spaced": ()}
 _DIGIT_RUN = patterns.compile(r"\d+")
+# What each kind's pattern reads first at a number (its digits and what follows them): a number begins a
+# match only where this matches. Most numbers of an article are followed by none of these ("2025", "12,5 %"),
+# and this test is several times cheaper than trying the pattern there.
+_DIGIT_LEADS = {"dMy": patterns.compile(r"\d\d?[/-]"), "ymd": patterns.compile(r"\d{4}/"),
+                "numeric": patterns.compile(r"\d\d?[/.-]"), "short": patterns.compile(r"\d\d?/"),
+                "spaced": patterns.compile(r"\d\d "), "iso": patterns.compile(r"\d{4}-")}
 
 
 def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> dict[str, list[int]]:
-    """The places where a match of each kind of date can begin."""
+    """The places where a word that begins a kind of date stands, and where numbers begin ("digits")."""
     hits = word_hits(prose, frozenset().union(*firsts.values()))
     out = {kind: starts_of(hits, words) for kind, words in firsts.items()}
     out["digits"] = [m.start() for m in _DIGIT_RUN.finditer(prose)
@@ -239,13 +248,15 @@ def find_dates(prose: str, code: str) -> list[DateMention]:
     reader = _Reader(prose, code)
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
-    kinds, firsts = _patterns(code)
+    kinds, firsts, leads = _patterns(code)
     starts = _starts(prose, firsts)
     for kind, pattern in kinds:
         need = _NEEDS.get(kind)
         if need is not None and not need.search(prose):
             continue
-        begins = sorted(set().union(*(starts[k] for k in _BEGINS.get(kind, ("weekday", "digits")))))
+        lead = leads.get(kind)
+        numbers = [at for at in starts["digits"] if lead.match(prose, at)] if lead else []
+        begins = sorted(set(numbers).union(*(starts[k] for k in _BEGINS.get(kind, ("weekday",)))))
         for m in finditer_at(pattern, prose, begins):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
