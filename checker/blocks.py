@@ -35,8 +35,9 @@ def _group(kind: str, item) -> tuple:
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
                   max_block: int, prepare: Callable | None = None) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
-    blocks are the keys from lo to hi; the judge is given each item as prepare(item, options), made once. A pair is judged in the block of the smallest usable key its items
-    share, and skipped in the others: so no set of the unit's pairs is kept, only one block's at a time.
+    blocks are the keys from lo to hi; the judge is given each item as prepare(item, options), made once.
+    A pair is judged in the block of the smallest usable key its items share, and skipped in the others:
+    so no set of the unit's pairs is kept, only one block's at a time.
 
     Items that carry the same keys pair alike with every other item, so keys are compared once per two sets
     of keys, then their items are paired: an archive repeats quotations (wire copy, follow-ups), and the
@@ -61,24 +62,32 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     for key, sets in _blocks(held, lo, hi).items():
         if sum(sizes[s] for s in sets) > max_block:
             continue
-        for x, s in enumerate(sets):
-            mine = held[s]
-            # one key in common is enough, and it is the smallest they share when it is either's smallest:
-            # no need to intersect their keys
-            first = min_keys == 1 and smallest[s] == key
-            pairs = _across(members[s], None, count) if len(mine) >= min_keys and smallest[s] == key else []
-            for t in sets[x + 1:]:
-                if not (first or (min_keys == 1 and smallest[t] == key)):
-                    shared = mine & held[t]
-                    if len(shared) < min_keys or min(shared) != key:
-                        continue   # too few keys in common, or judged in the block of a smaller key
-                pairs += _across(members[s], members[t], count)
-            for pair in sorted(pairs):
-                a, b = divmod(pair, count)
-                verdict = judge(views[a], views[b], options)
-                if verdict is not None:
-                    out.append((items[a][0], items[b][0], verdict))
+        for pair in sorted(_block_pairs(key, sets, held, members, smallest, min_keys, count)):
+            a, b = divmod(pair, count)
+            verdict = judge(views[a], views[b], options)
+            if verdict is not None:
+                out.append((items[a][0], items[b][0], verdict))
     return out
+
+
+def _block_pairs(key: str, sets: list[int], held, members, smallest, min_keys: int, count: int) -> list[int]:
+    """The pairs (a * count + b) judged in the block of `key`: those of the sets of keys holding it whose
+    smallest shared key it is, and which share at least `min_keys` keys."""
+    pairs: list[int] = []
+    for x, s in enumerate(sets):
+        mine = held[s]
+        # one key in common is enough, and it is the smallest they share when it is either's smallest:
+        # no need to intersect their keys
+        first = min_keys == 1 and smallest[s] == key
+        if len(mine) >= min_keys and smallest[s] == key:
+            pairs += _across(members[s], None, count)
+        for t in sets[x + 1:]:
+            if not (first or (min_keys == 1 and smallest[t] == key)):
+                shared = mine & held[t]
+                if len(shared) < min_keys or min(shared) != key:
+                    continue   # too few keys in common, or judged in the block of a smaller key
+            pairs += _across(members[s], members[t], count)
+    return pairs
 
 
 def _blocks(held: list[frozenset], lo: str, hi: str) -> dict[str, list[int]]:

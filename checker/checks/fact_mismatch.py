@@ -217,14 +217,15 @@ def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict
     return held[1], held[2], held[3]
 
 
-def check(ctx, options):
-    code = ctx.article.language
+def _read(ctx, code: str):
+    """(facts, their terms, the about terms wanted, what is searched) of the facts the article may be about,
+    or None when it can be about none."""
     prepared, stems, by_stems = _prepared(ctx.base.rules.facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     folded = ctx.folded
     stems = frozenset(s for s in stems if s in folded)
     if not stems:
-        return   # each stem is some fact's: no stem, no candidate
+        return None   # each stem is some fact's: no stem, no candidate
     if stems not in by_stems:   # the facts with one of these stems, and all their needles
         if len(by_stems) > _READ_MAX:
             by_stems.clear()   # bounded memory over an archive of any size
@@ -245,9 +246,17 @@ def check(ctx, options):
             searched |= read[2]
             searched_needles |= read[3]
     if not facts:
+        return None
+    return facts, terms, wanted, (tuple(searched), frozenset(searched_needles))
+
+
+def check(ctx, options):
+    code = ctx.article.language
+    read = _read(ctx, code)
+    if read is None:
         return
+    facts, terms, wanted, searched = read
     patterns = _patterns(code)
-    searched = (tuple(searched), frozenset(searched_needles))
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
