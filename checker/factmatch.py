@@ -141,7 +141,7 @@ def subject_terms(fact: Fact, lang: str) -> tuple[str, ...]:
 
 
 # -- the figures of a sentence, from its claims ---------------------------------------------------------
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Stated:
     """A figure a sentence gives, as a fact's figure is compared with it."""
     family: str            # "percent", an ISO currency code, "count" or "year"

@@ -24,10 +24,11 @@ def pickled_by_fields(cls):
     return cls
 
 
-# VALUES: findings, their locations and evidence are values, hashable by their fields as frozen dataclasses are
-# (unsafe_hash), but not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, several
-# times slower, and they are made by the thousand (twice: made in a worker, then read back through __init__,
-# pickled_by_fields). Nothing changes them once made: dataclasses.replace() makes a new one.
+# VALUES: findings, their locations and evidence, the records of articles (records.py) and the mentions extracted
+# from every article (names, numbers, figures, dates) are values, hashable by their fields as frozen dataclasses
+# are (unsafe_hash), but not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__,
+# several times slower, and they are made by the thousand (findings and records twice: made in a worker, then read
+# back through __init__, pickled_by_fields). Nothing changes them once made: dataclasses.replace() makes a new one.
 
 
 class Severity(enum.IntEnum):

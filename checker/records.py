@@ -17,11 +17,6 @@ from .fold import fold_name
 
 QUOTED_CHARS = 220
 
-# VALUES: the records, and the mentions extracted from every article (names, numbers, figures, dates), are values,
-# hashable by their fields as frozen dataclasses are (unsafe_hash), but not frozen: a frozen dataclass's __init__
-# sets each field through object.__setattr__, several times slower, and they are made by the thousand (records
-# twice: made in a worker, then read back through __init__, pickled_by_fields). Nothing changes them once made.
-
 
 class _Located:
     """Where a record stands: "path:line" for evidence, and its order in a stable sort."""
@@ -36,7 +31,7 @@ class _Located:
 
 
 @pickled_by_fields
-@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES in finding.py
 class ClaimRecord(_Located):
     path: str
     line: int
@@ -74,7 +69,7 @@ class ClaimRecord(_Located):
 
 
 @pickled_by_fields
-@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES in finding.py
 class QuoteRecord(_Located):
     path: str
     line: int
@@ -90,7 +85,7 @@ class QuoteRecord(_Located):
 
 
 @pickled_by_fields
-@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES above
+@dataclass(slots=True, unsafe_hash=True)   # not frozen: see VALUES in finding.py
 class NameSpelling:
     """A capitalised name span as written, for name-variant: "Keir Starmer" at path:line:column."""
     path: str

@@ -16,7 +16,7 @@ from .anchored import lowered
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\w])"
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Anchor:
     start: int
     end: int

@@ -27,7 +27,7 @@ def _alternation(words) -> str:
 _LEADING_DIGITS = patterns.compile(r"\d+")
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class DateMention:
     start: int
     end: int

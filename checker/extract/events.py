@@ -18,7 +18,7 @@ from .dates import DateMention
 from .. import patterns
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class EventMention:
     start: int
     end: int
@@ -97,7 +97,7 @@ def _events_for(matched: str, names: dict[str, list[Event]]) -> list[Event]:
 
 # --- events described in the article's own words -----------------------------------------------------
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class EventClaim:
     """A sentence that says what participants of the rules' events did, and when: "Germany joined NATO
     in 1955", "l'adhésion de la Turquie à l'OTAN remonte au 18 février 1952"."""

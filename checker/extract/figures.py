@@ -32,7 +32,7 @@ POINTS, PP = "points", "pp"
 _WORD = patterns.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Figure:
     start: int                      # the currency sign, else the number
     end: int                        # the end of the unit (or of the number)

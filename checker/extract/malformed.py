@@ -11,7 +11,7 @@ from .. import lang as language
 from .. import patterns
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Malformed:
     start: int
     end: int

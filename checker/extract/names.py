@@ -11,7 +11,7 @@ from .titles import NAME_TOKEN, trim_name
 from .. import patterns
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class NameSpan:
     start: int
     end: int

@@ -28,7 +28,7 @@ _WORD_SPLIT = patterns.compile(r"[-‑\s]+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class NumberMention:
     start: int
     end: int

@@ -16,9 +16,8 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import regex
 

@@ -26,7 +26,7 @@ PERCENT_SIGN = r"(?:\s*%)?"   # "de 2 % à 3 %": the first figure of a change ma
 CURRENCY = r"(?:[$€£¥]\s?)?"
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Age:
     founded: int                  # the year of the founding, birth or past event
     founded_span: tuple[int, int]
@@ -38,7 +38,7 @@ class Age:
     approximate: bool = False     # "il y a près de 50 ans", "nearly 50 years ago"
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class YearSpan:
     first: int
     last: int
@@ -47,7 +47,7 @@ class YearSpan:
     length_span: tuple[int, int]
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Change:
     before: NumberMention
     after: NumberMention

@@ -20,7 +20,7 @@ from .. import patterns
 from .anchored import finditer_at, first_words, starts_of, word_hits
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class RelativeDate:
     start: int
     end: int

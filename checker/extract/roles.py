@@ -15,7 +15,7 @@ _YEAR = r"((?:1[89]|2[01])\d\d)"
 WINDOW = 120
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class RoleDates:
     start: int
     end: int

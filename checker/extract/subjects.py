@@ -150,10 +150,7 @@ class ArticleNames:
         self.texts = longest
         self._owner: dict[str, Owner] = {}           # by text: a name's owner is asked for at every figure near it
         self._main: Owner | None | bool = False      # False: not asked yet (see main)
-
-    def _by_key(self) -> dict[str, str]:
-        """Unified keys by a name's own key: asked only of a noun that stands for the subject (word_key)."""
-        return {self._keys[text]: unified for text, unified in self.keys.items()}
+        self._by_key: dict[str, str] | None = None   # None: not asked yet (see word_key)
 
     def _unified(self, keys: dict[str, str], base) -> dict[str, str]:
         # every proper beginning and end of a longer name → the names it begins or ends (linear in the names)
@@ -249,7 +246,9 @@ class ArticleNames:
     def word_key(self, word: str) -> Owner:
         """A noun that stands for the subject ("L'armée", "Airbus employs …"), keyed like the names it may be."""
         key = name_key(word, self.code)
-        unified = self._by_key().get(key)
+        if self._by_key is None:   # unified keys by a name's own key: asked only of a noun that stands for the subject
+            self._by_key = {self._keys[text]: unified for text, unified in self.keys.items()}
+        unified = self._by_key.get(key)
         return Owner(unified, self.texts[unified]) if unified else Owner(key, word)
 
     def is_anaphor(self, word: str) -> bool:

@@ -22,7 +22,7 @@ _WORD_PART = r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’](?!s(?!\p{L}))\p{L}[\p{Ll}\p{Lu}]*)
 NAME_TOKEN = rf"(?:\p{{Lu}}\.(?:-?\p{{Lu}}\.)*|{_WORD_PART}(?:-{_WORD_PART})*)"
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class TitleMention:
     start: int
     end: int

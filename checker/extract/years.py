@@ -28,7 +28,7 @@ def _any(words) -> str:
     return alternation(words) or "(?!)"
 
 
-@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in records.py
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class YearSpot:
     start: int            # the digits
     end: int
