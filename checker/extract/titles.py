@@ -64,10 +64,19 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
     groups_clause = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in clause.items() if words)
+    # The patterns searched in the text before a title end where it ends ("…$"): a forward search tries every
+    # place of that text, and most titles have no qualifier, clause or name before them. So each one's tail
+    # ("…_tail": what it must end with, less lookbehinds and names) is tried first, backwards from the end (the
+    # REVERSE flag), in the time of one attempt: a text it rules out has no match. "$" also matches before a
+    # final line break, which only "-" leaves unread: hence "\n?". No words: an empty group, as above.
+    qualifier_words = alternation([w for words in qb.values() for w in words])
+    clause_words = alternation([w for words in clause.values() for w in words])
     return {
         # "l'ancien ", "le nouveau ", "l'ex-", "former ", "then-"
         "qualifier_before": patterns.compile(rf"{first_det_or_qualifier}(?:(?<![\w])(?P<det>{det})\s*)?(?<![\w-])(?:{groups_before})(?:\s+|-)$", flags | regex.I),
+        "qualifier_before_tail": patterns.compile(rf"(?r)(?:{qualifier_words})(?:\s+|-)\n?", flags | regex.I),
         "determiner": patterns.compile(rf"{first_det}(?<![\w])(?P<det>{det})\s*$", flags | regex.I),
+        "determiner_tail": patterns.compile(rf"(?r)(?:{det})\s*", flags | regex.I),
         # "Fraîchement nommé, le chancelier …": a qualifier that opens the sentence, detached by a comma
         "detached": patterns.compile(rf"^\s*(?:{groups_before})\s*,\s*(?:(?P<det>{det})\s*)?$", flags | regex.I),
         # an apposition closes after its title, or after a short complement ("a spokeswoman for the ministry,")
@@ -75,7 +84,9 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "qualifier_after": patterns.compile(rf"^(?:\s+|-)(?:{groups_after})(?![\w])", flags | regex.I),
         # "Rutte, qui est récemment devenu ", "Mark Rutte, ", "Olaf Scholz, alors "
         "name_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,\s*(?:(?:{groups_clause})\s+)?$", flags),
+        "name_before_tail": patterns.compile(rf"(?r),\s*(?:(?:{clause_words})\s+)?", flags),
         "clause_before": patterns.compile(rf"(?=\p{{Lu}}){name}\s*,?\s+(?:{groups_clause})\s+$", flags),
+        "clause_before_tail": patterns.compile(rf"(?r)\s+(?:{clause_words})\s+", flags),
         # " Donald Trump", ", Pete Hegseth,"
         "name_after": patterns.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
     }
@@ -169,21 +180,21 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         before = prose[s_start:m_start]
         s_end = min(sentence[1] if sentence[1] > m_end else len(prose), m_end + WINDOW)
         after = prose[m_end:s_end]
-        if before.endswith("-") and not pats["qualifier_before"].search(before):
+        if before.endswith("-") and not _search_at_end(pats, "qualifier_before", before):
             continue  # "sous-secrétaire": the title is part of another word
         written = prose[m_start:m_end]
         forms = tuple(forms_for(written))
         if not forms:
             continue
         qualifier, q_span, determiner = None, None, None
-        qb = pats["qualifier_before"].search(before) or pats["detached"].search(before)
+        qb = _search_at_end(pats, "qualifier_before", before) or pats["detached"].search(before)
         dm = None
         if qb:
             qualifier = _kind(qb, KINDS)
             q_span = (s_start + qb.start(qualifier), s_start + qb.end(qualifier))
             determiner = qb.group("det")
         else:
-            dm = pats["determiner"].search(before)
+            dm = _search_at_end(pats, "determiner", before)
             determiner = dm.group("det") if dm else None
         end = m_end
         qa = pats["qualifier_after"].match(after)
@@ -195,7 +206,7 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         na = pats["name_after"].match(prose, end, max(end, s_end)) \
             if not prose[end:end + 1].isalnum() else None
         head = before[:qb.start()] if qb else before[:dm.start()] if dm else before   # "Hegseth, the US Secretary"
-        nb = pats["clause_before"].search(head) or pats["name_before"].search(head)
+        nb = _search_at_end(pats, "clause_before", head) or _search_at_end(pats, "name_before", head)
         if nb and determiner and not pats["closed"].match(prose, end, min(len(prose), end + 80)):
             nb = None   # "Selon Merz, le chancelier a tort": an apposition with a determiner closes after the title
         # "le président Donald Trump" binds closest; in "Elbridge Colby, sous-secrétaire …, Rutte a dit"
@@ -214,6 +225,11 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         gender = det_gender.get((determiner or "").lower())
         found.append(TitleMention(m_start, m_end, written, forms, qualifier, q_span, gender, name, name_span))
     return found
+
+
+def _search_at_end(pats: dict[str, regex.Pattern], key: str, text: str) -> regex.Match | None:
+    """pats[key].search(text), for a pattern that ends at the text's end: None at once when its tail does not."""
+    return pats[key].search(text) if pats[key + "_tail"].match(text) else None
 
 
 @functools.lru_cache(maxsize=None)
