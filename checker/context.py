@@ -19,7 +19,7 @@ from .extract.figures import Figure, find_figures
 from .extract.reckoning import find_reckonings
 from .extract.relative import RelativeDate, find_relative_dates
 from .extract.sentences import sentence_at, sentences
-from .extract.names import NameSpan, find_names
+from .extract.names import NameSpan, find_names, plausible_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
 from .extract.years import YearSpot, find_year_spots
 from .facts.factbase import FactBase
@@ -111,7 +111,8 @@ class ArticleContext:
     def claims(self) -> list[Claim]:
         """Every figure with its measure, subject, period and source (extract/claims.py)."""
         return find_claims(self.article.prose, self.article.language, self.sentences, self.figures, self.dates,
-                           self.relative_dates, self.names, self.date.interval, self.base, self.folded)
+                           self.relative_dates, self.names, self.date.interval, self.base, self.folded,
+                           self.plausible_names)
 
     @cached_property
     def year_spots(self) -> list[YearSpot]:
@@ -145,6 +146,11 @@ class ArticleContext:
     def names(self) -> list[NameSpan]:
         """Capitalised name spans (name-typo, the statements of cross-article checks)."""
         return find_names(self.article.prose, self.article.language)
+
+    @cached_property
+    def plausible_names(self) -> list[NameSpan]:
+        """The names that are surely names (names.plausible_names): owners of claims, speakers of quotations."""
+        return plausible_names(self.names, self.article.language)
 
     @cached_property
     def generic_titles(self) -> list[TitleMention]:

@@ -9,7 +9,6 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .extract.names import plausible_names
 from .extract.periods import describe
 from .extract.quotes import find_quotes, normalise, speaker_key
 from .finding import pickled_by_fields
@@ -170,7 +169,6 @@ def record_of(ctx) -> ArticleRecord:
     date = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
     names = ctx.names
     record = ArticleRecord(article.path, article.language, date)
-    named = plausible_names(names, article.language)
 
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
         return (*article.position(start), *article.position(end))
@@ -188,7 +186,7 @@ def record_of(ctx) -> ArticleRecord:
             claim.measure, claim.marks, claim.generic, claim.measure_text, claim.period.key if claim.period.known else None,
             _period_text(claim.period, date), claim.changing, claim.role, claim.qualifiers, claim.words, claim.source,
             date))
-    for q in find_quotes(article.prose, article.language, ctx.sentences, named):
+    for q in find_quotes(article.prose, article.language, ctx.sentences, ctx.plausible_names):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))
     for n in names:

@@ -29,17 +29,19 @@ from .subjects import ArticleNames, Owner
 
 # complex by design (C901): every sentence, mention and name is visited a bounded number of times: the passes are interleaved to stay linear
 def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures: list[Figure], dates, relative,  # noqa: C901
-                names, article: tuple[dt.date, dt.date] | None, base=None, folded: str | None = None) -> list[Claim]:
+                names, article: tuple[dt.date, dt.date] | None, base=None, folded: str | None = None,
+                plausible=None) -> list[Claim]:
     """The claims of an article. `figures`: its figures (figures.py); `dates`, `relative`, `names`: its date,
     relative-date and name mentions; `article`: its date interval (None when unknown); `base`: the rules,
-    whose names give subjects; `folded`: the prose folded offset for offset (fold_same_length), when known.
+    whose names give subjects; `folded`: the prose folded offset for offset (fold_same_length), `plausible`:
+    names.plausible_names of `names`, each when known.
     Linear in the text: every sentence, mention and name is visited a bounded number of times."""
     folded = folded if folded is not None else fold_same_length(prose)
     breaks = _Breaks(prose, code)
     events = _event_dates(prose, folded, code, sentences, dates, article, breaks)
     if not figures and not events:
         return []
-    people = ArticleNames(prose, code, names, base)
+    people = ArticleNames(prose, code, names, base, plausible)
     read = []                                     # (sentence index, paragraph's first sentence, figures, events)
     fi, ei = 0, 0
     paragraph = 0

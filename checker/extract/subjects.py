@@ -70,12 +70,16 @@ def name_key(text: str, code: str) -> str:
 _ELIDED = patterns.compile(r"(?<=(?<![\w'’])\p{L}{1,2})['’](?P<n>\p{Lu}[\p{L}\p{M}-]*)")
 
 
-def _owners(prose: str, spans: list[NameSpan], code: str) -> tuple[list[NameSpan], dict[str, str]]:
-    """The names that can own a figure, and their keys by text: the plausible names, a name after an elided
+def _owners(prose: str, spans: list[NameSpan], code: str,
+            plausible_spans: list[NameSpan] | None = None) -> tuple[list[NameSpan], dict[str, str]]:
+    """The names that can own a figure, and their keys by text: the plausible names (`plausible_spans`, when the
+    caller has them: plausible_names(spans, code)), a name after an elided
     article ("l'Ukraine", "L'Allemagne"), an acronym opening a sentence ("RMS said …"); not a month, a number word,
     nor a measure written in capitals ("PIB", "GDP"). What the words around a name may still rule out is `_placed`'s."""
     words = _words(code)
-    plausible = {id(s) for s in plausible_names(spans, code)}
+    if plausible_spans is None:
+        plausible_spans = plausible_names(spans, code)
+    plausible = {id(s) for s in plausible_spans}
     keys: dict[str, str | None] = {}      # a text's key, None when it names no owner: the same wherever it is written
     out = []
     for span in spans:
@@ -135,9 +139,10 @@ _YEAR_BEFORE = patterns.compile(r"(?<![\d.,])(?:1[89]|20)\d\d[ \u00a0\u202f]*$")
 class ArticleNames:
     """The owners an article names, by position: unified keys, the rules' ids, the main subject."""
 
-    def __init__(self, prose: str, code: str, spans: list[NameSpan], base=None) -> None:
+    def __init__(self, prose: str, code: str, spans: list[NameSpan], base=None,
+                 plausible: list[NameSpan] | None = None) -> None:
         self.prose, self.code = prose, code
-        self.spans, self._keys = _owners(prose, spans, code)
+        self.spans, self._keys = _owners(prose, spans, code, plausible)
         self.starts = [s.start for s in self.spans]
         self._placed: dict[int, bool] = {}
         self.keys = self._unified(self._keys, base)
