@@ -60,8 +60,15 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     reach = {"word": solid(w for ws in groups.values() for w in ws) + solid(months) + 2,
              "date": 3 * day_len + 2 * solid(["and", "to", "et", "au", "of"]) + solid(months) + 2,
              "adjective": solid(data["year_adjective_after"]) + 1}
+    # what each pattern must read right before the digits, matched backwards from them (REVERSE flag), without
+    # the lookarounds: where it fails, the pattern has no match there (see _matches)
+    month_words = alternation(months, loose=False)
+    tails = {"word": rf"(?:{words})\s*(?:(?:{month_words})\.?\s+)?",
+             "date": rf"(?:{month_words})\.?(?:\s+{day},?)?\s+{month_year}",
+             "adjective": rf"(?:{_any(data['year_adjective_after'])})\s+"}
     return {
         "reach": reach,
+        "tails": {name: patterns.compile(f"(?r){tail}", regex.I) for name, tail in tails.items()},
         # a word that introduces a year, and maybe a month ("d'ici à décembre 205", "since May 2910")
         "word": patterns.compile(rf"(?<![\w'’])(?:{words})(?:\s+|(?<=-))(?:{month}\s+)?{_AFTER}", flags),
         # the year that ends a date: "18 octobre 212", "1er et 2 décembre 20122", "Oct. 18, 212", "May 2910"
@@ -125,13 +132,16 @@ def _back(reach: int) -> regex.Pattern:
     return patterns.compile(rf"(?r)(?:\S\s*){{0,{reach}}}")
 
 
-def _matches(pattern: regex.Pattern, prose: str, candidates: list[regex.Match], reach: int):
+def _matches(pattern: regex.Pattern, prose: str, candidates: list[regex.Match], reach: int, tail: regex.Pattern):
     """The matches of `pattern` whose year is one of the candidates, in order: the pattern is tried only
     in a window before each (a match begins at most `reach` characters other than spaces before its
     digits), which finds what a scan of the whole text finds, at a fraction of its cost (the words
-    that introduce a year are frequent, numbers of three to five digits are not)."""
+    that introduce a year are frequent, numbers of three to five digits are not); and only where its
+    `tail`, what it reads right before the digits, ends at them (one attempt, where a window is many)."""
     back = _back(reach)
     for candidate in candidates:
+        if tail.match(prose, 0, candidate.start()) is None:
+            continue
         start = back.match(prose, 0, candidate.start()).start()
         end = _SPACES.match(prose, candidate.end()).end() + 2   # what the lookaheads after the digits read
         for m in pattern.finditer(prose, start, end):
@@ -151,14 +161,14 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
     spots: dict[int, YearSpot] = {}
     # a year after a word or in a date must end its phrase: most numbers count something, and are not tried
     ending = [c for c in candidates if _ends_phrase(prose, c.end(), code)]
-    for m in _matches(p["word"], prose, ending, p["reach"]["word"]):
+    for m in _matches(p["word"], prose, ending, p["reach"]["word"], p["tails"]["word"]):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
         opening = starts_[bisect.bisect_right(starts_, m.start()) - 1] if starts_ and starts_[0] <= m.start() else 0
         if m.group(kind).lower() in amount_intro and amount.search(prose, max(opening, m.start() - 80), m.start()):
             continue   # "cut by 200", "would increase … to 450 stores from 360": an amount
         spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind, m.start())
     capitalised = language.load(code)["months_capitalised"]
-    for m in _matches(p["date"], prose, ending, p["reach"]["date"]):
+    for m in _matches(p["date"], prose, ending, p["reach"]["date"], p["tails"]["date"]):
         if capitalised and not m.group("month")[0].isupper():
             continue   # "may 200": not a month
         if m.start("year") not in spots:
@@ -166,7 +176,7 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
             kind = next((k for k in ("deadline", "start") if intro and intro.group(k)), "date")
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), kind,
                                               intro.start() if intro else m.start())
-    for m in _matches(p["adjective"], prose, [c for c in candidates if len(c.group()) >= 4], p["reach"]["adjective"]):
+    for m in _matches(p["adjective"], prose, [c for c in candidates if len(c.group()) >= 4], p["reach"]["adjective"], p["tails"]["adjective"]):
         if m.start("year") not in spots:
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "adjective", m.start())
     return sorted(spots.values(), key=lambda s: s.start)
