@@ -196,7 +196,10 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
         if not named:
             continue
         if hits is None:   # where the kinds' and states' words begin: the patterns are tried there only
-            hits = word_hits(prose, frozenset().union(*firsts.values()))
+            # only the kinds some participant of the article has events of can be asked for (below)
+            kinds = {ev.kind for _, _, events in who for ev in events}
+            hits = word_hits(prose, frozenset().union(*(words for key, words in firsts.items()
+                                                        if key.partition(":")[2] in kinds)))
         here = hits[bisect.bisect_left(hits, (s,)):bisect.bisect_left(hits, (e,))]
         times = None
         for kind in sorted({ev.kind for _, _, events in named for ev in events}):
