@@ -103,12 +103,21 @@ def wording(a_norm: str, a_text: str, b_norm: str, b_text: str, threshold: float
     a, b = Wording(a_norm, a_text), Wording(b_norm, b_text)
     if a_norm == b_norm or is_excerpt(a, b):
         return SAME
-    # both must hold; the score (rapidfuzz, compiled) rules out most pairs, so it is asked first; the count of
-    # changed words stops as soon as the words one quotation lacks pass max_changed
+    # all three must hold, the cheapest asked first: the words of the shorter one that the longer one lacks (a set
+    # lookup each: most pairs of an archive's quotations differ in more words than max_changed); the score
+    # (rapidfuzz, compiled, but a best place in a long quotation costs milliseconds); the alignment (difflib)
+    short, long_ = sorted((a_norm.split(), b_norm.split()), key=len)
+    if _missing(short, long_) > max_changed:
+        return None
     score = quote_score(a, b, threshold)
     if score < threshold or not 0 < changed_words(a, b, max_changed) <= max_changed:
         return None
     return score
+
+
+def _missing(short: list[str], long_: list[str]) -> int:
+    """Words of the shorter quotation that the longer one lacks: changed, whatever the alignment."""
+    return sum(1 for _ in filterfalse(set(long_).__contains__, short))
 
 
 def changed_words(a: QuoteRecord, b: QuoteRecord, most: int | None = None) -> int:
@@ -118,9 +127,8 @@ def changed_words(a: QuoteRecord, b: QuoteRecord, most: int | None = None) -> in
     exact count, never at or under `most`)."""
     short, long_ = sorted((a.norm.split(), b.norm.split()), key=len)
     if most is not None:
-        # words of the shorter one that the longer one lacks are changed whatever the alignment: counting them
-        # (a set lookup each) settles most pairs of an archive's quotations without aligning them
-        missing = sum(1 for _ in filterfalse(set(long_).__contains__, short))
+        # counting the words the longer one lacks (a set lookup each) settles most pairs without aligning them
+        missing = _missing(short, long_)
         if missing > most:
             return missing
     blocks = [blk for blk in difflib.SequenceMatcher(a=short, b=long_, autojunk=False).get_matching_blocks()
