@@ -65,8 +65,15 @@ def same_speaker(a: QuoteRecord, b: QuoteRecord) -> bool | None:
     return a.speaker_key == b.speaker_key
 
 
+SAME = "same"           # wording(): the same words, or an excerpt of the other's
+WORDINGS = 4096         # pairs of wordings wording() and marked_versions() remember: a few MB of the quotations' strings
+
+
+@functools.lru_cache(maxsize=WORDINGS)
 def marked_versions(a: str, b: str) -> tuple[str, str]:
-    """Both wordings with the words that differ in [brackets]: "notre [réaction]" / "notre [réponse]"."""
+    """Both wordings with the words that differ in [brackets]: "notre [réaction]" / "notre [réponse]". Each
+    finding marks itself against up to five versions, and an archive repeats them (at 4,000 benchmark
+    articles, 3,887 markings of 29 pairs of wordings): a pair met again is not aligned again."""
     wa, wb = a.split(), b.split()
     norm = lambda w: "".join(c for c in w.casefold() if c.isalnum())  # noqa: E731
     matcher = difflib.SequenceMatcher(a=[norm(w) for w in wa], b=[norm(w) for w in wb], autojunk=False)
@@ -87,10 +94,6 @@ class Wording(NamedTuple):
     """What the wording of a quotation is compared on: its folded words and its text as written."""
     norm: str
     text: str
-
-
-SAME = "same"           # wording(): the same words, or an excerpt of the other's
-WORDINGS = 4096         # pairs of wordings wording() remembers: at most a few MB of the quotations' own strings
 
 
 @functools.lru_cache(maxsize=WORDINGS)
