@@ -18,7 +18,7 @@ import sqlite3
 from typing import Callable, Iterator
 
 from .records import NameSpelling, load_claim, load_quote
-from .store import RecordStore, unit_rows
+from .store import RecordStore, bodies, unit_keys
 from .workers import capped, map_with_state, pool as worker_pool, process_context
 
 MIN_KEYS = {"claim": 1, "quote": 2}   # keys two items must share to be paired (as collection.py)
@@ -47,13 +47,9 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
                    key=lambda row: row[0].order())
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
-    alike: dict[frozenset, list[int]] = {}          # a set of keys: the numbers of the items carrying it
-    for number, (_, keys) in enumerate(items):
-        if keys:
-            alike.setdefault(frozenset(keys), []).append(number)
-    held = list(alike)
-    members = [_by_group(numbers, group_ids) for numbers in alike.values()]
-    sizes = [len(numbers) for numbers in alike.values()]
+    held, numbers = _key_sets(keys for _, keys in items)
+    members = [_by_group(each, group_ids) for each in numbers]
+    sizes = [len(each) for each in numbers]
     smallest = [min(keys) for keys in held]
     min_keys = MIN_KEYS[kind]
     views = [item if prepare is None else prepare(item, options) for item, _ in items]
@@ -70,24 +66,63 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     return out
 
 
+def _key_sets(keys_of_items) -> tuple[list[frozenset], list[list[int]]]:
+    """The distinct sets of keys the items carry (in order of their first item) and the numbers of the items
+    carrying each (items without a key carry none)."""
+    alike: dict[frozenset, list[int]] = {}
+    for number, keys in enumerate(keys_of_items):
+        if keys:
+            alike.setdefault(frozenset(keys), []).append(number)
+    return list(alike), list(alike.values())
+
+
 def _block_pairs(key: str, sets: list[int], held, members, smallest, min_keys: int, count: int) -> list[int]:
-    """The pairs (a * count + b) judged in the block of `key`: those of the sets of keys holding it whose
-    smallest shared key it is, and which share at least `min_keys` keys."""
+    """The pairs (a * count + b) judged in the block of `key` (_set_pairs), items of different groups."""
     pairs: list[int] = []
+    for s, t in _set_pairs(key, sets, held, smallest, min_keys):
+        pairs += _across(members[s], None if t is None else members[t], count)
+    return pairs
+
+
+def _set_pairs(key: str, sets: list[int], held, smallest, min_keys: int) -> Iterator[tuple[int, int | None]]:
+    """The sets of keys (numbers) holding `key` whose items pair in its block: (s, None) for two items of s,
+    (s, t) for one of each; those whose smallest shared key it is, and which share at least `min_keys` keys."""
     for x, s in enumerate(sets):
         mine = held[s]
         # one key in common is enough, and it is the smallest they share when it is either's smallest:
         # no need to intersect their keys
         first = min_keys == 1 and smallest[s] == key
         if len(mine) >= min_keys and smallest[s] == key:
-            pairs += _across(members[s], None, count)
+            yield s, None
         for t in sets[x + 1:]:
             if not (first or (min_keys == 1 and smallest[t] == key)):
                 shared = mine & held[t]
                 if len(shared) < min_keys or min(shared) != key:
                     continue   # too few keys in common, or judged in the block of a smaller key
-            pairs += _across(members[s], members[t], count)
-    return pairs
+            yield s, t
+
+
+def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo: str, hi: str,
+              max_block: int) -> list[tuple]:
+    """The rows of the unit [lo, hi] for unit_verdicts, (JSON body, usable keys), by item id: the items holding
+    one of its keys that pair in one of its blocks, whatever their groups. An item's keys span many units (a
+    quotation's dozen word pairs) but its pairs are judged in one or two: its body is read only there."""
+    rows = unit_keys(conn, kind, table, min_size, lo, hi)
+    held, numbers = _key_sets(keys for _, keys in rows)
+    sizes = [len(each) for each in numbers]
+    smallest = [min(keys) for keys in held]
+    pairing: set[int] = set()
+    for key, sets in _blocks(held, lo, hi).items():
+        if sum(sizes[s] for s in sets) > max_block:
+            continue
+        for s, t in _set_pairs(key, sets, held, smallest, MIN_KEYS[kind]):
+            if t is not None:
+                pairing |= {s, t}
+            elif sizes[s] > 1:
+                pairing.add(s)
+    wanted = sorted(rows[n][0] for s in pairing for n in numbers[s])
+    found = bodies(conn, wanted)
+    return [(found[item_id], keys) for item_id, keys in rows if item_id in found]
 
 
 def _blocks(held: list[frozenset], lo: str, hi: str) -> dict[str, list[int]]:
@@ -161,7 +196,7 @@ def _open(path: str) -> sqlite3.Connection:
 
 def _unit(unit: tuple, conn: sqlite3.Connection) -> list[tuple]:
     kind, table, min_size, lo, hi, judge, options, max_block, prepare = unit
-    rows = unit_rows(conn, kind, table, min_size, lo, hi)
+    rows = unit_rows(conn, kind, table, min_size, lo, hi, max_block)
     return unit_verdicts(kind, lo, hi, rows, judge, options, max_block, prepare)
 
 
@@ -170,7 +205,7 @@ def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: in
     pending = []
     for kind, table, min_size, lo, hi, judge, options, max_block, prepare in units:
         # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows
-        [rows] = client.scatter([unit_rows(conn, kind, table, min_size, lo, hi)], hash=False)
+        [rows] = client.scatter([unit_rows(conn, kind, table, min_size, lo, hi, max_block)], hash=False)
         pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, prepare,
                                      pure=False))
         if len(pending) >= window:

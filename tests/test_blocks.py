@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checker import store
-from checker.blocks import unit_verdicts
+from checker.blocks import unit_rows, unit_verdicts
 from checker.records import ArticleRecord, NameSpelling
 
 
@@ -79,6 +79,38 @@ def test_units_judge_each_pair_once(seed, kind, repeated):
         for a, b, verdict in unit_verdicts(kind, lo, hi, rows, lambda a, b, options: True, {}, max_block):
             judged[(a.order(), b.order())] += 1
     assert judged == _reference(items, max_block, 1 if kind == "claim" else 2)
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("kind", ["claim", "quote"])
+@pytest.mark.parametrize("repeated", [False, True])
+def test_units_read_from_the_store_judge_each_pair_once(monkeypatch, seed, kind, repeated):
+    """unit_rows reads back only the items that pair in the unit: the pairs are still every pair, once."""
+    rng = random.Random(seed)
+    items = _items(rng, kind, repeated)
+    max_block = rng.choice([2, 5, 40, 400])
+    monkeypatch.setattr(store, "UNIT_ROWS", rng.choice([1, 7, 30, 2000]))
+    min_keys = 1 if kind == "claim" else 2
+    size = Counter(k for item in items for k in item.keys)
+    usable = {k for k, n in size.items() if 2 <= n <= max_block}
+    judged = Counter()
+    with store.RecordStore() as kept:
+        for path in sorted({item.path for item in items}):
+            kept.add((path, "fr", None, [(kind, str(number), 0, list(item.keys))
+                                         for number, item in enumerate(items) if item.path == path], []))
+        kept.finish()
+        table = kept.usable(kind, max_block, 0)
+        for lo, hi in kept.unit_ranges(table):
+            rows = [(int(body), keys) for body, keys in unit_rows(kept.conn, kind, table, 0, lo, hi, max_block)]
+            # read back: the items sharing enough keys with another, the smallest in the unit (whatever their groups)
+            shared = [set(a.keys) & set(b.keys) & usable for a, b in combinations(items, 2)]
+            pairing = {n for (x, y), keys in zip(combinations(range(len(items)), 2), shared)
+                       if len(keys) >= min_keys and lo <= min(keys) <= hi for n in (x, y)}
+            assert sorted(n for n, _ in rows) == sorted(pairing)
+            found = unit_verdicts(kind, lo, hi, [(items[n], keys) for n, keys in rows], lambda a, b, options: True,
+                                  {}, max_block)
+            judged.update((a.order(), b.order()) for a, b, _ in found)
+    assert judged == _reference(items, max_block, min_keys)
 
 
 def test_unit_ranges_never_cut_a_block_and_hold_at_most_unit_rows(monkeypatch):
