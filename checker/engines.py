@@ -22,6 +22,7 @@ from .workers import capped, map_with_state, pool as worker_pool, process_contex
 
 MIN_PARALLEL = 16     # fewer articles than this are checked in this process: starting workers costs more
 CHUNK = 32            # articles per task
+WARM_UP = 4           # articles checked in this process before forking workers, at most (see _warm_up)
 
 
 def run(jobs: list[tuple], state: State, settings, client=None, function: Callable = process) -> Iterator:
@@ -48,11 +49,30 @@ def _processes(jobs, state: State, settings, function: Callable):
         # forked workers inherit the compiled rules and the pattern table: loaded once, here, not once a worker
         patterns.load()
         given, build = state, None
+        warmed = _warm_up(jobs, state, function)
+        yield from warmed
+        jobs = jobs[len(warmed):]
     else:
         # a spawned worker rebuilds the rules from the cache: cheaper than pickling them to it
         given, build = (state.settings, state.records), _local_state
     with worker_pool(count, context, given, build) as pool:
         yield from map_with_state(pool, function, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
+
+
+def _warm_up(jobs, state: State, function: Callable) -> list:
+    """The results of the first jobs, checked in this process before the workers fork: up to the first article
+    of a second language, at most WARM_UP. What the checks build when they first meet an article of a language
+    (the rules' word indexes, the language's patterns, the YAML reader of front matter: some eight articles'
+    work) is then built once, here, and inherited, instead of once in every worker."""
+    done: list = []
+    languages: set[str] = set()
+    for job in jobs[:WARM_UP]:
+        part = function(job, state)
+        done.append(part)
+        languages.update(summary.language for summary in part.articles)
+        if len(languages) > 1:
+            break
+    return done
 
 
 def _local_state(given) -> State:
