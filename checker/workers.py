@@ -20,6 +20,7 @@ per-process slot, since a pool's workers have nowhere else to hold what they wer
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -96,11 +97,18 @@ def pool(jobs: int, context, state=None, build: Callable | None = None):
 
 def _fork_all(executor) -> None:
     """Fork every worker now, with Ctrl-C held back until they are all started: a KeyboardInterrupt raised
-    in one of Python's after-fork hooks is printed and dropped, and the run would go on to its end."""
+    in one of Python's after-fork hooks is printed and dropped, and the run would go on to its end.
+
+    What the workers inherit (modules, the compiled rules, the records of the articles) is frozen out of
+    the garbage collector while they fork: a worker's full collections would otherwise walk every one of
+    those objects, writing to each, which also makes the kernel copy every page of them into the worker.
+    The workers keep them frozen (they live as long as the worker); this process thaws them at once."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    gc.freeze()
     try:
         executor.submit(int).result()   # the first task forks all the workers (the fork start method)
     finally:
+        gc.unfreeze()
         signal.pthread_sigmask(signal.SIG_SETMASK, held)   # a Ctrl-C held back is raised here
 
 

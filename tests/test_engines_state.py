@@ -2,6 +2,7 @@
 macOS) rebuild them from the rules; either way the findings are those of a run in one process."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from pathlib import Path
 
@@ -46,3 +47,28 @@ def test_spawned_workers_rebuild_the_rules_and_find_the_same(monkeypatch):
     alone = _findings(process(job, state) for job in jobs)
     monkeypatch.setattr(engines, "process_context", lambda: multiprocessing.get_context("spawn"))
     assert _findings(engines.run(jobs, state, settings)) == alone
+
+
+def test_forked_runs_check_their_first_articles_here_and_leave_the_collector_on(tmp_path):
+    """The first articles, to the first of a second language and at most WARM_UP, are checked in this process
+    before the workers fork (what the checks build on meeting a language is then inherited); the results keep
+    their order, and the collector, paused while the results come back, is on again after."""
+    if fork_context() is None:
+        pytest.skip("processes cannot be forked here")
+    french, state, settings = _jobs_and_state()
+    english = tmp_path / "english.md"
+    english.write_text("The minister said on Tuesday that the new bridge would open in March.\n", encoding="utf-8")
+    for jobs, warmed in ((french, engines.WARM_UP), ([french[0], (english, True), *french[1:]], 2)):
+        alone = [process(job, state) for job in jobs]
+        _CHECKED_HERE.clear()
+        assert _findings(engines.run(jobs, state, settings, function=_checked_here)) == _findings(alone)
+        assert _CHECKED_HERE == jobs[:warmed]   # the workers append to their own copy
+        assert gc.isenabled()
+
+
+_CHECKED_HERE: list = []
+
+
+def _checked_here(job, state):
+    _CHECKED_HERE.append(job)
+    return process(job, state)
