@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import facts, patterns
+from . import facts, interrupt, patterns
 from .articles import display_path, is_markdown, read_article_bytes
 from .pipeline import State, process, state_of
 from .workers import capped, map_with_state, pool as worker_pool, process_context
@@ -29,6 +29,12 @@ WARM_UP = 4           # articles checked in this process before forking workers,
 def run(jobs: list[tuple], state: State, settings, client=None, function: Callable = process) -> Iterator:
     """function(job, state) (pipeline.process, or a function wrapping it) for the jobs ((article or path, is
     a target)), in the order of the jobs; with the dask engine on `client` (else on a cluster of its own)."""
+    for result in _run(jobs, state, settings, client, function):
+        interrupt.check()      # a Ctrl-C that a finaliser swallowed stops the run at the next article
+        yield result
+
+
+def _run(jobs: list[tuple], state: State, settings, client, function: Callable) -> Iterator:
     if settings.engine == "dask":
         if client is None:
             with dask_client(settings.scheduler, settings.jobs) as client:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .. import __version__, interrupt
 from ..render import lines
 from ..report import EXIT_BROKEN
 from .check import check
@@ -24,8 +24,10 @@ class _Commands(click.Group):
     and an output that cannot be written (standard output on a full disk, a closed pipe) is one line and 2."""
 
     def invoke(self, ctx):
+        interrupt.install()
         try:
             result = super().invoke(ctx)
+            interrupt.check()
             sys.stdout.flush()
             return result
         except KeyboardInterrupt:
