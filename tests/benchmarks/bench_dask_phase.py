@@ -63,9 +63,10 @@ def _copy(record, number: int):
     """Copy `number` of a template: its own path; its group's words in its claims, quotations and names."""
     group = f"g{number // GROUP}"
     path = f"sim/{number:07d}.md"
+    factor = 1.5 if number % 500 == 7 else 1.0    # claims are compared by their bounds: both move with the value
     claims = [replace(c, path=path, subject=c.subject and _tag(c.subject, group), article_key=c.article_key + group,
                       places=tuple(_tag(p, group) for p in c.places), words=tuple(w + group for w in c.words),
-                      value=c.value * (1.5 if number % 500 == 7 else 1.0))
+                      value=c.value * factor, low=c.low * factor, high=c.high * factor)
               for c in record.claims]
     quotes = []
     for q in record.quotes:
