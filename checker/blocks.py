@@ -55,9 +55,7 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     views = [item if prepare is None else prepare(item, options) for item, _ in items]
     count = len(items)
     out = []
-    for key, sets in _blocks(held, lo, hi).items():
-        if sum(sizes[s] for s in sets) > max_block:
-            continue
+    for key, sets in _judged_blocks(held, sizes, lo, hi, max_block):
         for pair in sorted(_block_pairs(key, sets, held, members, smallest, min_keys, count)):
             a, b = divmod(pair, count)
             verdict = judge(views[a], views[b], options)
@@ -112,9 +110,7 @@ def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
     sizes = [len(each) for each in numbers]
     smallest = [min(keys) for keys in held]
     pairing: set[int] = set()
-    for key, sets in _blocks(held, lo, hi).items():
-        if sum(sizes[s] for s in sets) > max_block:
-            continue
+    for key, sets in _judged_blocks(held, sizes, lo, hi, max_block):
         for s, t in _set_pairs(key, sets, held, smallest, MIN_KEYS[kind]):
             if t is not None:
                 pairing |= {s, t}
@@ -123,6 +119,15 @@ def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
     wanted = sorted(rows[n][0] for s in pairing for n in numbers[s])
     found = bodies(conn, wanted)
     return [(found[item_id], keys) for item_id, keys in rows if item_id in found]
+
+
+def _judged_blocks(held: list[frozenset], sizes: list[int], lo: str, hi: str, max_block: int
+                  ) -> Iterator[tuple[str, list[int]]]:
+    """The blocks of the unit (_blocks) whose items are judged: at most `max_block` of them. unit_rows reads back
+    the items these pair, unit_verdicts judges them: one rule for both."""
+    for key, sets in _blocks(held, lo, hi).items():
+        if sum(sizes[s] for s in sets) <= max_block:
+            yield key, sets
 
 
 def _blocks(held: list[frozenset], lo: str, hi: str) -> dict[str, list[int]]:
