@@ -19,6 +19,7 @@ this process and the findings are compared.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import resource
 import sys
 import tempfile
@@ -90,12 +91,18 @@ def build(templates: list, count: int) -> store.RecordStore:
     return kept
 
 
-def findings(kept: store.RecordStore, client=None) -> dict[str, list]:
+def findings(kept: store.RecordStore, client=None) -> dict[str, tuple[int, str]]:
+    """The number of findings of each collection check and a digest of their sort keys in the order given:
+    a million articles' findings are not kept here, so this process's memory is the phase's own."""
     out = {}
     for check in ("contradiction", "quote-drift", "name-variant"):
         module = REGISTRY[check]
         collection = StoreCollection(kept, 1, client)
-        out[check] = [f.sort_key() for f in module.check_collection(collection, options_for(module, None))]
+        digest, count = hashlib.sha256(), 0
+        for finding in module.check_collection(collection, options_for(module, None)):
+            digest.update(repr(finding.sort_key()).encode())
+            count += 1
+        out[check] = (count, digest.hexdigest())
     return out
 
 
@@ -139,7 +146,7 @@ def main() -> None:
             took = time.perf_counter() - start
         workers = client.run(_rss_mb)
     print(f"cross-article phase on {options.workers} workers: {took:.0f} s; findings: "
-          + ", ".join(f"{k} {len(v):,}" for k, v in found.items()))
+          + ", ".join(f"{k} {count:,}" for k, (count, _) in found.items()))
     print(f"peak memory: this process {_rss_mb():.0f} MB; workers "
           + ", ".join(f"{v:.0f} MB" for v in workers.values()) + f" (limit {options.memory_limit} each)")
     print("load", measure.load())
