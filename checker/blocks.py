@@ -14,6 +14,7 @@ here and shipped, a few units at a time, so neither side holds more than a few u
 """
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from typing import Callable, Iterator
 
@@ -209,11 +210,19 @@ def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: in
     """Each unit's rows read here and judged on the cluster, at most `window` units in flight."""
     pending = []
     for kind, table, min_size, lo, hi, judge, options, max_block, prepare in units:
-        # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows
-        [rows] = client.scatter([unit_rows(conn, kind, table, min_size, lo, hi, max_block)], hash=False)
-        pending.append(client.submit(unit_verdicts, kind, lo, hi, rows, judge, options, max_block, prepare,
+        # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows. One
+        # pickled block: dask serialises a list item by item, and that, not the judging, held the phase back
+        rows = pickle.dumps(unit_rows(conn, kind, table, min_size, lo, hi, max_block), pickle.HIGHEST_PROTOCOL)
+        [rows] = client.scatter([rows], hash=False)
+        pending.append(client.submit(_pickled_unit, kind, lo, hi, rows, judge, options, max_block, prepare,
                                      pure=False))
         if len(pending) >= window:
             yield from pending.pop(0).result()
     for future in pending:
         yield from future.result()
+
+
+def _pickled_unit(kind: str, lo: str, hi: str, rows: bytes, judge: Callable, options: dict, max_block: int,
+                  prepare: Callable | None) -> list[tuple]:
+    """On a worker: the verdicts of a unit whose rows came as one pickled block (_on_cluster)."""
+    return unit_verdicts(kind, lo, hi, pickle.loads(rows), judge, options, max_block, prepare)
