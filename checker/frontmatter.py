@@ -15,6 +15,7 @@ import regex
 
 MAX_VALUES = 10_000   # a front matter has a few dozen values; aliases may not make it larger
 MAX_DEPTH = 32
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 _TIMESTAMP = regex.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -58,6 +59,9 @@ def load(text: str) -> object:
 
 def _check_size(value) -> None:
     """Walk the value as a reader of it would (aliases expanded), up to MAX_VALUES values and MAX_DEPTH."""
+    if type(value) is dict and 1 + 2 * len(value) <= MAX_VALUES and set(map(type, value)) <= _SCALARS \
+            and set(map(type, value.values())) <= _SCALARS:
+        return   # the usual front matter, keys and plain values ("title", "date", "lang"): nothing to walk
     count, stack = 0, [(value, 0)]
     while stack:
         item, depth = stack.pop()

@@ -149,6 +149,13 @@ def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
             **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
 
 
+@functools.lru_cache(maxsize=256)
+def _kind_firsts(code: str, kinds: frozenset[str]) -> frozenset[str]:
+    """The words the patterns of these kinds and their states begin with: the same few sets of kinds come back
+    article after article (the participants' events), their union is made once."""
+    return frozenset().union(*(words for key, words in _claim_firsts(code).items() if key.partition(":")[2] in kinds))
+
+
 def _times(prose: str, s: int, e: int, code: str, dates: list[DateMention]):
     """(start, end, year, month, day, last day) of the dates, months and years of a sentence."""
     p = _claim_patterns(code)
@@ -197,9 +204,9 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
             continue
         if hits is None:   # where the kinds' and states' words begin: the patterns are tried there only
             # only the kinds some participant of the article has events of can be asked for (below)
-            kinds = {ev.kind for _, _, events in who for ev in events}
-            hits = word_hits(prose, frozenset().union(*(words for key, words in firsts.items()
-                                                        if key.partition(":")[2] in kinds)))
+            # a participant named often is one list of events: each list read once
+            lists = {id(events): events for _, _, events in who}.values()
+            hits = word_hits(prose, _kind_firsts(code, frozenset(ev.kind for events in lists for ev in events)))
         here = hits[bisect.bisect_left(hits, (s,)):bisect.bisect_left(hits, (e,))]
         times = None
         for kind in sorted({ev.kind for _, _, events in named for ev in events}):

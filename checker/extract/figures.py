@@ -72,6 +72,7 @@ def _data(code: str) -> dict:
         "units": units, "lowered": lowered, "symbols": symbols,
         "ambiguous": {k.lower(): tuple(v) for k, v in data.get("ambiguous_units", {}).items()},
         "glued": glued_units(code),
+        "glued_by_first": _by_first_character(glued_units(code)),
         "bound_groups": {kind: {fold(w) for w in words} for kind, words in data["figure_bounds"].items()},
         "not_units": frozenset(fold(w) for w in data["figure_not_units"]) | frozenset(fold(m) for m in data["months"])
         | frozenset(fold(w) for w in data["cardinal_words"]) | frozenset(fold(w) for w in data["scale_words"])
@@ -218,11 +219,22 @@ def _glued_at(prose: str, end: int, data: dict):
     """The glued unit right after a number ("60mph", "-5C", "37km/h"), longest first."""
     if end >= len(prose) or prose[end].isspace():
         return
-    for word in sorted((w for w in data["glued"] if prose.startswith(w, end)), key=len, reverse=True):
+    for word in sorted((w for w in data["glued_by_first"].get(prose[end], ()) if prose.startswith(w, end)),
+                       key=len, reverse=True):
         after = prose[end + len(word):end + len(word) + 1]
         if not after or not (after.isalnum() or after == "/"):
             yield word
             return
+
+
+def _by_first_character(words) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, each group in the words' order: the glued units that may begin at a
+    character are a few of the many."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            out.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in out.items()}
 
 
 def _kind(unit: str) -> str:

@@ -116,7 +116,8 @@ def marker(words: "SentenceWords", cut: int, floor: int, data: dict) -> tuple[st
     Looked up word by word in a table, the longest phrase first."""
     toks, prose = words.tokens, words.prose
     j = bisect.bisect_left(words.ends, cut + 1) - 1 + 1      # a token that straddles the cut ("d'|environ")
-    phrase: list[tuple[int, str]] = []
+    starts: list[int] = []   # the phrase's words, from the figure back
+    phrase: list[str] = []
     right = cut
     while j >= 0 and len(phrase) < MAX_MARKER:
         if j >= len(toks) or toks[j][0] >= cut:
@@ -125,13 +126,16 @@ def marker(words: "SentenceWords", cut: int, floor: int, data: dict) -> tuple[st
         start, end, raw = toks[j]
         if start < floor or prose[min(end, cut):right].strip(" \u00a0\u202f"):
             break
-        phrase.insert(0, (start, fold(raw[:cut - start] if end > cut else raw).replace("’", "'")))
+        starts.append(start)
+        phrase.append(fold(raw[:cut - start] if end > cut else raw).replace("’", "'"))
         right = start
         j -= 1
+    phrase.reverse()
+    markers = data["markers"]
     for n in range(len(phrase), 0, -1):
-        found = data["markers"].get(tuple(w for _, w in phrase[-n:]))
+        found = markers.get(tuple(phrase[-n:]))
         if found:
-            return found[0], phrase[-n][0], found[1]
+            return found[0], starts[n - 1], found[1]
     return None, cut, None
 
 

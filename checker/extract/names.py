@@ -29,12 +29,14 @@ def _pattern(code: str) -> regex.Pattern:
 def find_names(prose: str, code: str) -> list[NameSpan]:
     spans = []
     for m in _pattern(code).finditer(prose):
-        raw = m.group().rstrip(".")   # an initial's dot at a sentence end is punctuation
-        text, start = trim_name(raw, m.start(), code)
+        at = m.start()
+        text, start = trim_name(m.group().rstrip("."), at, code)   # an initial's dot at a sentence end is punctuation
         if not text:
             continue
-        before = prose[max(0, m.start() - 3):m.start()].rstrip(" «“\"'(")
-        initial = start == m.start() and (not before or before[-1] in ".!?:\n…»”")
+        initial = False
+        if start == at:   # not trimmed: does it open a sentence?
+            before = prose[max(0, at - 3):at].rstrip(" «“\"'(")
+            initial = not before or before[-1] in ".!?:\n…»”"
         spans.append(NameSpan(start, start + len(text), text, initial))
     return spans
 

@@ -113,7 +113,8 @@ def trim_name(text: str, start: int, code: str) -> tuple[str, int]:
     while True:
         head, sep, rest = text.partition(" ")
         folded = head.lower().strip("'’")
-        if not sep or (folded not in words and folded not in weekdays and not _ELIDED_WORD.match(head)):
+        if not sep or (folded not in words and folded not in weekdays
+                       and not (head[1:2] in ("'", "’") and _ELIDED_WORD.match(head))):   # the pattern only where it may match
             break
         offset = len(head) + len(sep)
         while rest.startswith(" "):
