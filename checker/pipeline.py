@@ -122,8 +122,10 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
 
     def uncertain(finding: Finding) -> str | None:
         return ctx.uncertain_date(finding, ARTICLE_DATE_CHECKS, READ_THE_DATE_DIRECTLY)
-    report.findings.extend(postprocess.finish(article, findings, settings, report, ran, set(REGISTRY), uncertain))
-    report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    finished = postprocess.finish(article, findings, settings, report, ran, set(REGISTRY), uncertain)
+    report.findings.extend(finished)
+    if any(f.fix is not None for f in finished):   # what --fix needs; a large run holds no hash per article
+        report.digests[article.path] = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     _record(ctx, records, settings, report)
     date = ctx.date
     report.articles.append(ArticleSummary(article.path, date.value.isoformat() if date.value else None,

@@ -25,14 +25,16 @@ class ArticleSummary:
 @dataclass
 class Report:
     """What a run found. `findings` are sorted by path and position (a list; in a run of more articles than
-    store.SPILL, a spilled.SpilledFindings: iterable, not indexable); `errors` mean the run is broken
+    store.SPILL, a spilled.SpilledFindings: iterable, not indexable, and `articles` a spilled.SpilledList:
+    iterable, not indexable); `errors` mean the run is broken
     (exit code 2: a bad rule file, an unreadable article); `problems` are worth saying but break nothing."""
     articles: list[ArticleSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)      # the run is broken: exit 2
     problems: list[RunError] = field(default_factory=list)    # worth saying, the run goes on
     fingerprints: dict[Finding, str] = field(default_factory=dict)   # for baselines, SARIF and GitLab
-    digests: dict[str, str] = field(default_factory=dict)    # path → sha256 of the text checked (for --fix)
+    digests: dict[str, str] = field(default_factory=dict)    # path → sha256 of the text checked, for --fix: of
+                                                              # the articles whose findings carry a fix
     archive: list[str] = field(default_factory=list)         # articles read as context only, never reported on
     suppressed: int = 0                                       # findings silenced by suppression comments
     baselined: int = 0                                        # findings left out because the baseline has them

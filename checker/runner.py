@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from itertools import groupby
@@ -19,7 +19,7 @@ from .finding import Finding, RunError
 from .pipeline import Settings, enabled_checks, state_of
 from .records import ArticleRecord
 from .report import Report
-from .spilled import SpilledFindings
+from .spilled import SpilledFindings, SpilledList
 from .store import RecordStore
 
 __all__ = ["Settings", "load_rules", "run"]
@@ -46,9 +46,10 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     kept: dict[str, Article] = {}   # articles not on disk (standard input), for the collection findings
     jobs = _jobs(paths, articles, settings, report, kept, bool(collection_checks))
     state = state_of(base, replace(settings, progress=None, selection=None), bool(collection_checks))
-    large = len(jobs) > store.SPILL   # a large run keeps its findings on disk (spilled.py), and its records
+    large = len(jobs) > store.SPILL   # a large run keeps its findings and articles on disk (spilled.py), and its records
     if large:
         report.findings = SpilledFindings()
+        report.articles = SpilledList()
     with ExitStack() as stack:
         client = stack.enter_context(engines.dask_client(settings.scheduler, settings.jobs)) \
             if settings.engine == "dask" else None
@@ -78,10 +79,33 @@ def run(paths: list[Path], settings: Settings, articles: tuple[Article, ...] = (
     return report
 
 
-def _jobs(paths, articles, settings: Settings, report: Report, kept: dict[str, Article], context: bool) -> list[tuple]:
+class _Jobs(Sequence):
+    """The jobs of a run, (article or path, is a target): a path is held as its text (a Path object is several
+    times its size, and a run holds one per article) and handed out as a Path again."""
+
+    def __init__(self, items: list | None = None, targets: bytearray | None = None) -> None:
+        self._items = [] if items is None else items       # Article, or the text of a Path
+        self._targets = bytearray() if targets is None else targets
+
+    def append(self, job: tuple) -> None:
+        item, target = job
+        self._items.append(str(item) if isinstance(item, Path) else item)
+        self._targets.append(target)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _Jobs(self._items[index], self._targets[index])
+        item = self._items[index]
+        return (Path(item) if isinstance(item, str) else item), bool(self._targets[index])
+
+
+def _jobs(paths, articles, settings: Settings, report: Report, kept: dict[str, Article], context: bool) -> _Jobs:
     """(article or path, is a target) for every article, in the order of the paths; articles that are not
     targets are read only as `context` for the checks that compare articles."""
-    jobs = []
+    jobs = _Jobs()
     for item in list(articles) + list(walk(paths, settings.selection)):
         if isinstance(item, RunError):
             report.errors.append(item)

@@ -126,3 +126,49 @@ class SpilledFindings:
             self._file.seek(offset)
             data = self._file.read(size)
             yield from pickle.loads(data)
+
+
+class SpilledList:
+    """A list kept on disk in pickled batches of BATCH, in the order its items were added: append, extend and +=,
+    len, and iteration (again and again). What a large run holds one of per article (the articles' summaries
+    for the report) lives here, not in its memory."""
+
+    def __init__(self, items: Iterable = ()):
+        self._file = tempfile.TemporaryFile(prefix="factlint-list-")
+        self._batches: list[tuple[int, int]] = []
+        self._buffer: list = []
+        self._length = 0
+        self.extend(items)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def append(self, item) -> None:
+        self._buffer.append(item)
+        self._length += 1
+        if len(self._buffer) >= BATCH:
+            data = pickle.dumps(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            self._batches.append((self._file.tell(), len(data)))
+            self._file.write(data)
+            self._buffer = []
+
+    def extend(self, items: Iterable) -> None:
+        for item in items:
+            self.append(item)
+
+    def __iadd__(self, items: Iterable) -> "SpilledList":
+        self.extend(items)
+        return self
+
+    def __iter__(self) -> Iterator:
+        for offset, size in self._batches:
+            self._file.seek(offset)
+            yield from pickle.loads(self._file.read(size))
+        yield from list(self._buffer)
+
+    def close(self) -> None:
+        self._file.close()

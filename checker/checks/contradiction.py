@@ -74,12 +74,11 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 from __future__ import annotations
 
 from array import array
-from bisect import insort
-from dataclasses import dataclass, field
-from operator import itemgetter
+from dataclasses import dataclass
 
-from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
+from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..match import Claim, contradiction
+from ._rivals import Rivals, Side
 
 ID = "contradiction"
 SEVERITY = Severity.WARNING
@@ -103,96 +102,48 @@ def judge(a: Claim, b: Claim, options):
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
-    """What a finding says of one claim of a conflict, kept instead of the claim's record (a tenth of its size:
-    an archive with many conflicts holds thousands)."""
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+class _Side(Side):
+    """What a finding says of one claim of a conflict (kept on disk until it is reported: _rivals.py)."""
     written: str
     what: str
-    evidence: Evidence       # one object, shared by every finding that cites this claim
+    quoted: str
 
-    def order(self) -> tuple:
-        return (self.path, self.line, self.column)
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}"
+    def evidence(self) -> Evidence:
+        return Evidence.at(self.place, f"{self.quoted} [{self.what}]")
 
 
-def _side(claim) -> _Side:
-    what = _what(claim)
-    return _Side(claim.path, claim.line, claim.column, claim.end_line, claim.end_column, claim.written, what,
-                 Evidence.at(claim, f"{claim.quoted} [{what}]"))
+def _side(claim) -> tuple:
+    return (claim.path, claim.line, claim.column, claim.end_line, claim.end_column, claim.written, _what(claim),
+            claim.quoted)
 
 
-@dataclass(slots=True)
-class _Tally:
-    """What the finding of one claim needs of its conflicts, kept as the verdicts come: how many, whether
-    every one is attributed, the best MAX_EVIDENCE (by score, then place), and the other sides as numbers for
-    the majority test once every claim's count is known. An archive with many conflicts holds one per claim,
-    not one entry per pair."""
-    side: _Side
-    number: int                                            # its place in the list of every tally
-    place: tuple                                           # the claim's order()
-    count: int = 0
-    attributed: bool = True
-    best: list = field(default_factory=list)               # ((-score, the other's place), its tally), best first
-    others: array = field(default_factory=lambda: array("i"))   # the others' numbers
-
-    def add(self, score: float, attributed: bool, other: "_Tally") -> None:
-        self.count += 1
-        if not attributed:
-            self.attributed = False
-        self.others.append(other.number)
-        rank = (-score, other.place)
-        if len(self.best) == MAX_EVIDENCE and rank >= self.best[-1][0]:
-            return   # it would come after the last kept (after its equals: the order the verdicts came in)
-        insort(self.best, (rank, other), key=itemgetter(0))
-        del self.best[MAX_EVIDENCE:]
-
-
-def _conflicts(verdicts, collection) -> tuple[dict[tuple, _Tally], list[_Tally], dict[tuple, object]]:
-    """The conflicts of each claim, by its order and by its number; and the records of the archived claims
-    among them (their own conflicts are looked for over the archive)."""
-    tallies: dict[tuple, _Tally] = {}
-    numbered: list[_Tally] = []
-    archived: dict[tuple, object] = {}
+def _conflicts(verdicts, collection) -> Rivals:
+    """The conflicts of each claim, flagged when attributed (the records of the archived ones among them are held:
+    their own conflicts are looked for over the archive)."""
+    rivals = Rivals(_side, MAX_EVIDENCE, lambda claim: not collection.is_checked(claim.path))
     for a, b, (score, attributed) in verdicts:
-        ends = []
-        for claim in (a, b):
-            key = claim.order()
-            tally = tallies.get(key)
-            if tally is None:
-                if not collection.is_checked(claim.path):
-                    archived[key] = claim
-                tally = tallies[key] = _Tally(_side(claim), len(numbered), key)
-                numbered.append(tally)
-            ends.append(tally)
-        ends[0].add(score, attributed, ends[1])
-        ends[1].add(score, attributed, ends[0])
-    return tallies, numbered, archived
+        rivals.add(a, b, score, flag=attributed)
+    return rivals
 
 
 def check_collection(collection, options):
     found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare)
-    tallies, numbered, archived = _conflicts(found, collection)
-    reported = sorted(key for key in tallies if collection.is_checked(key[0]))
-    # how many claims each other side disagrees with: an archived one's are counted over the whole archive
-    degree = [tally.count for tally in numbered]
-    if archived:   # the archived rivals of the claims reported
-        rivals = dict.fromkeys(numbered[n].place for key in reported for n in tallies[key].others)
-        archived = {order: archived[order] for order in rivals if order in archived}
-    if archived:
-        pairs = collection.claim_pairs(options["max_block"], focus=list(archived.values()))
-        around, _, _ = _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
-        for order in archived:
-            degree[tallies[order].number] = around[order].count if order in around else 0
-    for key in reported:
-        yield _finding(tallies[key], degree)
+    rivals = _conflicts(found, collection)
+    with rivals:
+        reported = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
+        # how many claims each other side disagrees with: an archived one's are counted over the whole archive
+        # (every pair has a checked side, so every archived claim met is a rival of a claim reported)
+        degree = array("i", rivals.counts)
+        if rivals.records:
+            pairs = collection.claim_pairs(options["max_block"], focus=list(rivals.records.values()))
+            around = _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
+            with around:
+                for place in rivals.records:
+                    degree[rivals.numbers[place]] = around.count(place)
+        least = rivals.least_rival_degree(degree)
+        for place in reported:
+            n = rivals.numbers[place]
+            yield _finding(rivals, n, bool(rivals.flags[n]), least[n] > rivals.counts[n], degree)
 
 
 def _what(claim) -> str:
@@ -202,23 +153,23 @@ def _what(claim) -> str:
     return f"{subject}; {measure}; {claim.period_text}"
 
 
-def _finding(tally: _Tally, degree: list[int]) -> Finding:
-    claim = tally.side
-    (minus, _), rival = tally.best[0]
-    score, best = -minus, rival.side
-    where = f"at line {best.line} of this article" if best.path == claim.path else f"in {best.where}"
-    others = f" and {tally.count - 1} more" if tally.count > 1 else ""
-    message = (f"“{claim.written}” here ({claim.what}), but “{best.written}” {where}{others} "
-               f"({best.what}), match {score:g}; expected one value")
+def _finding(rivals: Rivals, n: int, attributed: bool, majority: bool, degree) -> Finding:
+    claim = _Side(*rivals.side(n))
+    best = rivals.best(n)
+    _, score, rival = best[0]
+    other = _Side(*rivals.side(rival))
+    count = rivals.counts[n]
+    where = f"at line {other.line} of this article" if other.path == claim.path else f"in {other.where}"
+    others = f" and {count - 1} more" if count > 1 else ""
+    message = (f"“{claim.written}” here ({claim.what}), but “{other.written}” {where}{others} "
+               f"({other.what}), match {score:g}; expected one value")
     level = DEFAULT
-    mine = tally.count
-    if tally.attributed:
+    if attributed:
         message += ", unless the sources differ as the texts say"
         level = "attributed"
-    elif all(degree[n] > mine for n in tally.others):
+    elif majority:
         # every other side disagrees with more claims than this one: this one is with the majority
-        message += f"; the other side disagrees with {degree[rival.number]} claims, this one with {mine}"
+        message += f"; the other side disagrees with {degree[rival]} claims, this one with {count}"
         level = "majority"
-    evidence = tuple(other.side.evidence for _, other in tally.best)
-    location = Location(claim.path, claim.line, claim.column, claim.end_line, claim.end_column)
-    return found(ID, message, location, level, claim.written, best.written, evidence)
+    evidence = tuple(_Side(*rivals.side(m)).evidence() for _, _, m in best)
+    return found(ID, message, claim.location, level, claim.written, other.written, evidence)

@@ -40,10 +40,12 @@ d.md: “The boy must be returned to his father,” said Fidel Castro.      (the
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from array import array
+from dataclasses import dataclass
 
-from ..finding import DEFAULT, Evidence, Finding, Location, Severity, found, levels
+from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..quotematch import SAME, marked_versions, same_speaker, wording
+from ._rivals import Rivals, Side
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
@@ -54,6 +56,7 @@ OPTIONS = {
     "max_changed": (int, 3, "more changed words make it another quotation"),
     "max_block": (int, 400, "a blocking key shared by more quotations is not used"),
 }
+MAX_EVIDENCE = 5
 
 
 def drift(a, b, options) -> tuple[str, float] | None:
@@ -70,49 +73,68 @@ def drift(a, b, options) -> tuple[str, float] | None:
     return None
 
 
-def _drifts(verdicts) -> dict[tuple, list]:
-    found = defaultdict(list)
-    same: dict[tuple, object] = {}   # one object per quotation, however many verdicts name it
+def _drifts(verdicts, collection) -> Rivals:
+    """Each quotation's drifts, best first: other words (the highest score first), then another speaker (the
+    records of the archived ones among them are held: their own drifts are looked for over the archive)."""
+    rivals = Rivals(_side, MAX_EVIDENCE, lambda quote: not collection.is_checked(quote.path))
     for a, b, verdict in verdicts:
         if verdict:
-            a, b = same.setdefault(a.order(), a), same.setdefault(b.order(), b)
-            found[a.order()].append((a, verdict, b))
-            found[b.order()].append((b, verdict, a))
-    return found
+            kind, score = verdict
+            rivals.add(a, b, score, 0 if kind == "wording" else 1)
+    return rivals
+
+
+def _side(quote) -> tuple:
+    return quote.path, quote.line, quote.column, quote.end_line, quote.end_column, quote.text, quote.speaker
+
+
+@dataclass(frozen=True, slots=True)
+class _Side(Side):
+    """What a finding says of one quotation (kept on disk until it is reported: _rivals.py)."""
+    text: str
+    speaker: str | None
 
 
 def check_collection(collection, options):
     # a pair of quotations costs about three times a pair of figures to judge (weight): most are told apart by
     # the words one lacks before any alignment (quotematch.changed_words)
-    found = _drifts(collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3))
-    reported = sorted(key for key in found if collection.is_checked(key[0]))
-    degree = {key: len(entries) for key, entries in found.items() if collection.is_checked(key[0])}
-    archived = {e[2].order(): e[2] for key in reported for e in found[key] if not collection.is_checked(e[2].path)}
-    if archived:
-        pairs = collection.quote_pairs(options["max_block"], options["min_words"], focus=list(archived.values()))
-        around = _drifts(collection.verdicts(drift, pairs, options, weight=3))
-        degree.update({key: len(around.get(key, ())) for key in archived})
-    for key in reported:
-        entries = sorted(found[key], key=lambda e: (e[1][0] != "wording", -e[1][1], e[2].order()))
-        yield _finding(entries[0][0], entries, degree)
+    found = collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3)
+    with _drifts(found, collection) as rivals:
+        reported = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
+        # every pair has a checked side, so every archived quotation met is a rival of one reported
+        degree = array("i", rivals.counts)
+        if rivals.records:
+            pairs = collection.quote_pairs(options["max_block"], options["min_words"],
+                                           focus=list(rivals.records.values()))
+            with _drifts(collection.verdicts(drift, pairs, options, weight=3), collection) as around:
+                for place in rivals.records:
+                    degree[rivals.numbers[place]] = around.count(place)
+        least = rivals.least_rival_degree(degree)
+        for place in reported:
+            n = rivals.numbers[place]
+            yield _finding(rivals, n, least[n] > rivals.counts[n], degree)
 
 
-def _finding(quote, entries, degree) -> Finding:
-    _, (kind, score), other = entries[0]
-    if kind == "wording":
+def _finding(rivals: Rivals, n: int, majority: bool, degree) -> Finding:
+    quote = _Side(*rivals.side(n))
+    best = rivals.best(n)
+    tier, score, first = best[0]
+    other = _Side(*rivals.side(first))
+    others = [_Side(*rivals.side(m)) for _, _, m in best]
+    if tier == 0:
         here, there = marked_versions(quote.text, other.text)
         message = f"Quotation worded differently in {other.where} (match {score:g}): here “{here}”, there “{there}”"
         suggestion = other.text
-        evidence = tuple(Evidence.at(o, marked_versions(quote.text, o.text)[1]) for _, _, o in entries[:5])
+        evidence = tuple(Evidence.at(o.place, marked_versions(quote.text, o.text)[1]) for o in others)
     else:
         message = (f"Quotation given to {quote.speaker} here but to {other.speaker} in {other.where}; "
                    f"expected one speaker")
         suggestion = other.speaker
-        evidence = tuple(Evidence.at(o, f"{o.text} ({o.speaker})") for _, _, o in entries[:5])
+        evidence = tuple(Evidence.at(o.place, f"{o.text} ({o.speaker})") for o in others)
     level = DEFAULT
-    if all(degree[o.order()] > len(entries) for _, _, o in entries):
+    count = rivals.counts[n]
+    if majority:
         # every other version differs from more quotations than this one: this one is the majority's
-        message += f"; the other version differs from {degree[other.order()]} quotations, this one from {len(entries)}"
+        message += f"; the other version differs from {degree[first]} quotations, this one from {count}"
         level = "majority"
-    location = Location(quote.path, quote.line, quote.column, quote.end_line, quote.end_column)
-    return found(ID, message, location, level, quote.text, suggestion, evidence)
+    return found(ID, message, quote.location, level, quote.text, suggestion, evidence)
