@@ -170,8 +170,10 @@ def record_of(ctx) -> ArticleRecord:
     names = ctx.names
     record = ArticleRecord(article.path, article.language, date)
 
+    position = article.textmap.position   # asked some thirty times an article: one call, not two
+
     def loc(start: int, end: int) -> tuple[int, int, int, int]:
-        return (*article.position(start), *article.position(end))
+        return (*position(start), *position(end))
 
     whole, keys = masked_keys(article.prose, ctx.claims) if ctx.claims else ("", {})
     for claim in ctx.claims:
@@ -189,9 +191,8 @@ def record_of(ctx) -> ArticleRecord:
     for q in find_quotes(article.prose, article.language, ctx.sentences, ctx.plausible_names):
         record.quotes.append(QuoteRecord(article.path, *loc(q.start, q.end), " ".join(q.text.split()),
                                          normalise(q.text), q.speaker, speaker_key(q.speaker), q.speaker_explicit, date))
-    for n in names:
-        line, column = article.position(n.start)
-        record.names.append(NameSpelling(article.path, line, column, n.text, fold_name(n.text), n.sentence_initial))
+    path = article.path
+    record.names = [NameSpelling(path, *position(n.start), n.text, fold_name(n.text), n.sentence_initial) for n in names]
     return record
 
 

@@ -265,7 +265,9 @@ def check(ctx, options):
         figures = _figures(ctx, sentence, patterns)
         if not figures:
             continue   # most sentences: no figure, nothing to match
-        matched = {f.id: (f, score) for f in facts if (score := sentence.matches(f, terms[f.id]))}
+        found = sentence.found   # most facts have none of their about terms here: not asked further
+        matched = {f.id: (f, score) for f in facts
+                   if not found.isdisjoint(terms[f.id][0]) and (score := sentence.matches(f, terms[f.id]))}
         if matched:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
 

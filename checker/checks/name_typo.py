@@ -169,12 +169,13 @@ def _near_misses(ctx):
     if not base.tokens:
         return
     spans = _without_titles(ctx, ctx.names)
-    known_here = {e.id for s in spans for e in base.entities_named(s.text)}
+    named = {s.text: base.entities_named(s.text) for s in spans}   # a name is often written several times
+    known_here = {e.id for entities in named.values() for e in entities}
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
-    in_full_names = frozenset(t for s in spans for t in fold_name(s.text).split() if len(s.text.split()) > 1)
+    in_full_names = frozenset(t for s in spans if len(s.text.split()) > 1 for t in fold_name(s.text).split())
     titled = {m.name_span[0]: m for m in ctx.titles if m.name_span}
     for span in spans:
-        if base.entities_named(span.text):
+        if named[span.text]:
             continue
         tokens = fold_name(span.text).split()
         mention = titled.get(span.start)
