@@ -25,6 +25,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from typing import Callable
 
@@ -59,14 +60,40 @@ def process_context():
     return fork_context() or multiprocessing.get_context("spawn")
 
 
-def map_with_state(executor, function: Callable, items, chunksize: int = 1):
-    """function(item, state) for every item, in the workers of a pool(): the results in the order of the items."""
+def map_with_state(executor, function: Callable, items, chunksize: int = 1, window: int = 0):
+    """function(item, state) for every item, in the workers of a pool(): the results in the order of the items.
+    At most `window` chunks of `chunksize` items (default: four per core) are in the pool at a time. A result
+    that finishes before the one due next waits in this process: with every chunk submitted at once, a
+    consumer slower than the workers (the parent writing the record store, contradiction tallying conflicts)
+    came to hold nearly all of them."""
     from functools import partial
-    return executor.map(partial(_with_state, function), items, chunksize=chunksize)
+    call = partial(_with_state, function)
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(items, chunksize):
+            pending.append(executor.submit(call, chunk))
+            if len(pending) >= (window or 4 * cores()):
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:   # left early (an error, the consumer stopped): what has not started never will
+            future.cancel()
 
 
-def _with_state(function: Callable, item):
-    return function(item, _given)
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _with_state(function: Callable, chunk: list) -> list:
+    return [function(item, _given) for item in chunk]
 
 
 @contextmanager
