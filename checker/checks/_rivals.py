@@ -97,6 +97,18 @@ class Rivals:
             self.records[place] = item
         return n
 
+    def fill(self, conflicts) -> "Rivals":
+        """add() each (a, b, score, tier, flag) of `conflicts`. Judging runs in other processes and an error or
+        a Ctrl-C can come in the middle: the files are then closed here, not left to the garbage collector
+        (the cache of sides holds a cycle)."""
+        try:
+            for a, b, score, tier, flag in conflicts:
+                self.add(a, b, score, tier, flag)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
     def add(self, a, b, score: float, tier: int = 0, flag: bool = True) -> None:
         """The conflict of items a and b, of `score` (the higher, the better a rival it is) and `tier` (a lower
         tier is cited first); `flag` false clears both items' flags (`flags`: set while all their conflicts

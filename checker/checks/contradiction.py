@@ -121,9 +121,7 @@ def _conflicts(verdicts, collection) -> Rivals:
     """The conflicts of each claim, flagged when attributed (the records of the archived ones among them are held:
     their own conflicts are looked for over the archive)."""
     rivals = Rivals(_side, MAX_EVIDENCE, lambda claim: not collection.is_checked(claim.path))
-    for a, b, (score, attributed) in verdicts:
-        rivals.add(a, b, score, flag=attributed)
-    return rivals
+    return rivals.fill((a, b, score, 0, attributed) for a, b, (score, attributed) in verdicts)
 
 
 def check_collection(collection, options):

@@ -77,11 +77,8 @@ def _drifts(verdicts, collection) -> Rivals:
     """Each quotation's drifts, best first: other words (the highest score first), then another speaker (the
     records of the archived ones among them are held: their own drifts are looked for over the archive)."""
     rivals = Rivals(_side, MAX_EVIDENCE, lambda quote: not collection.is_checked(quote.path))
-    for a, b, verdict in verdicts:
-        if verdict:
-            kind, score = verdict
-            rivals.add(a, b, score, 0 if kind == "wording" else 1)
-    return rivals
+    return rivals.fill((a, b, verdict[1], 0 if verdict[0] == "wording" else 1, True)
+                       for a, b, verdict in verdicts if verdict)
 
 
 def _side(quote) -> tuple:
