@@ -32,13 +32,40 @@ def _key(entry: tuple) -> tuple:
     return entry[0].sort_key()
 
 
-class SpilledFindings:
+class _Batches:
+    """An anonymous temporary file of pickled batches of BATCH entries, written and read by this process only."""
+
+    def __init__(self, prefix: str) -> None:
+        self._file = tempfile.TemporaryFile(prefix=prefix)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def _write(self, entries: Iterable) -> list[tuple[int, int]]:
+        """The entries appended as batches: their (offset, size)."""
+        batches = []
+        entries = iter(entries)
+        while batch := list(islice(entries, BATCH)):   # reading a batch may move the file's position
+            data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            batches.append((self._file.tell(), len(data)))
+            self._file.write(data)
+        return batches
+
+    def _read(self, batches: list[tuple[int, int]]) -> Iterator:
+        for offset, size in batches:
+            self._file.seek(offset)
+            data = self._file.read(size)
+            yield from pickle.loads(data)
+
+
+class SpilledFindings(_Batches):
     """A sequence of findings for a report: append and extend, len, indexing and iteration in sorted order (the
     order `list.sort(key=Finding.sort_key)` gives); `pairs()` gives each with its fingerprint. Indexing walks
     the findings from the first: iterate instead."""
 
     def __init__(self, findings: Iterable[Finding] = (), fingerprints: dict | None = None):
-        self._file = tempfile.TemporaryFile(prefix="factlint-findings-")
+        super().__init__("factlint-findings-")
         self._runs: list[tuple[int, list]] = []   # each run: its level, the (offset, size) of its batches
         self._buffer: list[tuple[Finding, str | None]] = []
         self._length = 0
@@ -96,9 +123,6 @@ class SpilledFindings:
                 kept.append(finding, fingerprint)
         return kept
 
-    def close(self) -> None:
-        self._file.close()
-
     def _flush(self) -> None:
         self._buffer.sort(key=_key)
         self._runs.append((0, self._write(self._buffer)))
@@ -111,30 +135,14 @@ class SpilledFindings:
             written = self._write(merged)
             self._runs[-MAX_RUNS:] = [(level + 1, written)]
 
-    def _write(self, entries: Iterable[tuple]) -> list[tuple[int, int]]:
-        batches = []
-        entries = iter(entries)
-        while batch := list(islice(entries, BATCH)):   # reading a batch may move the file's position
-            data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
-            self._file.seek(0, 2)
-            batches.append((self._file.tell(), len(data)))
-            self._file.write(data)
-        return batches
 
-    def _read(self, batches: list[tuple[int, int]]) -> Iterator[tuple]:
-        for offset, size in batches:
-            self._file.seek(offset)
-            data = self._file.read(size)
-            yield from pickle.loads(data)
-
-
-class SpilledList:
+class SpilledList(_Batches):
     """A list kept on disk in pickled batches of BATCH, in the order its items were added: append, extend and +=,
     len, and iteration (again and again). What a large run holds one of per article (the articles' summaries
     for the report) lives here, not in its memory."""
 
     def __init__(self, items: Iterable = ()):
-        self._file = tempfile.TemporaryFile(prefix="factlint-list-")
+        super().__init__("factlint-list-")
         self._batches: list[tuple[int, int]] = []
         self._buffer: list = []
         self._length = 0
@@ -150,10 +158,7 @@ class SpilledList:
         self._buffer.append(item)
         self._length += 1
         if len(self._buffer) >= BATCH:
-            data = pickle.dumps(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            self._file.seek(0, 2)
-            self._batches.append((self._file.tell(), len(data)))
-            self._file.write(data)
+            self._batches += self._write(self._buffer)
             self._buffer = []
 
     def extend(self, items: Iterable) -> None:
@@ -165,10 +170,5 @@ class SpilledList:
         return self
 
     def __iter__(self) -> Iterator:
-        for offset, size in self._batches:
-            self._file.seek(offset)
-            yield from pickle.loads(self._file.read(size))
+        yield from self._read(self._batches)
         yield from list(self._buffer)
-
-    def close(self) -> None:
-        self._file.close()

@@ -27,6 +27,7 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from itertools import islice
 from typing import Callable
 
 from . import patterns
@@ -70,7 +71,8 @@ def map_with_state(executor, function: Callable, items, chunksize: int = 1, wind
     call = partial(_with_state, function)
     pending: deque = deque()
     try:
-        for chunk in _chunks(items, chunksize):
+        items = iter(items)
+        while chunk := list(islice(items, chunksize)):
             pending.append(executor.submit(call, chunk))
             if len(pending) >= (window or 4 * cores()):
                 yield from pending.popleft().result()
@@ -79,17 +81,6 @@ def map_with_state(executor, function: Callable, items, chunksize: int = 1, wind
     finally:
         for future in pending:   # left early (an error, the consumer stopped): what has not started never will
             future.cancel()
-
-
-def _chunks(items, size: int):
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _with_state(function: Callable, chunk: list) -> list:

@@ -18,7 +18,7 @@ import marshal
 import tempfile
 from array import array
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..finding import Location, Place
 
@@ -197,3 +197,20 @@ class Rivals:
                 if degree[a] < least[b]:
                     least[b] = degree[a]
         return least
+
+
+def reported(rivals: Rivals, collection, around: Callable[[list], Rivals]) -> Iterator[tuple[int, bool, array]]:
+    """The numbers of the checked items in conflict, in report order, each with whether it is the majority's
+    (every rival has more conflicts than it) and the conflicts of every number (`degree`). An archived
+    rival's are counted over the whole archive: around(records) gives the conflicts of the archived items
+    met (every pair has a checked side, so each of them is a rival of an item reported)."""
+    places = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
+    degree = array("i", rivals.counts)
+    if rivals.records:
+        with around(list(rivals.records.values())) as archived:
+            for place in rivals.records:
+                degree[rivals.numbers[place]] = archived.count(place)
+    least = rivals.least_rival_degree(degree)
+    for place in places:
+        n = rivals.numbers[place]
+        yield n, least[n] > rivals.counts[n], degree

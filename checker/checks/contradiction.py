@@ -73,12 +73,11 @@ Selon le parquet, la manifestation a réuni 12 000 personnes. Selon la fédérat
 """
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..match import Claim, contradiction
-from ._rivals import Rivals, Side
+from ._rivals import Rivals, Side, reported
 
 ID = "contradiction"
 SEVERITY = Severity.WARNING
@@ -125,23 +124,14 @@ def _conflicts(verdicts, collection) -> Rivals:
 
 
 def check_collection(collection, options):
+    def around(focus: list) -> Rivals:
+        pairs = collection.claim_pairs(options["max_block"], focus=focus)
+        return _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
+
     found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare)
-    rivals = _conflicts(found, collection)
-    with rivals:
-        reported = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
-        # how many claims each other side disagrees with: an archived one's are counted over the whole archive
-        # (every pair has a checked side, so every archived claim met is a rival of a claim reported)
-        degree = array("i", rivals.counts)
-        if rivals.records:
-            pairs = collection.claim_pairs(options["max_block"], focus=list(rivals.records.values()))
-            around = _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
-            with around:
-                for place in rivals.records:
-                    degree[rivals.numbers[place]] = around.count(place)
-        least = rivals.least_rival_degree(degree)
-        for place in reported:
-            n = rivals.numbers[place]
-            yield _finding(rivals, n, bool(rivals.flags[n]), least[n] > rivals.counts[n], degree)
+    with _conflicts(found, collection) as rivals:
+        for n, majority, degree in reported(rivals, collection, around):
+            yield _finding(rivals, n, bool(rivals.flags[n]), majority, degree)
 
 
 def _what(claim) -> str:

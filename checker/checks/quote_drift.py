@@ -40,12 +40,11 @@ d.md: “The boy must be returned to his father,” said Fidel Castro.      (the
 """
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..quotematch import SAME, marked_versions, same_speaker, wording
-from ._rivals import Rivals, Side
+from ._rivals import Rivals, Side, reported
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
@@ -95,21 +94,14 @@ class _Side(Side):
 def check_collection(collection, options):
     # a pair of quotations costs about three times a pair of figures to judge (weight): most are told apart by
     # the words one lacks before any alignment (quotematch.changed_words)
+    def around(focus: list) -> Rivals:
+        pairs = collection.quote_pairs(options["max_block"], options["min_words"], focus=focus)
+        return _drifts(collection.verdicts(drift, pairs, options, weight=3), collection)
+
     found = collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3)
     with _drifts(found, collection) as rivals:
-        reported = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
-        # every pair has a checked side, so every archived quotation met is a rival of one reported
-        degree = array("i", rivals.counts)
-        if rivals.records:
-            pairs = collection.quote_pairs(options["max_block"], options["min_words"],
-                                           focus=list(rivals.records.values()))
-            with _drifts(collection.verdicts(drift, pairs, options, weight=3), collection) as around:
-                for place in rivals.records:
-                    degree[rivals.numbers[place]] = around.count(place)
-        least = rivals.least_rival_degree(degree)
-        for place in reported:
-            n = rivals.numbers[place]
-            yield _finding(rivals, n, least[n] > rivals.counts[n], degree)
+        for n, majority, degree in reported(rivals, collection, around):
+            yield _finding(rivals, n, majority, degree)
 
 
 def _finding(rivals: Rivals, n: int, majority: bool, degree) -> Finding:
