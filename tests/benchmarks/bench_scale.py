@@ -126,6 +126,8 @@ class Bench:
 
     def row(self, figure, ours, theirs=None, ratio=None, floor=None, target="", unit="s"):
         digits = {"s": 3, "M": 1}.get(unit, 0)
+        if not isinstance(theirs, (int, float)):   # no peer measured: `peer and …` gave its empty list
+            theirs = None
         text = (lambda v: "" if v is None else f"{v:,.{digits}f} {unit}")
         self.rows.append((figure, text(ours), text(theirs) if theirs is not None else "" if self.textlint else "—",
                           "" if ratio is None else ratio if isinstance(ratio, str) else f"{ratio:.2f}", "" if floor is None else f"{ours / floor:.1f}",
@@ -180,17 +182,29 @@ def _summary(runs: list[measure.Measure]) -> dict:
 
 
 def growth(bench: Bench, sizes: list[int], first: dict) -> None:
+    """CPU and wall per article at each size against the first, from runs of the two sizes taken in turn
+    (first, size, first, size …), a ratio per pair: the machine's own speed moves by a third within an hour,
+    so a base measured minutes earlier moves the figure by more than the 10 % it is judged against. Both with
+    `--jobs 2` (the default) and `--jobs 1`: two workers sharing the machine's caches move CPU time by up to
+    a tenth from run to run, one process far less."""
+    base_folder = bench.archive(sizes[0])
     per = {sizes[0]: first}
     for size in sizes[1:]:
         folder = bench.archive(size)
-        mine, _, _ = bench.pairs(bench.factlint(folder), None, bench.floor(folder))
-        per[size] = _summary(mine)
-    for size in sizes[1:]:
         scale = size / sizes[0]
-        for kind in ("cpu", "wall"):
-            growth = per[size][kind] / per[sizes[0]][kind] / scale
-            bench.row(f"{size:,} articles, {kind}, per article against {sizes[0]:,}", per[size][kind],
-                      ratio=f"{growth:.2f} × linear", target="within 10 % of linear (1.00)" if kind == "cpu" else "")
+        for jobs in (2, 1):
+            base, mine = [], []
+            for _ in range(bench.runs):
+                base.append(bench.measure(bench.factlint(base_folder, jobs=jobs)))
+                mine.append(bench.measure(bench.factlint(folder, jobs=jobs)))
+            if jobs == 2:
+                per[size] = _summary(mine)
+            for kind in ("cpu", "wall") if jobs == 2 else ("cpu",):
+                key = (lambda m, kind=kind: getattr(m, kind))
+                ratio = _ratio(mine, base, key) / scale
+                bench.row(f"{size:,} articles, {kind}, `--jobs {jobs}`, per article against {sizes[0]:,} "
+                          "(pairs)", _median(mine, key), ratio=f"{ratio:.2f} × linear",
+                          target="within 10 % of linear (1.00)" if kind == "cpu" else "")
     # the memory of the process that compares articles, against the archive's size: what it holds per
     # article is the slope; the projection says where 100,000 articles would take it
     first, last = sizes[0], sizes[-1]
