@@ -294,21 +294,28 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
     sides are attributed to different sources (info at most)."""
     if a.path == b.path and a.sentence == b.sentence:
         return None           # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
-    if a.sentence_key == b.sentence_key and a.index != b.index:
+    one_sentence = a.sentence_key == b.sentence_key
+    if one_sentence and a.index != b.index:
         return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
+    # most pairs of a block are of other subjects that share a word: refused first (of one sentence, only below,
+    # after the same sentence restated in the same article, which is the same claim whatever its subject)
+    if not one_sentence and not (a.known and b.known and subjects_compatible(a, b)):
+        return None
     if not units_compatible(a, b) or not values_disagree(a, b):
         return None
     attributed = bool(a.source and b.source and a.source != b.source)
     # an article, or a copy of it at the same time (republished years later, it speaks of another time)
     one_article = a.path == b.path or (a.article_key == b.article_key and a.date is not None and b.date is not None
                                        and days_apart(a.date, b.date) <= max_days_apart)
-    if one_article and a.sentence_key == b.sentence_key:
+    if one_article and one_sentence:
         # the same sentence of the same article, one figure changed: the same claim, unless it is a count that
         # changes with time, written another day
         if (a.changing or b.changing) and not same_time(a.date, b.date):
             return None
         return 100.0, attributed
-    if not a.known or not b.known or not subjects_compatible(a, b) or not measures_compatible(a, b):
+    if one_sentence and not (a.known and b.known and subjects_compatible(a, b)):
+        return None
+    if not measures_compatible(a, b):
         return None
     if not (restated(a, b) if one_article else qualified_alike(a, b)) or not same_period(a, b, max_days_apart):
         return None
