@@ -122,15 +122,12 @@ def _read_front_matter(article: Article) -> None:
     fm = markup.front_matter_span(article.text)
     if not fm:
         return
-    import yaml   # only articles with front matter need it
     try:
         data = frontmatter.load(fm[2])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        article.problems.append(RunError(article.path, line, f"front matter is not valid YAML "
-                                         f"({getattr(exc, 'problem', None) or 'invalid'}); the article is checked "
-                                         "without it"))
+    except frontmatter.Invalid as exc:
+        line = exc.line + 2 if exc.line is not None else 1
+        article.problems.append(RunError(article.path, line, f"front matter is not valid YAML ({exc.problem}); the "
+                                         "article is checked without it"))
         data = {}
     except frontmatter.Problem as exc:
         article.problems.append(RunError(article.path, 2, f"front matter: {exc}; the article is checked without it"))

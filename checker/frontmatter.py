@@ -10,6 +10,7 @@ past either, the front matter is reported and the article checked without it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
@@ -27,6 +28,14 @@ class Problem(ValueError):
     """The front matter cannot be used: the message says why (the article is checked without it)."""
 
 
+class Invalid(ValueError):
+    """The front matter is not valid YAML: what YAML says of it, and the line of the block (from 0) if known."""
+
+    def __init__(self, problem: str, line: int | None) -> None:
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
 def _loader():
     import yaml
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,16 +50,43 @@ def _loader():
 _LOADER = None
 
 
+# The usual front matter, lines of a simple key and a value of plain words or a day ("title: Sommet de l'OTAN",
+# "date: 2025-06-24", "lang: fr"), is read without YAML, whose reader costs more than the article's markup: a
+# value YAML gives the very same string (it starts with a letter, holds no sign YAML reads, and is not a word
+# YAML 1.1 reads as a boolean or null; tests/test_frontmatter.py compares both on generated blocks). Any
+# other line, and the block goes to YAML.
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([^\W\d_](?:[\w .,'’()/-]*[\w.)’'])?|\d{4}-\d\d-\d\d)[ ]*")
+_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF "
+                        "null Null NULL".split())
+
+
+def _flat(text: str) -> dict[str, str] | None:
+    """The block as a dict of strings when every line is a simple `key: value` (_FLAT_LINE), else None."""
+    out: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        m = _FLAT_LINE.fullmatch(line)
+        if m is None or m[1] in _YAML_WORDS or m[2] in _YAML_WORDS:
+            return None
+        out[m[1]] = m[2]
+    return out or None
+
+
 def load(text: str) -> object:
-    """The value of the front matter's YAML; Problem (with the line) when it is not valid or too large.
-    yaml.YAMLError is left to the caller, who knows the line offset."""
+    """The value of the front matter's YAML; Invalid when it is not YAML, Problem when YAML cannot build it or it
+    is too large."""
+    flat = _flat(text)
+    if flat is not None:
+        return flat
     global _LOADER
-    import yaml
+    import yaml   # only a front matter of more than plain lines needs it
     _LOADER = _LOADER or _loader()
     try:
         value = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise Invalid(getattr(exc, "problem", None) or "invalid", mark.line if mark else None) from None
     except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as exc:   # a tag YAML fails on
         raise Problem(f"a value YAML cannot build ({type(exc).__name__})") from None
     _check_size(value)
