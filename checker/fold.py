@@ -83,16 +83,28 @@ def _same_length_table() -> dict[int, str]:
 
 
 _SAME_LENGTH = _same_length_table()
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# the characters beyond ASCII that the table changes (the ASCII ones it changes are capitals, which lower()
+# changes alike), and those whose replacement another one replaces ("Ǿ" → "ø", "ø" → "o"): these go last,
+# so that each character of the text is replaced once, as a translation would
+_WIDE = {chr(code): plain for code, plain in _SAME_LENGTH.items() if code > 0x7f}
+_WIDE_KEYS = frozenset(_WIDE)
+_WIDE_LAST = frozenset(char for char, plain in _WIDE.items() if plain in _WIDE)
+_ASCII = bytes(range(0x80))
 
 
 def fold_same_length(text: str) -> str:
     """fold() that keeps every offset: one character for one (œ, æ, ß stay, lowercased)."""
     if text.isascii():
         return text.lower()
-    # only the runs of other characters go through the table (a lookup per character): the ASCII ones it would
-    # change are capitals, which lower() changes alike
-    folded = _NOT_ASCII.sub(lambda m: m.group().translate(_SAME_LENGTH), text).lower()
+    # The few distinct characters to change (a French article has some five: é, è, à, ’, the no-break space)
+    # are each replaced over the whole text, in C: a lookup per character, or a callback per run of them, costs
+    # several times more. They are found among the characters left when the ASCII bytes of the text are dropped.
+    wide = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    found = _WIDE_KEYS.intersection(wide)
+    folded = text
+    for char in sorted(found, key=_WIDE_LAST.__contains__) if found & _WIDE_LAST else found:
+        folded = folded.replace(char, _WIDE[char])
+    folded = folded.lower()
     if len(folded) != len(text):   # a rare character whose lowercase is longer: keep it as it is
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_SAME_LENGTH))
     return folded
