@@ -217,19 +217,25 @@ class ArticleContext:
     def article_time(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The article's dates, for a sentence that speaks of now whatever it names ("depuis octobre 2023")."""
         self._leaning.add(sentence_at(self.sentences, offset)[0])   # what is found here rests on the article's date
-        return self.date.interval, f"the article's date, {self.describe_date()}"
+        return self.date.interval, self._article_how
+
+    @cached_property
+    def _article_how(self) -> str:
+        return f"the article's date, {self.describe_date()}"   # asked for every sentence read at that date
 
     def _own_time(self, offset: int) -> tuple[tuple[dt.date, dt.date], str] | None:
         start, end = sentence_at(self.sentences, offset)
         # an anchor binds within its sentence, and near: a bounded window keeps this linear in the text
         start, end = max(start, offset - ANCHOR_WINDOW), min(end, offset + ANCHOR_WINDOW)
-        before = self._anchors(start, offset)
+        before = self._anchors(start, offset) if start < offset else None   # none in nothing: a sentence's start
         if before:   # the nearest anchor before the title wins: "En 2018, le président …"
             return max(before, key=lambda a: a[0])[1:]
         article = self.date.interval
+        if not article:
+            return None
         after = {(interval, how) for _, interval, how in self._anchors(offset, end)}
         # "Le Premier ministre Édouard Philippe … ont parlé le 3 mars 2019": one past date after the title
-        if article and len({interval for interval, _ in after}) == 1:
+        if len({interval for interval, _ in after}) == 1:
             interval, how = next(iter(after))
             if interval[1] < article[0]:
                 return interval, how

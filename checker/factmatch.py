@@ -25,7 +25,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "bi
 YEAR, COUNT = "year", "count"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Figure:
     value: float
     family: str            # "percent", "count", "year" or an ISO currency code

@@ -35,7 +35,7 @@ from .tense import is_future
 HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Claim:
     figure: Figure
     sentence: tuple[int, int]
@@ -154,9 +154,9 @@ class SentenceReader:
         a figure whose clause begins after the verb of speech, and whose source is its speaker."""
         toks, folded = self.words.tokens, self.words.folded
         indexes = self.words.between(clause[0], figure.start)
-        said = next((i for i in reversed(indexes) if folded[i] in self.frames["speech"]), None)
-        if said is None:
-            return clause, None
+        if self.frames["speech"].isdisjoint(folded[indexes.start:indexes.stop]):
+            return clause, None   # most clauses: no verb of speech, asked of all their words at once
+        said = next(i for i in reversed(indexes) if folded[i] in self.frames["speech"])
         speaker = [folded[i] for i in range(indexes.start, said) if folded[i] not in self.frames["stop"]][:3]
         return (toks[said][1], clause[1]), " ".join(speaker) or None
 
