@@ -69,6 +69,7 @@ def claim_data(code: str) -> dict:
     bounds = [b for group in data["figure_bounds"].values() for b in group] + data["approximation_words"]
     return {
         "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
+        "bound_ends": tuple(sorted({b.split()[-1].lower() for b in bounds})),   # what the word before a bounded figure ends with
         "changing": frozenset(stem(fold(w)) for w in data["measure_changing"]),
         "tolls": frozenset(stem(fold(w)) for w in data["measure_tolls"]),
         "generic": frozenset(stem(fold(w)) for w in data["measure_generic"]),
@@ -79,14 +80,24 @@ def claim_data(code: str) -> dict:
 
 
 
-class SentenceReader:
-    """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
+def _may_be_bounded(before: str, ends: tuple[str, ...]) -> bool:
+    """Whether the text before a figure may end with a bound ("plus de", "about"): the last word of a bound must end
+    its last word, as the pattern matches it. Told for a word in ASCII only (the pattern ignores case by Unicode's
+    rules, which a few letters beyond ASCII follow apart from str.lower): most figures have no bound, and the
+    pattern, tried at every place before the figure, costs more than this."""
+    last = before.rsplit(None, 1)
+    return bool(last) and (not last[-1].isascii() or last[-1].lower().endswith(ends))
 
-    def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article,
+
+class SentenceReader:
+    """One sentence being read: its words, period mentions, names and what its paragraph said before it (`before`:
+    the sentences of its paragraph before it; `carry_period`: the last period they said)."""
+
+    def __init__(self, prose, folded, code, sentence, mentions, people, before, carry_period, article,
                  ambiguous=False, breaks=None):
         self.prose, self.folded, self.code, self.sentence = prose, folded, code, sentence
-        self.mentions, self.people, self.opener = mentions, people, opener
-        self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
+        self.mentions, self.people, self.before = mentions, people, before
+        self.carry_period, self.article = carry_period, article
         self.ambiguous = ambiguous
         self.data, self.frames = claim_data(code), frame_data(code)
         self.words = SentenceWords(prose, folded, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
@@ -180,7 +191,9 @@ class SentenceReader:
     def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,  # noqa: C901
                nxt: Figure | None, frames: list[Frame]) -> tuple[Frame, list]:
         d, prose = self.frames, self.prose
-        bound = self.data["bounds"].search(prose, max(clause[0], figure.start - 40), figure.start)
+        lo = max(clause[0], figure.start - 40)
+        bound = self.data["bounds"].search(prose, lo, figure.start) \
+            if _may_be_bounded(prose[lo:figure.start], self.data["bound_ends"]) else None
         cut = figure.start - (len(bound.group()) if bound else 0)
         name, marked, direction = marker(self.words, cut, clause[0], d)
         role, np, copied = "level", [], None
@@ -278,10 +291,13 @@ class SentenceReader:
         if keys:
             ordered = sorted(keys)
             return Owner("+".join(ordered), ", ".join(keys[k].text for k in ordered)), "named", places
-        if self.opener is not None:
-            return self.opener, "sentence", places
-        if self.carry_owner is not None:
-            return self.carry_owner, "paragraph", places
+        opener = self.people.sentence_subject(*self.sentence)
+        if opener is not None:
+            return opener, "sentence", places
+        for earlier in reversed(self.before):     # the last subject its paragraph named before it
+            owner = self.people.sentence_subject(*earlier)
+            if owner is not None:
+                return owner, "paragraph", places
         if self.people.main is not None:
             return self.people.main, "article", places
         noun = clause_subject(self.words, self.sentence[0], figure.start, self.frames, introduced=True)
