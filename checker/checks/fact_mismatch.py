@@ -218,8 +218,8 @@ def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict
 
 
 def _read(ctx, code: str):
-    """(facts, their terms, the about terms wanted, what is searched) of the facts the article may be about,
-    or None when it can be about none."""
+    """(the facts the article may be about, each with its terms; the about terms wanted; what is searched), or None
+    when it can be about none."""
     prepared, stems, by_stems = _prepared(ctx.base.rules.facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     folded = ctx.folded
@@ -235,19 +235,18 @@ def _read(ctx, code: str):
     # the terms that hits() may find in some part of the article: those with a needle in it (factmatch.needles)
     plain = folded.replace("'", "' ")
     found = frozenset(n for n in needles if n in plain)
-    facts, terms = [], {}
+    facts = []
     wanted, searched, searched_needles = set(), set(), set()
     for p in candidates:
         read = p.read(found)
         if read is not None:
-            facts.append(p.fact)
-            terms[p.fact.id] = read[0]
+            facts.append((p.fact, read[0]))
             wanted |= read[1]
             searched |= read[2]
             searched_needles |= read[3]
     if not facts:
         return None
-    return facts, terms, wanted, (tuple(searched), frozenset(searched_needles))
+    return facts, wanted, (tuple(searched), frozenset(searched_needles))
 
 
 def check(ctx, options):
@@ -255,7 +254,7 @@ def check(ctx, options):
     read = _read(ctx, code)
     if read is None:
         return
-    facts, terms, wanted, searched = read
+    facts, wanted, searched = read
     patterns = _patterns(code)
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
@@ -266,8 +265,8 @@ def check(ctx, options):
             continue   # most sentences: no figure, nothing to match
         sentence = _Sentence(ctx, start, end, plain, searched)
         found = sentence.found   # most facts have none of their about terms here: not asked further
-        matched = {f.id: (f, score) for f in facts
-                   if not found.isdisjoint(terms[f.id][0]) and (score := sentence.matches(f, terms[f.id]))}
+        matched = {f.id: (f, score) for f, terms in facts
+                   if not found.isdisjoint(terms[0]) and (score := sentence.matches(f, terms))}
         if matched:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
 

@@ -13,7 +13,7 @@ from .. import patterns
 from ..fold import fold
 from ..lang import alternation
 from .clauses import attribution, clause_breaks
-from .figures import Figure
+from .figures import Figure, last_words, may_end_with
 from .measures import (
     Frame,
     SentenceWords,
@@ -69,7 +69,7 @@ def claim_data(code: str) -> dict:
     bounds = [b for group in data["figure_bounds"].values() for b in group] + data["approximation_words"]
     return {
         "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
-        "bound_ends": tuple(sorted({b.split()[-1].lower() for b in bounds})),   # what the word before a bounded figure ends with
+        "bound_ends": last_words(bounds),
         "changing": frozenset(stem(fold(w)) for w in data["measure_changing"]),
         "tolls": frozenset(stem(fold(w)) for w in data["measure_tolls"]),
         "generic": frozenset(stem(fold(w)) for w in data["measure_generic"]),
@@ -78,15 +78,6 @@ def claim_data(code: str) -> dict:
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
     }
 
-
-
-def _may_be_bounded(before: str, ends: tuple[str, ...]) -> bool:
-    """Whether the text before a figure may end with a bound ("plus de", "about"): the last word of a bound must end
-    its last word, as the pattern matches it. Told for a word in ASCII only (the pattern ignores case by Unicode's
-    rules, which a few letters beyond ASCII follow apart from str.lower): most figures have no bound, and the
-    pattern, tried at every place before the figure, costs more than this."""
-    last = before.rsplit(None, 1)
-    return bool(last) and (not last[-1].isascii() or last[-1].lower().endswith(ends))
 
 
 class SentenceReader:
@@ -193,7 +184,7 @@ class SentenceReader:
         d, prose = self.frames, self.prose
         lo = max(clause[0], figure.start - 40)
         bound = self.data["bounds"].search(prose, lo, figure.start) \
-            if _may_be_bounded(prose[lo:figure.start], self.data["bound_ends"]) else None
+            if may_end_with(prose[lo:figure.start], self.data["bound_ends"]) else None
         cut = figure.start - (len(bound.group()) if bound else 0)
         name, marked, direction = marker(self.words, cut, clause[0], d)
         role, np, copied = "level", [], None
