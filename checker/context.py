@@ -63,6 +63,7 @@ class ArticleContext:
         self.base = base
         self.option_date = option_date
         self._leaning: set[int] = set()   # starts of the sentences read at the article's date (see when())
+        self._own_times: dict[int, tuple | None] = {}   # _own_time by offset: checks ask of the same mentions
 
     # -- extraction (pure, lazy, once) -----------------------------------------
     @cached_property
@@ -209,7 +210,9 @@ class ArticleContext:
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
-        own = self._own_time(offset)
+        own = self._own_times.get(offset, False)
+        if own is False:
+            own = self._own_times[offset] = self._own_time(offset)
         if own is not None:
             return own
         return self.article_time(offset)
