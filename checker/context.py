@@ -63,6 +63,7 @@ class ArticleContext:
         self.base = base
         self.option_date = option_date
         self._leaning: set[int] = set()   # starts of the sentences read at the article's date (see when())
+        self._own_times: dict[int, tuple | None] = {}   # _own_time by offset: checks ask of the same mentions
 
     # -- extraction (pure, lazy, once) -----------------------------------------
     @cached_property
@@ -209,7 +210,9 @@ class ArticleContext:
     # -- time -------------------------------------------------------------------
     def when(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The dates a sentence speaks of, and how they were found: its own anchor ("En 2018, …") or the article's."""
-        own = self._own_time(offset)
+        own = self._own_times.get(offset, False)
+        if own is False:
+            own = self._own_times[offset] = self._own_time(offset)
         if own is not None:
             return own
         return self.article_time(offset)
@@ -217,19 +220,25 @@ class ArticleContext:
     def article_time(self, offset: int) -> tuple[tuple[dt.date, dt.date] | None, str]:
         """The article's dates, for a sentence that speaks of now whatever it names ("depuis octobre 2023")."""
         self._leaning.add(sentence_at(self.sentences, offset)[0])   # what is found here rests on the article's date
-        return self.date.interval, f"the article's date, {self.describe_date()}"
+        return self.date.interval, self._article_how
+
+    @cached_property
+    def _article_how(self) -> str:
+        return f"the article's date, {self.describe_date()}"   # asked for every sentence read at that date
 
     def _own_time(self, offset: int) -> tuple[tuple[dt.date, dt.date], str] | None:
         start, end = sentence_at(self.sentences, offset)
         # an anchor binds within its sentence, and near: a bounded window keeps this linear in the text
         start, end = max(start, offset - ANCHOR_WINDOW), min(end, offset + ANCHOR_WINDOW)
-        before = self._anchors(start, offset)
+        before = self._anchors(start, offset) if start < offset else None   # none in nothing: a sentence's start
         if before:   # the nearest anchor before the title wins: "En 2018, le président …"
             return max(before, key=lambda a: a[0])[1:]
         article = self.date.interval
+        if not article:
+            return None
         after = {(interval, how) for _, interval, how in self._anchors(offset, end)}
         # "Le Premier ministre Édouard Philippe … ont parlé le 3 mars 2019": one past date after the title
-        if article and len({interval for interval, _ in after}) == 1:
+        if len({interval for interval, _ in after}) == 1:
             interval, how = next(iter(after))
             if interval[1] < article[0]:
                 return interval, how

@@ -25,7 +25,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "bi
 YEAR, COUNT = "year", "count"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Figure:
     value: float
     family: str            # "percent", "count", "year" or an ISO currency code
@@ -104,9 +104,16 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
 
 def hit(term: str, plain: str) -> bool:
     """The term (without digits) is found in `plain`, a folded sentence whose apostrophes are followed by a space."""
-    if _term_pattern(term).search(plain):
+    pattern, near = _matcher(term)
+    if pattern.search(plain):
         return True
-    return _near_matchable(term) and _stem(term) in plain and fuzz.partial_ratio(fold(term), plain) >= 92
+    return near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain) >= 92
+
+
+@functools.lru_cache(maxsize=4096)
+def _matcher(term: str):
+    """What hit() asks of a term, found once: its pattern, and for a near match (stem, folded term), else None."""
+    return _term_pattern(term), (_stem(term), fold(term)) if _near_matchable(term) else None
 
 
 @functools.lru_cache(maxsize=4096)

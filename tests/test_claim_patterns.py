@@ -85,3 +85,27 @@ def test_the_future_pattern_finds_what_the_plain_one_finds(code):
                 [m.span() for m in _plain_future(code).finditer(clause)], clause
     assert tense.is_future("Le budget progressera de 3 %.", "fr")
     assert not tense.is_future("La caméra et l'opéra coûtent 3 %.", "fr")     # endings of words that are no verbs
+
+
+BEFORE_FIGURES = [
+    "les alliés ont promis plus de ", "environ ", "about ", "ABOUT\u00a0", "rose more than\t", "up to ", "près d’",
+    "jusqu’à ", "d'environ ", "(au moins ", "passé de 5 % à ", "from 3-", "rose 5 to ", "Environ", "aboutissent ",
+    "au-delà de ", "les 32 ", "NATO's ", "the ", "", "   ", "ſome ", "\u212aelvin ", "moins de\u2009", "of", "5 À ",
+]
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_word_before_a_figure_rules_out_a_bound_only_where_the_patterns_find_none(code):
+    """may_end_with() is asked before the bound, approximation and change patterns: where it says no, they match
+    nothing (case folded by Unicode, spaces the pattern takes, words glued to a bracket or an apostrophe)."""
+    from checker.extract import claim_reading, figures
+    data, claims = figures._data(code), claim_reading.claim_data(code)
+    pairs = [(data["approx"], data["approx_ends"]), (data["bound"], data["bound_ends"]),
+             (data["change_before"], data["change_ends"]), (claims["bounds"], claims["bound_ends"])]
+    ruled_out = 0
+    for text in BEFORE_FIGURES + [w + " " for w in figures.last_words(claims["bound_ends"])]:
+        for pattern, ends in pairs:
+            if not figures.may_end_with(text, ends):
+                ruled_out += 1
+                assert pattern.search(text) is None, (text, pattern.pattern[:60])
+    assert ruled_out > 0   # the condition does rule texts out

@@ -140,26 +140,26 @@ class _Sentence:
         return (fact.since is None or last >= fact.since) and (fact.until is None or first <= fact.until)
 
 
-def _figures(ctx, sentence: _Sentence, patterns) -> list[Stated]:
-    """The figures of the sentence (its claims' percentages, amounts and counts) and its years."""
-    out = [f for f in stated(ctx.between("claims", sentence.start, sentence.end), APPROX)
-           if f.family != COUNT or not _restricted(ctx, f, sentence, patterns)]
-    if not _FOUR_DIGITS.search(ctx.article.prose, sentence.start, sentence.end):
+def _figures(ctx, start: int, end: int, patterns) -> list[Stated]:
+    """The figures of the sentence between two offsets (its claims' percentages, amounts and counts) and its years."""
+    out = [f for f in stated(ctx.between("claims", start, end), APPROX)
+           if f.family != COUNT or not _restricted(ctx, f, start, end, patterns)]
+    if not _FOUR_DIGITS.search(ctx.article.prose, start, end):
         return out   # no year: the pattern below is costly where it cannot match
-    for m in patterns["year"].finditer(ctx.article.prose, sentence.start, sentence.end):
+    for m in patterns["year"].finditer(ctx.article.prose, start, end):
         out.append(Stated(YEAR, float(m.group("year")), 0.0, m.start("year"), m.end("year")))
     return out
 
 
-def _restricted(ctx, figure: Stated, sentence: _Sentence, patterns) -> bool:
+def _restricted(ctx, figure: Stated, start: int, end: int, patterns) -> bool:
     """A count of a part, not of the whole: a count is the whole only after a word that says so ("les 32 alliés",
     "NATO's 32 members", "qui compte 32 membres"), and not before a word that restricts it ("23 alliés qui
     atteignent …", "23 sur 32", "23 of the 32"); "Three NATO nations sent troops" is a part."""
     prose = ctx.article.prose
     number = figure.claim.figure.number
-    return not patterns["whole"].search(prose, max(sentence.start, number.start - 30), number.start) \
-        or bool(patterns["part"].match(prose, number.end, sentence.end)
-                or patterns["restrict"].match(prose, number.end, sentence.end))
+    return not patterns["whole"].search(prose, max(start, number.start - 30), number.start) \
+        or bool(patterns["part"].match(prose, number.end, end)
+                or patterns["restrict"].match(prose, number.end, end))
 
 
 def _agrees(fig, value: float, slack: float) -> bool:
@@ -218,8 +218,8 @@ def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict
 
 
 def _read(ctx, code: str):
-    """(facts, their terms, the about terms wanted, what is searched) of the facts the article may be about,
-    or None when it can be about none."""
+    """(the facts the article may be about, each with its terms; the about terms wanted; what is searched), or None
+    when it can be about none."""
     prepared, stems, by_stems = _prepared(ctx.base.rules.facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     folded = ctx.folded
@@ -235,19 +235,18 @@ def _read(ctx, code: str):
     # the terms that hits() may find in some part of the article: those with a needle in it (factmatch.needles)
     plain = folded.replace("'", "' ")
     found = frozenset(n for n in needles if n in plain)
-    facts, terms = [], {}
+    facts = []
     wanted, searched, searched_needles = set(), set(), set()
     for p in candidates:
         read = p.read(found)
         if read is not None:
-            facts.append(p.fact)
-            terms[p.fact.id] = read[0]
+            facts.append((p.fact, read[0]))
             wanted |= read[1]
             searched |= read[2]
             searched_needles |= read[3]
     if not facts:
         return None
-    return facts, terms, wanted, (tuple(searched), frozenset(searched_needles))
+    return facts, wanted, (tuple(searched), frozenset(searched_needles))
 
 
 def check(ctx, options):
@@ -255,19 +254,19 @@ def check(ctx, options):
     read = _read(ctx, code)
     if read is None:
         return
-    facts, terms, wanted, searched = read
+    facts, wanted, searched = read
     patterns = _patterns(code)
     for start, end in ctx.sentences:
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
             continue   # a sentence is about a fact only if one of its about terms can be found there
-        sentence = _Sentence(ctx, start, end, plain, searched)
-        figures = _figures(ctx, sentence, patterns)
+        figures = _figures(ctx, start, end, patterns)
         if not figures:
             continue   # most sentences: no figure, nothing to match
+        sentence = _Sentence(ctx, start, end, plain, searched)
         found = sentence.found   # most facts have none of their about terms here: not asked further
-        matched = {f.id: (f, score) for f in facts
-                   if not found.isdisjoint(terms[f.id][0]) and (score := sentence.matches(f, terms[f.id]))}
+        matched = {f.id: (f, score) for f, terms in facts
+                   if not found.isdisjoint(terms[0]) and (score := sentence.matches(f, terms))}
         if matched:
             yield from _judge(ctx, sentence, matched, figures, patterns, code)
 

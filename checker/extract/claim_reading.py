@@ -13,7 +13,7 @@ from .. import patterns
 from ..fold import fold
 from ..lang import alternation
 from .clauses import attribution, clause_breaks
-from .figures import Figure
+from .figures import Figure, last_words, may_end_with
 from .measures import (
     Frame,
     SentenceWords,
@@ -35,7 +35,7 @@ from .tense import is_future
 HEAD_WORDS = 6            # "Au premier tour, …": a sentence's opening words that qualify its clauses
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Claim:
     figure: Figure
     sentence: tuple[int, int]
@@ -69,6 +69,7 @@ def claim_data(code: str) -> dict:
     bounds = [b for group in data["figure_bounds"].values() for b in group] + data["approximation_words"]
     return {
         "bounds": patterns.compile(rf"(?:(?<![\w-])(?:{alternation(bounds)})\s*)+$", regex.I),
+        "bound_ends": last_words(bounds),
         "changing": frozenset(stem(fold(w)) for w in data["measure_changing"]),
         "tolls": frozenset(stem(fold(w)) for w in data["measure_tolls"]),
         "generic": frozenset(stem(fold(w)) for w in data["measure_generic"]),
@@ -80,13 +81,14 @@ def claim_data(code: str) -> dict:
 
 
 class SentenceReader:
-    """One sentence being read: its words, period mentions, names and what its paragraph said before it."""
+    """One sentence being read: its words, period mentions, names and what its paragraph said before it (`before`:
+    the sentences of its paragraph before it; `carry_period`: the last period they said)."""
 
-    def __init__(self, prose, folded, code, sentence, mentions, people, opener, carry_period, carry_owner, article,
+    def __init__(self, prose, folded, code, sentence, mentions, people, before, carry_period, article,
                  ambiguous=False, breaks=None):
         self.prose, self.folded, self.code, self.sentence = prose, folded, code, sentence
-        self.mentions, self.people, self.opener = mentions, people, opener
-        self.carry_period, self.carry_owner, self.article = carry_period, carry_owner, article
+        self.mentions, self.people, self.before = mentions, people, before
+        self.carry_period, self.article = carry_period, article
         self.ambiguous = ambiguous
         self.data, self.frames = claim_data(code), frame_data(code)
         self.words = SentenceWords(prose, folded, sentence[0], sentence[1], [(m.start, m.end) for m in mentions],
@@ -154,9 +156,9 @@ class SentenceReader:
         a figure whose clause begins after the verb of speech, and whose source is its speaker."""
         toks, folded = self.words.tokens, self.words.folded
         indexes = self.words.between(clause[0], figure.start)
-        said = next((i for i in reversed(indexes) if folded[i] in self.frames["speech"]), None)
-        if said is None:
-            return clause, None
+        if self.frames["speech"].isdisjoint(folded[indexes.start:indexes.stop]):
+            return clause, None   # most clauses: no verb of speech, asked of all their words at once
+        said = next(i for i in reversed(indexes) if folded[i] in self.frames["speech"])
         speaker = [folded[i] for i in range(indexes.start, said) if folded[i] not in self.frames["stop"]][:3]
         return (toks[said][1], clause[1]), " ".join(speaker) or None
 
@@ -180,7 +182,9 @@ class SentenceReader:
     def _frame(self, figure: Figure, clause, previous: Figure | None, previous_frame: Frame | None,  # noqa: C901
                nxt: Figure | None, frames: list[Frame]) -> tuple[Frame, list]:
         d, prose = self.frames, self.prose
-        bound = self.data["bounds"].search(prose, max(clause[0], figure.start - 40), figure.start)
+        lo = max(clause[0], figure.start - 40)
+        bound = self.data["bounds"].search(prose, lo, figure.start) \
+            if may_end_with(prose[lo:figure.start], self.data["bound_ends"]) else None
         cut = figure.start - (len(bound.group()) if bound else 0)
         name, marked, direction = marker(self.words, cut, clause[0], d)
         role, np, copied = "level", [], None
@@ -278,10 +282,13 @@ class SentenceReader:
         if keys:
             ordered = sorted(keys)
             return Owner("+".join(ordered), ", ".join(keys[k].text for k in ordered)), "named", places
-        if self.opener is not None:
-            return self.opener, "sentence", places
-        if self.carry_owner is not None:
-            return self.carry_owner, "paragraph", places
+        opener = self.people.sentence_subject(*self.sentence)
+        if opener is not None:
+            return opener, "sentence", places
+        for earlier in reversed(self.before):     # the last subject its paragraph named before it
+            owner = self.people.sentence_subject(*earlier)
+            if owner is not None:
+                return owner, "paragraph", places
         if self.people.main is not None:
             return self.people.main, "article", places
         noun = clause_subject(self.words, self.sentence[0], figure.start, self.frames, introduced=True)

@@ -24,7 +24,7 @@ from .clauses import clause_around, clause_breaks
 from .figures import Figure
 from .periods import PeriodMention, find_periods, nearest_year, reporting_periods
 from .sentences import sentence_at
-from .subjects import ArticleNames, Owner
+from .subjects import ArticleNames
 
 
 # complex by design (C901): every sentence, mention and name is visited a bounded number of times: the passes are interleaved to stay linear
@@ -74,28 +74,24 @@ def find_claims(prose: str, code: str, sentences: list[tuple[int, int]], figures
     mentions = [m for lo, hi in spans for m in find_periods(prose, folded, code, lo, hi, dates, relative, article, reporting)]
     starts = [m.start for m in mentions]
     out: list[Claim] = []
-    current, checked, mi = -1, -1, 0
+    current, mi = -1, 0
     carry_period: PeriodMention | None = None
-    carry_owner: Owner | None = None
     for k, paragraph, group, dated in read:
         sentence = s, e = sentences[k]
         if paragraph != current:                  # a new paragraph: nothing said before in it
-            current, checked, carry_period, carry_owner = paragraph, paragraph - 1, None, None
+            current, carry_period = paragraph, None
             mi = bisect.bisect_left(starts, sentences[paragraph][0])
-        for j in range(checked + 1, k):           # what the paragraph said before: the last subject named …
-            carry_owner = people.sentence_subject(*sentences[j]) or carry_owner
-        while mi < len(mentions) and mentions[mi].start < s:   # … and the last period said (not a shift)
+        while mi < len(mentions) and mentions[mi].start < s:   # what the paragraph said before: the last period said (not a shift)
             if mentions[mi].key and not mentions[mi].shift:
                 carry_period = mentions[mi]
             mi += 1
         here = mentions[mi:bisect.bisect_left(starts, e, mi)]
-        opener = people.sentence_subject(s, e)
-        context = SentenceReader(prose, folded, code, sentence, here, people, opener, carry_period, carry_owner, article,
-                                 ambiguous, breaks[sentence])
+        # the subjects its sentences name are asked for only by a figure whose clause names none (see _subject)
+        context = SentenceReader(prose, folded, code, sentence, here, people, sentences[paragraph:k], carry_period,
+                                 article, ambiguous, breaks[sentence])
         claims = context.read(group) + context.read_events(dated)
         for i, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             out.append(claim if claim.index == i else _indexed(claim, i))
-        checked, carry_owner = k, opener or carry_owner
     return out
 
 

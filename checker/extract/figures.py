@@ -93,8 +93,25 @@ def _data(code: str) -> dict:
             rf"(?<!\w)(?:{alternation(data['figure_range']['between'])})\s+$", flags),
         "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*$", flags),
         "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
+        "bound_ends": last_words(bounds), "approx_ends": last_words(data["approximation_words"]),
+        "change_ends": last_words(data["figure_change_joiners"] + ["-", "–"]),
         "per": patterns.compile(rf"[ \t\u00a0]*(?:-|\s)?(?:{per})(?![\w-])", flags),
     }
+
+
+def last_words(phrases) -> tuple[str, ...]:
+    """The last words of the phrases, lowercased: what may_end_with() looks for."""
+    return tuple(sorted({p.split()[-1].lower() for p in phrases}))
+
+
+def may_end_with(before: str, ends: tuple[str, ...]) -> bool:
+    """Whether `before` may end with one of some phrases and spaces, as a pattern `(?:phrases)\\s*$` that ignores
+    case matches it (`ends`: their last_words). A necessary condition, told by the text's last word when it is in
+    ASCII (the pattern ignores case by Unicode's rules, which match a few letters beyond ASCII to ASCII ones, unlike
+    str.lower): such patterns, tried at every place of the text before each figure, cost more than this, and most
+    figures have no bound, approximation or change before them."""
+    last = before.rsplit(None, 1)
+    return bool(last) and (not last[-1].isascii() or last[-1].lower().endswith(ends))
 
 
 def is_year(number: NumberMention, prose: str) -> bool:
@@ -144,8 +161,9 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
     low = value if low is None else low
     high = value if high is None else high
     bound = "range" if low != high else None
-    approx = bool(data["approx"].search(prose[max(0, start - 40):start]))
-    b = data["bound"].search(prose[max(0, start - 30):start])
+    before = prose[max(0, start - 40):start]
+    approx = may_end_with(before, data["approx_ends"]) and bool(data["approx"].search(before))
+    b = data["bound"].search(before[-30:]) if may_end_with(before[-30:], data["bound_ends"]) else None
     if b:
         word = fold(" ".join(b.group("b").split()))
         groups = data["bound_groups"]
@@ -155,7 +173,7 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
             bound, low = "at_most", (0.0 if low >= 0 else float("-inf"))
         else:
             bound, low, high = "approx", low * (1 - APPROX), high * (1 + APPROX)
-    change = bool(data["change_before"].search(prose[max(0, start - 30):start]))
+    change = may_end_with(before[-30:], data["change_ends"]) and bool(data["change_before"].search(before[-30:]))
     return Figure(start, end, number, value, step, low, high, bound, unit_id, kind, counted, candidates, unit_span,
                   "share" if per else "", approx or bound is not None, change, names)
 

@@ -37,7 +37,7 @@ _NOT_LATIN = re.compile(rf"[^\x00-\u024f{LATIN_SIGNS}]")
 _ELISION = patterns.compile(r"^\p{L}{1,2}['’]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Frame:
     measure: tuple[str, ...]       # the stems of the measure's words, sorted; () when unknown
     marks: tuple[str, ...]         # what makes it another measure: discriminating words, "+"/"-" (a change), "share"

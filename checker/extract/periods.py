@@ -30,7 +30,7 @@ from .relative import resolve
 _YEAR = r"(?:1[89]|20)\d\d"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class PeriodMention:
     start: int
     end: int
@@ -40,7 +40,7 @@ class PeriodMention:
     year_only: bool = False    # "the 1988 period": the year of a period whose length is the article's
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Period:
     key: str                   # "Q:1989-3", "implicit" (the article's own time), "unknown" …
     text: str                  # how the text says it ("third-quarter", "a year earlier") or why it is unknown

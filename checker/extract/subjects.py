@@ -25,7 +25,7 @@ from .names import NameSpan, plausible_names
 HEAD_WORDS = 6            # a sentence's subject name stands among its first words
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
 class Owner:
     key: str
     text: str                 # as written, the longest form the article gives
@@ -175,7 +175,7 @@ class ArticleNames:
             by_key: dict[str, set[str]] = {}
             for text, key in out.items():     # organisations only: a person's surname may be a place ("Dallas")
                 plain = text[:-2] if text.endswith(("'s", "’s")) else text
-                ids = {e.id for e in base.entities_named(plain) if e.kind == "organisation"}
+                ids = base.organisations_named(plain)
                 if len(ids) == 1:
                     by_key.setdefault(key, set()).update(ids)
             ruled = {key: "@" + ids.pop() for key, ids in by_key.items() if len(ids) == 1}

@@ -318,6 +318,17 @@ class FactBase:
             found += [e for e in self.spellings.get(key, ()) if e not in found]
         return found
 
+    def organisations_named(self, spelling: str) -> frozenset[str]:
+        """The ids of the organisations a written spelling names (entities_named): asked of every name of every
+        article, where the same names come back article after article."""
+        key = ("organisations", spelling)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > MEMO_MAX:
+                self._memo.clear()   # bounded memory over an archive of any size
+            found = self._memo[key] = frozenset(e.id for e in self.entities_named(spelling) if e.kind == "organisation")
+        return found
+
     def holder_at(self, office_id: str, day: dt.date) -> tuple[Term, Person] | None:
         for term, person in self.holders.get(office_id, ()):
             if term.covers(day):
