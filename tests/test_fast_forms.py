@@ -3,7 +3,6 @@ generated text built to part them and on the shared corpora (skipped when absent
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 

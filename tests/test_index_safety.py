@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
 
 import userrun
 from checker.archive import open_archive

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 
 TYPO = "Le chancelier Oprav Scholz a parlé le 3 mars 2023.\n"
 # names a newsroom would never use, and an attacker would: each tries to start a line of its own

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 
 import userrun
 from userrun import open_tmp  # noqa: F401 - a fixture
