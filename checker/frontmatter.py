@@ -54,8 +54,9 @@ _LOADER = None
 # "date: 2025-06-24", "lang: fr"), is read without YAML, whose reader costs more than the article's markup: a
 # value YAML gives the very same string (it starts with a letter, holds no sign YAML reads, and is not a word
 # YAML 1.1 reads as a boolean or null; tests/test_frontmatter.py compares both on generated blocks). Any
-# other line, and the block goes to YAML.
-_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([^\W\d_](?:[\w .,'’()/-]*[\w.)’'])?|\d{4}-\d\d-\d\d)[ ]*")
+# other line, a key longer than YAML accepts (1,024 characters) or more values than MAX_VALUES, and the block
+# goes to YAML.
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):[ ]+([^\W\d_](?:[\w .,'’()/-]*[\w.)’'])?|\d{4}-\d\d-\d\d)[ ]*")
 _YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF "
                         "null Null NULL".split())
 
@@ -70,6 +71,8 @@ def _flat(text: str) -> dict[str, str] | None:
         if m is None or m[1] in _YAML_WORDS or m[2] in _YAML_WORDS:
             return None
         out[m[1]] = m[2]
+        if 1 + 2 * len(out) > MAX_VALUES:
+            return None   # YAML's path reports it as too large (_check_size)
     return out or None
 
 

@@ -57,3 +57,19 @@ def test_generated_blocks(lines):
     fast = _flat(text)
     if fast is not None:
         assert fast == _yaml(text), text
+
+
+def test_what_yaml_refuses_or_reports_is_left_to_it():
+    """A key longer than YAML takes (1,024 characters), and a block past MAX_VALUES: YAML's path, which refuses
+    the one and reports the other, not a fast read that would accept them."""
+    assert _flat("k" * 129 + ": x\n") is None
+    assert _flat("k" * 1025 + ": x\n") is None
+    many = "".join(f"k{i}: v\n" for i in range(frontmatter.MAX_VALUES // 2))
+    assert _flat(many) is None
+    try:
+        frontmatter.load(many)
+    except frontmatter.Problem:
+        pass
+    else:
+        raise AssertionError("a front matter past MAX_VALUES was read")
+    assert _flat("k" * 128 + ": x\n") == {"k" * 128: "x"} == _yaml("k" * 128 + ": x\n")
