@@ -183,7 +183,7 @@ def _summary(runs: list[measure.Measure]) -> dict:
 
 def growth(bench: Bench, sizes: list[int], first: dict) -> None:
     """CPU and wall per article at each size against the first, from runs of the two sizes taken in turn
-    (first, size, first, size …), a ratio per pair: the machine's own speed moves by a third within an hour,
+    (first, size, size, first …), a ratio per pair: the machine's own speed moves by a third within an hour,
     so a base measured minutes earlier moves the figure by more than the 10 % it is judged against. Both with
     `--jobs 2` (the default) and `--jobs 1`: two workers sharing the machine's caches move CPU time by up to
     a tenth from run to run, one process far less."""
@@ -194,9 +194,9 @@ def growth(bench: Bench, sizes: list[int], first: dict) -> None:
         scale = size / sizes[0]
         for jobs in (2, 1):
             base, mine = [], []
-            for _ in range(bench.runs):
-                base.append(bench.measure(bench.factlint(base_folder, jobs=jobs)))
-                mine.append(bench.measure(bench.factlint(folder, jobs=jobs)))
+            for run in range(bench.runs):   # A B B A …: neither size always goes first
+                for which in ((base, base_folder), (mine, folder))[::1 if run % 2 == 0 else -1]:
+                    which[0].append(bench.measure(bench.factlint(which[1], jobs=jobs)))
             if jobs == 2:
                 per[size] = _summary(mine)
             for kind in ("cpu", "wall") if jobs == 2 else ("cpu",):
