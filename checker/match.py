@@ -299,7 +299,8 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
         return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
     # most pairs of a block are of other subjects that share a word: refused first (of one sentence, only below,
     # after the same sentence restated in the same article, which is the same claim whatever its subject)
-    if not one_sentence and not (a.known and b.known and subjects_compatible(a, b)):
+    alike = a.known and b.known and subjects_compatible(a, b)
+    if not one_sentence and not alike:
         return None
     if not units_compatible(a, b) or not values_disagree(a, b):
         return None
@@ -313,9 +314,7 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
         if (a.changing or b.changing) and not same_time(a.date, b.date):
             return None
         return 100.0, attributed
-    if one_sentence and not (a.known and b.known and subjects_compatible(a, b)):
-        return None
-    if not measures_compatible(a, b):
+    if not alike or not measures_compatible(a, b):
         return None
     if not (restated(a, b) if one_article else qualified_alike(a, b)) or not same_period(a, b, max_days_apart):
         return None

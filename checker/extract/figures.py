@@ -68,11 +68,11 @@ def _data(code: str) -> dict:
     link = alternation(data["scale_link"])
     flags = regex.I
     per = alternation(data["figure_per_share"])
+    glued = glued_units(code)
     return {
         "units": units, "lowered": lowered, "symbols": symbols,
         "ambiguous": {k.lower(): tuple(v) for k, v in data.get("ambiguous_units", {}).items()},
-        "glued": glued_units(code),
-        "glued_by_first": _by_first_character(glued_units(code)),
+        "glued": glued, "glued_by_first": _by_first_character(glued),
         "bound_groups": {kind: {fold(w) for w in words} for kind, words in data["figure_bounds"].items()},
         "not_units": frozenset(fold(w) for w in data["figure_not_units"]) | frozenset(fold(m) for m in data["months"])
         | frozenset(fold(w) for w in data["cardinal_words"]) | frozenset(fold(w) for w in data["scale_words"])
@@ -162,8 +162,9 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
     high = value if high is None else high
     bound = "range" if low != high else None
     before = prose[max(0, start - 40):start]
+    near = before[-30:]
     approx = may_end_with(before, data["approx_ends"]) and bool(data["approx"].search(before))
-    b = data["bound"].search(before[-30:]) if may_end_with(before[-30:], data["bound_ends"]) else None
+    b = data["bound"].search(near) if may_end_with(near, data["bound_ends"]) else None
     if b:
         word = fold(" ".join(b.group("b").split()))
         groups = data["bound_groups"]
@@ -173,7 +174,7 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
             bound, low = "at_most", (0.0 if low >= 0 else float("-inf"))
         else:
             bound, low, high = "approx", low * (1 - APPROX), high * (1 + APPROX)
-    change = may_end_with(before[-30:], data["change_ends"]) and bool(data["change_before"].search(before[-30:]))
+    change = may_end_with(near, data["change_ends"]) and bool(data["change_before"].search(near))
     return Figure(start, end, number, value, step, low, high, bound, unit_id, kind, counted, candidates, unit_span,
                   "share" if per else "", approx or bound is not None, change, names)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 import re
 
@@ -31,6 +32,7 @@ def _deletions(token: str) -> set[str]:
 
 _WORD = re.compile(r"\w+")
 MEMO_MAX = 200_000
+_MISSING = object()   # not in the memo yet
 
 
 def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -294,16 +296,23 @@ class FactBase:
     def is_specific(self, lang: str, matched: str) -> bool:
         return _key(matched) in self.specific_forms.get(lang, ())
 
+    def _remembered(self, key: tuple, compute: Callable[[], object]):
+        """compute(), kept under key: the same names come back article after article. The memo is emptied past
+        MEMO_MAX entries: bounded memory over an archive of any size."""
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._memo) > MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[key] = compute()
+        return found
+
     def near_tokens(self, token: str) -> list[str]:
         """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), nearest first."""
-        key = ("near", token)   # the same names come back article after article
-        if key not in self._memo:
-            if len(self._memo) > MEMO_MAX:
-                self._memo.clear()   # bounded memory over an archive of any size
+        def near() -> list[str]:
             candidates = {c for k in _deletions(token) for c in self.near_index.get(k, ())}
             candidates.discard(token)
-            self._memo[key] = sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
-        return self._memo[key]
+            return sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
+        return self._remembered(("near", token), near)
 
     def people_named(self, spelling: str) -> list[Person]:
         return [self.rules.people[e.id] for e in self.entities_named(spelling) if e.kind == "person"]
@@ -321,13 +330,8 @@ class FactBase:
     def organisations_named(self, spelling: str) -> frozenset[str]:
         """The ids of the organisations a written spelling names (entities_named): asked of every name of every
         article, where the same names come back article after article."""
-        key = ("organisations", spelling)
-        found = self._memo.get(key)
-        if found is None:
-            if len(self._memo) > MEMO_MAX:
-                self._memo.clear()   # bounded memory over an archive of any size
-            found = self._memo[key] = frozenset(e.id for e in self.entities_named(spelling) if e.kind == "organisation")
-        return found
+        return self._remembered(("organisations", spelling), lambda: frozenset(
+            e.id for e in self.entities_named(spelling) if e.kind == "organisation"))
 
     def holder_at(self, office_id: str, day: dt.date) -> tuple[Term, Person] | None:
         for term, person in self.holders.get(office_id, ()):
