@@ -1,28 +1,49 @@
 """Who disagrees with whom, for the cross-article checks whose findings cite their rivals (contradiction,
-quote-drift), kept as numbers, with the rest on disk: the memory of a run grows by some 300 bytes per item in
-conflict, not by its record, nor by every pair.
+quote-drift): a few bytes of memory per item in conflict, the rest in a temporary database and file.
 
 An archive can hold hundreds of thousands of items in conflict (these checks report each one) and tens of
-millions of pairs of them. Each item in conflict gets a number, in the order it is first met; per number
-are kept its place (path, line, column), how many rivals it has and its best `keep` rivals (by tier, then
-score, highest first, then place: the order a finding cites them in). What a finding shows of an item (its
-`side`: a tuple of strings and numbers) is written to a temporary file when the item is first met and read
-back when it is reported; every pair goes to another, read back once to find, for each item, how many
-conflicts its least contested rival has (`least_rival_degree`: an item is the majority's when every rival
-has more than it). The files are anonymous: the system removes them however the run ends.
+millions of pairs of them. Each item in conflict gets a number, in the order it is first met; held in memory
+per number are only how many rivals it has and whether all its conflicts were flagged (5 bytes), and two
+arrays of 4 bytes while its findings are made. Its place (path, line, column), what a finding shows of it
+(its `side`: a tuple of strings and numbers) and its best `keep` rivals (by tier, then score, highest first,
+then place: the order a finding cites them in) are rows of a private SQLite database on disk, which sorts
+the items in report order. The best rivals of the items met last (ACTIVE of them) are held in memory, keyed
+by place: an item's conflicts come close together (the pairs of one unit of blocking keys at a time), so
+nearly every item is written once and read back once. Every pair goes to a temporary file, read back once to
+find, for each item, how many conflicts its least contested rival has (`least_rival_degree`: an item is the
+majority's when every rival has more than it). The files are anonymous: the system removes them however the
+run ends.
 """
 from __future__ import annotations
 
 import functools
 import marshal
+import sqlite3
 import tempfile
 from array import array
+from bisect import insort
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from itertools import islice
+from operator import itemgetter
+from typing import Callable, Iterator, NamedTuple
 
 from ..finding import Location, Place
 
 PAIRS_BUFFERED = 1 << 16    # pair numbers held before they are written
+ACTIVE = 1 << 12            # items whose best rivals are held in memory (the others' are read back when met): twice
+                            # the items a unit of the store holds at most (store.UNIT_ROWS), whose pairs come together
+
+_SCHEMA = """
+CREATE TABLE item (n INTEGER PRIMARY KEY, path BLOB, line INTEGER, col INTEGER, side BLOB, best BLOB);
+CREATE UNIQUE INDEX place ON item (path, line, col);
+"""
+_rank = itemgetter(0)
+
+
+def _path_key(path: str) -> bytes:
+    """A path as the database sorts it: UTF-8 bytes compare as the strings do (by code point), and a file name
+    that is not UTF-8 (lone surrogates) is kept too."""
+    return path.encode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +76,25 @@ class Rivals:
         self._side_of = side
         self.keep = keep
         self._held = held
-        self.numbers: dict[tuple, int] = {}      # place → number
-        self.places: list[tuple] = []            # number → place
         self.counts = array("i")                 # number → how many rivals
         self.flags = bytearray()                 # number → whether all its conflicts were flagged (add)
         self.records: dict[tuple, object] = {}   # place → the record itself, for the items `held` admits
-        # best rivals: `keep` slots per number, best first (rival -1: an empty slot)
-        self._tiers = bytearray()
-        self._scores = array("d")
-        self._rivals = array("i")
-        self._sides = tempfile.TemporaryFile(prefix="factlint-sides-")
-        self._ends = array("q", [0])             # number → where its side ends in the file (starts at the last)
+        # place → (number, best rivals, the place): best rivals as ((tier, -score, rival's place), rival's number),
+        # best first, the places those of the active items' (one tuple and path string per item, not per rival)
+        self._active: dict[tuple, tuple[int, list, tuple]] = {}
+        self._db = sqlite3.connect("", isolation_level=None)   # "": a private database on disk, removed when closed
+        # one transaction, never committed: pages beyond the cache (2 MB) go to the file, none is synced
+        self._db.executescript("PRAGMA cache_size = -2000; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                               + _SCHEMA + "BEGIN;")
         self._pairs = tempfile.TemporaryFile(prefix="factlint-pairs-")
         self._buffer = array("i")
         self.side = functools.lru_cache(maxsize=4096)(self._read_side)   # best rivals are cited again and again
 
+    def __len__(self) -> int:
+        return len(self.counts)
+
     def close(self) -> None:
-        self._sides.close()
+        self._db.close()
         self._pairs.close()
 
     def __enter__(self) -> "Rivals":
@@ -79,23 +102,6 @@ class Rivals:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    def _new(self, item) -> int:
-        place = item.order()
-        n = self.numbers[place] = len(self.places)
-        self.places.append(place)
-        self.counts.append(0)
-        self.flags.append(1)
-        self._tiers.extend(bytes(self.keep))
-        self._scores.extend([0.0] * self.keep)
-        self._rivals.extend([-1] * self.keep)
-        data = marshal.dumps(self._side_of(item))
-        self._sides.seek(self._ends[-1])
-        self._sides.write(data)
-        self._ends.append(self._ends[-1] + len(data))
-        if self._held is not None and self._held(item):
-            self.records[place] = item
-        return n
 
     def fill(self, conflicts) -> "Rivals":
         """add() each (a, b, score, tier, flag) of `conflicts`. Judging runs in other processes and an error or
@@ -113,22 +119,14 @@ class Rivals:
         """The conflict of items a and b, of `score` (the higher, the better a rival it is) and `tier` (a lower
         tier is cited first); `flag` false clears both items' flags (`flags`: set while all their conflicts
         have it)."""
-        get = self.numbers.get
-        na = get(a.order())
-        if na is None:
-            na = self._new(a)
-        nb = get(b.order())
-        if nb is None:
-            nb = self._new(b)
-        counts = self.counts
-        # an item has dozens of rivals in an archive that repeats its figures, and keeps `keep`: most are refused
-        # by a comparison with its last kept, field by field, before any tuple is made
-        if counts[na] < self.keep or self._before_last(na, nb, score, tier):
-            self._insert(na, nb, score, tier)
-        counts[na] += 1
-        if counts[nb] < self.keep or self._before_last(nb, na, score, tier):
-            self._insert(nb, na, score, tier)
-        counts[nb] += 1
+        if len(self._active) >= ACTIVE:   # here, not while a's state is held: storing it would lose what follows
+            self._store(ACTIVE // 2)
+        na, best_a, place_a = self._active.get(a.order()) or self._met(a)
+        nb, best_b, place_b = self._active.get(b.order()) or self._met(b)
+        self._offer(best_a, tier, score, place_b, nb)
+        self._offer(best_b, tier, score, place_a, na)
+        self.counts[na] += 1
+        self.counts[nb] += 1
         if not flag:
             self.flags[na] = self.flags[nb] = 0
         buffer = self._buffer
@@ -137,47 +135,77 @@ class Rivals:
         if len(buffer) >= PAIRS_BUFFERED:
             self._flush()
 
-    def _before_last(self, n: int, other: int, score: float, tier: int) -> bool:
-        """Whether other ranks before n's last kept rival (n keeps `keep`)."""
-        last = (n + 1) * self.keep - 1
-        kept_tier = self._tiers[last]
-        if tier != kept_tier:
-            return tier < kept_tier
-        kept_score = self._scores[last]
-        if score != kept_score:
-            return score > kept_score
-        return self.places[other] < self.places[self._rivals[last]]
+    def _offer(self, best: list, tier: int, score: float, place: tuple, n: int) -> None:
+        """Rival n (at `place`) among an item's best, after those that rank before it or with it (the order the
+        conflicts came in); the last drops out when `keep` are kept already. An item has dozens of rivals in an
+        archive that repeats its figures, and keeps `keep`: most are refused by a comparison with its last kept,
+        field by field, before any tuple is made."""
+        if len(best) >= self.keep:
+            kept_tier, kept_score, kept_place = best[-1][0]
+            if tier != kept_tier:
+                if tier > kept_tier:
+                    return
+            elif -score != kept_score:
+                if -score > kept_score:
+                    return
+            elif not place < kept_place:
+                return
+            best.pop()
+        insort(best, ((tier, -score, place), n), key=_rank)
 
-    def _rank(self, slot: int) -> tuple:
-        return self._tiers[slot], -self._scores[slot], self.places[self._rivals[slot]]
+    def _met(self, item) -> tuple[int, list, tuple]:
+        """The state of an item not among the active ones: numbered now (its side written), or read back (met
+        before: rare, see ACTIVE)."""
+        place = item.order()
+        key = (_path_key(place[0]), place[1], place[2])
+        if self._db.execute("INSERT OR IGNORE INTO item (n, path, line, col, side) VALUES (?, ?, ?, ?, ?)",
+                            (len(self.counts), *key, marshal.dumps(self._side_of(item)))).rowcount:
+            state = len(self.counts), [], place
+            self.counts.append(0)
+            self.flags.append(1)
+            if self._held is not None and self._held(item):
+                self.records[place] = item
+        else:
+            [[n, best]] = self._db.execute("SELECT n, best FROM item WHERE path = ? AND line = ? AND col = ?", key)
+            state = n, [((tier, score, (path, line, column)), m) for tier, score, path, line, column, m in
+                        marshal.loads(best)], place
+        self._active[place] = state
+        return state
 
-    def _insert(self, n: int, other: int, score: float, tier: int) -> None:
-        """Other among n's best rivals, after those that rank before it or with it (the order the conflicts came
-        in); the last drops out when `keep` are kept already."""
-        first, filled = n * self.keep, min(self.counts[n], self.keep)
-        rank = (tier, -score, self.places[other])
-        at = next((k for k in range(filled) if rank < self._rank(first + k)), filled)
-        for k in range(min(filled, self.keep - 1), at, -1):   # the later ones move down a slot, the last drops
-            slot = first + k
-            self._tiers[slot], self._scores[slot], self._rivals[slot] = \
-                self._tiers[slot - 1], self._scores[slot - 1], self._rivals[slot - 1]
-        slot = first + at
-        self._tiers[slot], self._scores[slot], self._rivals[slot] = tier, score, other
+    def _store(self, count: int) -> None:
+        """The best rivals of the `count` items met first among the active ones, written and let go."""
+        gone = list(islice(self._active.items(), count))
+        self._db.executemany("UPDATE item SET best = ? WHERE n = ?", (
+            (marshal.dumps([(tier, score, *place, m) for (tier, score, place), m in best]), n)
+            for _, (n, best, _) in gone))
+        for place, _ in gone:
+            del self._active[place]
 
-    def best(self, n: int) -> list[tuple[int, float, int]]:
-        """n's best rivals, best first: (tier, score, rival's number)."""
-        first = n * self.keep
-        return [(self._tiers[s], self._scores[s], self._rivals[s])
-                for s in range(first, first + min(self.counts[n], self.keep))]
+    def number(self, place: tuple) -> int | None:
+        """The number of the item at `place` (None: not in conflict)."""
+        row = self._db.execute("SELECT n FROM item WHERE path = ? AND line = ? AND col = ?",
+                               (_path_key(place[0]), place[1], place[2])).fetchone()
+        return None if row is None else row[0]
 
     def count(self, place: tuple) -> int:
         """How many rivals the item at `place` has (0: none)."""
-        n = self.numbers.get(place)
+        n = self.number(place)
         return 0 if n is None else self.counts[n]
 
+    def reported(self, wanted: Callable[[str], bool], degree) -> Iterator[Reported]:
+        """The items whose path is wanted, in the order of their places (path, line, column); degree: the
+        conflicts of every number, for the majority test."""
+        if self._active:
+            self._store(len(self._active))
+        least = self.least_rival_degree(degree)
+        for n, path, side, best in self._db.execute("SELECT n, path, side, best FROM item ORDER BY path, line, col"):
+            if wanted(path.decode("utf-8", "surrogatepass")):
+                best = [(tier, -score, m) for tier, score, _, _, _, m in marshal.loads(best)]
+                yield Reported(n, marshal.loads(side), best, least[n] > self.counts[n], degree[best[0][2]])
+
     def _read_side(self, n: int) -> tuple:
-        self._sides.seek(self._ends[n])
-        return marshal.loads(self._sides.read(self._ends[n + 1] - self._ends[n]))
+        [[data]] = self._db.execute("SELECT side FROM item WHERE n = ?", (n,))
+        return marshal.loads(data)
 
     def _flush(self) -> None:
         self._pairs.seek(0, 2)
@@ -187,7 +215,7 @@ class Rivals:
     def least_rival_degree(self, degree) -> array:
         """For each number, the least degree[rival] of its rivals (degree: by number)."""
         self._flush()
-        least = array("i", [2**31 - 1]) * len(self.places)
+        least = array("i", [2**31 - 1]) * len(self.counts)
         self._pairs.seek(0)
         while chunk := self._pairs.read(4 * PAIRS_BUFFERED):
             pairs = iter(array("i", chunk))
@@ -199,18 +227,22 @@ class Rivals:
         return least
 
 
-def reported(rivals: Rivals, collection, around: Callable[[list], Rivals]) -> Iterator[tuple[int, bool, array]]:
-    """The numbers of the checked items in conflict, in report order, each with whether it is the majority's
-    (every rival has more conflicts than it) and the conflicts of every number (`degree`). An archived
-    rival's are counted over the whole archive: around(records) gives the conflicts of the archived items
-    met (every pair has a checked side, so each of them is a rival of an item reported)."""
-    places = sorted(place for place in rivals.numbers if collection.is_checked(place[0]))
+class Reported(NamedTuple):
+    """An item in conflict, as its finding needs it."""
+    n: int
+    side: tuple
+    best: list[tuple[int, float, int]]   # its best rivals, best first: (tier, score, rival's number)
+    majority: bool                       # every rival has more conflicts than it
+    rival_degree: int                    # the conflicts of its best rival
+
+
+def reported(rivals: Rivals, collection, around: Callable[[list], Rivals]) -> Iterator[Reported]:
+    """The checked items in conflict, in report order. An archived rival's conflicts are counted over the whole
+    archive: around(records) gives the conflicts of the archived items met (every pair has a checked side, so
+    each of them is a rival of an item reported)."""
     degree = array("i", rivals.counts)
     if rivals.records:
         with around(list(rivals.records.values())) as archived:
             for place in rivals.records:
-                degree[rivals.numbers[place]] = archived.count(place)
-    least = rivals.least_rival_degree(degree)
-    for place in places:
-        n = rivals.numbers[place]
-        yield n, least[n] > rivals.counts[n], degree
+                degree[rivals.number(place)] = archived.count(place)
+    return rivals.reported(collection.is_checked, degree)

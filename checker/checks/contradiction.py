@@ -77,7 +77,7 @@ from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..match import Claim, contradiction
-from ._rivals import Rivals, Side, reported
+from ._rivals import Reported, Rivals, Side, reported
 
 ID = "contradiction"
 SEVERITY = Severity.WARNING
@@ -130,8 +130,8 @@ def check_collection(collection, options):
 
     found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare)
     with _conflicts(found, collection) as rivals:
-        for n, majority, degree in reported(rivals, collection, around):
-            yield _finding(rivals, n, bool(rivals.flags[n]), majority, degree)
+        for item in reported(rivals, collection, around):
+            yield _finding(rivals, item)
 
 
 def _what(claim) -> str:
@@ -141,23 +141,22 @@ def _what(claim) -> str:
     return f"{subject}; {measure}; {claim.period_text}"
 
 
-def _finding(rivals: Rivals, n: int, attributed: bool, majority: bool, degree) -> Finding:
-    claim = _Side(*rivals.side(n))
-    best = rivals.best(n)
-    _, score, rival = best[0]
+def _finding(rivals: Rivals, item: Reported) -> Finding:
+    claim = _Side(*item.side)
+    _, score, rival = item.best[0]
     other = _Side(*rivals.side(rival))
-    count = rivals.counts[n]
+    count = rivals.counts[item.n]
     where = f"at line {other.line} of this article" if other.path == claim.path else f"in {other.where}"
     others = f" and {count - 1} more" if count > 1 else ""
     message = (f"“{claim.written}” here ({claim.what}), but “{other.written}” {where}{others} "
                f"({other.what}), match {score:g}; expected one value")
     level = DEFAULT
-    if attributed:
+    if rivals.flags[item.n]:   # all its conflicts are flagged: attributed to sources that differ
         message += ", unless the sources differ as the texts say"
         level = "attributed"
-    elif majority:
+    elif item.majority:
         # every other side disagrees with more claims than this one: this one is with the majority
-        message += f"; the other side disagrees with {degree[rival]} claims, this one with {count}"
+        message += f"; the other side disagrees with {item.rival_degree} claims, this one with {count}"
         level = "majority"
-    evidence = tuple(_Side(*rivals.side(m)).evidence() for _, _, m in best)
+    evidence = tuple(_Side(*rivals.side(m)).evidence() for _, _, m in item.best)
     return found(ID, message, claim.location, level, claim.written, other.written, evidence)

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
 from ..quotematch import SAME, marked_versions, same_speaker, wording
-from ._rivals import Rivals, Side, reported
+from ._rivals import Reported, Rivals, Side, reported
 
 ID = "quote-drift"
 SEVERITY = Severity.WARNING
@@ -100,16 +100,15 @@ def check_collection(collection, options):
 
     found = collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3)
     with _drifts(found, collection) as rivals:
-        for n, majority, degree in reported(rivals, collection, around):
-            yield _finding(rivals, n, majority, degree)
+        for item in reported(rivals, collection, around):
+            yield _finding(rivals, item)
 
 
-def _finding(rivals: Rivals, n: int, majority: bool, degree) -> Finding:
-    quote = _Side(*rivals.side(n))
-    best = rivals.best(n)
-    tier, score, first = best[0]
+def _finding(rivals: Rivals, item: Reported) -> Finding:
+    quote = _Side(*item.side)
+    tier, score, first = item.best[0]
     other = _Side(*rivals.side(first))
-    others = [_Side(*rivals.side(m)) for _, _, m in best]
+    others = [_Side(*rivals.side(m)) for _, _, m in item.best]
     if tier == 0:
         here, there = marked_versions(quote.text, other.text)
         message = f"Quotation worded differently in {other.where} (match {score:g}): here “{here}”, there “{there}”"
@@ -121,9 +120,9 @@ def _finding(rivals: Rivals, n: int, majority: bool, degree) -> Finding:
         suggestion = other.speaker
         evidence = tuple(Evidence.at(o.place, f"{o.text} ({o.speaker})") for o in others)
     level = DEFAULT
-    count = rivals.counts[n]
-    if majority:
+    count = rivals.counts[item.n]
+    if item.majority:
         # every other version differs from more quotations than this one: this one is the majority's
-        message += f"; the other version differs from {degree[first]} quotations, this one from {count}"
+        message += f"; the other version differs from {item.rival_degree} quotations, this one from {count}"
         level = "majority"
     return found(ID, message, quote.location, level, quote.text, suggestion, evidence)
