@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 
+from checker.checks import fact_mismatch
 from checker.extract import reckoning
 from checker.extract.anchored import lowered
+from checker.fold import fold_same_length
+from conftest import build_base
 from test_fast_forms import _corpus_texts
 
 _SEPARATORS = [" ", " ", " ", "  ", "\u202f", "\u00a0", "\n", "-", "'", "’", ", ", ". ", ""]
@@ -63,3 +66,38 @@ def test_ago_templates_precondition_on_the_corpora():
             for code in _AGO_WORDS:
                 _ago_compared(text, start, start + len(line), code)
             start += len(line) + 1
+
+
+def _found_plain(facts: dict, code: str, folded: str):
+    """fact_mismatch._searched as it was: every needle of the candidate facts looked for in the text."""
+    prepared, stems, *_ = fact_mismatch._prepared(facts, code)
+    stems = {s for s in stems if s in folded}
+    candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
+    plain = folded.replace("'", "' ")
+    return (candidates, {n for p in candidates for n in p.needles if n in plain}) if stems else None
+
+
+def test_fact_needles_found_as_by_looking_for_each_on_generated_text():
+    facts = build_base().rules.facts
+    rng = random.Random(11)
+    for code in ("fr", "en"):
+        prepared, stems, *_ = fact_mismatch._prepared(facts, code)
+        needles = sorted({n for p in prepared for n in p.needles})
+        # the needles, the stems and their pieces (a stem without the needle that begins with it, "membr" cut
+        # before its stem ends), with apostrophes and spaces between them
+        pieces = needles + sorted(stems) + [n[:k] for n in needles for k in (2, 3, 5)] + ["l'", "d'", "x"]
+        kept = 0
+        for text in _joined(pieces, rng, 3000):
+            folded = fold_same_length(text)
+            expected = _found_plain(facts, code, folded)
+            assert fact_mismatch._searched(facts, code, folded) == expected, text
+            kept += expected is not None and 0 < len(expected[1]) < len({n for p in expected[0] for n in p.needles})
+        assert kept > 1000   # most texts hold some needles of their candidates, not all
+
+
+def test_fact_needles_found_on_the_corpora():
+    facts = build_base().rules.facts
+    for text in _corpus_texts():
+        folded = fold_same_length(text)
+        for code in ("fr", "en"):
+            assert fact_mismatch._searched(facts, code, folded) == _found_plain(facts, code, folded)
