@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from typing import Callable, Iterator
+from typing import Callable, Hashable, Iterator, NamedTuple
 
 from .records import NameSpelling, load_claim, load_quote
+from .screen import Screen
 from .store import RecordStore, bodies, unit_keys
 from .workers import capped, map_with_state, pool as worker_pool, process_context
 
@@ -33,8 +34,16 @@ def _group(kind: str, item) -> tuple:
     return item.norm, item.speaker_key if item.explicit else None
 
 
+class _Kin(NamedTuple):
+    """The items of one set of keys whose screen key is one value: its number, the together() values of its items
+    (tagged by place), and the items split by group (_by_group)."""
+    number: int
+    together: frozenset
+    groups: list[tuple[int, list[int]]]
+
+
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
-                  max_block: int, prepare: Callable | None = None) -> list[tuple]:
+                  max_block: int, prepare: Callable | None = None, screen: Screen | None = None) -> list[tuple]:
     """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
     blocks are the keys from lo to hi; the judge is given each item as prepare(item, options), made once.
     A pair is judged in the block of the smallest usable key its items share, and skipped in the others:
@@ -42,27 +51,59 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
 
     Items that carry the same keys pair alike with every other item, so keys are compared once per two sets
     of keys, then their items are paired: an archive repeats quotations (wire copy, follow-ups), and the
-    units of 4,000 articles hold 43,834 quotations with 945 sets of keys between them."""
+    units of 4,000 articles hold 43,834 quotations with 945 sets of keys between them. With a `screen`, the
+    items of a set are split further by its key, and two such parts that fail it are not paired at all: at
+    16,000 benchmark articles, 41,326 claims have 2,485 values of whose they are, and half of their 2.36 M
+    pairs are refused by it."""
     load = load_claim if kind == "claim" else load_quote
     items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
                    key=lambda row: row[0].order())
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
     held, numbers = _key_sets(keys for _, keys in items)
-    members = [_by_group(each, group_ids) for each in numbers]
+    views = [item if prepare is None else prepare(item, options) for item, _ in items]
+    kin, apart = _kinship(views, group_ids, numbers, screen)
     sizes = [len(each) for each in numbers]
     smallest = [min(keys) for keys in held]
     min_keys = MIN_KEYS[kind]
-    views = [item if prepare is None else prepare(item, options) for item, _ in items]
     count = len(items)
     out = []
     for key, sets in _judged_blocks(held, sizes, lo, hi, max_block):
-        for pair in sorted(_block_pairs(key, sets, held, members, smallest, min_keys, count)):
+        for pair in sorted(_block_pairs(key, sets, held, kin, apart, smallest, min_keys, count)):
             a, b = divmod(pair, count)
             verdict = judge(views[a], views[b], options)
             if verdict is not None:
                 out.append((items[a][0], items[b][0], verdict))
     return out
+
+
+def _kinship(views: list, group_ids: list[int], numbers: list[list[int]], screen: Screen | None
+             ) -> tuple[list[list[_Kin]], Callable[[_Kin, _Kin], bool]]:
+    """The items of each set of keys split by the screen's key (_Kin, in order of their first item; one part without
+    a screen), and whether two parts are apart: the screen fails and no two of their items are together."""
+    if screen is None:
+        return [[_Kin(0, frozenset(), _by_group(each, group_ids))] for each in numbers], lambda p, q: False
+    values: dict[Hashable, int] = {}
+    classes = [values.setdefault(screen.key(view), len(values)) for view in views]
+    keys = list(values)
+    tags = [frozenset(enumerate(screen.together(view))) for view in views]
+    kin = []
+    for each in numbers:
+        parts: dict[int, list[int]] = {}
+        for number in each:
+            parts.setdefault(classes[number], []).append(number)
+        kin.append([_Kin(c, frozenset().union(*(tags[n] for n in part)), _by_group(part, group_ids))
+                    for c, part in parts.items()])
+    passing: dict[tuple[int, int], bool] = {}
+
+    def apart(p: _Kin, q: _Kin) -> bool:
+        both = p.number, q.number
+        passes = passing.get(both)
+        if passes is None:
+            x, y = keys[p.number], keys[q.number]
+            passes = passing[both] = screen.passes(x, y) or screen.passes(y, x)
+        return not passes and p.together.isdisjoint(q.together)
+    return kin, apart
 
 
 def _key_sets(keys_of_items) -> tuple[list[frozenset], list[list[int]]]:
@@ -75,11 +116,20 @@ def _key_sets(keys_of_items) -> tuple[list[frozenset], list[list[int]]]:
     return list(alike), list(alike.values())
 
 
-def _block_pairs(key: str, sets: list[int], held, members, smallest, min_keys: int, count: int) -> list[int]:
-    """The pairs (a * count + b) judged in the block of `key` (_set_pairs), items of different groups."""
+def _block_pairs(key: str, sets: list[int], held, kin: list[list[_Kin]], apart: Callable, smallest, min_keys: int,
+                 count: int) -> list[int]:
+    """The pairs (a * count + b) judged in the block of `key` (_set_pairs), items of different groups, save those
+    of two parts that are apart (_kinship)."""
     pairs: list[int] = []
     for s, t in _set_pairs(key, sets, held, smallest, min_keys):
-        pairs += _across(members[s], None if t is None else members[t], count)
+        mine = kin[s]
+        if t is None:
+            combos = ((p, q) for x, p in enumerate(mine) for q in mine[x:])
+        else:
+            combos = ((p, q) for p in mine for q in kin[t])
+        for p, q in combos:
+            if not apart(p, q):
+                pairs += _across(p.groups, None if p is q else q.groups, count)
     return pairs
 
 
@@ -178,11 +228,11 @@ class StoreCollection:
         return self.store.name_spellings()
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1, prepare: Callable | None = None) -> Iterator[tuple]:
+               weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
         """(a, b, verdict) as collection.Collection.judged gives them (not in the same order)."""
         min_size = min_words if kind == "quote" else 0
         table = self.store.usable(kind, max_block, min_size)
-        units = [(kind, table, min_size, lo, hi, judge, options, max_block, prepare)
+        units = [(kind, table, min_size, lo, hi, judge, options, max_block, prepare, screen)
                  for lo, hi in self.store.unit_ranges(table)]
         if self.client is not None:
             yield from _on_cluster(self.client, self.store.conn, units, self.window)
@@ -201,20 +251,20 @@ def _open(path: str) -> sqlite3.Connection:
 
 
 def _unit(unit: tuple, conn: sqlite3.Connection) -> list[tuple]:
-    kind, table, min_size, lo, hi, judge, options, max_block, prepare = unit
+    kind, table, min_size, lo, hi, judge, options, max_block, prepare, screen = unit
     rows = unit_rows(conn, kind, table, min_size, lo, hi, max_block)
-    return unit_verdicts(kind, lo, hi, rows, judge, options, max_block, prepare)
+    return unit_verdicts(kind, lo, hi, rows, judge, options, max_block, prepare, screen)
 
 
 def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: int) -> Iterator[tuple]:
     """Each unit's rows read here and judged on the cluster, at most `window` units in flight."""
     pending = []
-    for kind, table, min_size, lo, hi, judge, options, max_block, prepare in units:
+    for kind, table, min_size, lo, hi, judge, options, max_block, prepare, screen in units:
         # sent to a worker as data of its own, not inside the task: the scheduler never holds the rows. One
         # pickled block: dask serialises a list item by item, and that, not the judging, held the phase back
         rows = pickle.dumps(unit_rows(conn, kind, table, min_size, lo, hi, max_block), pickle.HIGHEST_PROTOCOL)
         [rows] = client.scatter([rows], hash=False)
-        pending.append(client.submit(_pickled_unit, kind, lo, hi, rows, judge, options, max_block, prepare,
+        pending.append(client.submit(_pickled_unit, kind, lo, hi, rows, judge, options, max_block, prepare, screen,
                                      pure=False))
         if len(pending) >= window:
             yield from pending.pop(0).result()
@@ -223,6 +273,6 @@ def _on_cluster(client, conn: sqlite3.Connection, units: list[tuple], window: in
 
 
 def _pickled_unit(kind: str, lo: str, hi: str, rows: bytes, judge: Callable, options: dict, max_block: int,
-                  prepare: Callable | None) -> list[tuple]:
+                  prepare: Callable | None, screen: Screen | None) -> list[tuple]:
     """On a worker: the verdicts of a unit whose rows came as one pickled block (_on_cluster)."""
-    return unit_verdicts(kind, lo, hi, pickle.loads(rows), judge, options, max_block, prepare)
+    return unit_verdicts(kind, lo, hi, pickle.loads(rows), judge, options, max_block, prepare, screen)

@@ -11,6 +11,7 @@ from typing import Callable, Hashable, Iterator, TypeVar
 from .match import claim_keys
 from .quotematch import quote_keys
 from .records import ArticleRecord, ClaimRecord, NameSpelling, QuoteRecord
+from .screen import Screen
 from .workers import fork_context, map_with_state, pool as worker_pool
 
 T = TypeVar("T", ClaimRecord, QuoteRecord)
@@ -45,10 +46,11 @@ class Collection:
         return path in self.checked
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1, prepare: Callable | None = None) -> Iterator[tuple]:
+               weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
         """(a, b, verdict) for the candidate pairs of claims (kind "claim") or quotations ("quote", of at
         least `min_words` words) whose judge(a, b, options) is not None; blocks.StoreCollection gives the same
-        verdicts, in another order, from records kept on disk."""
+        verdicts, in another order, from records kept on disk. `screen` only spares a large run judging
+        pairs it knows the verdict of (None): here every pair is judged."""
         pairs = self.claim_pairs(max_block) if kind == "claim" else self.quote_pairs(max_block, min_words)
         return self.verdicts(judge, pairs, options, weight, prepare)
 

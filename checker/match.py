@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -78,7 +79,7 @@ class Claim:
     claim meets dozens of rivals, most of them in conflict, so every test runs): its words as sets, its interval
     at the tolerance, its days as day numbers. `record` is the claim."""
     __slots__ = ("record", "path", "sentence", "sentence_key", "article_key", "index", "kind", "family", "unit",
-                 "value", "size", "interval", "floor", "known", "subject", "names", "name_stems", "said", "measure",
+                 "value", "size", "interval", "floor", "known", "subject", "whose", "said", "measure",
                  "measures", "marks", "generic", "words", "text", "role", "qualifiers", "opening", "period", "before",
                  "implicit", "own_time", "days", "date", "changing", "fixed", "source")
 
@@ -95,11 +96,11 @@ class Claim:
                       if c.high == float("inf") and c.low == c.value > 0 else None)
         self.known = known(c)
         self.subject = c.subject
-        self.names = _name_words(c) if c.subject is not None else frozenset()
-        self.name_stems = frozenset(stem(w) for w in self.names)
         self.said = c.subject_how in _SAID
         self.measure, self.measures, self.marks, self.generic = c.measure, frozenset(c.measure), c.marks, c.generic
         self.words, self.text = frozenset(c.words), " ".join(c.words)
+        names = _name_words(c) if c.subject is not None else frozenset()
+        self.whose = Whose(self.known, c.subject, names, frozenset(stem(w) for w in names), self.said, self.words)
         self.role, self.qualifiers, self.opening = c.role, c.qualifiers, frozenset(c.qualifiers)
         self.period = c.period
         self.before = c.period is not None and c.period.startswith("<")
@@ -126,7 +127,35 @@ def units_compatible(a: Claim, b: Claim) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
-def subjects_compatible(a: Claim, b: Claim) -> bool:
+class Whose(NamedTuple):
+    """All that subjects_alike() reads of a claim: a large run's blocks (blocks.py) test it once per two values met,
+    not once per pair of claims, so it must hold everything the test reads (it is the test's only argument)."""
+    known: bool
+    subject: str | None
+    names: frozenset[str]
+    name_stems: frozenset[str]
+    said: bool
+    words: frozenset[str]
+
+
+def subjects_alike(a: Whose, b: Whose) -> bool:
+    """Both claims are comparable and of one subject (subjects_compatible). Of two claims whose subjects are not
+    alike, contradiction() judges only those of one sentence (its sentence_key) of one article, or of a copy of it
+    (its path, its article_key): together() of both share a value."""
+    return a.known and b.known and subjects_compatible(a, b)
+
+
+def together(c: Claim) -> tuple[tuple, tuple]:
+    """The values of which two claims must share one for contradiction() to judge them when their subjects are not
+    alike: one sentence of one article, by path or by article_key (a copy)."""
+    return (c.sentence_key, c.path), (c.sentence_key, c.article_key)
+
+
+def whose(c: Claim) -> Whose:
+    return c.whose
+
+
+def subjects_compatible(a: Whose, b: Whose) -> bool:
     """The words of one's names, owners and places, are among the other's: "NATO" and "NATO … in Washington" ("… the
     31 member countries of NATO met in Washington"), "Toul de Michelin" and "Michelin … Toul"; not "the arrest of
     Eric Rudolph" and "of Osama bin Laden"."""
@@ -299,7 +328,7 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
         return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
     # most pairs of a block are of other subjects that share a word: refused first (of one sentence, only below,
     # after the same sentence restated in the same article, which is the same claim whatever its subject)
-    alike = a.known and b.known and subjects_compatible(a, b)
+    alike = subjects_alike(a.whose, b.whose)
     if not one_sentence and not alike:
         return None
     if not units_compatible(a, b) or not values_disagree(a, b):

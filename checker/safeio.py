@@ -46,12 +46,18 @@ def read_regular(path: Path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise NotReadable(f"cannot read: {exc.strerror or exc}", exc.strerror) from None
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
+    try:
+        # asked before the descriptor becomes a file object, which refuses a folder with its own error
+        st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise NotReadable("not a regular file (a device, a pipe or a folder): not read")
         if st.st_size > limit:
             raise NotReadable(_too_large(st.st_size, limit), size=st.st_size)
+        fh = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with fh:
         try:
             # the size fstat gave and a byte more, not `limit`: a read of n bytes allocates n at once (10 MB for an
             # article, some 30 µs of the system's time each), and a file that grew since is read on to the limit

@@ -53,3 +53,21 @@ def test_a_pipe_is_not_read(tmp_path):
     os.mkfifo(pipe)
     with pytest.raises(NotReadable, match="not a regular file"):
         read_regular(pipe, 100)
+
+
+def test_a_folder_is_not_read_and_its_descriptor_is_closed(tmp_path):
+    folder = tmp_path / "2024.md"   # a folder named like an article
+    folder.mkdir()
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    for _ in range(50):
+        with pytest.raises(NotReadable):   # on Windows the open itself is refused: "cannot read"
+            read_regular(folder, 100)
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before
+    big = tmp_path / "big.md"
+    big.write_bytes(b"y" * 200)
+    for _ in range(50):
+        with pytest.raises(NotReadable, match="over the"):
+            read_regular(big, 100)
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before

@@ -76,7 +76,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..finding import DEFAULT, Evidence, Finding, Severity, found, levels
-from ..match import Claim, contradiction
+from ..match import Claim, contradiction, subjects_alike, together, whose
+from ..screen import Screen
 from ._rivals import Reported, Rivals, Side, reported
 
 ID = "contradiction"
@@ -98,6 +99,11 @@ def prepare(claim, options) -> Claim:
 
 def judge(a: Claim, b: Claim, options):
     return contradiction(a, b, options["threshold"], options["max_days_apart"])
+
+
+# most pairs of an archive's blocks are claims of other subjects sharing a word: contradiction() refuses them unless
+# they are one sentence of one article (match.subjects_alike), and a large run refuses them a part at a time
+SCREEN = Screen(whose, subjects_alike, together)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +134,7 @@ def check_collection(collection, options):
         pairs = collection.claim_pairs(options["max_block"], focus=focus)
         return _conflicts(collection.verdicts(judge, pairs, options, prepare=prepare), collection)
 
-    found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare)
+    found = collection.judged("claim", judge, options, options["max_block"], prepare=prepare, screen=SCREEN)
     with _conflicts(found, collection) as rivals:
         for item in reported(rivals, collection, around):
             yield _finding(rivals, item)

@@ -202,39 +202,49 @@ class _Fact:
 _READ_MAX = 1024   # combinations of its needles found kept per fact
 
 
-_PREPARED: dict[tuple[int, str], tuple[object, list[_Fact], frozenset[str], dict]] = {}
+_PREPARED: dict[tuple[int, str], tuple] = {}
 
 
-def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict]:
-    """The rules' numeric facts prepared for articles in one language, all their stems, and the candidates
-    of each set of stems an article holds (filled by check()): once per rule set."""
+def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles]:
+    """The rules' numeric facts prepared for articles in one language, all their stems, the candidates of each
+    set of stems an article holds (filled by _searched()) and what the stems tell of their needles: once per
+    rule set."""
     held = _PREPARED.get((id(facts), code))
     if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
         if len(_PREPARED) > 8:
             _PREPARED.clear()
         prepared = [_Fact(f, code) for f in facts.values() if figure(f) is not None]
-        held = _PREPARED[(id(facts), code)] = (facts, prepared, frozenset(s for p in prepared for s in p.stems), {})
-    return held[1], held[2], held[3]
+        stems = frozenset(s for p in prepared for s in p.stems)
+        needles = _Needles(frozenset(n for p in prepared for n in p.needles), stems)
+        held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, needles)
+    return held[1], held[2], held[3], held[4]
+
+
+class _Needles:
+    """What the stems found in an article tell of the needles of the facts' terms. The needles are looked for in
+    the text with a space after each apostrophe, the stems in the text itself: a needle without an apostrophe
+    or a space is in one as in the other, so it is there when it is a stem found ("alli") and missing when a
+    stem not found is part of it ("membr" without "memb"); only the others are looked for."""
+    __slots__ = ("stems", "inside")
+
+    def __init__(self, needles: frozenset[str], stems: frozenset[str]) -> None:
+        plain = {n for n in needles if "'" not in n and " " not in n}
+        self.stems = frozenset(plain & stems)   # the needles that are stems
+        self.inside = {n: frozenset(s for s in stems if s in n) if n in plain else frozenset() for n in needles}
+
+    def found(self, needles: tuple[str, ...], stems: frozenset[str], missing: frozenset[str], plain: str) -> frozenset[str]:
+        """The needles in `plain`, of a text that holds the stems `stems` and not those `missing`."""
+        sure, inside = self.stems & stems, self.inside
+        return sure.union([n for n in needles if n not in sure and inside[n].isdisjoint(missing) and n in plain])
 
 
 def _read(ctx, code: str):
     """(the facts the article may be about, each with its terms; the about terms wanted; what is searched), or None
     when it can be about none."""
-    prepared, stems, by_stems = _prepared(ctx.base.rules.facts, code)
-    # a fact can only match where the first letters of one of its terms occur: most articles keep none
-    folded = ctx.folded
-    stems = frozenset(s for s in stems if s in folded)
-    if not stems:
-        return None   # each stem is some fact's: no stem, no candidate
-    if stems not in by_stems:   # the facts with one of these stems, and all their needles
-        if len(by_stems) > _READ_MAX:
-            by_stems.clear()   # bounded memory over an archive of any size
-        candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
-        by_stems[stems] = (candidates, frozenset().union(*(p.needles for p in candidates)))
-    candidates, needles = by_stems[stems]
-    # the terms that hits() may find in some part of the article: those with a needle in it (factmatch.needles)
-    plain = folded.replace("'", "' ")
-    found = frozenset(n for n in needles if n in plain)
+    held = _searched(ctx.base.rules.facts, code, ctx.folded)
+    if held is None:
+        return None
+    candidates, found = held
     facts = []
     wanted, searched, searched_needles = set(), set(), set()
     for p in candidates:
@@ -246,7 +256,27 @@ def _read(ctx, code: str):
             searched_needles |= read[3]
     if not facts:
         return None
-    return facts, wanted, (tuple(searched), frozenset(searched_needles))
+    # a sentence holds only needles its article holds (the sentence with a space after each apostrophe is part
+    # of the article so written): those not found need not be looked for in its sentences
+    return facts, wanted & found, (tuple(searched), searched_needles & found)
+
+
+def _searched(facts: dict, code: str, folded: str) -> tuple[list[_Fact], frozenset[str]] | None:
+    """(the facts of the rules an article may be about, and the needles of their terms found in the article
+    with a space after each apostrophe: the terms hits() may find in some part of it, see factmatch.needles),
+    or None when it can be about none. `folded`: the article folded."""
+    prepared, all_stems, by_stems, needles = _prepared(facts, code)
+    # a fact can only match where the first letters of one of its terms occur: most articles keep none
+    stems = frozenset(s for s in all_stems if s in folded)
+    if not stems:
+        return None   # each stem is some fact's: no stem, no candidate
+    if stems not in by_stems:   # the facts with one of these stems, and all their needles
+        if len(by_stems) > _READ_MAX:
+            by_stems.clear()   # bounded memory over an archive of any size
+        candidates = [p for p in prepared if not p.stems.isdisjoint(stems)]
+        by_stems[stems] = (candidates, tuple(frozenset().union(*(p.needles for p in candidates))))
+    candidates, wanted = by_stems[stems]
+    return candidates, needles.found(wanted, stems, all_stems - stems, folded.replace("'", "' "))
 
 
 def check(ctx, options):

@@ -23,7 +23,7 @@ import regex
 from .. import lang as language
 from .. import patterns
 from ..fold import fold
-from ..lang import alternation
+from ..lang import alternation, starts
 from ..units import CURRENCY, PERCENT, dimension
 from .numbers import NumberMention, glued_units
 
@@ -65,6 +65,7 @@ def _data(code: str) -> dict:
     symbols = {k: v for k, v in data["currency_signs"].items()}
     bounds = [b for group in data["figure_bounds"].values() for b in group]
     unit_words = list(units) + list(data.get("ambiguous_units", {}))
+    unit_first = starts(unit_words)
     link = alternation(data["scale_link"])
     flags = regex.I
     per = alternation(data["figure_per_share"])
@@ -83,8 +84,11 @@ def _data(code: str) -> dict:
         "percent": patterns.compile(rf"[ \t\u00a0\u202f]?(?:{alternation(data['percent_words'])})(?!\w)", flags),
         "pp": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['percent_point_words'])})(?!\w)", flags),
         "points": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['figure_points'])})(?!\w)", flags),
-        "unit": patterns.compile(rf"[ \t\u00a0\u202f]*(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
-        "linked_unit": patterns.compile(rf"[ \t\u00a0\u202f]*(?:{link})\s*(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
+        # a unit's first character looked at before its hundred alternatives are tried (see lang.starts): the
+        # same matches, the pattern is case-sensitive
+        "unit": patterns.compile(rf"[ \t\u00a0\u202f]*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
+        "linked_unit": patterns.compile(
+            rf"[ \t\u00a0\u202f]*(?:{link})\s*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
         "link": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{link})(?:\s+|(?<=['’]))"),
         "symbol": patterns.compile(rf"(?:{alternation(symbols, loose=False)})[ \t\u00a0]?$"),
         "bound": patterns.compile(rf"(?<!\w)(?P<b>{alternation(bounds)})\s*$", flags),

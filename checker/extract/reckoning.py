@@ -191,25 +191,42 @@ _LETTERS = regex.compile(r"\p{L}+")
 
 
 @functools.lru_cache(maxsize=None)
-def _needed(code: str, key: str) -> frozenset[str] | None:
+def _needed(code: str, key: str) -> dict[str, regex.Pattern | None] | None:
     """A word (lower case) one of which every match of the templates `key` contains as written: the
-    longest run of letters of each template outside its slots; None when a template has none."""
-    words = set()
+    longest run of letters of each template outside its slots; None when a template has none. Each word
+    → a pattern of it as a whole word when every template that needs it has a space or its own edge on
+    both sides of it (a match then has no letter there: "ans" of "il y a 5 ans" is not in "dans"), else None."""
+    words: dict[str, regex.Pattern | None] = {}
     for template in language.load(code)[key]:
-        runs = _LETTERS.findall(regex.sub(r"\{[^}]*\}", " ", template))
+        # offsets kept; a filler ({_}) then a space is spaces: a match has a space there, filled or not
+        masked = regex.sub(r"\{[^}]*\}", lambda m: "#" * len(m.group()), template.replace("{_} ", "    "))
+        runs = list(_LETTERS.finditer(masked))
         if not runs:
             return None
-        words.add(max(runs, key=len).lower())
-    return frozenset(words)
+        run = max(runs, key=lambda m: len(m.group()))
+        word = run.group().lower()
+        whole = masked[run.start() - 1:run.start()] in ("", " ") and masked[run.end():run.end() + 1] in ("", " ")
+        pattern = patterns.compile(rf"(?<!\w){regex.escape(word)}(?!\w)", regex.I) if whole else None
+        words[word] = pattern if words.get(word, pattern) is not None else None
+    return words
 
 
-def _may_match(low: str | None, s: int, e: int, words: frozenset[str] | None) -> bool:
+def _may_match(prose: str, low: str | None, s: int, e: int, words: dict[str, regex.Pattern | None] | None) -> bool:
     """Can a sentence of the text (`low`: in lower case, None when that is not its case folding) match
-    templates that need one of `words`?"""
+    templates that need one of `words` (see _needed)? A word needed whole is looked for where it occurs in
+    `low`, with the same pattern module and case folding as the templates: every match has it so."""
     if low is None or words is None:
         return True
     sentence = low[s:e]
-    return any(word in sentence for word in words)
+    for word, whole in words.items():
+        at = sentence.find(word)
+        if whole is None and at >= 0:
+            return True
+        while at >= 0:   # "ans" of "dans", "sans": most French sentences have one
+            if whole.match(prose, s + at, e):
+                return True
+            at = sentence.find(word, at + 1)
+    return False
 
 
 def _count(starts: list[int], s: int, e: int) -> int:
@@ -238,7 +255,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
             continue
         year_count = _count(years, s, e)
         founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
-        agos = list(p["ago"].finditer(prose, s, e)) if _may_match(low, s, e, ago_words) else []
+        agos = list(p["ago"].finditer(prose, s, e)) if _may_match(prose, low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
@@ -252,7 +269,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        if _may_match(low, s, e, after_words) and p["now"].search(prose, s, e):
+        if _may_match(prose, low, s, e, after_words) and p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:
             n = _number_at(by_start, m.start("n"))

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation
+from ..lang import alternation, starts
 from .. import patterns
 
 _YEAR = r"((?:1[89]|2[01])\d\d)"
+_A_YEAR = patterns.compile(_YEAR)
 WINDOW = 120
 
 
@@ -28,7 +29,7 @@ class RoleDates:
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     data = language.load(code)
     ordinal = alternation(data["ordinal_day"]) or "(?!)"   # "1er", "1.º"
     day = rf"(?:{ordinal}|\d{{1,2}}(?:{alternation(data['day_suffixes']) or '(?!)'})?)"
@@ -36,12 +37,17 @@ def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern]:
     since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:{day}\s+)?"
                              rf"(?:(?P<month>{months})\s+(?:{day},?\s+)?)?(?P<year>{_YEAR})(?!\d)", regex.I)
     ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
-    span = patterns.compile(rf"\s*,?\s*(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)", regex.I)
-    return since, span
+    body = rf"(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)"
+    span = patterns.compile(rf"\s*,?\s*{body}", regex.I)
+    # the spans of a stretch of prose: the same years as `span` searched (the spaces and comma it may begin with
+    # cannot begin a span, so no span is missed or found twice without them), but tried only where a span can
+    # begin (its first word, "("); `span` itself is tried at every position
+    anywhere = patterns.compile(starts([a for a, _ in data["role_range"]], also="(") + body, regex.I)
+    return since, span, anywhere
 
 
 def role_dates_at(prose: str, offset: int, code: str) -> RoleDates | None:
-    since, span = _patterns(code)
+    since, span, _ = _patterns(code)
     window = prose[offset:offset + WINDOW]   # a bounded slice: matching at a position of a long text is not free
     m = since.match(window)
     if m:
@@ -76,9 +82,10 @@ def tenure_cues(prose: str, code: str) -> list[tuple[int, int]]:
 
 def year_ranges(prose: str, code: str, start: int, end: int) -> list[tuple[int, int]]:
     """(first, last) of the spans of years written between two offsets ("de 2011 à 2024", "(1997-2007)")."""
-    _, span = _patterns(code)
     found = []
-    for m in span.finditer(prose, start, end):
+    if not _A_YEAR.search(prose, start, end):
+        return found   # most stretches: a span needs two years, and a search for one is many times cheaper
+    for m in _patterns(code)[2].finditer(prose, start, end):
         years = [int(g) for g in m.groups() if g]
         if len(years) == 2 and years[0] <= years[1]:
             found.append((years[0], years[1]))
