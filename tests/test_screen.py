@@ -9,8 +9,6 @@ import datetime as dt
 import random
 from itertools import combinations
 
-import pytest
-
 from checker.articles import parse_article, read_article, walk
 from checker.blocks import unit_verdicts
 from checker.checks import contradiction as check
