@@ -53,11 +53,10 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise NotReadable("not a regular file (a device, a pipe or a folder): not read")
         if st.st_size > limit:
             raise NotReadable(_too_large(st.st_size, limit), size=st.st_size)
-        fh = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
-    with fh:
+    with os.fdopen(fd, "rb") as fh:   # from here the file object owns the descriptor, also if it fails
         try:
             # the size fstat gave and a byte more, not `limit`: a read of n bytes allocates n at once (10 MB for an
             # article, some 30 µs of the system's time each), and a file that grew since is read on to the limit

@@ -109,3 +109,16 @@ def test_the_word_before_a_figure_rules_out_a_bound_only_where_the_patterns_find
                 ruled_out += 1
                 assert pattern.search(text) is None, (text, pattern.pattern[:60])
     assert ruled_out > 0   # the condition does rule texts out
+
+
+def test_is_future_keeps_short_sentences_only_and_answers_alike():
+    from checker.extract import tense
+    short = "Le gouvernement annoncera les chiffres demain."
+    long = "Le ministre a parlé de la dette, " * 100 + "et il annoncera les chiffres demain."
+    past = "Le ministre a parlé de la dette. " * 100
+    assert len(long) > tense.CACHED_CHARS and len(short) <= tense.CACHED_CHARS
+    tense._remembered.cache_clear()
+    assert tense.is_future(short, "fr") and tense.is_future(long, "fr")
+    assert not tense.is_future(past, "fr")
+    assert tense._remembered.cache_info().currsize == 1   # the short one only
+    assert tense.is_future(short, "fr") and tense._remembered.cache_info().hits == 1

@@ -33,10 +33,21 @@ def _not_future(code: str) -> frozenset[str]:
     return frozenset(language.load(code)["not_future_words"])
 
 
+CACHED_CHARS = 2000   # longer sentences are not kept: 256 of an article's size (up to 10 MB) would be held
+
+
+def is_future(sentence: str, code: str) -> bool:
+    return _remembered(sentence, code) if len(sentence) <= CACHED_CHARS else _is_future(sentence, code)
+
+
 # several checks ask about the same sentence (dating, year-typo, event-date, the claims' reading): a quarter of the
 # questions are repeats, answered from here
 @functools.lru_cache(maxsize=256)
-def is_future(sentence: str, code: str) -> bool:
+def _remembered(sentence: str, code: str) -> bool:
+    return _is_future(sentence, code)
+
+
+def _is_future(sentence: str, code: str) -> bool:
     stop = _not_future(code)
     for m in _future(code).finditer(sentence):
         if m.group().lower() not in stop:
