@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import random
 
-from checker.checks import fact_mismatch
-from checker.extract import reckoning
+import regex
+from rapidfuzz import fuzz
+
+from checker import factmatch, lang as language
+from checker.checks import fact_mismatch, name_typo
+from checker.extract import dates, reckoning
 from checker.extract.anchored import lowered
 from checker.fold import fold_same_length
-from conftest import build_base
+from checker.lang import alternation
+from conftest import build_base, run_check
 from test_fast_forms import _corpus_texts
 
 _SEPARATORS = [" ", " ", " ", "  ", "\u202f", "\u00a0", "\n", "-", "'", "’", ", ", ". ", ""]
@@ -101,3 +106,145 @@ def test_fact_needles_found_on_the_corpora():
         folded = fold_same_length(text)
         for code in ("fr", "en"):
             assert fact_mismatch._searched(facts, code, folded) == _found_plain(facts, code, folded)
+
+
+def _years_plain(code: str):
+    """fact_mismatch's year pattern as it was: its words, spaces and a year, searched forward."""
+    data = language.load(code)
+    words = data["year_before"]["start"] + data["year_before"]["deadline"] + data["year_in_words"]
+    return regex.compile(rf"(?<!\w)(?:{alternation(words)})\s+(?P<year>\d{{4}})(?!\d)", regex.I)
+
+
+def _years_compared(text: str, start: int, end: int, code: str, plain) -> int:
+    """Asserts the years found backwards are those of the forward search; the number found."""
+    expected = [m.span("year") for m in plain.finditer(text, start, end)]
+    assert [m.span() for m in fact_mismatch._years(text, start, end, fact_mismatch._patterns(code))] == expected, \
+        (text, start, end)
+    return len(expected)
+
+
+def test_fact_years_found_backwards_as_by_the_forward_search_on_generated_text():
+    rng = random.Random(13)
+    for code in language.codes():
+        data = language.load(code)
+        words = data["year_before"]["start"] + data["year_before"]["deadline"] + data["year_in_words"]
+        assert not any(c.isdigit() for w in words for c in w)   # what the backwards form relies on
+        # the year words, pieces of them glued to others, years and numbers of other lengths, glued digits
+        pieces = words + [w.upper() for w in words[:3]] + [w[1:] for w in words if len(w) > 2] + \
+            ["2024", "1999", "20245", "202", "12", "x", "a2024", "le", "the", "-", "'"] + ["2031"] * len(words)
+        plain, found = _years_plain(code), 0
+        for text in _joined(pieces, rng, 3000):
+            # bounds inside the text: a sentence whose first word is cut, whose last year is cut, or whole
+            start = rng.choice([0, 0, rng.randrange(len(text) + 1)])
+            end = rng.choice([len(text), rng.randrange(start, len(text) + 1)])
+            found += _years_compared(text, start, end, code, plain)
+        assert found > 300   # the texts hold years after their words
+
+
+def test_fact_years_traps():
+    patterns = fact_mismatch._patterns("en")
+    for text, expected in [("by 2030 and in 2024", ["2030", "2024"]), ("in  2024, in 20245", ["2024"]),
+                           ("within 2024", []), ("in\u00a02024", ["2024"]), ("in 2024 2025", ["2024"]),
+                           ("no later than\n2031.", ["2031"]), ("begin 12024 in", [])]:
+        assert [m.group() for m in fact_mismatch._years(text, 0, len(text), patterns)] == expected, text
+
+
+def test_fact_years_found_backwards_on_the_corpora():
+    plain = {code: _years_plain(code) for code in ("fr", "en")}
+    for text in _corpus_texts():
+        start = 0
+        for line in text.split("\n"):   # every line as a sentence, offsets in the whole text
+            for code in plain:
+                _years_compared(text, start, start + len(line), code, plain[code])
+            start += len(line) + 1
+
+
+def test_near_match_cutoff_gives_the_verdict_of_the_whole_score():
+    """factmatch.hit asks rapidfuzz for the near match with a cutoff: the same verdict as the full score, on terms
+    with letters changed, dropped or doubled inside generated sentences (scores on both sides of the cutoff)."""
+    rng = random.Random(17)
+    terms = ["dépenses de défense", "produit intérieur brut", "defence spending", "gross domestic product",
+             "taux de chomage", "member states"]
+    sides = set()
+    for _ in range(4000):
+        term = rng.choice(terms)
+        chars = list(term)
+        for _ in range(rng.randrange(4)):
+            i = rng.randrange(len(chars))
+            chars[i:i + 1] = rng.choice([[], [chars[i], chars[i]], [rng.choice("aeiostx ")]])
+        text = " ".join(rng.choice(["le", "the", "of", "des", "x", "2024"]) for _ in range(rng.randrange(8))) + \
+            " " + "".join(chars) + " " + rng.choice(["", "en 2024", "rose", "a augmenté"])
+        whole = fuzz.partial_ratio(term, text) >= factmatch.NEAR
+        assert (fuzz.partial_ratio(term, text, score_cutoff=factmatch.NEAR) >= factmatch.NEAR) == whole, (term, text)
+        sides.add(whole)
+    assert sides == {True, False}
+
+
+_ACRONYM_WORDS = ["NATO", "OTAN", "NTAO", "ANTO", "Nato", "NAto", "nato", "FAP", "AFP", "APF", "SPD", "PSD", "DPS",
+                  "NSATU", "NSatu", "SNATU", "hr", "HR", "Hr", "RH", "AA", "Otan", "PURL", "PRUL", "Paris", "ÉTAT",
+                  "l'OTAN", "Agence France-Presse", "le", "the", "Macron", "UE", "Ue", "XYZ"]
+
+
+def _acronym_findings_compared(text: str, base, monkeypatch) -> int:
+    """Asserts name-typo reports the same with and without the test that skips an article's acronyms; the number of
+    findings."""
+    expected_lang = "fr" if " le " in f" {text} " else "en"
+    found = run_check("name-typo", text, base, lang=expected_lang)
+    with monkeypatch.context() as patched:
+        patched.setattr(name_typo, "_may_report", lambda base, token: True)
+        assert run_check("name-typo", text, base, lang=expected_lang) == found, text
+    return len(found)
+
+
+def test_acronyms_skipped_only_where_none_can_be_reported_on_generated_text(base, monkeypatch):
+    rng = random.Random(19)
+    reported = sum(_acronym_findings_compared(text, base, monkeypatch) > 0
+                   for text in _joined(_ACRONYM_WORDS, rng, 600))
+    assert reported > 100   # the texts hold misspelt acronyms
+
+
+def test_acronyms_skipped_only_where_none_can_be_reported_on_the_corpora(base, monkeypatch):
+    for text in _corpus_texts():
+        _acronym_findings_compared(text, base, monkeypatch)
+
+
+def test_date_leads_need_their_separator_after_the_digits():
+    """dates._LEAD_SEPARATORS says which character each kind's lead needs right after a number's digits: no lead
+    matches a number followed by another."""
+    others = [chr(c) for c in range(0x20, 0x7f) if not chr(c).isdigit()] + list("\t\n\u00a0\u202f\u2009–—／－·")
+    for kind, lead in dates._DIGIT_LEADS.items():
+        for n in range(1, 7):
+            for c in others:
+                for rest in ("12/12/2024", "12 2024", "x", ""):
+                    if lead.match("7" * n + c + rest):
+                        assert c in dates._LEAD_SEPARATORS[kind], (kind, n, c)
+
+
+class _Every(set):
+    def isdisjoint(self, other) -> bool:
+        return False
+
+
+def _dates_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the dates found are those found without the separators' test; their number."""
+    found = dates.find_dates(text, code)
+    starts = dates._starts
+    with monkeypatch.context() as patched:
+        patched.setattr(dates, "_starts", lambda prose, firsts: (starts(prose, firsts)[0], _Every()))
+        assert dates.find_dates(text, code) == found, text
+    return len(found)
+
+
+def test_dates_found_without_searching_for_separators_no_number_has_on_generated_text(monkeypatch):
+    rng = random.Random(23)
+    pieces = ["12", "3", "31", "2024", "1999", "12/03/2024", "12-03-2024", "2024-03-12", "12.03.2024", "12 03 2024",
+              "4/23 (Wed)", "2024/4/5", "5-mars-2024", "3/2", "12.5", "1er", "24th", "lundi", "Monday", "mars", "March",
+              "juin", "June", "-", "/", ".", " ", "(", "le", "the", "du", "x7"]
+    for code in ("fr", "en"):
+        assert sum(_dates_compared(text, code, monkeypatch) for text in _joined(pieces, rng, 1500)) > 500
+
+
+def test_dates_found_without_searching_for_separators_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _dates_compared(text, code, monkeypatch)

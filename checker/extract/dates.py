@@ -136,15 +136,21 @@ _DIGIT_RUN = patterns.compile(r"\d+")
 _DIGIT_LEADS = {"dMy": patterns.compile(r"\d\d?[/-]"), "ymd": patterns.compile(r"\d{4}/"),
                 "numeric": patterns.compile(r"\d\d?[/.-]"), "short": patterns.compile(r"\d\d?/"),
                 "spaced": patterns.compile(r"\d\d "), "iso": patterns.compile(r"\d{4}-")}
+# The character each of those needs right after a number's digits. A kind whose character follows no number of the
+# article has no match there (its pattern begins at such a number, or at a weekday and then such a number), and
+# this is told from the numbers already found, before the text is searched for what the kind needs (_NEEDS).
+_LEAD_SEPARATORS = {"dMy": "/-", "ymd": "/", "numeric": "/.-", "short": "/", "spaced": " ", "iso": "-"}
 
 
-def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> dict[str, list[int]]:
-    """The places where a word that begins a kind of date stands, and where numbers begin ("digits")."""
+def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> tuple[dict[str, list[int]], set[str]]:
+    """The places where a word that begins a kind of date stands, and where numbers begin ("digits"); and the
+    characters right after those numbers (a set)."""
     hits = word_hits(prose, frozenset().union(*firsts.values()))
     out = {kind: starts_of(hits, words) for kind, words in firsts.items()}
-    out["digits"] = [m.start() for m in _DIGIT_RUN.finditer(prose)
-                     if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
-    return out
+    runs = [m.span() for m in _DIGIT_RUN.finditer(prose)
+            if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
+    out["digits"] = [start for start, _ in runs]
+    return out, {prose[end:end + 1] for _, end in runs}
 
 
 @functools.lru_cache(maxsize=None)
@@ -249,10 +255,10 @@ def find_dates(prose: str, code: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
     kinds, firsts, leads = _patterns(code)
-    starts = _starts(prose, firsts)
+    starts, after_numbers = _starts(prose, firsts)
     for kind, pattern in kinds:
         need = _NEEDS.get(kind)
-        if need is not None and not need.search(prose):
+        if need is not None and (after_numbers.isdisjoint(_LEAD_SEPARATORS[kind]) or not need.search(prose)):
             continue
         lead = leads.get(kind)
         numbers = [at for at in starts["digits"] if lead.match(prose, at)] if lead else []
