@@ -9,11 +9,12 @@ from rapidfuzz import fuzz
 
 from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo
-from checker.extract import dates, reckoning
+from checker.extract import anchors, clauses, dates, figures, reckoning
 from checker.extract.anchored import lowered
+from checker.extract.numbers import find_numbers
 from checker.fold import fold_same_length
 from checker.lang import alternation
-from conftest import build_base, run_check
+from conftest import build_base, run_check, shared_dir
 from test_fast_forms import _corpus_texts
 
 _SEPARATORS = [" ", " ", " ", "  ", "\u202f", "\u00a0", "\n", "-", "'", "’", ", ", ". ", ""]
@@ -248,3 +249,78 @@ def test_dates_found_without_searching_for_separators_on_the_corpora(monkeypatch
     for text in _corpus_texts():
         for code in ("fr", "en"):
             _dates_compared(text, code, monkeypatch)
+
+
+def _figures_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the figures found are those found when every number is tried for a percent or points word; the
+    number of percentages and points."""
+    numbers = find_numbers(text, code)
+    found = figures.find_figures(text, code, numbers, [])
+    with monkeypatch.context() as patched:
+        patched.setattr(figures, "_may_be_percent", lambda prose, end, firsts: True)
+        assert figures.find_figures(text, code, numbers, []) == found, text
+    return sum(f.kind in ("percent", "points") for f in found)
+
+
+def test_percent_words_tried_only_where_one_may_follow_on_generated_text(monkeypatch):
+    rng = random.Random(29)
+    pieces = ["12", "3,5", "2.5", "40", "2 millions", "1,2 milliard", "%", "\u00a0%", "pour cent", "POUR CENT",
+              "Pourcent", "p. cent", "p.c.", "percent", "Per Cent", "pc", "PC", "points", "Points", "point",
+              "point de pourcentage", "points de pourcentage", "percentage points", "pts", "pourcentage", "pour",
+              "par", "x", "€", "$", "km", "ans", "personnes", "membres", "\t", "\u202f"]
+    for code in ("fr", "en"):
+        assert sum(_figures_compared(text, code, monkeypatch) for text in _joined(pieces, rng, 2000)) > 100
+
+
+def test_percent_words_tried_only_where_one_may_follow_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _figures_compared(text, code, monkeypatch)
+
+
+def _breaks_compared(text: str, start: int, end: int, code: str, monkeypatch) -> int:
+    """Asserts a sentence's clause breaks are those found when its clause words are always looked for; the number
+    of clause words found."""
+    found = clauses.clause_breaks(text, (start, end), code)
+    with monkeypatch.context() as patched:
+        patched.setattr(clauses, "_may_break", lambda prose, sentence, needles: True)
+        assert clauses.clause_breaks(text, (start, end), code) == found, (text, start, end)
+    return sum(a == b for a, b in found)
+
+
+def test_clause_words_looked_for_where_one_may_occur_on_generated_text(monkeypatch):
+    rng = random.Random(31)
+    for code in language.codes():
+        phrases = language.load(code)["clause_breaks"]
+        words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
+        pieces = phrases + [p.upper() for p in phrases] + words + [w[:-1] for w in words] + ["x", "le", "the", "-"]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _breaks_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]), code,
+                                      monkeypatch)
+        assert found > 300
+
+
+def test_clause_words_looked_for_where_one_may_occur_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        start = 0
+        for line in text.split("\n"):   # every line as a sentence, offsets in the whole text
+            for code in ("fr", "en"):
+                _breaks_compared(text, start, start + len(line), code, monkeypatch)
+            start += len(line) + 1
+
+
+def test_four_digits_told_by_bisection_as_by_the_search():
+    rng = random.Random(37)
+    texts = ["".join(rng.choice("12345 ab٣\n") for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in texts + _corpus_texts_or_none():
+        for _ in range(20):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, min(len(text), start + 500) + 1)
+            assert anchors._has_four_digits(text, start, end) == (anchors._FOUR_DIGITS.search(text, start, end) is not None)
+
+
+def _corpus_texts_or_none() -> list[str]:
+    shared = shared_dir()
+    return _corpus_texts() if shared is not None else []

@@ -150,11 +150,11 @@ def _figures(ctx, start: int, end: int, patterns) -> list[Stated]:
 
 
 def _years(prose: str, start: int, end: int, patterns) -> list[regex.Match]:
-    """The years of prose[start:end] that follow a year word ("in 2024", "à partir de 2026"): the four digits of
-    each match of `(?<!\w)(?:words)\s+(?P<year>\d{4})(?!\d)`. That pattern, searched forward, tries its words at
-    every place of the sentence; here each run of four digits is found first, and the words matched backwards from
-    it, in the time of one attempt. The same years: a year so preceded is a run of exactly four digits, and the
-    words and spaces before it hold no digit, so they never reach back into an earlier match
+    """The years of prose[start:end] that follow a year word ("in 2024", "à partir de 2026"): four digits and no
+    fifth after a year word (not inside a longer word) and spaces. A pattern of the three searched forward tries
+    its words at every place of the sentence; here each run of four digits is found first, and the words matched
+    backwards from it, in the time of one attempt. The same years: a year so preceded is a run of exactly four
+    digits, and the words and spaces before it hold no digit, so they never reach back into an earlier match
     (tests/test_fast_searches.py compares the two)."""
     before = patterns["year_before"]
     return [m for m in _FOUR_DIGITS.finditer(prose, start, end) if before.match(prose, start, m.start())]

@@ -84,6 +84,7 @@ def _data(code: str) -> dict:
         "percent": patterns.compile(rf"[ \t\u00a0\u202f]?(?:{alternation(data['percent_words'])})(?!\w)", flags),
         "pp": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['percent_point_words'])})(?!\w)", flags),
         "points": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['figure_points'])})(?!\w)", flags),
+        "percent_first": _first_letters(data["percent_words"] + data["percent_point_words"] + data["figure_points"]),
         # a unit's first character looked at before its hundred alternatives are tried (see lang.starts): the
         # same matches, the pattern is case-sensitive
         "unit": patterns.compile(rf"[ \t\u00a0\u202f]*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
@@ -103,6 +104,9 @@ def _data(code: str) -> dict:
     }
 
 
+_BLANKS = " \t\u00a0\u202f"   # what the three patterns of _may_be_percent allow between a number and its word
+
+
 def last_words(phrases) -> tuple[str, ...]:
     """The last words of the phrases, lowercased: what may_end_with() looks for."""
     return tuple(sorted({p.split()[-1].lower() for p in phrases}))
@@ -116,6 +120,22 @@ def may_end_with(before: str, ends: tuple[str, ...]) -> bool:
     figures have no bound, approximation or change before them."""
     last = before.rsplit(None, 1)
     return bool(last) and (not last[-1].isascii() or last[-1].lower().endswith(ends))
+
+
+def _first_letters(words) -> frozenset[str]:
+    """The first letters of the words in lower case, case-folded too ("ſ" → "s"): what _may_be_percent looks for."""
+    return frozenset(c for w in words if w for c in (w[0].lower(), w[0].casefold()[0]))
+
+
+def _may_be_percent(prose: str, end: int, firsts: frozenset[str]) -> bool:
+    """Whether a percent, percentage-point or points word may follow a number ending at `end`: a necessary
+    condition of the "pp", "percent" and "points" patterns (blanks, then one of their words), told by the first
+    character after the blanks when it is in ASCII (see may_end_with). Most numbers are followed by none of
+    them, and the three patterns cost more than this."""
+    j, size = end, len(prose)
+    while j < size and prose[j] in _BLANKS:
+        j += 1
+    return j < size and (not prose[j].isascii() or prose[j].lower() in firsts)
 
 
 def is_year(number: NumberMention, prose: str) -> bool:
@@ -196,7 +216,7 @@ def _unit(prose: str, number: NumberMention, end: int, data: dict, head: str):  
     if glued:
         unit = data["glued"][glued]
         return start, end + len(glued), unit, _kind(unit), "", (), (end, end + len(glued)), ()
-    if not money:
+    if not money and _may_be_percent(prose, end, data["percent_first"]):
         if (p := data["pp"].match(prose, end, end + 60)):
             return start, p.end(), PP, "points", "", (), p.span(), ()
         if (p := data["percent"].match(prose, end, end + 40)):
