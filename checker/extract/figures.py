@@ -92,6 +92,7 @@ def _data(code: str) -> dict:
             rf"[ \t\u00a0\u202f]*(?:{link})\s*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
         "link": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{link})(?:\s+|(?<=['’]))"),
         "symbol": patterns.compile(rf"(?:{alternation(symbols, loose=False)})[ \t\u00a0]?$"),
+        "symbol_ends": frozenset(sign[-1] for sign in symbols if sign),   # one stands in the text a sign ends
         "bound": patterns.compile(rf"(?<!\w)(?P<b>{alternation(bounds)})\s*$", flags),
         "approx": patterns.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", flags),
         "range_start": patterns.compile(
@@ -99,6 +100,7 @@ def _data(code: str) -> dict:
         "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*$", flags),
         "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
         "bound_ends": last_words(bounds), "approx_ends": last_words(data["approximation_words"]),
+        "range_ends": last_words(data["figure_range"]["between"]),
         "change_ends": last_words(data["figure_change_joiners"] + ["-", "–"]),
         "per": patterns.compile(rf"[ \t\u00a0]*(?:-|\s)?(?:{per})(?![\w-])", flags),
     }
@@ -169,7 +171,7 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
     value, step, end = number.value, number.step, number.end
     low = high = None
     head = prose[max(0, number.start - 40):number.start]
-    if nxt is not None and data["range_start"].search(head[-14:]) \
+    if nxt is not None and may_end_with(head[-14:], data["range_ends"]) and data["range_start"].search(head[-14:]) \
             and data["range_join"].fullmatch(prose, number.end, nxt.start) and nxt.value > value:
         # "entre 2 et 3 milliards": the scale of the second figure is the first one's too
         scale = nxt.scale if number.scale == 1 and nxt.scale > 1 and abs(value) < 1000 else 1
@@ -208,7 +210,7 @@ def _unit(prose: str, number: NumberMention, end: int, data: dict, head: str):  
     """(start, end, unit, kind, counted, candidates, unit span, names) of what follows the number; None when it is
     not a figure."""
     start = number.start
-    sign = data["symbol"].search(head[-4:])
+    sign = data["symbol"].search(head[-4:]) if not data["symbol_ends"].isdisjoint(head[-4:]) else None
     money = data["symbols"][sign.group().strip()] if sign else None
     if money:
         start = number.start - len(sign.group())
