@@ -102,12 +102,16 @@ def hits(terms: tuple[str, ...], folded_sentence: str) -> set[str]:
     return {term for term in without_digits(terms) if hit(term, plain)}
 
 
+NEAR = 92   # partial_ratio of a term's near match (see hit)
+
+
 def hit(term: str, plain: str) -> bool:
     """The term (without digits) is found in `plain`, a folded sentence whose apostrophes are followed by a space."""
     pattern, near = _matcher(term)
     if pattern.search(plain):
         return True
-    return near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain) >= 92
+    # the cutoff lets rapidfuzz stop at alignments that cannot reach it; at or above it the score is the same
+    return near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain, score_cutoff=NEAR) >= NEAR
 
 
 @functools.lru_cache(maxsize=4096)

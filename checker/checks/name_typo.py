@@ -113,6 +113,8 @@ def _acronyms(ctx):
     base = ctx.base
     if not base.acronyms:
         return
+    if not any(_may_report(base, token) for token in _ACRONYM.findall(ctx.article.prose)):
+        return   # most articles: their acronyms are written as declared, and their capitalised words are no acronyms
     written = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(ctx.article.prose)]
     uses = Counter(token for _, _, token in written)
 
@@ -147,6 +149,24 @@ def _acronyms(ctx):
                               _evidence(ctx, org.where, f"{org.name}: acronyms {', '.join(org.acronyms)}"))
         unambiguous = len({form for form, _ in forms}) == 1
         yield _with_fix(finding, start, end, exact, safe=unambiguous and what != "has two letters swapped")
+
+
+def _may_report(base, token: str) -> bool:
+    """Whether _acronyms may report the token, told without the article's other words: written with capitals
+    beyond the first and not as declared, it must be an acronym of the rules in other capitals; all in capitals
+    and no acronym itself, it must hold the letters of one (two of them swapped). Most tokens are neither."""
+    if token[1:].islower():
+        return False
+    folded = fold(token)
+    if token.isupper():
+        return folded not in base.acronyms and "".join(sorted(folded)) in _acronym_letters(base)
+    return folded in base.acronyms and token not in base.exact_spellings
+
+
+@functools.lru_cache(maxsize=2)
+def _acronym_letters(base) -> frozenset[str]:
+    """The letters of each declared acronym, sorted: what a swap of two of them keeps."""
+    return frozenset("".join(sorted(acronym)) for acronym in base.acronyms)
 
 
 def _swapped(base, token: str, named) -> list:

@@ -10,12 +10,14 @@ from .. import lang as language
 from .. import patterns
 from ..fold import fold
 from ..lang import alternation
+from .anchored import lowered
 
 _WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 _ELISION = patterns.compile(r"['’]")
 
 
 _WORD_CHAR = regex.compile(r"\w")
+_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
 # punctuation that breaks a clause: one character each, so that no break hides another (see clause_breaks)
 _PUNCTUATION = patterns.compile(r",(?=\s)|[;:()\[\]–—«»“”]")
 
@@ -38,7 +40,15 @@ def _data(code: str) -> dict:
         "source": patterns.compile(rf"{word_start(sources)}(?:{alternation(sources)})\s+(?P<who>[^,;:.!?()«»]{{1,60}})",
                                    flags),
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
+        "break_needles": _needles(breaks),
     }
+
+
+def _needles(phrases) -> frozenset[str] | None:
+    """A word of each phrase (its longest, in lower case) that a sentence holds as written wherever the phrase
+    occurs in it (its pattern reads spaces and apostrophes loosely, not letters); None when a phrase has none."""
+    words = [max(_APART.split(phrase.lower()), key=len) for phrase in phrases]
+    return frozenset(words) if all(words) else None
 
 
 def clause_around(prose: str, sentence: tuple[int, int], start: int, end: int, code: str,
@@ -60,8 +70,18 @@ def clause_breaks(prose: str, sentence: tuple[int, int], code: str) -> list[tupl
     order. Punctuation and words are found apart (two simple patterns scan faster than their alternation) and
     merged: a word's empty break is at a letter, a mark's at the mark, so no place holds both."""
     found = [m.span() for m in _PUNCTUATION.finditer(prose, sentence[0], sentence[1])]
-    words = [m.span() for m in _data(code)["break_words"].finditer(prose, sentence[0], sentence[1])]
+    data = _data(code)
+    words = [m.span() for m in data["break_words"].finditer(prose, sentence[0], sentence[1])] \
+        if _may_break(prose, sentence, data["break_needles"]) else ()
     return sorted(found + words) if words else found
+
+
+def _may_break(prose: str, sentence: tuple[int, int], needles: frozenset[str] | None) -> bool:
+    """Whether a clause word may occur in the sentence: one of the needles does, in the text in lower case (when
+    that is its case folding, see anchored.lowered). Most sentences have none, and this is cheaper than the
+    pattern tried at every word."""
+    low = lowered(prose)
+    return low is None or needles is None or any(low.find(n, sentence[0], sentence[1]) >= 0 for n in needles)
 
 
 def content_words(text: str, code: str) -> list[str]:

@@ -136,15 +136,22 @@ _DIGIT_RUN = patterns.compile(r"\d+")
 _DIGIT_LEADS = {"dMy": patterns.compile(r"\d\d?[/-]"), "ymd": patterns.compile(r"\d{4}/"),
                 "numeric": patterns.compile(r"\d\d?[/.-]"), "short": patterns.compile(r"\d\d?/"),
                 "spaced": patterns.compile(r"\d\d "), "iso": patterns.compile(r"\d{4}-")}
+# The character each of those needs right after a number's digits. A kind whose character follows no number of the
+# article has no match there (its pattern begins at such a number, or at a weekday and then such a number), and
+# this is told from the numbers already found, before the text is searched for what the kind needs (_NEEDS).
+_LEAD_SEPARATORS = {"dMy": "/-", "ymd": "/", "numeric": "/.-", "short": "/", "spaced": " ", "iso": "-"}
+# And the most digits of the number each can begin (a day or month, or a year), all a lead reads before what
+# follows them: a longer number begins no match of that kind.
+_LEAD_DIGITS = {"dmy": 2, "dMy": 2, "ymd": 4, "numeric": 2, "short": 2, "spaced": 2, "iso": 4}
 
 
-def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> dict[str, list[int]]:
-    """The places where a word that begins a kind of date stands, and where numbers begin ("digits")."""
+def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> tuple[dict[str, list[int]], list[tuple[int, int]]]:
+    """The places where a word that begins a kind of date stands; and the numbers that begin a word, as the spans
+    of their digits."""
     hits = word_hits(prose, frozenset().union(*firsts.values()))
-    out = {kind: starts_of(hits, words) for kind, words in firsts.items()}
-    out["digits"] = [m.start() for m in _DIGIT_RUN.finditer(prose)
-                     if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
-    return out
+    runs = [m.span() for m in _DIGIT_RUN.finditer(prose)
+            if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
+    return {kind: starts_of(hits, words) for kind, words in firsts.items()}, runs
 
 
 @functools.lru_cache(maxsize=None)
@@ -244,18 +251,24 @@ class _Reader:
         return DateMention(m.start(), m.end(), day, month, year, None, wd, "numeric", span, swapped)
 
 
+def _may_begin(kind: str, after_numbers: set[str]) -> bool:
+    """Whether a number can begin a date of the kind: one is followed by the character its lead needs."""
+    return not after_numbers.isdisjoint(_LEAD_SEPARATORS[kind])
+
+
 def find_dates(prose: str, code: str) -> list[DateMention]:
     reader = _Reader(prose, code)
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
     kinds, firsts, leads = _patterns(code)
-    starts = _starts(prose, firsts)
+    starts, runs = _starts(prose, firsts)
+    after_numbers = {prose[end:end + 1] for _, end in runs}
     for kind, pattern in kinds:
         need = _NEEDS.get(kind)
-        if need is not None and not need.search(prose):
+        if need is not None and not (_may_begin(kind, after_numbers) and need.search(prose)):
             continue
-        lead = leads.get(kind)
-        numbers = [at for at in starts["digits"] if lead.match(prose, at)] if lead else []
+        lead, longest = leads.get(kind), _LEAD_DIGITS.get(kind, 0)
+        numbers = [at for at, end in runs if end - at <= longest and lead.match(prose, at)] if lead else []
         begins = sorted(set(numbers).union(*(starts[k] for k in _BEGINS.get(kind, ("weekday",)))))
         for m in finditer_at(pattern, prose, begins):
             if taken.find(1, m.start(), m.end()) >= 0:

@@ -84,6 +84,7 @@ def _data(code: str) -> dict:
         "percent": patterns.compile(rf"[ \t\u00a0\u202f]?(?:{alternation(data['percent_words'])})(?!\w)", flags),
         "pp": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['percent_point_words'])})(?!\w)", flags),
         "points": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{alternation(data['figure_points'])})(?!\w)", flags),
+        "percent_first": _first_letters(data["percent_words"] + data["percent_point_words"] + data["figure_points"]),
         # a unit's first character looked at before its hundred alternatives are tried (see lang.starts): the
         # same matches, the pattern is case-sensitive
         "unit": patterns.compile(rf"[ \t\u00a0\u202f]*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
@@ -91,6 +92,7 @@ def _data(code: str) -> dict:
             rf"[ \t\u00a0\u202f]*(?:{link})\s*{unit_first}(?P<unit>{alternation(unit_words)})(?![\w/'’])"),
         "link": patterns.compile(rf"[ \t\u00a0\u202f]+(?:{link})(?:\s+|(?<=['’]))"),
         "symbol": patterns.compile(rf"(?:{alternation(symbols, loose=False)})[ \t\u00a0]?$"),
+        "symbol_ends": frozenset(sign[-1] for sign in symbols if sign),   # one stands in the text a sign ends
         "bound": patterns.compile(rf"(?<!\w)(?P<b>{alternation(bounds)})\s*$", flags),
         "approx": patterns.compile(rf"(?:^|\W)(?:{alternation(data['approximation_words'])})\s*$", flags),
         "range_start": patterns.compile(
@@ -98,9 +100,13 @@ def _data(code: str) -> dict:
         "range_join": patterns.compile(rf"\s*(?:{alternation(data['figure_range']['joiners'])}|-|–)\s*$", flags),
         "change_before": patterns.compile(rf"\d\s*(?:%\s*)?(?:{alternation(data['figure_change_joiners'])}|-|–)\s*$", flags),
         "bound_ends": last_words(bounds), "approx_ends": last_words(data["approximation_words"]),
+        "range_ends": last_words(data["figure_range"]["between"]),
         "change_ends": last_words(data["figure_change_joiners"] + ["-", "–"]),
         "per": patterns.compile(rf"[ \t\u00a0]*(?:-|\s)?(?:{per})(?![\w-])", flags),
     }
+
+
+_BLANKS = " \t\u00a0\u202f"   # what the three patterns of _may_be_percent allow between a number and its word
 
 
 def last_words(phrases) -> tuple[str, ...]:
@@ -116,6 +122,22 @@ def may_end_with(before: str, ends: tuple[str, ...]) -> bool:
     figures have no bound, approximation or change before them."""
     last = before.rsplit(None, 1)
     return bool(last) and (not last[-1].isascii() or last[-1].lower().endswith(ends))
+
+
+def _first_letters(words) -> frozenset[str]:
+    """The first letters of the words in lower case, case-folded too ("ſ" → "s"): what _may_be_percent looks for."""
+    return frozenset(c for w in words if w for c in (w[0].lower(), w[0].casefold()[0]))
+
+
+def _may_be_percent(prose: str, end: int, firsts: frozenset[str]) -> bool:
+    """Whether a percent, percentage-point or points word may follow a number ending at `end`: a necessary
+    condition of the "pp", "percent" and "points" patterns (blanks, then one of their words), told by the first
+    character after the blanks when it is in ASCII (see may_end_with). Most numbers are followed by none of
+    them, and the three patterns cost more than this."""
+    j, size = end, len(prose)
+    while j < size and prose[j] in _BLANKS:
+        j += 1
+    return j < size and (not prose[j].isascii() or prose[j].lower() in firsts)
 
 
 def is_year(number: NumberMention, prose: str) -> bool:
@@ -149,7 +171,7 @@ def _figure(prose: str, number: NumberMention, nxt: NumberMention | None, data: 
     value, step, end = number.value, number.step, number.end
     low = high = None
     head = prose[max(0, number.start - 40):number.start]
-    if nxt is not None and data["range_start"].search(head[-14:]) \
+    if nxt is not None and may_end_with(head[-14:], data["range_ends"]) and data["range_start"].search(head[-14:]) \
             and data["range_join"].fullmatch(prose, number.end, nxt.start) and nxt.value > value:
         # "entre 2 et 3 milliards": the scale of the second figure is the first one's too
         scale = nxt.scale if number.scale == 1 and nxt.scale > 1 and abs(value) < 1000 else 1
@@ -188,7 +210,7 @@ def _unit(prose: str, number: NumberMention, end: int, data: dict, head: str):  
     """(start, end, unit, kind, counted, candidates, unit span, names) of what follows the number; None when it is
     not a figure."""
     start = number.start
-    sign = data["symbol"].search(head[-4:])
+    sign = data["symbol"].search(head[-4:]) if not data["symbol_ends"].isdisjoint(head[-4:]) else None
     money = data["symbols"][sign.group().strip()] if sign else None
     if money:
         start = number.start - len(sign.group())
@@ -196,7 +218,7 @@ def _unit(prose: str, number: NumberMention, end: int, data: dict, head: str):  
     if glued:
         unit = data["glued"][glued]
         return start, end + len(glued), unit, _kind(unit), "", (), (end, end + len(glued)), ()
-    if not money:
+    if not money and _may_be_percent(prose, end, data["percent_first"]):
         if (p := data["pp"].match(prose, end, end + 60)):
             return start, p.end(), PP, "points", "", (), p.span(), ()
         if (p := data["percent"].match(prose, end, end + 40)):

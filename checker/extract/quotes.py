@@ -20,6 +20,7 @@ import regex
 
 from .. import lang as language
 from ..fold import fold, fold_name
+from .clauses import word_start
 from .names import NameSpan
 from .sentences import sentence_at
 from .. import patterns
@@ -201,7 +202,8 @@ def _attribution(code: str) -> regex.Pattern:
     data = language.load(code)
     verbs = language.alternation(data["attribution_verbs"]) or "(?!)"
     cues = language.alternation(data["attribution_cues"]) or "(?!)"
-    return patterns.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})|(?P<cue>{cues}))(?![\w-])", regex.I)
+    start = word_start(data["attribution_verbs"] + data["attribution_cues"])   # tried at word starts only
+    return patterns.compile(rf"{start}(?<![\w-])(?:(?P<verb>{verbs})|(?P<cue>{cues}))(?![\w-])", regex.I)
 
 
 @functools.lru_cache(maxsize=None)

@@ -141,7 +141,8 @@ _POSSESSIVE = re.compile(r"^(\w+)'s\s")
 def _key(matched: str) -> str:
     """A matched text as the indexes key it: folded, runs of spaces as one, a possessive after the first word
     read through (find_words matches "NATO's Secretary General" for "NATO Secretary General")."""
-    return _POSSESSIVE.sub(r"\1 ", fold(" ".join(matched.split())), count=1)
+    key = fold(" ".join(matched.split()))
+    return _POSSESSIVE.sub(r"\1 ", key, count=1) if "'" in key else key   # most texts have no apostrophe
 
 
 def _title_words(form: str) -> frozenset[str]:
