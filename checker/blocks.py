@@ -227,6 +227,9 @@ class StoreCollection:
     def name_spellings(self) -> Iterator[NameSpelling]:
         return self.store.name_spellings()
 
+    def name_forms(self) -> Iterator[tuple[str, str]]:
+        return self.store.name_forms()
+
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
                weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
         """(a, b, verdict) as collection.Collection.judged gives them (not in the same order)."""
