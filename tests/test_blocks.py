@@ -143,6 +143,7 @@ def test_the_store_streams_name_spellings_in_order_and_leaves_nothing(monkeypatc
         kept.finish()
         assert list(kept.name_spellings()) == sorted((n for r in records for n in r.names),
                                                      key=lambda n: (n.path, n.line, n.column))
+        assert sorted(kept.name_forms()) == sorted((n.text, n.folded) for r in records for n in r.names)
     assert list(tmp_path.iterdir()) == [], "the store's folder is removed"
 
 

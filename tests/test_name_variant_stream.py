@@ -167,3 +167,17 @@ def test_the_reference_comparison_covers_short_evidence_and_shared_minorities():
 def test_a_collection_without_names():
     records = [ArticleRecord("a.md", "en", None), ArticleRecord("b.md", "en", None)]
     assert list(nv.check_collection(Collection(records), OPTIONS)) == []
+
+
+def test_the_counting_pass_sees_the_spellings_of_the_reporting_pass():
+    """The first pass counts (text, folded) pairs without a record per lead (_forms); they must be those the second
+    pass gives as records (_spellings), names across a line break and names whose folding drops a word included."""
+    records, _ = _collection(3)
+    names = [n for r in records for n in r.names]
+    names += [NameSpelling("x.md", 1, 1, text, fold_name(text), False)
+              for text in ("Air Force Colonel Eileen\nCollins", "Jean-Luc  Picard Sr", "J. D. Vance Jr", "Ann", "Lu Xun Li")]
+    from_records = Counter((n.text, n.folded) for n in nv._spellings(names))
+    assert Counter(nv._forms((n.text, n.folded) for n in names)) == from_records
+    assert {("Air Force Colonel Eileen", "air force colonel eileen"), ("Lu Xun", "lu xun"),
+            ("Xun Li", "xun li")} <= set(from_records)   # leading and trailing words are counted
+    assert not any(text.startswith("Jean-Luc") and text != "Jean-Luc  Picard Sr" for text, _ in from_records)

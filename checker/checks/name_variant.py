@@ -128,11 +128,12 @@ def _flagged_pairs(collection, options):
     """The first pass: the archive's names that matter, the uses of each spelling, the usual and the house
     spelling of each majority, and the (minority, majority) pairs to report."""
     tally = _Tally()
-    for n in _spellings(collection.name_spellings()):
-        tally.add(n)
+    # counting needs no order and no place: the written and folded forms only, the leads without a record each
+    for text, folded in _forms(collection.name_forms()):
+        tally.add(text, folded)
     archived = _archived(collection, tally.uses)
-    for n in _spellings(archived):
-        tally.add(n)
+    for text, folded in _forms((n.text, n.folded) for n in archived):
+        tally.add(text, folded)
     written, pairs = {}, []
     for minority, majority in _variants(tally.uses, options):
         usual = _usual(tally.forms(majority))
@@ -149,6 +150,15 @@ def _flagged_pairs(collection, options):
 def _spellings(names):
     """The spellings of two words or more, with the leading words of longer names."""
     return (n for n in _with_leads(names) if len(n.folded.split()) >= 2)
+
+
+def _forms(names):
+    """(text, folded) of the spellings _spellings gives, from the (text, folded) of the names."""
+    for text, folded in names:
+        if len(folded.split()) >= 2:
+            yield text, folded
+        for _, text, folded in _leads(text, folded):
+            yield text, folded      # two words or more: the leads of a name of three or more
 
 
 def _archived(collection, uses: Counter) -> list:
@@ -168,13 +178,13 @@ class _Tally:
         self.first: dict[str, str] = {}
         self.several: dict[str, Counter] = {}
 
-    def add(self, n) -> None:
-        first = self.first.setdefault(n.folded, n.text)
-        if first != n.text and n.folded not in self.several:
-            self.several[n.folded] = Counter({first: self.uses[n.folded]})
-        if n.folded in self.several:
-            self.several[n.folded][n.text] += 1
-        self.uses[n.folded] += 1
+    def add(self, text: str, folded: str) -> None:
+        first = self.first.setdefault(folded, text)
+        if first != text and folded not in self.several:
+            self.several[folded] = Counter({first: self.uses[folded]})
+        if folded in self.several:
+            self.several[folded][text] += 1
+        self.uses[folded] += 1
 
     def forms(self, folded: str) -> Counter:
         return self.several.get(folded) or Counter({self.first[folded]: self.uses[folded]})
@@ -215,16 +225,22 @@ def _with_leads(names):
     slip in "Jim Patttison" or "Eileen Colins" has its majority."""
     for n in names:
         yield n
-        words, folded = n.text.split(), n.folded.split()
-        if len(words) != len(folded):
-            continue
-        for k in range(2, len(words)):
-            yield replace(n, text=" ".join(words[:k]), folded=" ".join(folded[:k]))
-        if " ".join(words) != n.text:
-            continue   # a name across a line break: its columns would be wrong
-        for k in range(1, len(words) - 1):
-            offset = len(" ".join(words[:k])) + 1
-            yield replace(n, column=n.column + offset, text=n.text[offset:], folded=" ".join(folded[k:]))
+        for offset, text, folded in _leads(n.text, n.folded):
+            yield replace(n, column=n.column + offset, text=text, folded=folded)
+
+
+def _leads(text: str, folded: str):
+    """(offset, text, folded) of the leading words of a name (offset 0), then of its trailing words (_with_leads)."""
+    words, folds = text.split(), folded.split()
+    if len(words) != len(folds):
+        return
+    for k in range(2, len(words)):
+        yield 0, " ".join(words[:k]), " ".join(folds[:k])
+    if " ".join(words) != text:
+        return   # a name across a line break: its columns would be wrong
+    for k in range(1, len(words) - 1):
+        offset = len(" ".join(words[:k])) + 1
+        yield offset, text[offset:], " ".join(folds[k:])
 
 
 def _variants(uses: Counter, options) -> list[tuple[str, str]]:
