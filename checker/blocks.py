@@ -236,7 +236,7 @@ class StoreCollection:
         return self.store.name_forms()
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
+               prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
         """(a, b, verdict) as collection.Collection.judged gives them (not in the same order)."""
         min_size = min_words if kind == "quote" else 0
         table = self.store.usable(kind, max_block, min_size)

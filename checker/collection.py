@@ -28,13 +28,12 @@ class Collection:
         self.archive = archive          # an archive.ArchiveIndex, or None
         self.jobs = jobs                # worker processes for judging pairs
 
-    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict, weight: int = 1,
+    def verdicts(self, judge: Callable, pairs: list[tuple[T, T]], options: dict,
                  prepare: Callable | None = None) -> Iterator[tuple[T, T, object]]:
         """(a, b, verdict) for the pairs whose judge(a, b, options) is not None, in the order of the pairs; with
         `prepare`, the judge is given prepare(item, options) of each, made once per item. From PARALLEL_PAIRS
-        pairs on (divided by `weight`, what one judgement costs against an ordinary one), they are judged by
-        `jobs` forked processes that inherit them; the verdicts are the same."""
-        if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS // weight:
+        pairs on, they are judged by `jobs` forked processes that inherit them; the verdicts are the same."""
+        if self.jobs > 1 and len(pairs) >= PARALLEL_PAIRS:
             context = fork_context()
             if context is not None:
                 yield from _forked_verdicts(judge, pairs, options, self.jobs, context, prepare)
@@ -49,13 +48,13 @@ class Collection:
         return path in self.checked
 
     def judged(self, kind: str, judge: Callable, options: dict, max_block: int, min_words: int = 0,
-               weight: int = 1, prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
+               prepare: Callable | None = None, screen: Screen | None = None) -> Iterator[tuple]:
         """(a, b, verdict) for the candidate pairs of claims (kind "claim") or quotations ("quote", of at
         least `min_words` words) whose judge(a, b, options) is not None; blocks.StoreCollection gives the same
         verdicts, in another order, from records kept on disk. `screen` only spares a large run judging
         pairs it knows the verdict of (None): here every pair is judged."""
         pairs = self.claim_pairs(max_block) if kind == "claim" else self.quote_pairs(max_block, min_words)
-        return self.verdicts(judge, pairs, options, weight, prepare)
+        return self.verdicts(judge, pairs, options, prepare)
 
     def name_spellings(self) -> Iterator[NameSpelling]:
         """Every name spelling of the checked articles, in (path, line, column) order; each call streams again."""

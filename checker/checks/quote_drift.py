@@ -92,13 +92,11 @@ class _Side(Side):
 
 
 def check_collection(collection, options):
-    # a pair of quotations costs about three times a pair of figures to judge (weight): most are told apart by
-    # the words one lacks before any alignment (quotematch.changed_words)
     def around(focus: list) -> Rivals:
         pairs = collection.quote_pairs(options["max_block"], options["min_words"], focus=focus)
-        return _drifts(collection.verdicts(drift, pairs, options, weight=3), collection)
+        return _drifts(collection.verdicts(drift, pairs, options), collection)
 
-    found = collection.judged("quote", drift, options, options["max_block"], options["min_words"], weight=3)
+    found = collection.judged("quote", drift, options, options["max_block"], options["min_words"])
     with _drifts(found, collection) as rivals:
         for item in reported(rivals, collection, around):
             yield _finding(rivals, item)
