@@ -246,7 +246,7 @@ class StoreCollection:
             yield from _on_cluster(self.client, self.store.conn, units, self.window)
         elif self.jobs > 1 and len(units) > 1:
             with worker_pool(min(capped(self.jobs), len(units)), process_context(), str(self.store.path), _open) as pool:
-                for found in map_with_state(pool, _unit, units):
+                for found in map_with_state(pool, _unit, units, spill=str(self.store.folder)):
                     yield from found
         else:
             for unit in units:

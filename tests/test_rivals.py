@@ -5,10 +5,14 @@ it holds in memory at a time."""
 from __future__ import annotations
 
 import gc
+import os
 import random
 import sqlite3
+import sys
+import tempfile
 import tracemalloc
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +144,34 @@ def test_what_an_item_costs_in_memory_beyond_the_active_ones(monkeypatch):
     small, large = _held(2_000), _held(20_000)
     per_item = (large - small) / 18_000
     assert per_item < 16, f"{per_item:.1f} bytes held per item in conflict"   # its count and flag: 5 bytes
+
+
+def _open_file_size(name: str) -> int:
+    """The size of the file this process holds open under `name` (Linux), 0 if none."""
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") == name:
+                return os.stat(f"/proc/self/fd/{fd}").st_size
+        except OSError:   # the descriptor of the listing itself, closed since
+            pass
+    return 0
+
+
+def test_the_database_is_a_file_on_disk_whatever_the_sqlite_build(monkeypatch, tmp_path):
+    """SQLite keeps its temporary database (the name "") in memory where it was built with SQLITE_TEMP_STORE 2 or
+    3: the items' rows go to a named file instead, removed as soon as it is open (POSIX) or when closed."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    items = [_Item(f"archive/{n:05d}.md", 1) for n in range(6_000)]
+    rivals = Rivals(lambda item: (*_side(item), "x" * 1_000), 3)   # about 6 MB of sides: three times the cache
+    try:
+        [(_, _, file)] = rivals._db.execute("PRAGMA database_list").fetchall()
+        assert file and Path(file).parent == tmp_path   # "" for SQLite's own temporary database
+        if os.name == "posix":
+            assert not list(tmp_path.iterdir())   # removed at once, still written and read
+        rivals.fill((items[n], items[n + 1], 80.0, 0, True) for n in range(0, len(items), 2))
+        assert rivals.count(items[4_000].order()) == 1 and rivals.count(items[4_001].order()) == 1
+        if sys.platform.startswith("linux"):   # the pages are in the file, not in memory
+            assert _open_file_size(f"{file} (deleted)") > 4_000_000
+    finally:
+        rivals.close()
+    assert not list(tmp_path.iterdir())

@@ -1,8 +1,10 @@
 """map_with_state keeps at most `window` chunks in the pool: a consumer slower than the workers (the parent
 writing the record store, contradiction tallying conflicts) holds a bounded number of finished results,
-not nearly all of them. Results come in the order of the items, whatever order the chunks finish in."""
+not nearly all of them. Results come in the order of the items, whatever order the chunks finish in. With
+`spill`, the finished results wait on disk and are read back a piece at a time."""
 from __future__ import annotations
 
+import pickle
 import random
 from concurrent.futures import Future
 
@@ -70,3 +72,33 @@ def test_real_pool_gives_the_same_results_as_a_plain_map():
 
 def _square(item, state):
     return item * item
+
+
+def _rows(item, state) -> list:
+    """A result of `item` rows that share their objects, as a unit's verdicts share its items."""
+    shared = ("an item", item)
+    return [(shared, n, shared) for n in range(item)]
+
+
+def test_spilled_results_are_read_back_a_piece_at_a_time(monkeypatch, tmp_path):
+    monkeypatch.setattr(workers, "PIECE", 3)
+    loads, load = [], pickle.load
+    monkeypatch.setattr(pickle, "load", lambda data: loads.append(1) or load(data))
+    pool = _Recorder()
+    results = workers.map_with_state(pool, _rows, [0, 1, 3, 10, 4], 2, 2, spill=str(tmp_path))
+    assert [list(result) for result in [next(results), next(results), next(results)]] == [[], _rows(1, None),
+                                                                                         _rows(3, None)]
+    loads.clear()
+    ten = next(results)
+    assert next(ten) == (("an item", 10), 0, ("an item", 10)) and len(loads) == 1   # only its first piece read
+    assert list(ten) == _rows(10, None)[1:] and len(loads) == 5   # four pieces, then the end of the file
+    assert [list(result) for result in results] == [_rows(4, None)]
+    assert not list(tmp_path.iterdir()), "every file removed once read"
+
+
+def test_real_pool_spilling_gives_the_same_results_as_a_plain_map(tmp_path):
+    items = [random.Random(n).randint(0, 9_000) for n in range(20)]
+    with workers.pool(2, workers.process_context()) as executor:
+        out = [list(result) for result in workers.map_with_state(executor, _rows, items, 3, 2, spill=str(tmp_path))]
+    assert out == [_rows(n, None) for n in items]
+    assert not list(tmp_path.iterdir())

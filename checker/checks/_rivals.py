@@ -11,13 +11,14 @@ the items in report order. The best rivals of the items met last (ACTIVE of them
 by place: an item's conflicts come close together (the pairs of one unit of blocking keys at a time), so
 nearly every item is written once and read back once. Every pair goes to a temporary file, read back once to
 find, for each item, how many conflicts its least contested rival has (`least_rival_degree`: an item is the
-majority's when every rival has more than it). The files are anonymous: the system removes them however the
-run ends.
+majority's when every rival has more than it). The files are removed as soon as they are open, so the system
+removes them however the run ends (where it cannot, as on Windows, the database is removed when closed).
 """
 from __future__ import annotations
 
 import functools
 import marshal
+import os
 import sqlite3
 import tempfile
 from array import array
@@ -69,6 +70,25 @@ class Side:
         return Location(self.path, self.line, self.column, self.end_line, self.end_column)
 
 
+def _private_database() -> tuple[sqlite3.Connection, str | None]:
+    """A database on disk that only this process sees, and its file's name while the file still has one (see close).
+    Not SQLite's temporary database (the name ""): a build with SQLITE_TEMP_STORE 2 or 3, which some systems ship,
+    keeps that one in memory, pragma or not, and the items in conflict would be held in memory again. A named
+    file in the temporary folder instead, removed as soon as SQLite has it open where the system allows it."""
+    fd, path = tempfile.mkstemp(prefix="factlint-rivals-", suffix=".sqlite")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(path, isolation_level=None)
+    except BaseException:
+        os.remove(path)
+        raise
+    try:
+        os.remove(path)
+    except OSError:   # an open file cannot be removed (Windows): removed by close()
+        return db, path
+    return db, None
+
+
 class Rivals:
     """The conflicts of items that have an order() (records): add() each pair that conflicts, then read."""
 
@@ -82,8 +102,10 @@ class Rivals:
         # place → (number, best rivals, the place): best rivals as ((tier, -score, rival's place), rival's number),
         # best first, the places those of the active items' (one tuple and path string per item, not per rival)
         self._active: dict[tuple, tuple[int, list, tuple]] = {}
-        self._db = sqlite3.connect("", isolation_level=None)   # "": a private database on disk, removed when closed
-        # one transaction, never committed: pages beyond the cache (2 MB) go to the file, none is synced
+        self._db, self._path = _private_database()
+        # one transaction, never committed: pages beyond the cache (2 MB) go to the file, none is synced. Without a
+        # journal SQLite never needs the file's name (it refuses to write to a removed file only to keep a rollback
+        # journal named after it)
         self._db.executescript("PRAGMA cache_size = -2000; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                                + _SCHEMA + "BEGIN;")
         self._pairs = tempfile.TemporaryFile(prefix="factlint-pairs-")
@@ -96,6 +118,9 @@ class Rivals:
     def close(self) -> None:
         self._db.close()
         self._pairs.close()
+        if self._path is not None:
+            os.remove(self._path)
+            self._path = None
 
     def __enter__(self) -> "Rivals":
         return self
