@@ -13,6 +13,7 @@ import gc
 import hashlib
 from collections import deque
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -52,18 +53,19 @@ def _run(jobs: list[tuple], state: State, settings, client, function: Callable) 
 def _processes(jobs, state: State, settings, function: Callable):
     context = process_context()
     count = capped(settings.jobs)
+    left, rest = len(jobs), iter(jobs)   # the jobs are walked, not copied: a run's list of them is its largest
     if context.get_start_method() == "fork":
         # forked workers inherit the compiled rules and the pattern table: loaded once, here, not once a worker
         patterns.load()
         given, build = state, None
         warmed = _warm_up(jobs, state, function)
         yield from warmed
-        jobs = jobs[len(warmed):]
+        left, rest = left - len(warmed), islice(jobs, len(warmed), None)
     else:
         # a spawned worker rebuilds the rules from the cache: cheaper than pickling them to it
         given, build = (state.settings, state.records), _local_state
     with worker_pool(count, context, given, build) as pool, _collector_paused():
-        yield from map_with_state(pool, function, jobs, chunksize=max(1, min(CHUNK, len(jobs) // (count * 4) or 1)))
+        yield from map_with_state(pool, function, rest, chunksize=max(1, min(CHUNK, left // (count * 4) or 1)))
 
 
 @contextmanager

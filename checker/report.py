@@ -25,9 +25,10 @@ class ArticleSummary:
 @dataclass
 class Report:
     """What a run found. `findings` are sorted by path and position (a list; in a run of more articles than
-    store.SPILL, a spilled.SpilledFindings: iterable, not indexable, and `articles` a spilled.SpilledList:
-    iterable, not indexable); `errors` mean the run is broken
-    (exit code 2: a bad rule file, an unreadable article); `problems` are worth saying but break nothing."""
+    store.SPILL, a spilled.SpilledFindings: iterable, not indexable, `articles` a spilled.SpilledList:
+    iterable, not indexable, and `digests` a spilled.SpilledDigests: a mapping, read from disk when first
+    looked up); `errors` mean the run is broken (exit code 2: a bad rule file, an unreadable article);
+    `problems` are worth saying but break nothing."""
     articles: list[ArticleSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)      # the run is broken: exit 2

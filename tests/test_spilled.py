@@ -98,3 +98,39 @@ def test_every_format_the_same_with_findings_on_disk(folder, tmp_path, monkeypat
     on_disk = _outputs(folder, tmp_path, "disk")
     for fmt, text in in_memory.items():
         assert on_disk[fmt] == text, fmt
+
+
+def test_digests_on_disk_are_a_mapping_as_a_dict_is():
+    kept = spilled.SpilledDigests()
+    given: dict[str, str] = {}
+    for n in range(300):   # batches of BATCH written as they fill, the last one still in memory
+        part = {f"a{n % 250}.md": f"{n:064x}"}
+        kept.update(part)
+        given.update(part)
+    kept["b.md"] = given["b.md"] = "f" * 64
+    assert len(kept) == len(given) == 251
+    assert dict(kept) == given and kept["a3.md"] == f"{253:064x}"   # the last given for a path, as dict.update
+    assert kept.get("missing.md") is None and "b.md" in kept
+
+
+def test_fix_the_same_with_digests_on_disk(tmp_path, monkeypatch):
+    from checker import fix
+    from checker.runner import Settings, run
+    text = "Le Premier ministre britannique Keir Stramer a parlé le 15 octobre 2024.\n"
+    for n in range(3):
+        (tmp_path / f"a{n}.md").write_text(text, encoding="utf-8")
+    settings = Settings(rule_paths=(ROOT / "rules",))
+
+    def planned():
+        report = run([tmp_path], settings)
+        (tmp_path / "a1.md").write_text(text + "Changé.\n", encoding="utf-8")   # refused: not the text checked
+        plans, errors = fix.plan(report.findings, report.digests)
+        (tmp_path / "a1.md").write_text(text, encoding="utf-8")
+        return report, [(p.path, p.fixed) for p in plans], [str(e) for e in errors]
+    in_memory = planned()
+    monkeypatch.setattr(store, "SPILL", 0)   # a large run: digests on disk
+    on_disk = planned()
+    assert isinstance(on_disk[0].digests, spilled.SpilledDigests) and isinstance(in_memory[0].digests, dict)
+    assert on_disk[1:] == in_memory[1:]
+    assert len(in_memory[1]) == 2 and "Keir Starmer" in in_memory[1][0][1]
+    assert len(in_memory[2]) == 1 and "changed since it was checked" in in_memory[2][0]
