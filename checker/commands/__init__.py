@@ -2,6 +2,8 @@
 printing; no checking logic lives here. `main` is the `factlint` group (entry point: checker.cli)."""
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 
@@ -25,6 +27,7 @@ class _Commands(click.Group):
 
     def invoke(self, ctx):
         interrupt.install()
+        _no_collection_at_exit()
         try:
             result = super().invoke(ctx)
             interrupt.check()
@@ -43,6 +46,15 @@ class _Commands(click.Group):
 
 
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+
+
+def _no_collection_at_exit() -> None:
+    """Freeze every object out of the garbage collector as the process ends (the last exit handler), so that the
+    interpreter's final collections, which walk every object left (the modules, the compiled rules, the report:
+    some 45 million instructions, a twentieth of a one-article run), find nothing to walk: the memory goes
+    with the process. Files are closed by the code that opened them, not by a collection at exit."""
+    atexit.unregister(gc.freeze)   # once, however many commands a process runs (the tests run many)
+    atexit.register(gc.freeze)
 
 
 def _leave_stdout() -> None:
