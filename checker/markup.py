@@ -18,7 +18,6 @@ _REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+")
-_LINE_MARKERS = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))", re.M)
 # (?=[*_]): lets the engine skip to the candidates instead of trying each alternative everywhere
 _EMPHASIS = re.compile(r"(?=[*_])(?:\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w]))")
 
@@ -185,39 +184,58 @@ def mask_plain(text: str) -> str:
     return "".join(chars)
 
 
+def _blanked(text: str, spans) -> str:
+    """The text with the spans blanked as _blank blanks a list of its characters (spaces, line breaks kept), spans
+    in any order and overlapping, built from slices: the list of an article's characters and its join were
+    most of the masking of an article that has nothing to mask but its front matter."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end <= start:
+            continue
+        segment = text[start:end]
+        parts += [text[at:start], "".join(c if c in "\r\n" else " " for c in segment)
+                  if "\n" in segment or "\r" in segment else " " * len(segment)]
+        at = end
+    if not parts:
+        return text
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _line_markers(masked: str) -> list[tuple[int, int]]:
+    """The markers that open lines (headings, quotes, list items), as `^` + _LINE_MARKER in multiline mode finds them
+    (at the start of the text and after each "\n"): the line break that leads them is looked for, in one scan,
+    instead of the pattern being tried at every character (a marker holds no line break, so the two never part)."""
+    first = _LINE_MARKER_AT_START.match(masked)
+    return ([first.span()] if first else []) + [m.span(1) for m in _LINE_MARKER_AFTER_BREAK.finditer(masked)]
+
+
+_LINE_MARKER = r"[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))"
+_LINE_MARKER_AT_START = re.compile(_LINE_MARKER)
+_LINE_MARKER_AFTER_BREAK = re.compile(rf"\n({_LINE_MARKER})")
+
+
 # complex by design (C901): one pass over the Markdown that is not prose (front matter, fences, code, HTML, links); a pass each would copy the text each time
 def mask_markdown(text: str) -> str:  # noqa: C901
-    chars = list(text)
     fm = front_matter_span(text)
-    if fm:
-        _blank(chars, fm[0], fm[1])
+    spans = [fm[:2]] if fm else []
     for pattern in (_FENCE, _HTML_COMMENT, _RAW_HTML, _REF_DEFINITION, _AUTOLINK):
         if not _may_match(pattern, text):
             continue
-        for match in pattern.finditer(text):
-            if fm and match.start() < fm[1]:
-                continue
-            _blank(chars, match.start(), match.end())
+        spans += [m.span() for m in pattern.finditer(text) if not (fm and m.start() < fm[1])]
     code = inline_code(text) if "`" in text else []
     images = [(start, end) for start, _, end in bracket_links(text, image=True)] if "![" in text else []
-    for start, end in code + images:
-        if not (fm and start < fm[1]):
-            _blank(chars, start, end)
-    for start, end in indented_code_spans(text, _not_paragraphs(text, fm)):
-        _blank(chars, start, end)
-    masked = "".join(chars)
+    spans += [(start, end) for start, end in code + images if not (fm and start < fm[1])]
+    spans += indented_code_spans(text, _not_paragraphs(text, fm))
+    masked = _blanked(text, spans)
     if "[" in masked:
-        for start, bracket, end in bracket_links(masked):
-            _blank(chars, start, start + 1)
-            _blank(chars, bracket, end)
-        masked = "".join(chars)
-    for pattern in (_HTML_TAG, _BARE_URL, _LINE_MARKERS, _EMPHASIS):
-        if not _may_match(pattern, masked):
-            continue
-        changed = False
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
-            changed = True
-        if changed:
-            masked = "".join(chars)
+        masked = _blanked(masked, [span for start, bracket, end in bracket_links(masked)
+                                   for span in ((start, start + 1), (bracket, end))])
+    for pattern in (_HTML_TAG, _BARE_URL):
+        if _may_match(pattern, masked):
+            masked = _blanked(masked, [m.span() for m in pattern.finditer(masked)])
+    masked = _blanked(masked, _line_markers(masked))
+    if _may_match(_EMPHASIS, masked):
+        masked = _blanked(masked, [m.span() for m in _EMPHASIS.finditer(masked)])
     return masked
