@@ -377,3 +377,40 @@ def test_year_typo_reads_the_tense_only_where_it_matters_with_the_plain_verdicts
                 for future, ahead in ((False, False), (False, True), (True, True)):
                     assert year_typo._problem(spot, _KnownTense(future, ahead), low, high) == \
                         _year_problem_plain(spot, future, ahead, low, high), (digits, position, low, future, ahead)
+
+
+def _founded_plain(code: str):
+    """The scan of a sentence for a founding's words, spaces and year that reckoning._founded stands for."""
+    words = alternation(language.load(code)["founding_words"])
+    return regex.compile(rf"(?<!\w)(?:{words})\s+(?P<year>{reckoning.YEAR})(?!\d)", regex.I)
+
+
+def _founded_compared(text: str, start: int, end: int, code: str, plain) -> int:
+    years = [m.start() for m in reckoning._YEARISH.finditer(text)]
+    found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years)
+    assert found == [(int(m.group("year")), m.span("year"), None) for m in plain.finditer(text, start, end)], \
+        (text, start, end)
+    return len(found)
+
+
+def test_foundings_found_backwards_from_the_years_as_by_the_scan_on_generated_text():
+    rng = random.Random(47)
+    for code in language.codes():
+        plain = _founded_plain(code)
+        founding = language.load(code)["founding_words"]
+        pieces = founding + [w.upper() for w in founding] + [w.split()[-1] for w in founding] \
+            + [f"{w} {y}" for w in founding for y in ("1945", "19456", "2024x")] \
+            + ["1945", "2024", "19456", "1", "x1950", "21", "1600", "2199", "x", "le", "the", "_"]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _founded_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]),
+                                       code, plain)
+        assert found > 300
+
+
+def test_foundings_found_backwards_on_the_corpora():
+    plains = {code: _founded_plain(code) for code in ("fr", "en")}
+    for text, start, end in _corpus_lines():
+        for code, plain in plains.items():
+            _founded_compared(text, start, end, code, plain)
