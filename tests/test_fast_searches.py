@@ -8,10 +8,11 @@ import regex
 from rapidfuzz import fuzz
 
 from checker import factmatch, lang as language
-from checker.checks import fact_mismatch, name_typo
+from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.extract import anchors, clauses, dates, figures, reckoning
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
+from checker.extract.years import YearSpot
 from checker.fold import fold_same_length
 from checker.lang import alternation
 from conftest import build_base, run_check, shared_dir
@@ -337,3 +338,79 @@ def test_four_digits_told_by_bisection_as_by_the_search():
 def _corpus_texts_or_none() -> list[str]:
     shared = shared_dir()
     return _corpus_texts() if shared is not None else []
+
+
+def _year_problem_plain(spot, future: bool, ahead: bool, low: int, high: int):
+    """year_typo._problem with the tense of the sentence read first, whatever the spot."""
+    y = year_typo
+    year, digits = int(spot.digits), spot.digits
+    forward = future if spot.position == "start" else ahead
+    near = {c for c in y.candidates(digits) if low - y.BEFORE <= c <= high + y.AFTER}
+    if len(digits) != 4:
+        return (f"{len(digits)} digits", near, "future" if ahead else "any") if near else None
+    if spot.position == "since" and year > high:
+        return f"after the article's date ({high})", {c for c in y.candidates(digits) if c <= high}, "past"
+    if spot.position in y.FORWARD and forward and year < low:
+        return "before the article's date in a sentence about the future", \
+               {c for c in y.candidates(digits) if c >= low}, "future"
+    horizon = year % y.ROUND == 0 and year <= high + y.HORIZON
+    looking_ahead = ahead or spot.position in y.FORWARD
+    if not horizon and near and year > high + (y.FAR_FUTURE if looking_ahead else y.FAR_PAST):
+        return f"{year - high} years after the article's date", near, "future" if ahead else "past"
+    return None
+
+
+class _KnownTense:
+    def __init__(self, future: bool, ahead: bool) -> None:
+        self.future, self.ahead = future, ahead
+
+
+def test_year_typo_reads_the_tense_only_where_it_matters_with_the_plain_verdicts():
+    rng = random.Random(11)
+    positions = ("deadline", "start", "since", "plain", "date", "adjective")
+    numbers = [str(n) for n in range(1750, 2450)] + [str(rng.randrange(100, 1000)) for _ in range(300)] \
+        + [str(rng.randrange(10000, 100000)) for _ in range(300)] + ["206", "212", "20122", "22009", "2104", "2910"]
+    for digits in numbers:
+        for position in positions:
+            spot = YearSpot(0, len(digits), digits, position, 0)
+            for low, high in ((2024, 2024), (1998, 1999), (1870, 1870), (2012, 2013)):
+                for future, ahead in ((False, False), (False, True), (True, True)):
+                    assert year_typo._problem(spot, _KnownTense(future, ahead), low, high) == \
+                        _year_problem_plain(spot, future, ahead, low, high), (digits, position, low, future, ahead)
+
+
+def _founded_plain(code: str):
+    """The scan of a sentence for a founding's words, spaces and year that reckoning._founded stands for."""
+    words = alternation(language.load(code)["founding_words"])
+    return regex.compile(rf"(?<!\w)(?:{words})\s+(?P<year>{reckoning.YEAR})(?!\d)", regex.I)
+
+
+def _founded_compared(text: str, start: int, end: int, code: str, plain) -> int:
+    years = [m.start() for m in reckoning._YEARISH.finditer(text)]
+    found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years)
+    assert found == [(int(m.group("year")), m.span("year"), None) for m in plain.finditer(text, start, end)], \
+        (text, start, end)
+    return len(found)
+
+
+def test_foundings_found_backwards_from_the_years_as_by_the_scan_on_generated_text():
+    rng = random.Random(47)
+    for code in language.codes():
+        plain = _founded_plain(code)
+        founding = language.load(code)["founding_words"]
+        pieces = founding + [w.upper() for w in founding] + [w.split()[-1] for w in founding] \
+            + [f"{w} {y}" for w in founding for y in ("1945", "19456", "2024x")] \
+            + ["1945", "2024", "19456", "1", "x1950", "21", "1600", "2199", "x", "le", "the", "_"]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _founded_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]),
+                                       code, plain)
+        assert found > 300
+
+
+def test_foundings_found_backwards_on_the_corpora():
+    plains = {code: _founded_plain(code) for code in ("fr", "en")}
+    for text, start, end in _corpus_lines():
+        for code, plain in plains.items():
+            _founded_compared(text, start, end, code, plain)

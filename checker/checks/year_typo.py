@@ -112,23 +112,49 @@ def _nearest(options: set[int], reference: int) -> int | None:
     return min(options, key=lambda y: (abs(y - reference), y)) if options else None
 
 
-def _problem(spot, future: bool, ahead: bool, low: int, high: int) -> tuple[str, set[int], str] | None:
+class _Tense:
+    """Whether a spot's sentence is about the future, and whether it looks ahead ("on track to", "doit"): two scans
+    of the sentence, made only when the answer can matter (most years in a year position are near the article's
+    date and are no problem whatever the tense)."""
+    __slots__ = ("sentence", "code", "_future", "_ahead")
+
+    def __init__(self, sentence: str, code: str) -> None:
+        self.sentence, self.code = sentence, code
+        self._future: bool | None = None
+        self._ahead: bool | None = None
+
+    @property
+    def future(self) -> bool:
+        if self._future is None:
+            self._future = is_future(self.sentence, self.code)
+        return self._future
+
+    @property
+    def ahead(self) -> bool:
+        if self._ahead is None:
+            self._ahead = self.future or bool(_ahead(self.code).search(self.sentence))
+        return self._ahead
+
+
+def _problem(spot, tense: _Tense, low: int, high: int) -> tuple[str, set[int], str] | None:
     """(what is wrong, the years one keystroke away that may be meant, which way to look), or None.
-    future: the sentence is about the future; ahead: it is, or it looks ahead ("on track to", "doit")."""
+    tense.future: the sentence is about the future; tense.ahead: it is, or it looks ahead ("on track to", "doit")."""
     year, digits = int(spot.digits), spot.digits
-    forward = future if spot.position == "start" else ahead   # "from 1996" also compares: the tense must say
     near = {y for y in candidates(digits) if low - BEFORE <= y <= high + AFTER}
     if len(digits) != 4:
-        return (f"{len(digits)} digits", near, "future" if ahead else "any") if near else None
+        return (f"{len(digits)} digits", near, "future" if tense.ahead else "any") if near else None
     if spot.position == "since" and year > high:
         return f"after the article's date ({high})", {y for y in candidates(digits) if y <= high}, "past"
-    if spot.position in FORWARD and forward and year < low:
+    # "from 1996" also compares: the tense must say
+    if spot.position in FORWARD and year < low and (tense.future if spot.position == "start" else tense.ahead):
         return "before the article's date in a sentence about the future", \
                {y for y in candidates(digits) if y >= low}, "future"
     horizon = year % ROUND == 0 and year <= high + HORIZON
-    looking_ahead = ahead or spot.position in FORWARD   # "due 2093", "by 2080": the words look ahead
-    if not horizon and near and year > high + (FAR_FUTURE if looking_ahead else FAR_PAST):
-        return f"{year - high} years after the article's date", near, "future" if ahead else "past"
+    if horizon or not near or year <= high + min(FAR_PAST, FAR_FUTURE):
+        return None
+    looking_ahead = spot.position in FORWARD or tense.ahead   # "due 2093", "by 2080": the words look ahead
+    if year > high + (FAR_FUTURE if looking_ahead else FAR_PAST):
+        return f"{year - high} years after the article's date", near, "future" if tense.ahead else "past"
     return None
 
 
@@ -140,23 +166,21 @@ def check(ctx, options):
     low = date.earliest.year if date.earliest and date.latest else None
     high = date.latest.year if date.earliest and date.latest else None
     for spot in ctx.year_spots:
-        if _eras(code).match(article.prose, spot.end, spot.end + 300):
-            continue
         s_start, s_end = sentence_at(ctx.sentences, spot.start)
         sentence = article.prose[s_start:s_end]
-        future = is_future(sentence, code)
-        ahead = future or bool(_ahead(code).search(sentence))
+        tense = _Tense(sentence, code)
         if low is None:   # no date: only a year too short or too long to be one, looking ahead
-            if len(spot.digits) != 4 and future and spot.position in FORWARD:
+            if len(spot.digits) != 4 and spot.position in FORWARD and tense.future \
+                    and not _eras(code).match(article.prose, spot.end, spot.end + 300):
                 text = article.text[spot.phrase_start:spot.end]
                 yield ctx.finding(ID, spot.start, spot.end, f"“{text}” in a sentence about the future: "
                                   f"{spot.digits} cannot be the year meant; expected a four-digit year", DEFAULT)
             continue
-        found = _problem(spot, future, ahead, low, high)
-        if found is None:
+        found = _problem(spot, tense, low, high)
+        if found is None or _eras(code).match(article.prose, spot.end, spot.end + 300):
             continue
         reason, pool, way = found
-        if len(spot.digits) != 4 and not ahead and _history(code).search(sentence):
+        if len(spot.digits) != 4 and not tense.ahead and _history(code).search(sentence):
             continue   # "À partir de 206, la dynastie Han régna …": antiquity may be meant
         if way == "future":
             pool = {y for y in pool if y >= low} or pool

@@ -92,7 +92,8 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     after = rf"(?!\w|\s*(?:%|‰)|{of})"
     year_links = alternation(data["reckoning_year_links"])
     return {
-        "founded": patterns.compile(rf"(?<!\w)(?:{founding})\s+(?P<year>{YEAR})(?!\d)", flags),
+        # a founding, "fondée en 1945": what it reads before its year, matched backwards from a year (see _founded)
+        "founded_tail": patterns.compile(rf"(?r)(?<!\w)(?:{founding})\s+", flags),
         "founded_on": patterns.compile(rf"(?<!\w)(?:{alternation(data['founding_before_date'])})\s+(?:(?:{year_links})\s+)?$", flags),
         # "fête ses 50 ans de carrière", "a 40 ans de métier": years of something else, not an age
         "anniversary": patterns.compile(rf"(?:{joined(data['anniversary_patterns'], elapsed)}){after}", flags),
@@ -135,9 +136,18 @@ class _ByStart(dict):
         return [(k, self[k]) for k in self.starts[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]]
 
 
-def _founded(prose: str, s: int, e: int, p, dates: _ByStart) -> list[tuple[int, tuple[int, int], dt.date | None]]:
-    """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949"."""
-    out = [(int(m.group("year")), m.span("year"), None) for m in p["founded"].finditer(prose, s, e)]
+def _founded(prose: str, s: int, e: int, p, dates: _ByStart, years: list[int]) -> list[tuple[int, tuple[int, int], dt.date | None]]:
+    """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949".
+    `years`: the starts of the article's years (_YEARISH). A founding is looked for backwards from each year of
+    the sentence (one attempt each, where a scan of the sentence tries every place): the years a scan for the
+    words, spaces and year finds, since each of its matches ends with a year and holds no other (its words and
+    spaces have no digit)."""
+    first, last = bisect.bisect_left(years, s), bisect.bisect_right(years, e - 4)
+    ends = years[first:last]
+    if e - 4 >= s and (not ends or ends[-1] != e - 4) and _YEAR_AT_END.fullmatch(prose, e - 4, e):
+        ends.append(e - 4)   # a year that ends the sentence, a digit after it: the sentence's end ends it
+    tail = p["founded_tail"]
+    out = [(int(prose[y:y + 4]), (y, y + 4), None) for y in ends if tail.match(prose, s, y)]
     for start, d in dates.within(s, e):
         if d.year and p["founded_on"].search(prose, max(s, start - 30), start):
             out.append((d.year, (d.start, d.end), d.date()))
@@ -187,6 +197,7 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: _ByStart, founded):
 
 
 _YEARISH = patterns.compile(rf"{YEAR}(?!\d)")
+_YEAR_AT_END = patterns.compile(YEAR)
 _LETTERS = regex.compile(r"\p{L}+")
 
 
@@ -254,7 +265,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
         if not count:
             continue
         year_count = _count(years, s, e)
-        founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
+        founded = _founded(prose, s, e, p, by_date, years) if year_count or _count(dated, s, e) else []
         agos = list(p["ago"].finditer(prose, s, e)) if _may_match(prose, low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
