@@ -2,6 +2,7 @@
 form on generated text built to part them and on the shared corpora (skipped when absent)."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 from types import SimpleNamespace
 
@@ -410,3 +411,43 @@ def test_elided_names_looked_for_after_their_apostrophe_on_the_corpora():
     for text in _corpus_texts():
         _elided_compared(text)
 
+
+def _near_findings_compared(text: str, base, monkeypatch, date) -> int:
+    """Asserts name-typo reports the same with and without the test that skips names with no token one keystroke
+    from a known one; the number of findings."""
+    lang = "fr" if " le " in f" {text} " else "en"
+    found = run_check("name-typo", text, base, date=date, lang=lang)
+    with monkeypatch.context() as patched:
+        patched.setattr(name_typo, "_may_be_near", lambda base, tokens, skip, shortest: True)
+        assert run_check("name-typo", text, base, date=date, lang=lang) == found, text
+    return len(found)
+
+
+def _slips(word: str, rng: random.Random) -> str:
+    """The word with one keystroke wrong: a letter dropped, doubled, changed, or two swapped."""
+    i = rng.randrange(len(word))
+    return rng.choice([word[:i] + word[i + 1:], word[:i] + word[i] + word[i:], word[:i] + "e" + word[i + 1:],
+                       word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]]) or word
+
+
+def test_names_with_no_near_token_skipped_as_near_spellings_would_on_generated_text(base, monkeypatch):
+    rng = random.Random(47)
+    spellings = sorted({s for p in base.rules.people.values() for s in p.spellings})
+    words = sorted({w for s in spellings for w in s.split()}) + ["a", "de", "and"] * 50
+    cues = ["le président", "la chancelière", "President", "le gouvernement", "Chancellor", "the", "le", ",", "."]
+    texts = []
+    for _ in range(500):
+        pieces = []
+        for _ in range(rng.randrange(1, 6)):
+            name = rng.choice(spellings).split()
+            k = rng.randrange(len(name))
+            name[k] = _slips(name[k], rng) if rng.random() < 0.8 else name[k]
+            pieces += [rng.choice(cues), " ".join(name), rng.choice(["a dit", "said", ".", ","]), rng.choice(words)]
+        texts.append(" ".join(pieces) + ".")
+    reported = sum(_near_findings_compared(text, base, monkeypatch, dt.date(2024, 6, 1)) > 0 for text in texts)
+    assert reported > 100
+
+
+def test_names_with_no_near_token_skipped_as_near_spellings_would_on_the_corpora(base, monkeypatch):
+    for text in _corpus_texts():
+        _near_findings_compared(text, base, monkeypatch, None)
