@@ -2,14 +2,18 @@
 form on generated text built to part them and on the shared corpora (skipped when absent)."""
 from __future__ import annotations
 
+import datetime as dt
 import random
+from types import SimpleNamespace
 
 import regex
 from rapidfuzz import fuzz
 
 from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
-from checker.extract import anchors, clauses, dates, figures, reckoning
+from checker.context import ArticleContext
+from checker.extract import anchors, clauses, dates, figures, reckoning, subjects, titles
+from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
 from checker.extract.years import YearSpot
@@ -414,3 +418,113 @@ def test_foundings_found_backwards_on_the_corpora():
     for text, start, end in _corpus_lines():
         for code, plain in plains.items():
             _founded_compared(text, start, end, code, plain)
+
+
+def _find_words_plain(index, folded: str, tokens, adjective: bool = False) -> list[tuple[int, int]]:
+    """The plain form of factbase.find_words: every token tried in turn."""
+    found, after = [], 0
+    for i, (_, _, word) in enumerate(tokens):
+        if i >= after and word in index:
+            end = factbase._longest(index[word], tokens, i, folded, adjective)
+            if end is not None:
+                found.append((tokens[i][0], tokens[end][1]))
+                after = end + 1
+    return found
+
+
+def _indexes(base) -> list[tuple[str, dict, bool]]:
+    """(language, index, adjective) of every search find_words serves: the rules' titles, descriptions, events,
+    participants and organisations, and the languages' gendered titles."""
+    out = [(code, titles._generic(code)[0], False) for code in ("fr", "en")]
+    for kind in ("title", "description", "event", "participant", "organisation"):
+        out += [(code, base._first_words(kind, code), kind == "event") for code in ("fr", "en")]
+    return [(code, index, adjective) for code, index, adjective in out if index]
+
+
+def _find_words_compared(text: str, indexes) -> int:
+    folded = fold_same_length(text)
+    tokens = ArticleContext.tokens.func(SimpleNamespace(folded=folded))
+    found = 0
+    for _, index, adjective in indexes:
+        expected = _find_words_plain(index, folded, tokens, adjective)
+        assert factbase.find_words(index, folded, tokens, adjective) == expected, text
+        assert factbase.find_words(index, folded, list(tokens), adjective) == expected, text   # another list
+        found += len(expected)
+    return found
+
+
+def test_find_words_tries_the_words_that_begin_a_name_as_every_word_on_generated_text(base):
+    rng = random.Random(41)
+    indexes = _indexes(base)
+    for code, index, _ in indexes:
+        pieces = [w for names, _, _ in index.values() for words, _ in names for w in words] + \
+            ["le", "la", "the", "de", "of", "s", "'", "grand", "x"]
+        texts = _joined(pieces, rng, 300)
+        assert sum(_find_words_compared(text, indexes) > 0 for text in texts) > 50, code
+
+
+def test_find_words_tries_the_words_that_begin_a_name_as_every_word_on_the_corpora(base):
+    indexes = _indexes(base)
+    for text in _corpus_texts():
+        _find_words_compared(text, indexes)
+
+
+def _elided_compared(text: str) -> int:
+    plain = [(m.span(), m.span("n")) for m in subjects._ELIDED.finditer(text)]
+    assert [(m.span(), m.span("n")) for m in subjects._elided(text)] == plain, text
+    return len(plain)
+
+
+def test_elided_names_looked_for_after_their_apostrophe_on_generated_text():
+    rng = random.Random(43)
+    pieces = ["l'", "L'", "d’", "qu'", "'", "’", "Ukraine", "Élysée", "état", "ÉTAT", "x", "it's", "O'Brien", "A",
+              "ab", "Ωmega", "ωmega", "'Z", "-", "1"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "\n", "'"]) for _ in range(rng.randrange(1, 14)))
+             for _ in range(4000)]
+    assert sum(_elided_compared(text) > 0 for text in texts) > 500
+
+
+def test_elided_names_looked_for_after_their_apostrophe_on_the_corpora():
+    for text in _corpus_texts():
+        _elided_compared(text)
+
+
+def _near_findings_compared(text: str, base, monkeypatch, date) -> int:
+    """Asserts name-typo reports the same with and without the test that skips names with no token one keystroke
+    from a known one; the number of findings."""
+    lang = "fr" if " le " in f" {text} " else "en"
+    found = run_check("name-typo", text, base, date=date, lang=lang)
+    with monkeypatch.context() as patched:
+        patched.setattr(name_typo, "_may_be_near", lambda base, tokens, skip, shortest: True)
+        assert run_check("name-typo", text, base, date=date, lang=lang) == found, text
+    return len(found)
+
+
+def _slips(word: str, rng: random.Random) -> str:
+    """The word with one keystroke wrong: a letter dropped, doubled, changed, or two swapped."""
+    i = rng.randrange(len(word))
+    return rng.choice([word[:i] + word[i + 1:], word[:i] + word[i] + word[i:], word[:i] + "e" + word[i + 1:],
+                       word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]]) or word
+
+
+def test_names_with_no_near_token_skipped_as_near_spellings_would_on_generated_text(base, monkeypatch):
+    rng = random.Random(47)
+    spellings = sorted({s for p in base.rules.people.values() for s in p.spellings})
+    words = sorted({w for s in spellings for w in s.split()}) + ["a", "de", "and"] * 50
+    cues = ["le président", "la chancelière", "President", "le gouvernement", "Chancellor", "the", "le", ",", "."]
+    texts = []
+    for _ in range(500):
+        pieces = []
+        for _ in range(rng.randrange(1, 6)):
+            name = rng.choice(spellings).split()
+            k = rng.randrange(len(name))
+            name[k] = _slips(name[k], rng) if rng.random() < 0.8 else name[k]
+            pieces += [rng.choice(cues), " ".join(name), rng.choice(["a dit", "said", ".", ","]), rng.choice(words)]
+        texts.append(" ".join(pieces) + ".")
+    reported = sum(_near_findings_compared(text, base, monkeypatch, dt.date(2024, 6, 1)) > 0 for text in texts)
+    assert reported > 100
+
+
+def test_names_with_no_near_token_skipped_as_near_spellings_would_on_the_corpora(base, monkeypatch):
+    for text in _corpus_texts():
+        _near_findings_compared(text, base, monkeypatch, None)

@@ -67,7 +67,7 @@ from ..extract.names import NameSpan
 from ..finding import DEFAULT, Evidence, Fix, Severity, levels
 from ..fold import fold, fold_name
 from .. import patterns
-from ._near import after_person_cue, is_person, near_spellings, title_allows
+from ._near import MIN_TOKEN, after_person_cue, is_person, near_spellings, title_allows
 
 _GAP = patterns.compile(r"\s*,?\s*")
 
@@ -113,8 +113,10 @@ def _acronyms(ctx):
     base = ctx.base
     if not base.acronyms:
         return
-    if not any(_may_report(base, token) for token in _ACRONYM.findall(ctx.article.prose)):
-        return   # most articles: their acronyms are written as declared, and their capitalised words are no acronyms
+    # most articles: their acronyms are written as declared, and their capitalised words are no acronyms (each
+    # capitalised word is asked once: names and sentence openers come back)
+    if not any(_may_report(base, token) for token in set(_ACRONYM.findall(ctx.article.prose))):
+        return
     written = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(ctx.article.prose)]
     uses = Counter(token for _, _, token in written)
 
@@ -189,7 +191,7 @@ def _near_misses(ctx):
     if not base.tokens:
         return
     spans = _without_titles(ctx, ctx.names)
-    named = {s.text: base.entities_named(s.text) for s in spans}   # a name is often written several times
+    named = {text: base.entities_named(text) for text in {s.text for s in spans}}   # a name is often written several times
     known_here = {e.id for entities in named.values() for e in entities}
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
     in_full_names = frozenset(t for s in spans if len(s.text.split()) > 1 for t in fold_name(s.text).split())
@@ -199,9 +201,12 @@ def _near_misses(ctx):
             continue
         tokens = fold_name(span.text).split()
         mention = titled.get(span.start)
+        skip = in_full_names if len(tokens) == 1 else frozenset()
+        shortest = 3 if mention is not None else None   # "Chancellor Khl"
+        if not _may_be_near(base, tokens, skip, shortest):
+            continue
         candidates = near_spellings(base, tokens, *_lazy_who(ctx, span, tokens, mention, known_here),
-                                    skip=in_full_names if len(tokens) == 1 else frozenset(),
-                                    shortest=3 if mention is not None else None)   # "Chancellor Khl"
+                                    skip=skip, shortest=shortest)
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]
@@ -212,6 +217,15 @@ def _near_misses(ctx):
         safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
+
+
+def _may_be_near(base, tokens: list[str], skip: frozenset[str], shortest: int | None) -> bool:
+    """Whether near_spellings may find a spelling for the tokens, told without the text around them: one of the
+    tokens it looks at (the same skip and shortest) must be one keystroke from a known token. Most names have
+    none, and what they stand for (_lazy_who) need not be set up for them."""
+    if shortest is None:
+        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
+    return any(base.near_tokens(t) for t in tokens if t not in base.tokens and len(t) >= shortest and t not in skip)
 
 
 def _lazy_who(ctx, span, tokens, mention, known_here):
