@@ -2,7 +2,7 @@
 archive index's schema (archive.py), not the memory of the process.
 
 A run of more than SPILL articles has its per-article workers turn each record into rows (`rows_of`: the
-claims and quotations as JSON with their blocking keys, the name spellings with their words), which the
+claims and quotations marshalled (records.pack) with their blocking keys, the name spellings), which the
 runner adds to a RecordStore as they come back. The cross-article phase then reads the store in units
 (blocks.py): the blocking keys in sorted order cut into ranges holding at most UNIT_ROWS items, each
 range's items read back with all their usable keys, and the bodies of those that pair there. The process that compares articles holds one unit
@@ -19,13 +19,13 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .archive import MIN_QUOTE_WORDS, SCHEMA_TABLES
 from .match import claim_keys
 from .quotematch import quote_keys
 from .pipeline import State, process
-from .records import ArticleRecord, NameSpelling, dump
+from .records import ArticleRecord, NameSpelling, dump, pack
 from .report import Report
 
 SPILL = 2000          # a run of more articles than this keeps its records in a store, not in memory
@@ -39,11 +39,12 @@ PREFIX = "factlint-records-"
 STORE_INDEXES = "CREATE INDEX item_keys_key ON item_keys(kind, key);"
 
 
-def rows_of(record: ArticleRecord) -> tuple:
-    """A record as the rows of the store: (path, language, date, items, names), items as
-    (kind, JSON body, word count, keys), names as (line, column, text, folded, sentence initial)."""
-    items = [("claim", dump(c), 0, claim_keys(c)) for c in record.claims]
-    items += [("quote", dump(q), len(q.norm.split()), quote_keys(q, MIN_QUOTE_WORDS)) for q in record.quotes]
+def rows_of(record: ArticleRecord, body: Callable[[object], str | bytes] = dump) -> tuple:
+    """A record as the rows of an index or a store: (path, language, date, items, names), items as
+    (kind, body, word count, keys), names as (line, column, text, folded, sentence initial). The body is the
+    item's JSON (an index's), or what `body` makes of it (a store's: records.pack)."""
+    items = [("claim", body(c), 0, claim_keys(c)) for c in record.claims]
+    items += [("quote", body(q), len(q.norm.split()), quote_keys(q, MIN_QUOTE_WORDS)) for q in record.quotes]
     names = [(n.line, n.column, n.text, n.folded, int(n.sentence_initial)) for n in record.names]
     return record.path, record.language, record.date, items, names
 
@@ -51,7 +52,7 @@ def rows_of(record: ArticleRecord) -> tuple:
 def process_rows(job, state: State) -> Report:
     """pipeline.process, with the record already turned into rows (in the worker, not in the runner)."""
     part = process(job, state)
-    part.records = [rows_of(r) for r in part.records]
+    part.records = [rows_of(r, pack) for r in part.records]
     return part
 
 
@@ -203,9 +204,9 @@ def unit_keys(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
             for item_id, keys in rows]
 
 
-def bodies(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
-    """The JSON bodies of the items `ids`."""
-    found: dict[int, str] = {}
+def bodies(conn: sqlite3.Connection, ids: list[int]) -> dict[int, bytes]:
+    """The bodies (records.pack) of the items `ids`."""
+    found: dict[int, bytes] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         found.update(conn.execute(f"SELECT id, body FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk))
