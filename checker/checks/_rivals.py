@@ -128,7 +128,8 @@ class Rivals:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fill(self, conflicts) -> "Rivals":
+    # complex by design (C901): one loop does what a call per conflict would, for hundreds of thousands of them
+    def fill(self, conflicts) -> "Rivals":  # noqa: C901
         """Each (a, b, score, tier, flag) of `conflicts`: the conflict of items a and b, of `score` (the higher,
         the better a rival it is) and `tier` (a lower tier is cited first); `flag` false clears both items' flags
         (`flags`: set while all their conflicts have it). Judging runs in other processes and an error or a
