@@ -18,7 +18,7 @@ import pickle
 import sqlite3
 from typing import Callable, Hashable, Iterator, NamedTuple
 
-from .records import NameSpelling, load_claim, load_quote
+from .records import NameSpelling, unpack_claim, unpack_quote
 from .screen import Screen
 from .store import RecordStore, bodies, unit_keys
 from .workers import capped, map_with_state, pool as worker_pool, process_context
@@ -44,7 +44,7 @@ class _Kin(NamedTuple):
 
 def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callable, options: dict,
                   max_block: int, prepare: Callable | None = None, screen: Screen | None = None) -> list[tuple]:
-    """(a, b, verdict) of the pairs of one unit: rows are (item or its JSON, its usable keys); the unit's
+    """(a, b, verdict) of the pairs of one unit: rows are (item or its body, records.pack, its usable keys); the unit's
     blocks are the keys from lo to hi; the judge is given each item as prepare(item, options), made once.
     A pair is judged in the block of the smallest usable key its items share, and skipped in the others:
     so no set of the unit's pairs is kept, only one block's at a time.
@@ -55,8 +55,8 @@ def unit_verdicts(kind: str, lo: str, hi: str, rows: list[tuple], judge: Callabl
     items of a set are split further by its key, and two such parts that fail it are not paired at all (unless
     two of their items are together, Screen): at 16,000 benchmark articles, 41,326 claims have 2,485 values of
     whose they are, and half of their 2.36 M pairs are refused by it."""
-    load = load_claim if kind == "claim" else load_quote
-    items = sorted(((load(body) if isinstance(body, str) else body, keys) for body, keys in rows),
+    load = unpack_claim if kind == "claim" else unpack_quote
+    items = sorted(((load(body) if isinstance(body, bytes) else body, keys) for body, keys in rows),
                    key=lambda row: row[0].order())
     groups: dict[tuple, int] = {}
     group_ids = [groups.setdefault(_group(kind, item), len(groups)) for item, _ in items]
@@ -157,7 +157,7 @@ def _set_pairs(key: str, sets: list[int], held, smallest, min_keys: int,
 
 def unit_rows(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo: str, hi: str,
               max_block: int) -> list[tuple]:
-    """The rows of the unit [lo, hi] for unit_verdicts, (JSON body, usable keys), by item id: the items holding
+    """The rows of the unit [lo, hi] for unit_verdicts, (body, usable keys), by item id: the items holding
     one of its keys that pair in one of its blocks, whatever their groups. An item's keys span many units (a
     quotation's dozen word pairs) but its pairs are judged in one or two: its body is read only there."""
     rows = unit_keys(conn, kind, table, min_size, lo, hi)

@@ -64,16 +64,17 @@ def _processes(jobs, state: State, settings, function: Callable):
     else:
         # a spawned worker rebuilds the rules from the cache: cheaper than pickling them to it
         given, build = (state.settings, state.records), _local_state
-    with worker_pool(count, context, given, build) as pool, _collector_paused():
+    with worker_pool(count, context, given, build) as pool, collector_paused():
         yield from map_with_state(pool, function, rest, chunksize=max(1, min(CHUNK, left // (count * 4) or 1)))
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """No garbage collection in this process while it only receives the workers' results (entered once they
     are started: they inherit the setting). The results are findings and records, values without cycles, all
     kept: the collector found nothing to free in them (0 objects over 1,000 articles), but walked every one
-    of them again and again as they piled up, a tenth of this process's time."""
+    of them again and again as they piled up, a tenth of this process's time. The collector is left as it
+    was found (runner.py pauses it for a cross-article phase run in this process too)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

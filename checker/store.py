@@ -2,7 +2,7 @@
 archive index's schema (archive.py), not the memory of the process.
 
 A run of more than SPILL articles has its per-article workers turn each record into rows (`rows_of`: the
-claims and quotations as JSON with their blocking keys, the name spellings with their words), which the
+claims and quotations marshalled (records.pack) with their blocking keys, the name spellings), which the
 runner adds to a RecordStore as they come back. The cross-article phase then reads the store in units
 (blocks.py): the blocking keys in sorted order cut into ranges holding at most UNIT_ROWS items, each
 range's items read back with all their usable keys, and the bodies of those that pair there. The process that compares articles holds one unit
@@ -19,13 +19,13 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .archive import MIN_QUOTE_WORDS, SCHEMA_INDEXES, SCHEMA_TABLES
+from .archive import MIN_QUOTE_WORDS, SCHEMA_TABLES
 from .match import claim_keys
 from .quotematch import quote_keys
 from .pipeline import State, process
-from .records import ArticleRecord, NameSpelling, dump
+from .records import ArticleRecord, NameSpelling, dump, pack
 from .report import Report
 
 SPILL = 2000          # a run of more articles than this keeps its records in a store, not in memory
@@ -34,13 +34,17 @@ UNIT_ROWS = 2000      # item-key memberships read back at a time: bounds the mem
                       # two workers; 2,000: 1.5 ×)
 COMMIT_EVERY = 500    # articles added between commits
 PREFIX = "factlint-records-"
+# the one index a store's reads use (usable keys and their items: usable, unit_keys); items are read by id, names
+# in full. An index's others (by article, names by their words) would cost their building and nothing else
+STORE_INDEXES = "CREATE INDEX item_keys_key ON item_keys(kind, key);"
 
 
-def rows_of(record: ArticleRecord) -> tuple:
-    """A record as the rows of the store: (path, language, date, items, names), items as
-    (kind, JSON body, word count, keys), names as (line, column, text, folded, sentence initial)."""
-    items = [("claim", dump(c), 0, claim_keys(c)) for c in record.claims]
-    items += [("quote", dump(q), len(q.norm.split()), quote_keys(q, MIN_QUOTE_WORDS)) for q in record.quotes]
+def rows_of(record: ArticleRecord, body: Callable[[object], str | bytes] = dump) -> tuple:
+    """A record as the rows of an index or a store: (path, language, date, items, names), items as
+    (kind, body, word count, keys), names as (line, column, text, folded, sentence initial). The body is the
+    item's JSON (an index's), or what `body` makes of it (a store's: records.pack)."""
+    items = [("claim", body(c), 0, claim_keys(c)) for c in record.claims]
+    items += [("quote", body(q), len(q.norm.split()), quote_keys(q, MIN_QUOTE_WORDS)) for q in record.quotes]
     names = [(n.line, n.column, n.text, n.folded, int(n.sentence_initial)) for n in record.names]
     return record.path, record.language, record.date, items, names
 
@@ -48,26 +52,40 @@ def rows_of(record: ArticleRecord) -> tuple:
 def process_rows(job, state: State) -> Report:
     """pipeline.process, with the record already turned into rows (in the worker, not in the runner)."""
     part = process(job, state)
-    part.records = [rows_of(r) for r in part.records]
+    part.records = [rows_of(r, pack) for r in part.records]
     return part
 
 
-def insert_rows(conn: sqlite3.Connection, rows: tuple, digest: str) -> None:
-    """Add one article's rows (rows_of) to an index or a store."""
+def insert_rows(conn: sqlite3.Connection, rows: tuple, digest: str, tokens: bool = True) -> None:
+    """Add one article's rows (rows_of) to an index or a store; without `tokens`, not the words of its names (an
+    index looks names up by them, a store never does).
+
+    A few statements an article, not one per item and name: the rows are numbered as SQLite would number
+    them (one more than the largest id of the table), so the ids are the same as if inserted one by one."""
     path, language, date, items, names = rows
     article_id = conn.execute("INSERT INTO articles(path, hash, language, earliest, latest) VALUES (?, ?, ?, ?, ?)",
                               (path, digest, language, *(date or (None, None)))).lastrowid
-    keys = []
-    for kind, body, size, item_keys in items:
-        item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
-                               (article_id, kind, body)).lastrowid
-        keys += [(k, kind, size, item_id, article_id) for k in item_keys]
-    conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)", keys)
-    for line, column, text, folded, initial in names:
-        name_id = conn.execute("INSERT INTO names(article_id, line, col, text, folded, initial) VALUES (?, ?, ?, ?, ?, ?)",
-                               (article_id, line, column, text, folded, initial)).lastrowid
-        conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
-                         [(t, name_id, article_id) for t in sorted(set(folded.split()))])
+    if items:
+        first = _next_id(conn, "items")
+        conn.executemany("INSERT INTO items(id, article_id, kind, body) VALUES (?, ?, ?, ?)",
+                         [(item_id, article_id, kind, body) for item_id, (kind, body, _, _) in enumerate(items, first)])
+        conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)",
+                         [(k, kind, size, item_id, article_id)
+                          for item_id, (kind, _, size, item_keys) in enumerate(items, first) for k in item_keys])
+    if names:
+        first = _next_id(conn, "names")
+        conn.executemany("INSERT INTO names(id, article_id, line, col, text, folded, initial) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         [(name_id, article_id, *name) for name_id, name in enumerate(names, first)])
+        if tokens:
+            conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
+                             [(t, name_id, article_id) for name_id, (_, _, _, folded, _) in enumerate(names, first)
+                              for t in sorted(set(folded.split()))])
+
+
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    """The id SQLite gives the next row of `table` when none is said: one more than the largest."""
+    [[largest]] = conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+    return largest + 1
 
 
 class RecordStore:
@@ -85,7 +103,7 @@ class RecordStore:
         self.finished = False
 
     def add(self, rows: tuple) -> None:
-        insert_rows(self.conn, rows, "")
+        insert_rows(self.conn, rows, "", tokens=False)
         self.added += 1
         if self.added % COMMIT_EVERY == 0:
             self.conn.commit()
@@ -93,7 +111,7 @@ class RecordStore:
     def finish(self) -> None:
         """Index what was added (faster after than during the inserts); the store is read-only from here."""
         if not self.finished:
-            self.conn.executescript(SCHEMA_INDEXES)
+            self.conn.executescript(STORE_INDEXES)
             self.conn.commit()
             self.finished = True
 
@@ -186,9 +204,9 @@ def unit_keys(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
             for item_id, keys in rows]
 
 
-def bodies(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
-    """The JSON bodies of the items `ids`."""
-    found: dict[int, str] = {}
+def bodies(conn: sqlite3.Connection, ids: list[int]) -> dict[int, bytes]:
+    """The bodies (records.pack) of the items `ids`."""
+    found: dict[int, bytes] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         found.update(conn.execute(f"SELECT id, body FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk))

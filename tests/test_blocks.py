@@ -187,3 +187,55 @@ def test_the_judge_sees_each_item_prepared_once_and_the_verdicts_name_the_items(
     again = list(Collection([]).verdicts(judge, pairs, {"mark": 7}, prepare=prepare))
     assert again == found
     assert set(made.values()) == {1} and len(made) == len({o for a, b in pairs for o in (a.order(), b.order())})
+
+
+def _insert_one_by_one(conn, rows: tuple, digest: str) -> None:
+    """The plain form of store.insert_rows: a statement per row, SQLite numbering each."""
+    path, language, date, items, names = rows
+    article_id = conn.execute("INSERT INTO articles(path, hash, language, earliest, latest) VALUES (?, ?, ?, ?, ?)",
+                              (path, digest, language, *(date or (None, None)))).lastrowid
+    for kind, body, size, item_keys in items:
+        item_id = conn.execute("INSERT INTO items(article_id, kind, body) VALUES (?, ?, ?)",
+                               (article_id, kind, body)).lastrowid
+        conn.executemany("INSERT INTO item_keys(key, kind, size, item_id, article_id) VALUES (?, ?, ?, ?, ?)",
+                         [(k, kind, size, item_id, article_id) for k in item_keys])
+    for line, column, text, folded, initial in names:
+        name_id = conn.execute("INSERT INTO names(article_id, line, col, text, folded, initial) "
+                               "VALUES (?, ?, ?, ?, ?, ?)", (article_id, line, column, text, folded, initial)).lastrowid
+        conn.executemany("INSERT INTO name_tokens(token, name_id, article_id) VALUES (?, ?, ?)",
+                         [(t, name_id, article_id) for t in sorted(set(folded.split()))])
+
+
+def test_rows_are_inserted_with_the_ids_and_rows_of_one_statement_a_row():
+    """store.insert_rows numbers the rows of an article itself (a few statements, not one per row): the same
+    tables as the plain form, ids included, after deletions too (an index updated in place); a store leaves
+    out the words of the names."""
+    import sqlite3
+    from checker.archive import SCHEMA_INDEXES, SCHEMA_TABLES
+    rng = random.Random(3)
+    words = ["lind", "klara", "jo", "otan", "rutte", "mark"]
+    articles = []
+    for n in range(40):
+        items = [(rng.choice(["claim", "quote"]), f"body {n} {i}".encode() if i % 2 else f"body {n} {i}",
+                  rng.randrange(9), tuple(rng.sample(words, rng.randrange(4)))) for i in range(rng.randrange(5))]
+        names = [(rng.randrange(1, 9), rng.randrange(1, 60), "Klara Lind", " ".join(rng.sample(words, rng.randrange(1, 4))),
+                  rng.randrange(2)) for _ in range(rng.randrange(4))]
+        articles.append((f"{n:02}.md", "fr", None if n % 3 else ("2025-01-01", "2025-01-02"), items, names))
+    tables = ("articles", "items", "item_keys", "names", "name_tokens")
+
+    def contents(insert, **options) -> dict:
+        conn = sqlite3.connect(":memory:")
+        conn.executescript(SCHEMA_TABLES + SCHEMA_INDEXES)
+        for number, rows in enumerate(articles):
+            insert(conn, rows, f"hash{number}", **options)
+            if number % 7 == 6:   # an article removed, as an index does when it changes: the last one too
+                gone = conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] - (3 if number % 2 else 0)
+                for table in ("item_keys", "items", "name_tokens", "names"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (gone,))
+                conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
+        return {t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+
+    plain = contents(_insert_one_by_one)
+    assert len(plain["items"]) > 50 and len(plain["name_tokens"]) > 50
+    assert contents(store.insert_rows) == plain
+    assert contents(store.insert_rows, tokens=False) == {**plain, "name_tokens": []}

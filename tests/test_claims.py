@@ -10,7 +10,7 @@ from checker.articles import parse_article
 from checker.context import ArticleContext
 from checker.extract.figures import find_figures
 from checker.extract.numbers import find_numbers
-from checker.records import dump, load_claim, load_quote, record_of
+from checker.records import dump, load_claim, load_quote, pack, record_of, unpack_claim, unpack_quote
 
 INF = float("inf")
 
@@ -140,3 +140,24 @@ def test_records_go_through_the_index_unchanged(base):
         assert load_quote(dump(quote)) == quote
     claim = record.claims[0]
     assert claim.high == INF and claim.source == "ministere" and claim.subject == "armee"
+    _packed_as_through_json(record)
+
+
+def _packed_as_through_json(record) -> None:
+    """A large run's store (records.pack) gives back what the index's JSON does: equal values of the same types."""
+    for item, load, unpack in [(c, load_claim, unpack_claim) for c in record.claims] + \
+                              [(q, load_quote, unpack_quote) for q in record.quotes]:
+        through_json, unpacked = load(dump(item)), unpack(pack(item))
+        assert unpacked == through_json == item
+        assert [type(getattr(unpacked, f)) for f in item.__slots__] == [type(getattr(through_json, f)) for f in item.__slots__]
+
+
+def test_records_go_through_a_store_as_through_the_index_on_the_seeds_and_corpora(base):
+    from conftest import ROOT
+    from test_fast_forms import _corpus_texts
+    texts = [(p.read_text(encoding="utf-8"), lang) for p in sorted((ROOT / "seeds").iterdir()) for lang in ("fr", "en")]
+    texts += [(text, lang) for text in _corpus_texts()[:60] for lang in ("fr", "en")]
+    records = [_record(text, lang, base, dt.date(2024, 10, 15)) for text, lang in texts]
+    assert sum(len(r.claims) for r in records) > 100 and sum(len(r.quotes) for r in records) > 20
+    for record in records:
+        _packed_as_through_json(record)

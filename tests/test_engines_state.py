@@ -72,3 +72,31 @@ _CHECKED_HERE: list = []
 def _checked_here(job, state):
     _CHECKED_HERE.append(job)
     return process(job, state)
+
+
+def test_the_cross_article_phase_of_one_process_pauses_the_collector_and_leaves_it_as_it_found_it(monkeypatch,
+                                                                                                    tmp_path):
+    """With --jobs 1 the articles are compared with the collector paused (what the phase makes has no cycles);
+    on or off before the run, it is the same after, and so are the findings."""
+    from checker import runner
+    seen = []
+    compare = runner.check_collection
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return compare(*args, **kwargs)
+    monkeypatch.setattr(runner, "check_collection", watched)
+    for name, amount in (("a.md", "2 milliards d'euros"), ("b.md", "1,2 milliard d'euros")):
+        (tmp_path / name).write_text(f"---\ndate: 2025-03-04\n---\nLe gouvernement a annoncé une aide de {amount} "
+                                     "à l'Ukraine.\n", encoding="utf-8")
+    settings = Settings(rule_paths=(ROOT / "rules",), jobs=1)
+    reports = []
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            reports.append(runner.run([tmp_path], settings).findings)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]
+    assert reports[0] == reports[1] and any(f.rule == "contradiction" for f in reports[0])

@@ -90,7 +90,7 @@ def _private_database() -> tuple[sqlite3.Connection, str | None]:
 
 
 class Rivals:
-    """The conflicts of items that have an order() (records): add() each pair that conflicts, then read."""
+    """The conflicts of items that have an order() (records): fill() with the pairs that conflict, then read."""
 
     def __init__(self, side: Callable[[object], tuple], keep: int, held: Callable[[object], bool] | None = None):
         self._side_of = side
@@ -128,55 +128,55 @@ class Rivals:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fill(self, conflicts) -> "Rivals":
-        """add() each (a, b, score, tier, flag) of `conflicts`. Judging runs in other processes and an error or
-        a Ctrl-C can come in the middle: the files are then closed here, not left to the garbage collector
-        (the cache of sides holds a cycle)."""
+    # complex by design (C901): one loop does what a call per conflict would, for hundreds of thousands of them
+    def fill(self, conflicts) -> "Rivals":  # noqa: C901
+        """Each (a, b, score, tier, flag) of `conflicts`: the conflict of items a and b, of `score` (the higher,
+        the better a rival it is) and `tier` (a lower tier is cited first); `flag` false clears both items' flags
+        (`flags`: set while all their conflicts have it). Judging runs in other processes and an error or a
+        Ctrl-C can come in the middle: the files are then closed here, not left to the garbage collector (the
+        cache of sides holds a cycle).
+
+        Each item is offered to the other's best rivals, after those that rank before it or with it (the order
+        the conflicts came in); the last drops out when `keep` are kept already. An item has dozens of rivals
+        in an archive that repeats its figures, and keeps `keep`: most are refused by one comparison with its
+        last kept. One loop, no call per conflict: hundreds of thousands of conflicts come through here."""
+        active, met, counts, flags, keep = self._active, self._met, self.counts, self.flags, self.keep
+        buffer = self._buffer
+        last = None   # the item a of the conflict before: a unit's conflicts come item by item, its rivals in turn
         try:
             for a, b, score, tier, flag in conflicts:
-                self.add(a, b, score, tier, flag)
+                if len(active) >= ACTIVE:   # here, not while a's state is held: storing it would lose what follows
+                    self._store(ACTIVE // 2)
+                    last = None
+                if a is not last:
+                    last = a
+                    na, best_a, place_a = active.get(a.order()) or met(a)
+                nb, best_b, place_b = active.get(b.order()) or met(b)
+                rank = (tier, -score, place_b)
+                if len(best_a) < keep:
+                    insort(best_a, (rank, nb), key=_rank)
+                elif rank < best_a[-1][0]:
+                    best_a.pop()
+                    insort(best_a, (rank, nb), key=_rank)
+                rank = (tier, -score, place_a)
+                if len(best_b) < keep:
+                    insort(best_b, (rank, na), key=_rank)
+                elif rank < best_b[-1][0]:
+                    best_b.pop()
+                    insort(best_b, (rank, na), key=_rank)
+                counts[na] += 1
+                counts[nb] += 1
+                if not flag:
+                    flags[na] = flags[nb] = 0
+                buffer.append(na)
+                buffer.append(nb)
+                if len(buffer) >= PAIRS_BUFFERED:
+                    self._flush()
+                    buffer = self._buffer
         except BaseException:
             self.close()
             raise
         return self
-
-    def add(self, a, b, score: float, tier: int = 0, flag: bool = True) -> None:
-        """The conflict of items a and b, of `score` (the higher, the better a rival it is) and `tier` (a lower
-        tier is cited first); `flag` false clears both items' flags (`flags`: set while all their conflicts
-        have it)."""
-        if len(self._active) >= ACTIVE:   # here, not while a's state is held: storing it would lose what follows
-            self._store(ACTIVE // 2)
-        na, best_a, place_a = self._active.get(a.order()) or self._met(a)
-        nb, best_b, place_b = self._active.get(b.order()) or self._met(b)
-        self._offer(best_a, tier, score, place_b, nb)
-        self._offer(best_b, tier, score, place_a, na)
-        self.counts[na] += 1
-        self.counts[nb] += 1
-        if not flag:
-            self.flags[na] = self.flags[nb] = 0
-        buffer = self._buffer
-        buffer.append(na)
-        buffer.append(nb)
-        if len(buffer) >= PAIRS_BUFFERED:
-            self._flush()
-
-    def _offer(self, best: list, tier: int, score: float, place: tuple, n: int) -> None:
-        """Rival n (at `place`) among an item's best, after those that rank before it or with it (the order the
-        conflicts came in); the last drops out when `keep` are kept already. An item has dozens of rivals in an
-        archive that repeats its figures, and keeps `keep`: most are refused by a comparison with its last kept,
-        field by field, before any tuple is made."""
-        if len(best) >= self.keep:
-            kept_tier, kept_score, kept_place = best[-1][0]
-            if tier != kept_tier:
-                if tier > kept_tier:
-                    return
-            elif -score != kept_score:
-                if -score > kept_score:
-                    return
-            elif not place < kept_place:
-                return
-            best.pop()
-        insort(best, ((tier, -score, place), n), key=_rank)
 
     def _met(self, item) -> tuple[int, list, tuple]:
         """The state of an item not among the active ones: numbered now (its side written), or read back (met
