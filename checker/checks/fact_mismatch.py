@@ -57,6 +57,7 @@ from .. import lang as language
 from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hit, hits, needles, speaks_of,
                          stated, stem, subject_terms, without_digits)
 from ..context import cached_property
+from ..extract.anchors import _has_four_digits
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation
@@ -141,9 +142,9 @@ class _Sentence:
         return (fact.since is None or last >= fact.since) and (fact.until is None or first <= fact.until)
 
 
-def _figures(ctx, start: int, end: int, patterns) -> list[Stated]:
+def _figures(ctx, start: int, end: int, patterns, claims: list) -> list[Stated]:
     """The figures of the sentence between two offsets (its claims' percentages, amounts and counts) and its years."""
-    out = [f for f in stated(ctx.between("claims", start, end), APPROX)
+    out = [f for f in stated(claims, APPROX)
            if f.family != COUNT or not _restricted(ctx, f, start, end, patterns)]
     return out + [Stated(YEAR, float(m.group()), 0.0, m.start(), m.end())
                   for m in _years(ctx.article.prose, start, end, patterns)]
@@ -296,10 +297,13 @@ def check(ctx, options):
     facts, wanted, searched = read
     patterns = _patterns(code)
     for start, end in ctx.sentences:
+        claims = ctx.between("claims", start, end)
+        if not claims and not _has_four_digits(ctx.article.prose, start, end):
+            continue   # no figure (_figures) without a claim or four digits in a row, told by bisection
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
             continue   # a sentence is about a fact only if one of its about terms can be found there
-        figures = _figures(ctx, start, end, patterns)
+        figures = _figures(ctx, start, end, patterns, claims)
         if not figures:
             continue   # most sentences: no figure, nothing to match
         sentence = _Sentence(ctx, start, end, plain, searched)
