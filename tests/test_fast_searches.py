@@ -128,8 +128,11 @@ def _years_plain(code: str):
 
 
 def _years_compared(text: str, start: int, end: int, code: str, plain) -> int:
-    """Asserts the years found backwards are those of the forward search; the number found."""
+    """Asserts the years found backwards are those of the forward search, and that a text without four digits
+    in a row, as anchors._has_four_digits tells it (fact_mismatch.check then skips it), has none; the number
+    found."""
     expected = [m.span("year") for m in plain.finditer(text, start, end)]
+    assert anchors._has_four_digits(text, start, end) or not expected, (text, start, end)
     assert [m.span() for m in fact_mismatch._years(text, start, end, fact_mismatch._patterns(code))] == expected, \
         (text, start, end)
     return len(expected)

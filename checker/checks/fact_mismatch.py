@@ -57,6 +57,7 @@ from .. import lang as language
 from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hit, hits, needles, speaks_of,
                          stated, stem, subject_terms, without_digits)
 from ..context import cached_property
+from ..extract.anchors import _has_four_digits
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation
@@ -93,7 +94,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
-_Terms = tuple[tuple[str, str, tuple[str, ...]], ...]   # (term, folded, needles: factmatch.needles)
+_Terms = tuple[tuple[str, tuple[str, ...]], ...]   # (term, its needles: factmatch.needles)
 
 
 class _Sentence:
@@ -111,7 +112,7 @@ class _Sentence:
         terms; only those with a needle here can be found."""
         plain = self.plain
         here = {n for n in self.searched[1] if n in plain}
-        return {t for t, _, ns in self.searched[0] if not here.isdisjoint(ns) and hit(t, plain)}
+        return {t for t, ns in self.searched[0] if not here.isdisjoint(ns) and hit(t, plain)}
 
     @cached_property
     def interval(self):
@@ -141,9 +142,9 @@ class _Sentence:
         return (fact.since is None or last >= fact.since) and (fact.until is None or first <= fact.until)
 
 
-def _figures(ctx, start: int, end: int, patterns) -> list[Stated]:
+def _figures(ctx, start: int, end: int, patterns, claims: list) -> list[Stated]:
     """The figures of the sentence between two offsets (its claims' percentages, amounts and counts) and its years."""
-    out = [f for f in stated(ctx.between("claims", start, end), APPROX)
+    out = [f for f in stated(claims, APPROX)
            if f.family != COUNT or not _restricted(ctx, f, start, end, patterns)]
     return out + [Stated(YEAR, float(m.group()), 0.0, m.start(), m.end())
                   for m in _years(ctx.article.prose, start, end, patterns)]
@@ -180,53 +181,51 @@ def _agrees(fig, value: float, slack: float) -> bool:
 class _Fact:
     """A numeric fact of the rules as an article is searched for it: its stems, its terms (without digits) and
     what each needs in a text to be found (factmatch.needles)."""
-    __slots__ = ("fact", "code", "stems", "about", "subject", "needles", "_read")
+    __slots__ = ("fact", "code", "stems", "about", "subject", "needles", "terms")
 
     def __init__(self, fact, code: str) -> None:
         self.fact, self.code = fact, code
         self.stems = frozenset(_stems(about_terms(fact, code)))
-        self.about = tuple((t, fold(t), needles(t)) for t in without_digits(about_terms(fact, code)))
-        self.subject = tuple((t, fold(t), needles(t)) for t in without_digits(subject_terms(fact, code)))
-        self.needles = frozenset(n for _, _, ns in self.about + self.subject for n in ns)
-        self._read: dict[frozenset[str], tuple | None] = {}
+        about, subject = without_digits(about_terms(fact, code)), without_digits(subject_terms(fact, code))
+        self.about, self.subject = frozenset(about), frozenset(subject)
+        self.needles = frozenset(n for t in about + subject for n in needles(t))
+        # what _Sentence.matches reads, each term → its folded form: a sentence finds only terms its article may hold
+        self.terms = ({t: fold(t) for t in about}, {t: fold(t) for t in subject})
 
-    def read(self, found: frozenset[str]) -> tuple | None:
-        """The fact as an article whose text holds the needles `found` is searched for it: (its about and its
-        subject terms that may be found there, each → its folded form; the needles of those about terms, one
-        of which a sentence about the fact holds; those terms and all their needles), or None when no sentence
-        can match it (see _Sentence.matches). Kept by the fact's own needles found: articles share them."""
-        own = self.needles & found
-        if own not in self._read:
-            if len(self._read) > _READ_MAX:
-                self._read.clear()   # bounded memory over an archive of any size
-            about = tuple(term for term in self.about if not own.isdisjoint(term[2]))
-            subject = tuple(term for term in self.subject if not own.isdisjoint(term[2]))
-            self._read[own] = None if not _can_match(self.fact, self.code, about, subject) else (
-                ({t: form for t, form, _ in about}, {t: form for t, form, _ in subject}),
-                frozenset(n for _, _, ns in about for n in ns),
-                frozenset(about + subject), frozenset(n for _, _, ns in about + subject for n in ns))
-        return self._read[own]
+    def read(self, readable: set[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(its about terms, and all its terms, that may be found in an article where the terms `readable` may be:
+        one of their needles is in its text), or None when no sentence of it can match the fact (see
+        _Sentence.matches). Whether a term may be found depends on the term alone: told once an article for
+        all the facts that share it."""
+        about = self.about.intersection(readable)
+        if not about:
+            return None
+        subject = self.subject.intersection(readable)
+        if not _can_match(self.fact, self.code, about, subject, self.terms[0]):
+            return None
+        return about, about | subject
 
 
-_READ_MAX = 1024   # combinations of its needles found kept per fact
+_READ_MAX = 1024   # sets of stems kept per rule set (see _searched)
 
 
 _PREPARED: dict[tuple[int, str], tuple] = {}
 
 
-def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles]:
+def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles, dict]:
     """The rules' numeric facts prepared for articles in one language, all their stems, the candidates of each
-    set of stems an article holds (filled by _searched()) and what the stems tell of their needles: once per
-    rule set."""
+    set of stems an article holds (filled by _searched()), what the stems tell of their needles and the needles of
+    each term: once per rule set."""
     held = _PREPARED.get((id(facts), code))
     if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
         if len(_PREPARED) > 8:
             _PREPARED.clear()
         prepared = [_Fact(f, code) for f in facts.values() if figure(f) is not None]
         stems = frozenset(s for p in prepared for s in p.stems)
-        needles = _Needles(frozenset(n for p in prepared for n in p.needles), stems)
-        held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, needles)
-    return held[1], held[2], held[3], held[4]
+        found = _Needles(frozenset(n for p in prepared for n in p.needles), stems)
+        of_terms = {t: needles(t) for p in prepared for t in p.about | p.subject}
+        held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, found, of_terms)
+    return held[1], held[2], held[3], held[4], held[5]
 
 
 class _Needles:
@@ -248,33 +247,35 @@ class _Needles:
 
 
 def _read(ctx, code: str):
-    """(the facts the article may be about, each with its terms; the about terms wanted; what is searched), or None
-    when it can be about none."""
+    """(the facts the article may be about, each with its terms; the about terms' needles wanted; what is
+    searched: the terms, each with its needles, and their needles), or None when it can be about none."""
     held = _searched(ctx.base.rules.facts, code, ctx.folded)
     if held is None:
         return None
     candidates, found = held
-    facts = []
-    wanted, searched, searched_needles = set(), set(), set()
+    of_terms = _prepared(ctx.base.rules.facts, code)[4]
+    readable = {t for t, ns in of_terms.items() if not found.isdisjoint(ns)}
+    facts, about, terms = [], set(), set()
     for p in candidates:
-        read = p.read(found)
+        read = p.read(readable)
         if read is not None:
-            facts.append((p.fact, read[0]))
-            wanted |= read[1]
-            searched |= read[2]
-            searched_needles |= read[3]
+            facts.append((p.fact, p.terms))
+            about |= read[0]
+            terms |= read[1]
     if not facts:
         return None
     # a sentence holds only needles its article holds (the sentence with a space after each apostrophe is part
     # of the article so written): those not found need not be looked for in its sentences
-    return facts, wanted & found, (tuple(searched), searched_needles & found)
+    wanted = found.intersection([n for t in about for n in of_terms[t]])
+    searched = tuple((t, of_terms[t]) for t in terms)
+    return facts, wanted, (searched, found.intersection([n for _, ns in searched for n in ns]))
 
 
 def _searched(facts: dict, code: str, folded: str) -> tuple[list[_Fact], frozenset[str]] | None:
     """(the facts of the rules an article may be about, and the needles of their terms found in the article
     with a space after each apostrophe: the terms hits() may find in some part of it, see factmatch.needles),
     or None when it can be about none. `folded`: the article folded."""
-    prepared, all_stems, by_stems, needles = _prepared(facts, code)
+    prepared, all_stems, by_stems, needles, _ = _prepared(facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     stems = frozenset(s for s in all_stems if s in folded)
     if not stems:
@@ -296,10 +297,13 @@ def check(ctx, options):
     facts, wanted, searched = read
     patterns = _patterns(code)
     for start, end in ctx.sentences:
+        claims = ctx.between("claims", start, end)
+        if not claims and not _has_four_digits(ctx.article.prose, start, end):
+            continue   # no figure (_figures) without a claim or four digits in a row, told by bisection
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):
             continue   # a sentence is about a fact only if one of its about terms can be found there
-        figures = _figures(ctx, start, end, patterns)
+        figures = _figures(ctx, start, end, patterns, claims)
         if not figures:
             continue   # most sentences: no figure, nothing to match
         sentence = _Sentence(ctx, start, end, plain, searched)
@@ -315,10 +319,10 @@ def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(stem(t) for t in terms if not any(c.isdigit() for c in t))
 
 
-def _can_match(fact, code: str, about: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+def _can_match(fact, code: str, about: frozenset[str], subject: frozenset[str], folds: dict[str, str]) -> bool:
     if not about or (fact.subject_terms.get(code) and not subject):
         return False
-    return len({folded for _, folded, _ in about}) >= 2 or bool(subject)
+    return bool(subject) or len({folds[t] for t in about}) >= 2
 
 
 # complex by design (C901): a sentence's figures are judged against the facts it matched with the sentence's markers (relative year, target, deadline) read once
