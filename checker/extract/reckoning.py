@@ -135,9 +135,12 @@ class _ByStart(dict):
         return [(k, self[k]) for k in self.starts[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]]
 
 
-def _founded(prose: str, s: int, e: int, p, dates: _ByStart) -> list[tuple[int, tuple[int, int], dt.date | None]]:
-    """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949"."""
-    out = [(int(m.group("year")), m.span("year"), None) for m in p["founded"].finditer(prose, s, e)]
+def _founded(prose: str, s: int, e: int, p, dates: _ByStart, low: str | None,
+             founding: dict[str, regex.Pattern | None] | None) -> list[tuple[int, tuple[int, int], dt.date | None]]:
+    """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949".
+    The founding words are looked for only in a sentence that holds one of their words (see _may_match)."""
+    out = [(int(m.group("year")), m.span("year"), None) for m in p["founded"].finditer(prose, s, e)] \
+        if _may_match(prose, low, s, e, founding) else []
     for start, d in dates.within(s, e):
         if d.year and p["founded_on"].search(prose, max(s, start - 30), start):
             out.append((d.year, (d.start, d.end), d.date()))
@@ -248,13 +251,14 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     dated = sorted(d.start for d in dates if d.year)
     low = lowered(prose)
     ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
+    founding = _needed(code, "founding_words")
     ages, spans, moves = [], [], []
     for s, e in sentences:
         count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
         if not count:
             continue
         year_count = _count(years, s, e)
-        founded = _founded(prose, s, e, p, by_date) if year_count or _count(dated, s, e) else []
+        founded = _founded(prose, s, e, p, by_date, low, founding) if year_count or _count(dated, s, e) else []
         agos = list(p["ago"].finditer(prose, s, e)) if _may_match(prose, low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
