@@ -85,6 +85,41 @@ def test_ago_templates_precondition_on_the_corpora():
             _ago_compared(text, start, end, code)
 
 
+_FOUNDING_WORDS = {
+    "fr": ["fondé", "Fondée", "FONDÉES", "fondés", "refondé", "fondéen", "créé", "Créée", "né", "Née", "année", "nés", "est",
+           "a", "vu", "le", "jour", "toujours", "en", "En", "1945", "2024", "19455", "bâti", "bâtie", "ouverture", "l'", "_né",
+           "fondée en 1945", "Née en  2024", "a vu le jour en 1999"],
+    "en": ["founded", "Founded", "cofounded", "born", "Born", "reborn", "was", "set", "up", "sets", "first", "published",
+           "in", "In", "inn", "1945", "2024", "19455", "opening", "openings", "_born",
+           "founded in 1945", "born in\u00a02024", "set up in 1999"],
+    "es": ["fundado", "Fundada", "nacido", "nació", "Nació", "creación", "en", "En", "1945", "2024", "fundadoen", "_nacida",
+           "fundada en 1945", "nació en 2024"],
+}
+
+
+def _founding_compared(text: str, s: int, e: int, code: str) -> int:
+    """Asserts that a sentence where the founding pattern matches holds one of its words (the precondition of
+    _founded); 1 when the precondition skips a sentence the plain form would have searched."""
+    kept = reckoning._may_match(text, lowered(text), s, e, reckoning._needed(code, "founding_words"))
+    matched = _founded_plain(code).search(text, s, e) is not None
+    assert kept or not matched, (text[s:e], code)
+    return not kept
+
+
+def test_founding_words_looked_for_where_one_of_their_words_is_on_generated_text():
+    rng = random.Random(13)
+    for code, words in _FOUNDING_WORDS.items():
+        texts = _joined(words, rng, 3000)
+        assert sum(_founding_compared(text, 0, len(text), code) for text in texts) > 100   # the forms part often
+        assert sum(_founded_plain(code).search(text) is not None for text in texts) > 50
+
+
+def test_founding_words_precondition_on_the_corpora():
+    for text, start, end in _corpus_lines():
+        for code in _FOUNDING_WORDS:
+            _founding_compared(text, start, end, code)
+
+
 def _found_plain(facts: dict, code: str, folded: str):
     """fact_mismatch._searched as it was: every needle of the candidate facts looked for in the text."""
     prepared, stems, *_ = fact_mismatch._prepared(facts, code)
@@ -394,7 +429,8 @@ def _founded_plain(code: str):
 
 def _founded_compared(text: str, start: int, end: int, code: str, plain) -> int:
     years = [m.start() for m in reckoning._YEARISH.finditer(text)]
-    found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years)
+    found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years,
+                               lowered(text), reckoning._needed(code, "founding_words"))
     assert found == [(int(m.group("year")), m.span("year"), None) for m in plain.finditer(text, start, end)], \
         (text, start, end)
     return len(found)

@@ -136,18 +136,21 @@ class _ByStart(dict):
         return [(k, self[k]) for k in self.starts[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]]
 
 
-def _founded(prose: str, s: int, e: int, p, dates: _ByStart, years: list[int]) -> list[tuple[int, tuple[int, int], dt.date | None]]:
+def _founded(prose: str, s: int, e: int, p, dates: _ByStart, years: list[int], low: str | None,
+             founding: dict[str, regex.Pattern | None] | None) -> list[tuple[int, tuple[int, int], dt.date | None]]:
     """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949".
-    `years`: the starts of the article's years (_YEARISH). A founding is looked for backwards from each year of
-    the sentence (one attempt each, where a scan of the sentence tries every place): the years a scan for the
-    words, spaces and year finds, since each of its matches ends with a year and holds no other (its words and
-    spaces have no digit)."""
-    first, last = bisect.bisect_left(years, s), bisect.bisect_right(years, e - 4)
-    ends = years[first:last]
-    if e - 4 >= s and (not ends or ends[-1] != e - 4) and _YEAR_AT_END.fullmatch(prose, e - 4, e):
-        ends.append(e - 4)   # a year that ends the sentence, a digit after it: the sentence's end ends it
-    tail = p["founded_tail"]
-    out = [(int(prose[y:y + 4]), (y, y + 4), None) for y in ends if tail.match(prose, s, y)]
+    `years`: the starts of the article's years (_YEARISH). The founding words are looked for only in a sentence that
+    holds one of their words (see _may_match), and there backwards from each year of the sentence (one attempt each,
+    where a scan of the sentence tries every place): the years a scan for the words, spaces and year finds, since
+    each of its matches ends with a year and holds no other (its words and spaces have no digit)."""
+    out = []
+    if _may_match(prose, low, s, e, founding):
+        first, last = bisect.bisect_left(years, s), bisect.bisect_right(years, e - 4)
+        ends = years[first:last]
+        if e - 4 >= s and (not ends or ends[-1] != e - 4) and _YEAR_AT_END.fullmatch(prose, e - 4, e):
+            ends.append(e - 4)   # a year that ends the sentence, a digit after it: the sentence's end ends it
+        tail = p["founded_tail"]
+        out = [(int(prose[y:y + 4]), (y, y + 4), None) for y in ends if tail.match(prose, s, y)]
     for start, d in dates.within(s, e):
         if d.year and p["founded_on"].search(prose, max(s, start - 30), start):
             out.append((d.year, (d.start, d.end), d.date()))
@@ -259,13 +262,14 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     dated = sorted(d.start for d in dates if d.year)
     low = lowered(prose)
     ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
+    founding = _needed(code, "founding_words")
     ages, spans, moves = [], [], []
     for s, e in sentences:
         count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
         if not count:
             continue
         year_count = _count(years, s, e)
-        founded = _founded(prose, s, e, p, by_date, years) if year_count or _count(dated, s, e) else []
+        founded = _founded(prose, s, e, p, by_date, years, low, founding) if year_count or _count(dated, s, e) else []
         agos = list(p["ago"].finditer(prose, s, e)) if _may_match(prose, low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
