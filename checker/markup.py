@@ -77,14 +77,6 @@ def bracket_links(text: str, image: bool = False) -> list[tuple[int, int, int]]:
     return found
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    segment = chars[start:end]
-    if "\n" in segment or "\r" in segment:
-        chars[start:end] = [c if c in "\r\n" else " " for c in segment]
-    else:
-        chars[start:end] = [" "] * (end - start)
-
-
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]{1,4}|\t|$)")
 _ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -178,16 +170,13 @@ def _may_match(pattern: re.Pattern, text: str) -> bool:
 def mask_plain(text: str) -> str:
     if not _may_match(_BARE_URL, text):
         return text
-    chars = list(text)
-    for match in _BARE_URL.finditer(text):
-        _blank(chars, match.start(), match.end())
-    return "".join(chars)
+    return _blanked(text, [m.span() for m in _BARE_URL.finditer(text)])
 
 
 def _blanked(text: str, spans) -> str:
-    """The text with the spans blanked as _blank blanks a list of its characters (spaces, line breaks kept), spans
-    in any order and overlapping, built from slices: the list of an article's characters and its join were
-    most of the masking of an article that has nothing to mask but its front matter."""
+    """The text with the spans blanked (each character a space, line breaks kept, so offsets and lines hold), spans
+    in any order and overlapping, built from slices: a list of an article's characters and its join were most of
+    the masking of an article that has nothing to mask but its front matter."""
     parts, at = [], 0
     for start, end in sorted(spans):
         start = max(start, at)

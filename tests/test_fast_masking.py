@@ -8,11 +8,20 @@ import re
 
 from checker import markup
 from checker.markup import (_AUTOLINK, _BARE_URL, _EMPHASIS, _FENCE, _HTML_COMMENT, _HTML_TAG, _RAW_HTML,
-                            _REF_DEFINITION, _blank, _may_match, _not_paragraphs, bracket_links, front_matter_span,
+                            _REF_DEFINITION, _may_match, _not_paragraphs, bracket_links, front_matter_span,
                             indented_code_spans, inline_code)
 from test_fast_forms import _corpus_texts
 
 _LINE_MARKERS = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))", re.M)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """The plain form's blanking: the span's characters in the list made spaces, line breaks kept."""
+    segment = chars[start:end]
+    if "\n" in segment or "\r" in segment:
+        chars[start:end] = [c if c in "\r\n" else " " for c in segment]
+    else:
+        chars[start:end] = [" "] * (end - start)
 
 
 def _mask_markdown_plain(text: str) -> str:  # noqa: C901 - the former mask_markdown, step by step

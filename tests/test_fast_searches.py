@@ -164,10 +164,10 @@ def _years_plain(code: str):
 
 def _years_compared(text: str, start: int, end: int, code: str, plain) -> int:
     """Asserts the years found backwards are those of the forward search, and that a text without four digits
-    in a row, as anchors._has_four_digits tells it (fact_mismatch.check then skips it), has none; the number
+    in a row, as anchors.has_four_digits tells it (fact_mismatch.check then skips it), has none; the number
     found."""
     expected = [m.span("year") for m in plain.finditer(text, start, end)]
-    assert anchors._has_four_digits(text, start, end) or not expected, (text, start, end)
+    assert anchors.has_four_digits(text, start, end) or not expected, (text, start, end)
     assert [m.span() for m in fact_mismatch._years(text, start, end, fact_mismatch._patterns(code))] == expected, \
         (text, start, end)
     return len(expected)
@@ -374,7 +374,7 @@ def test_four_digits_told_by_bisection_as_by_the_search():
         for _ in range(20):
             start = rng.randrange(len(text) + 1)
             end = rng.randrange(start, min(len(text), start + 500) + 1)
-            assert anchors._has_four_digits(text, start, end) == (anchors._FOUR_DIGITS.search(text, start, end) is not None)
+            assert anchors.has_four_digits(text, start, end) == (anchors._FOUR_DIGITS.search(text, start, end) is not None)
 
 
 def _corpus_texts_or_none() -> list[str]:
@@ -534,7 +534,7 @@ def _near_findings_compared(text: str, base, monkeypatch, date) -> int:
     lang = "fr" if " le " in f" {text} " else "en"
     found = run_check("name-typo", text, base, date=date, lang=lang)
     with monkeypatch.context() as patched:
-        patched.setattr(name_typo, "_may_be_near", lambda base, tokens, skip, shortest: True)
+        patched.setattr(name_typo, "may_be_near", lambda base, tokens, skip, shortest: True)
         assert run_check("name-typo", text, base, date=date, lang=lang) == found, text
     return len(found)
 

@@ -27,11 +27,7 @@ def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable 
     keystroke off, among the entities `allowed` admits, best first; only when they are one entity, after
     keeping those `prefer` admits when there are several ("Bill Clintn" after "President": not the Vice
     President George Clinton)."""
-    if shortest is None:   # a word of three letters when the rest says who: "G. Bsh", "George H. W. Buh"
-        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
-    for i, token in enumerate(tokens):
-        if token in base.tokens or len(token) < shortest or token in skip:
-            continue
+    for i, token in _looked_at(base, tokens, skip, shortest):
         found = []
         for near in base.near_tokens(token):
             candidate = tokens[:i] + [near] + tokens[i + 1:]
@@ -49,6 +45,20 @@ def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable 
         if found:
             return []   # two entities one keystroke away: say nothing
     return []
+
+
+def may_be_near(base, tokens: list[str], skip: frozenset[str] = frozenset(), shortest: int | None = None) -> bool:
+    """Whether near_spellings may find a spelling for the tokens, told without the text around them: one of the
+    tokens it looks at must be one keystroke from a known token. Most names have none, and what `allowed` and
+    `prefer` stand for need not be set up for them."""
+    return any(base.near_tokens(token) for _, token in _looked_at(base, tokens, skip, shortest))
+
+
+def _looked_at(base, tokens: list[str], skip: frozenset[str], shortest: int | None) -> list[tuple[int, str]]:
+    """(place, token) of the tokens near_spellings tries: not a known token, not skipped, long enough."""
+    if shortest is None:   # a word of three letters when the rest says who: "G. Bsh", "George H. W. Buh"
+        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
+    return [(i, t) for i, t in enumerate(tokens) if t not in base.tokens and len(t) >= shortest and t not in skip]
 
 
 def _by_initials(base, tokens: list[str], known: str):

@@ -57,7 +57,7 @@ from .. import lang as language
 from ..factmatch import (COUNT, YEAR, Stated, about_terms, counts_for, figure, fits, hit, hits, needles, speaks_of,
                          stated, stem, subject_terms, without_digits)
 from ..context import cached_property
-from ..extract.anchors import _has_four_digits
+from ..extract.anchors import has_four_digits
 from ..finding import DEFAULT, Evidence, Severity, levels
 from ..fold import fold
 from ..lang import alternation
@@ -298,7 +298,7 @@ def check(ctx, options):
     patterns = _patterns(code)
     for start, end in ctx.sentences:
         claims = ctx.between("claims", start, end)
-        if not claims and not _has_four_digits(ctx.article.prose, start, end):
+        if not claims and not has_four_digits(ctx.article.prose, start, end):
             continue   # no figure (_figures) without a claim or four digits in a row, told by bisection
         plain = ctx.folded[start:end].replace("'", "' ")
         if not any(n in plain for n in wanted):

@@ -67,7 +67,7 @@ from ..extract.names import NameSpan
 from ..finding import DEFAULT, Evidence, Fix, Severity, levels
 from ..fold import fold, fold_name
 from .. import patterns
-from ._near import MIN_TOKEN, after_person_cue, is_person, near_spellings, title_allows
+from ._near import after_person_cue, is_person, may_be_near, near_spellings, title_allows
 
 _GAP = patterns.compile(r"\s*,?\s*")
 
@@ -203,7 +203,7 @@ def _near_misses(ctx):
         mention = titled.get(span.start)
         skip = in_full_names if len(tokens) == 1 else frozenset()
         shortest = 3 if mention is not None else None   # "Chancellor Khl"
-        if not _may_be_near(base, tokens, skip, shortest):
+        if not may_be_near(base, tokens, skip, shortest):
             continue
         candidates = near_spellings(base, tokens, *_lazy_who(ctx, span, tokens, mention, known_here),
                                     skip=skip, shortest=shortest)
@@ -217,15 +217,6 @@ def _near_misses(ctx):
         safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
-
-
-def _may_be_near(base, tokens: list[str], skip: frozenset[str], shortest: int | None) -> bool:
-    """Whether near_spellings may find a spelling for the tokens, told without the text around them: one of the
-    tokens it looks at (the same skip and shortest) must be one keystroke from a known token. Most names have
-    none, and what they stand for (_lazy_who) need not be set up for them."""
-    if shortest is None:
-        shortest = MIN_TOKEN if len(tokens) == 1 else MIN_TOKEN - 1
-    return any(base.near_tokens(t) for t in tokens if t not in base.tokens and len(t) >= shortest and t not in skip)
 
 
 def _lazy_who(ctx, span, tokens, mention, known_here):

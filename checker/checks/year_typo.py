@@ -56,6 +56,7 @@ import functools
 import regex
 
 from .. import lang as language
+from ..context import cached_property
 from ..extract.sentences import sentence_at
 from ..extract.tense import is_future
 from ..finding import DEFAULT, Severity, levels
@@ -116,24 +117,17 @@ class _Tense:
     """Whether a spot's sentence is about the future, and whether it looks ahead ("on track to", "doit"): two scans
     of the sentence, made only when the answer can matter (most years in a year position are near the article's
     date and are no problem whatever the tense)."""
-    __slots__ = ("sentence", "code", "_future", "_ahead")
 
     def __init__(self, sentence: str, code: str) -> None:
         self.sentence, self.code = sentence, code
-        self._future: bool | None = None
-        self._ahead: bool | None = None
 
-    @property
+    @cached_property
     def future(self) -> bool:
-        if self._future is None:
-            self._future = is_future(self.sentence, self.code)
-        return self._future
+        return is_future(self.sentence, self.code)
 
-    @property
+    @cached_property
     def ahead(self) -> bool:
-        if self._ahead is None:
-            self._ahead = self.future or bool(_ahead(self.code).search(self.sentence))
-        return self._ahead
+        return self.future or bool(_ahead(self.code).search(self.sentence))
 
 
 def _problem(spot, tense: _Tense, low: int, high: int) -> tuple[str, set[int], str] | None:

@@ -64,7 +64,7 @@ def _four_digits(prose: str) -> list[int]:
     return [m.start() for m in _FOUR_DIGITS.finditer(prose, overlapped=True)]
 
 
-def _has_four_digits(prose: str, start: int, end: int) -> bool:
+def has_four_digits(prose: str, start: int, end: int) -> bool:
     """_FOUR_DIGITS.search(prose, start, end) is not None: the first four digits at or after start end by end."""
     places = _four_digits(prose)
     i = bisect.bisect_left(places, start)
@@ -79,7 +79,7 @@ def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) 
     months, words = _tables(code)
     found = [Anchor(m.start(), m.end(), year=int(m.group("year")),
                     month=months[m.group("month").lower()] if m.group("month") else None)
-             for m in year.finditer(prose, start, end)] if _has_four_digits(prose, start, end) else []
+             for m in year.finditer(prose, start, end)] if has_four_digits(prose, start, end) else []
     low = lowered(prose) if ago is not None else None
     if low is not None:
         window = low[start:end]
