@@ -82,6 +82,16 @@ def test_walk_is_recursive_sorted_and_skips_loops(tmp_path):
     assert found == ["a.txt", "z.md"]
 
 
+def test_walk_finds_a_file_once_under_any_of_its_names(tmp_path):
+    (tmp_path / "a.md").write_text("x")
+    os.link(tmp_path / "a.md", tmp_path / "b.md")              # a second name of the same file
+    (tmp_path / "c.md").write_text("x")                         # the same text, another file: kept
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.md").write_text("x")
+    found = [p.name for p in walk([tmp_path / "sub" / "d.md", tmp_path, tmp_path / "sub"]) if isinstance(p, Path)]
+    assert found == ["d.md", "a.md", "c.md"]
+
+
 def test_special_file_named_on_the_command_line(tmp_path):
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
