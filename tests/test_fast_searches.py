@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
-from checker.extract import anchors, clauses, dates, figures, reckoning, subjects, titles
+from checker.articles import parse_article
+from checker.extract import anchors, clauses, dates, events, figures, reckoning, subjects, titles
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
@@ -567,3 +568,42 @@ def test_names_with_no_near_token_skipped_as_near_spellings_would_on_generated_t
 def test_names_with_no_near_token_skipped_as_near_spellings_would_on_the_corpora(base, monkeypatch):
     for text in _corpus_texts():
         _near_findings_compared(text, base, monkeypatch, None)
+
+
+def _event_claims_compared(text: str, code: str, base, monkeypatch) -> int:
+    """Asserts the event claims found are those found when every phrase of the participants' kinds is looked for,
+    whatever words the text holds; the number of claims."""
+    article = parse_article(text, "article.txt", markdown=False)
+    article.language = code
+    ctx = ArticleContext(article, base, dt.date(2024, 6, 1))
+    arguments = (text, ctx.folded, code, base, ctx.sentences, ctx.dates, ctx.tokens)
+    found = events.find_event_claims(*arguments)
+    with monkeypatch.context() as patched:
+        patched.setattr(events, "_present_firsts", lambda prose, code, kinds: {
+            key: words for key, words in events._claim_firsts(code).items() if key.partition(":")[2] in kinds})
+        assert events.find_event_claims(*arguments) == found, text
+    return len(found)
+
+
+def test_event_phrases_looked_for_where_their_needle_is_on_generated_text(base, monkeypatch):
+    rng = random.Random(47)
+    for code in ("fr", "en"):
+        data = language.load(code)
+        phrases = [p for groups in ("event_kinds", "event_states") for ps in data[groups].values() for p in ps]
+        words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
+        kinds = phrases + [p.upper() for p in phrases] + [p.capitalize() for p in phrases] + words + \
+            [w[:-1] for w in words] + ["Straße", "x"]
+        names = [n.title() for n in base.event_participants.get(code, {})] + [n.upper() for n in base.event_organisations]
+        times = ["1955", "en 1999", "in 2004", "le 4 avril 1949", "April 4, 1949", "depuis 1952", "since 1952", "mai 2022"]
+        found = 0
+        for _ in range(3000):      # sentences of a participant, an event's words, what was joined and a date
+            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds, times, kinds, names) if rng.random() < 0.85]
+            text = "".join(part + rng.choice(_SEPARATORS) for part in parts)
+            found += _event_claims_compared(text, code, base, monkeypatch)
+        assert found > 50, code
+
+
+def test_event_phrases_looked_for_where_their_needle_is_on_the_corpora(base, monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _event_claims_compared(text, code, base, monkeypatch)
