@@ -156,14 +156,17 @@ _APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (l
 def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """For each kind's and state's pattern: (needle, its phrases), the needle the longest word of those phrases in
     lower case. A match of a phrase holds its needle as written, in any case (its pattern reads only spaces and
-    apostrophes loosely), so a phrase whose needle the article's text in lower case lacks cannot match in it."""
+    apostrophes loosely), so a phrase whose needle the article's text in lower case lacks cannot match in it. A
+    phrase that begins with its needle ("adhésion", "joined") has none (""): the place its first word is looked
+    for tells as much."""
     data = language.load(code)
     out = {}
     for prefix, groups in (("kind", data["event_kinds"]), ("state", data["event_states"])):
         for kind, phrases in groups.items():
             by_needle: dict[str, list[str]] = {}
             for phrase in phrases:
-                by_needle.setdefault(max(_APART.split(phrase.lower()), key=len), []).append(phrase)
+                needle = max(_APART.split(phrase.lower()), key=len)
+                by_needle.setdefault("" if phrase.lower().startswith(needle) else needle, []).append(phrase)
             out[f"{prefix}:{kind}"] = tuple((needle, tuple(found)) for needle, found in by_needle.items())
     return out
 
