@@ -13,7 +13,7 @@ from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
 from checker.articles import parse_article
-from checker.extract import anchors, clauses, dates, events, figures, reckoning, subjects, titles
+from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, reckoning, subjects, titles
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
@@ -607,3 +607,37 @@ def test_event_phrases_looked_for_where_their_needle_is_on_the_corpora(base, mon
     for text in _corpus_texts():
         for code in ("fr", "en"):
             _event_claims_compared(text, code, base, monkeypatch)
+
+
+def _event_dates_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the dates of named events found are those found when every sentence's clauses are read for an event's
+    noun; the number found."""
+    article = parse_article(text, "article.txt", markdown=False)
+    article.language = code
+    ctx = ArticleContext(article, None, dt.date(2024, 6, 1))
+    interval = (dt.date(2024, 6, 1), dt.date(2024, 6, 1))
+
+    def found() -> list:
+        return claims._event_dates(text, ctx.folded, code, ctx.sentences, ctx.dates, interval, claims._Breaks(text, code))
+    expected = found()
+    data = claim_reading.claim_data(code)
+    with monkeypatch.context() as patched:
+        patched.setattr(claims, "claim_data", lambda code: {**data, "event_needles": ("",)})
+        assert found() == expected, text
+    return len(expected)
+
+
+def test_event_dates_read_only_in_sentences_with_an_event_noun_on_generated_text(monkeypatch):
+    rng = random.Random(53)
+    for code in ("fr", "en"):
+        nouns = language.load(code)["event_nouns"]
+        pieces = nouns + [n.upper() for n in nouns] + [n[:-1] for n in nouns] + [n + "s" for n in nouns] + \
+            ["le 4 avril 2024", "4 avril", "le 12 mars", "April 4, 2024", "March 12", "du", "de l'", "the", "of", ",", ".",
+             ";", "x", "Élection", "SÉISME", "séismes"]
+        assert sum(_event_dates_compared(text, code, monkeypatch) for text in _joined(pieces, rng, 2000)) > 100, code
+
+
+def test_event_dates_read_only_in_sentences_with_an_event_noun_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _event_dates_compared(text, code, monkeypatch)
