@@ -13,7 +13,8 @@ from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
 from checker.articles import parse_article
-from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, reckoning, subjects, titles
+from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, quotes, reckoning, subjects, titles
+from checker.extract.sentences import sentences as split_sentences
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
@@ -641,3 +642,26 @@ def test_event_dates_read_only_in_sentences_with_an_event_noun_on_the_corpora(mo
     for text in _corpus_texts():
         for code in ("fr", "en"):
             _event_dates_compared(text, code, monkeypatch)
+
+
+def _quotes_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the quotations found are those of the pattern scanned over the whole text; the number found."""
+    sentences = split_sentences(text)
+    expected = quotes.find_quotes(text, code, sentences, [])
+    with monkeypatch.context() as patched:
+        patched.setattr(quotes, "_quotations", quotes._QUOTES.finditer)
+        assert quotes.find_quotes(text, code, sentences, []) == expected, text
+    return len(expected)
+
+
+def test_quotations_tried_only_at_their_opening_marks_on_generated_text(monkeypatch):
+    rng = random.Random(59)
+    pieces = ["«", "»", "“", "”", "„", '"', "'", "« ", " »", "a", "Le ministre", "dit", "x", "\n", "—", "\"\"", "«»"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "  "]) for _ in range(rng.randrange(1, 30)))
+             for _ in range(4000)]
+    assert sum(_quotes_compared(text, "fr", monkeypatch) > 0 for text in texts) > 1000
+
+
+def test_quotations_tried_only_at_their_opening_marks_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        _quotes_compared(text, "fr", monkeypatch)
