@@ -13,7 +13,7 @@ from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
 from checker.articles import parse_article
-from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, quotes, reckoning, subjects, titles
+from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, quoted, quotes, reckoning, subjects, titles
 from checker.extract.sentences import sentences as split_sentences
 from checker.facts import factbase
 from checker.extract.anchored import lowered
@@ -665,3 +665,22 @@ def test_quotations_tried_only_at_their_opening_marks_on_generated_text(monkeypa
 def test_quotations_tried_only_at_their_opening_marks_on_the_corpora(monkeypatch):
     for text in _corpus_texts():
         _quotes_compared(text, "fr", monkeypatch)
+
+
+def _quote_spans_compared(text: str) -> int:
+    expected = [m.span() for m in quoted._PAIRS.finditer(text)]
+    assert quoted.quote_spans(text) == expected, text
+    return len(expected)
+
+
+def test_quoted_passages_tried_only_at_their_opening_marks_on_generated_text():
+    rng = random.Random(61)
+    pieces = ["«", "»", "“", "”", "„", '"', "'", "« ", " »", "a", "Le ministre", "dit", "x", "\n", "—", "\"\"", "«»"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "  "]) for _ in range(rng.randrange(1, 30)))
+             for _ in range(4000)]
+    assert sum(_quote_spans_compared(text) > 0 for text in texts) > 1000
+
+
+def test_quoted_passages_tried_only_at_their_opening_marks_on_the_corpora():
+    for text in _corpus_texts():
+        _quote_spans_compared(text)

@@ -23,6 +23,7 @@ from ..fold import fold, fold_name
 from .anchored import finditer_at
 from .clauses import word_start
 from .names import NameSpan
+from .quoted import places_of
 from .sentences import sentence_at
 from .. import patterns
 
@@ -88,14 +89,7 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
 def _quotations(prose: str):
     """_QUOTES.finditer(prose), tried only where a quotation mark that can open one stands (every match begins at
     one): str.find finds an article's few marks at once, where the pattern was tried at every place of the text."""
-    starts = []
-    for mark in _OPENING:
-        at = prose.find(mark)
-        while at >= 0:
-            starts.append(at)
-            at = prose.find(mark, at + 1)
-    starts.sort()
-    return finditer_at(_QUOTES, prose, starts)
+    return finditer_at(_QUOTES, prose, places_of(prose, _OPENING))
 
 
 _OPENING = ("«", "“", "„", '"')
