@@ -12,7 +12,9 @@ from rapidfuzz import fuzz
 from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
-from checker.extract import anchors, clauses, dates, figures, reckoning, subjects, titles
+from checker.articles import parse_article
+from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, quoted, quotes, reckoning, subjects, titles
+from checker.extract.sentences import sentences as split_sentences
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
@@ -567,3 +569,156 @@ def test_names_with_no_near_token_skipped_as_near_spellings_would_on_generated_t
 def test_names_with_no_near_token_skipped_as_near_spellings_would_on_the_corpora(base, monkeypatch):
     for text in _corpus_texts():
         _near_findings_compared(text, base, monkeypatch, None)
+
+
+def _event_claims_compared(text: str, code: str, base, monkeypatch) -> int:
+    """Asserts the event claims found are those found when every phrase of the participants' kinds is looked for,
+    whatever words the text holds; the number of claims."""
+    article = parse_article(text, "article.txt", markdown=False)
+    article.language = code
+    ctx = ArticleContext(article, base, dt.date(2024, 6, 1))
+    arguments = (text, ctx.folded, code, base, ctx.sentences, ctx.dates, ctx.tokens)
+    found = events.find_event_claims(*arguments)
+    with monkeypatch.context() as patched:
+        patched.setattr(events, "_present_firsts", lambda prose, code, kinds: {
+            key: words for key, words in events._claim_firsts(code).items() if key.partition(":")[2] in kinds})
+        assert events.find_event_claims(*arguments) == found, text
+    return len(found)
+
+
+def test_event_phrases_looked_for_where_their_needle_is_on_generated_text(base, monkeypatch):
+    rng = random.Random(47)
+    for code in ("fr", "en"):
+        data = language.load(code)
+        phrases = [p for groups in ("event_kinds", "event_states") for ps in data[groups].values() for p in ps]
+        words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
+        kinds = phrases + [p.upper() for p in phrases] + [p.capitalize() for p in phrases] + words + \
+            [w[:-1] for w in words] + ["Straße", "x"]
+        names = [n.title() for n in base.event_participants.get(code, {})] + [n.upper() for n in base.event_organisations]
+        times = ["1955", "en 1999", "in 2004", "le 4 avril 1949", "April 4, 1949", "depuis 1952", "since 1952", "mai 2022"]
+        found = 0
+        for _ in range(3000):      # sentences of a participant, an event's words, what was joined and a date
+            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds, times, kinds, names) if rng.random() < 0.85]
+            text = "".join(part + rng.choice(_SEPARATORS) for part in parts)
+            found += _event_claims_compared(text, code, base, monkeypatch)
+        assert found > 50, code
+
+
+def test_event_phrases_looked_for_where_their_needle_is_on_the_corpora(base, monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _event_claims_compared(text, code, base, monkeypatch)
+
+
+def _event_dates_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the dates of named events found are those found when every sentence's clauses are read for an event's
+    noun; the number found."""
+    article = parse_article(text, "article.txt", markdown=False)
+    article.language = code
+    ctx = ArticleContext(article, None, dt.date(2024, 6, 1))
+    interval = (dt.date(2024, 6, 1), dt.date(2024, 6, 1))
+
+    def found() -> list:
+        return claims._event_dates(text, ctx.folded, code, ctx.sentences, ctx.dates, interval, claims._Breaks(text, code))
+    expected = found()
+    data = claim_reading.claim_data(code)
+    with monkeypatch.context() as patched:
+        patched.setattr(claims, "claim_data", lambda code: {**data, "event_needles": ("",)})
+        assert found() == expected, text
+    return len(expected)
+
+
+def test_event_dates_read_only_in_sentences_with_an_event_noun_on_generated_text(monkeypatch):
+    rng = random.Random(53)
+    for code in ("fr", "en"):
+        nouns = language.load(code)["event_nouns"]
+        pieces = nouns + [n.upper() for n in nouns] + [n[:-1] for n in nouns] + [n + "s" for n in nouns] + \
+            ["le 4 avril 2024", "4 avril", "le 12 mars", "April 4, 2024", "March 12", "du", "de l'", "the", "of", ",", ".",
+             ";", "x", "Élection", "SÉISME", "séismes"]
+        assert sum(_event_dates_compared(text, code, monkeypatch) for text in _joined(pieces, rng, 2000)) > 100, code
+
+
+def test_event_dates_read_only_in_sentences_with_an_event_noun_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _event_dates_compared(text, code, monkeypatch)
+
+
+def _quotes_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the quotations found are those of the pattern scanned over the whole text; the number found."""
+    sentences = split_sentences(text)
+    expected = quotes.find_quotes(text, code, sentences, [])
+    with monkeypatch.context() as patched:
+        patched.setattr(quotes, "_quotations", quotes._QUOTES.finditer)
+        assert quotes.find_quotes(text, code, sentences, []) == expected, text
+    return len(expected)
+
+
+def test_quotations_tried_only_at_their_opening_marks_on_generated_text(monkeypatch):
+    rng = random.Random(59)
+    pieces = ["«", "»", "“", "”", "„", '"', "'", "« ", " »", "a", "Le ministre", "dit", "x", "\n", "—", "\"\"", "«»"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "  "]) for _ in range(rng.randrange(1, 30)))
+             for _ in range(4000)]
+    assert sum(_quotes_compared(text, "fr", monkeypatch) > 0 for text in texts) > 1000
+
+
+def test_quotations_tried_only_at_their_opening_marks_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        _quotes_compared(text, "fr", monkeypatch)
+
+
+def _quote_spans_compared(text: str) -> int:
+    expected = [m.span() for m in quoted._PAIRS.finditer(text)]
+    assert quoted.quote_spans(text) == expected, text
+    return len(expected)
+
+
+def test_quoted_passages_tried_only_at_their_opening_marks_on_generated_text():
+    rng = random.Random(61)
+    pieces = ["«", "»", "“", "”", "„", '"', "'", "« ", " »", "a", "Le ministre", "dit", "x", "\n", "—", "\"\"", "«»"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "  "]) for _ in range(rng.randrange(1, 30)))
+             for _ in range(4000)]
+    assert sum(_quote_spans_compared(text) > 0 for text in texts) > 1000
+
+
+def test_quoted_passages_tried_only_at_their_opening_marks_on_the_corpora():
+    for text in _corpus_texts():
+        _quote_spans_compared(text)
+
+
+def _sources_compared(text: str, start: int, end: int, code: str, monkeypatch) -> int:
+    """Asserts a sentence's source is the one found when its phrases are always looked for (or the same error: a
+    phrase followed by blanks alone, "selon  ", names no one and is not read); 1 when it has one."""
+    def outcome():
+        clauses.attribution.cache_clear()
+        try:
+            return clauses.attribution(text, (start, end), code)
+        except IndexError as error:
+            return type(error)
+    found = outcome()
+    with monkeypatch.context() as patched:
+        patched.setattr(clauses, "_may_break", lambda prose, sentence, needles: True)
+        assert outcome() == found, (text, start, end)
+    clauses.attribution.cache_clear()
+    return isinstance(found, tuple) and found[0] is not None
+
+
+def test_sources_looked_for_where_one_may_occur_on_generated_text(monkeypatch):
+    rng = random.Random(67)
+    for code in language.codes():
+        phrases = language.load(code)["statement_sources"]
+        words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
+        pieces = phrases + [p.upper() for p in phrases] + [p.replace("'", "’") for p in phrases] + words + \
+            [w[:-1] for w in words] + ["x", "le parquet", "the police", "-", ",", "Straße"]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _sources_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]), code,
+                                       monkeypatch)
+        assert found > 100, code
+
+
+def test_sources_looked_for_where_one_may_occur_on_the_corpora(monkeypatch):
+    for text, start, end in _corpus_lines():
+        for code in ("fr", "en"):
+            _sources_compared(text, start, end, code, monkeypatch)

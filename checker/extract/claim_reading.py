@@ -75,9 +75,19 @@ def claim_data(code: str) -> dict:
         "generic": frozenset(stem(fold(w)) for w in data["measure_generic"]),
         "events": patterns.compile(rf"(?<!\w)(?:{alternation(fold(e) for e in data['event_nouns'])})(?!\w)"),
         "event_nouns": tuple(fold(e) for e in data["event_nouns"]),
+        "event_needles": _needles(fold(e) for e in data["event_nouns"]),
         "function": frozenset(fold(w) for w in data["function_words"] if isinstance(w, str)),
     }
 
+
+_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
+
+
+def _needles(phrases) -> tuple[str, ...]:
+    """Substrings one of which the text of any match of the phrases' alternation holds as written: the longest word
+    of each phrase (its pattern reads only spaces and apostrophes loosely), without those that hold another."""
+    words = {max(_APART.split(phrase), key=len) for phrase in phrases}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 class SentenceReader:

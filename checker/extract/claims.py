@@ -117,6 +117,7 @@ def _event_dates(prose: str, folded: str, code: str, sentences, dates, article, 
     """(mention, first day, last day, clause start, clause end) of full dates of named events: the year written,
     else the one nearest the article's date."""
     data = claim_data(code)
+    needles = None
     out = []
     for d in dates:
         if d.day is None:
@@ -127,7 +128,12 @@ def _event_dates(prose: str, folded: str, code: str, sentences, dates, article, 
         first, last = _day(year, d.month, d.day), _day(year, d.month, d.day_end or d.day)
         if first is None or last is None or last < first:
             continue
+        if needles is None:   # an event's noun holds one of these as written (looked for at the first full date)
+            needles = [n for n in data["event_needles"] if n in folded]
         sentence = sentence_at(sentences, d.start)
+        # the sentences without one are passed over, their clauses not read
+        if not any(folded.find(n, sentence[0], sentence[1]) >= 0 for n in needles):
+            continue
         left, right = clause_around(prose, sentence, d.start, d.end, code, breaks[sentence])
         head = left
         if not data["events"].search(folded, left, right):

@@ -41,6 +41,7 @@ def _data(code: str) -> dict:
                                    flags),
         "stop": frozenset(fold(w) for w in data["statement_stopwords"]),
         "break_needles": _needles(breaks),
+        "source_needles": _needles(sources),
     }
 
 
@@ -77,9 +78,9 @@ def clause_breaks(prose: str, sentence: tuple[int, int], code: str) -> list[tupl
 
 
 def _may_break(prose: str, sentence: tuple[int, int], needles: frozenset[str] | None) -> bool:
-    """Whether a clause word may occur in the sentence: one of the needles does, in the text in lower case (when
-    that is its case folding, see anchored.lowered). Most sentences have none, and this is cheaper than the
-    pattern tried at every word."""
+    """Whether a clause word (or a source's phrase) may occur in the sentence: one of the needles does, in the text
+    in lower case (when that is its case folding, see anchored.lowered). Most sentences have none, and this is
+    cheaper than the pattern tried at every word."""
     low = lowered(prose)
     return low is None or needles is None or any(low.find(n, sentence[0], sentence[1]) >= 0 for n in needles)
 
@@ -103,8 +104,12 @@ def _content_form(word: str) -> str:
 @functools.lru_cache(maxsize=256)
 def attribution(prose: str, sentence: tuple[int, int], code: str) -> tuple[str | None, tuple[int, int]]:
     """(source, span) of "selon le parquet" / "according to the police" in the sentence: ("parquet", …). Asked
-    twice of a sentence that opens with a name (its subject, then its claims): kept for the next question."""
-    m = _data(code)["source"].search(prose, sentence[0], sentence[1])
+    twice of a sentence that opens with a name (its subject, then its claims): kept for the next question. Most
+    sentences hold none of the phrases' words: the pattern is searched only in those that may (see _may_break)."""
+    data = _data(code)
+    if not _may_break(prose, sentence, data["source_needles"]):
+        return None, (0, 0)
+    m = data["source"].search(prose, sentence[0], sentence[1])
     if m is None:
         return None, (0, 0)
     who = content_words(m.group("who"), code)

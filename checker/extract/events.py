@@ -13,7 +13,7 @@ from ..lang import alternation
 from ..facts.factbase import FactBase
 from ..facts.model import Event
 from ..fold import fold
-from .anchored import finditer_at, first_words, starts_of, word_hits
+from .anchored import finditer_at, first_words, lowered, starts_of, word_hits
 from .dates import DateMention
 from .. import patterns
 
@@ -149,11 +149,50 @@ def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
             **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
 
 
-@functools.lru_cache(maxsize=256)
-def _kind_firsts(code: str, kinds: frozenset[str]) -> frozenset[str]:
-    """The words the patterns of these kinds and their states begin with: the same few sets of kinds come back
-    article after article (the participants' events), their union is made once."""
-    return frozenset().union(*(words for key, words in _claim_firsts(code).items() if key.partition(":")[2] in kinds))
+_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
+
+
+@functools.lru_cache(maxsize=None)
+def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """For each kind's and state's pattern: (needle, its phrases), the needle the longest word of those phrases in
+    lower case. A match of a phrase holds its needle as written, in any case (its pattern reads only spaces and
+    apostrophes loosely), so a phrase whose needle the article's text in lower case lacks cannot match in it. A
+    phrase that begins with its needle ("adhésion", "joined") has none (""): the place its first word is looked
+    for tells as much."""
+    data = language.load(code)
+    out = {}
+    for prefix, groups in (("kind", data["event_kinds"]), ("state", data["event_states"])):
+        for kind, phrases in groups.items():
+            by_needle: dict[str, list[str]] = {}
+            for phrase in phrases:
+                needle = max(_APART.split(phrase.lower()), key=len)
+                by_needle.setdefault("" if phrase.lower().startswith(needle) else needle, []).append(phrase)
+            out[f"{prefix}:{kind}"] = tuple((needle, tuple(found)) for needle, found in by_needle.items())
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_firsts(phrases: tuple[str, ...]) -> frozenset[str]:
+    return first_words(phrases)
+
+
+def _present_firsts(prose: str, code: str, kinds) -> dict[str, frozenset[str]]:
+    """The words the patterns of these kinds and their states may begin a match with in this text: those of the
+    phrases whose needle (_claim_needles) the text holds, in lower case. Most articles hold the needles of few
+    phrases, and the words of all (short ones: "a", "was") begin words everywhere; a text whose lower case is not
+    its case folding, offset for offset (see anchored.lowered), keeps every phrase's words."""
+    low = lowered(prose)
+    firsts, needles = _claim_firsts(code), _claim_needles(code)
+    out = {}
+    for key in firsts:
+        if key.partition(":")[2] not in kinds:
+            continue
+        if low is None:
+            out[key] = firsts[key]
+            continue
+        present = tuple(phrase for needle, phrases in needles[key] if needle in low for phrase in phrases)
+        out[key] = _phrase_firsts(present) if present else frozenset()
+    return out
 
 
 def _times(prose: str, s: int, e: int, code: str, dates: list[DateMention]):
@@ -197,23 +236,26 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
     orgs = [(a, b, base.event_organisations.get(fold(" ".join(prose[a:b].split())), []))
             for a, b in base.find("organisation", code, folded, tokens)] if base.event_organisations else []
     claims = []
-    firsts, hits = _claim_firsts(code), None
+    firsts, hits = {}, None
+    who_starts = [a for a, _, _ in who]           # in the order of the text, as find_words gives them
     for s, e in sentences:
-        named = [(a, b, events) for a, b, events in who if s <= a < e]
+        lo = bisect.bisect_left(who_starts, s)
+        named = who[lo:bisect.bisect_left(who_starts, e, lo)]
         if not named:
             continue
         if hits is None:   # where the kinds' and states' words begin: the patterns are tried there only
             # only the kinds some participant of the article has events of can be asked for (below)
             # a participant named often is one list of events: each list read once
             lists = {id(events): events for _, _, events in who}.values()
-            hits = word_hits(prose, _kind_firsts(code, frozenset(ev.kind for events in lists for ev in events)))
+            firsts = _present_firsts(prose, code, frozenset(ev.kind for events in lists for ev in events))
+            hits = word_hits(prose, frozenset().union(*firsts.values()))
         here = hits[bisect.bisect_left(hits, (s,)):bisect.bisect_left(hits, (e,))]
         times = None
         for kind in sorted({ev.kind for _, _, events in named for ev in events}):
             for state in (False, True):
                 key = f"{'state' if state else 'kind'}:{kind}"
                 pattern = p.get(key)
-                for m in finditer_at(pattern, prose, starts_of(here, firsts[key]), e) if pattern else ():
+                for m in finditer_at(pattern, prose, starts_of(here, firsts[key]), e) if pattern and firsts[key] else ():
                     pair = _pair(p, prose, m.span(), kind, named, [o for o in orgs if s <= o[0] < e])
                     if pair is None:
                         continue

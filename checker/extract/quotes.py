@@ -20,8 +20,10 @@ import regex
 
 from .. import lang as language
 from ..fold import fold, fold_name
+from .anchored import finditer_at
 from .clauses import word_start
 from .names import NameSpan
+from .quoted import places_of
 from .sentences import sentence_at
 from .. import patterns
 
@@ -66,8 +68,8 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     index = _Names(names)
-    for m in _QUOTES.finditer(prose):
-        group = next(g for g in "abcd" if m.group(g) is not None)
+    for m in _quotations(prose):
+        group = m.lastgroup                 # each of the pattern's alternatives has one group
         raw = m.group(group)
         inner = raw.strip()
         if not inner:
@@ -82,6 +84,15 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
         if speaker:
             previous_speaker = speaker
     return quotes
+
+
+def _quotations(prose: str):
+    """_QUOTES.finditer(prose), tried only where a quotation mark that can open one stands (every match begins at
+    one): str.find finds an article's few marks at once, where the pattern was tried at every place of the text."""
+    return finditer_at(_QUOTES, prose, places_of(prose, _OPENING))
+
+
+_OPENING = ("«", "“", "„", '"')
 
 
 def _sentence(sentences, offset):
