@@ -131,6 +131,17 @@ def test_quotations_and_their_speakers(base):
     ]
 
 
+@pytest.mark.parametrize("lang, text, named", [
+    ("fr", "L'armée compte 700 soldats, selon  .", "L'armée compte 700 soldats, selon  la police."),
+    ("en", "The army has 700 soldiers, according to \t.", "The army has 700 soldiers, according to \tthe police."),
+])
+def test_a_source_word_followed_by_blanks_names_no_source(base, lang, text, named):
+    # only blanks between the source word and the sentence's end: nobody is named, and reading never fails on it
+    [claim] = _record(text, lang, base).claims
+    assert claim.source is None and claim.written.startswith("700")
+    assert [c.source for c in _record(named, lang, base).claims] == ["police"]   # the trap: its source named
+
+
 def test_records_go_through_the_index_unchanged(base):
     record = _record("L'armée compte plus de 700 personnes, selon le ministère.\n« Nous sommes l'OTAN », a dit Rutte.\n",
                      base=base, date=dt.date(2024, 10, 15))

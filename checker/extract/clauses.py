@@ -112,5 +112,7 @@ def attribution(prose: str, sentence: tuple[int, int], code: str) -> tuple[str |
     m = data["source"].search(prose, sentence[0], sentence[1])
     if m is None:
         return None, (0, 0)
-    who = content_words(m.group("who"), code)
-    return (" ".join(who[:3]) if who else fold(m.group("who")).split()[0]), m.span()
+    who = content_words(m.group("who"), code) or fold(m.group("who")).split()[:1]
+    if not who:   # "selon" then only blanks: no one is named
+        return None, (0, 0)
+    return " ".join(who[:3]), m.span()
