@@ -217,8 +217,10 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _alive(pids: list[int], wait: float = 5.0) -> list[int]:
-    """The processes still running after up to `wait` seconds (a zombie waiting for init is not running)."""
+def _alive(pids: list[int], wait: float = 30.0) -> list[int]:
+    """The processes still running after up to `wait` seconds (a zombie waiting for init is not running). A worker
+    ends within milliseconds on an idle machine; the bound is generous, for a loaded one, and costs nothing when
+    they end at once."""
     deadline = time.monotonic() + wait
     while True:
         alive = [pid for pid in pids if _state(pid) not in (None, "Z", "X")]
