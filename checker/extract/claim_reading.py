@@ -11,7 +11,7 @@ import regex
 from .. import lang as language
 from .. import patterns
 from ..fold import fold
-from ..lang import alternation
+from ..lang import alternation, longest_word
 from .clauses import attribution, clause_breaks
 from .figures import Figure, last_words, may_end_with
 from .measures import (
@@ -80,13 +80,10 @@ def claim_data(code: str) -> dict:
     }
 
 
-_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
-
-
 def _needles(phrases) -> tuple[str, ...]:
     """Substrings one of which the text of any match of the phrases' alternation holds as written: the longest word
     of each phrase (its pattern reads only spaces and apostrophes loosely), without those that hold another."""
-    words = {max(_APART.split(phrase), key=len) for phrase in phrases}
+    words = {longest_word(phrase) for phrase in phrases}
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 

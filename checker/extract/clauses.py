@@ -9,7 +9,7 @@ import regex
 from .. import lang as language
 from .. import patterns
 from ..fold import fold
-from ..lang import alternation
+from ..lang import alternation, longest_word
 from .anchored import lowered
 
 _WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
@@ -17,7 +17,6 @@ _ELISION = patterns.compile(r"['’]")
 
 
 _WORD_CHAR = regex.compile(r"\w")
-_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
 # punctuation that breaks a clause: one character each, so that no break hides another (see clause_breaks)
 _PUNCTUATION = patterns.compile(r",(?=\s)|[;:()\[\]–—«»“”]")
 
@@ -48,7 +47,7 @@ def _data(code: str) -> dict:
 def _needles(phrases) -> frozenset[str] | None:
     """A word of each phrase (its longest, in lower case) that a sentence holds as written wherever the phrase
     occurs in it (its pattern reads spaces and apostrophes loosely, not letters); None when a phrase has none."""
-    words = [max(_APART.split(phrase.lower()), key=len) for phrase in phrases]
+    words = [longest_word(phrase.lower()) for phrase in phrases]
     return frozenset(words) if all(words) else None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from ..lang import alternation
+from ..lang import alternation, longest_word
 from ..facts.factbase import FactBase
 from ..facts.model import Event
 from ..fold import fold
@@ -149,9 +149,6 @@ def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
             **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
 
 
-_APART = regex.compile(r"[\s'’]+")   # what separates the words of a phrase (lang.alternation reads them loosely)
-
-
 @functools.lru_cache(maxsize=None)
 def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """For each kind's and state's pattern: (needle, its phrases), the needle the longest word of those phrases in
@@ -165,7 +162,7 @@ def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ..
         for kind, phrases in groups.items():
             by_needle: dict[str, list[str]] = {}
             for phrase in phrases:
-                needle = max(_APART.split(phrase.lower()), key=len)
+                needle = longest_word(phrase.lower())
                 by_needle.setdefault("" if phrase.lower().startswith(needle) else needle, []).append(phrase)
             out[f"{prefix}:{kind}"] = tuple((needle, tuple(found)) for needle, found in by_needle.items())
     return out

@@ -73,6 +73,16 @@ def alternation(words, loose: bool = True) -> str:
     return "|".join(out)
 
 
+_LOOSE = regex.compile(r"[\s'’]+")   # what alternation(loose=True) reads loosely between a phrase's words
+
+
+def longest_word(phrase: str) -> str:
+    """The longest word of a phrase (the first of the longest): a match of the phrase's loose alternation holds it
+    as written, since only the spaces and apostrophes between words are read loosely. A cheap `in` test for it
+    tells where the phrase cannot be."""
+    return max(_LOOSE.split(phrase), key=len)
+
+
 def starts(*word_lists, digits: bool = False, also: str = "") -> str:
     """A lookahead for what a match must begin with: the first letter of one of the words (either case),
     a digit when `digits`, or a character of `also`. Put first in a pattern whose every match begins so,
