@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
-from checker.extract import anchors, clauses, dates, figures, reckoning, subjects, titles
+from checker.extract import anchored, anchors, clauses, dates, events, figures, numbers, reckoning, relative, subjects, titles
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
@@ -567,3 +567,69 @@ def test_names_with_no_near_token_skipped_as_near_spellings_would_on_generated_t
 def test_names_with_no_near_token_skipped_as_near_spellings_would_on_the_corpora(base, monkeypatch):
     for text in _corpus_texts():
         _near_findings_compared(text, base, monkeypatch, None)
+
+
+def _word_hits_plain(text: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """The plain form: each word looked for in the whole text, kept where no letter, digit or "_" is before it."""
+    low = lowered(text)
+    if low is None:
+        return anchored.word_hits(text, words)   # the pattern's answer either way
+    hits = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if not at or not (low[at - 1].isalpha() or low[at - 1].isdecimal() or low[at - 1] == "_"):
+                hits.append((at, word))
+            at = low.find(word, at + 1)
+    return sorted(hits)
+
+
+def _word_sets() -> list[frozenset[str]]:
+    """The word sets the extractors look for (dates, relative dates, numbers in words, events' kinds), and sets
+    made to part the searches: one- and two-character words, words sharing their first characters or
+    beginning one another, words holding an apostrophe or a point."""
+    out = [frozenset({"a", "le", "la", "l'", "l’", "se", "aa", "ab", "aba", "abab", "mar.", "mars", "mardi", "mar",
+                      "jun", "june", "juil.", "juillet", "juin", "x_", "_a", "1er", "1", "é", "éa", "ɐa", "œa", "ωa", "'a", "a'a"}),
+           frozenset({"a"}), frozenset({"le", "les", "l’an", "l'an"})]
+    for code in ("fr", "en", "es"):
+        firsts = relative._patterns(code)[4]
+        out.append(firsts["days"] | firsts["period"] | firsts["named"])
+        out.append(frozenset().union(*dates._patterns(code)[1].values()))
+        out.append(numbers._first_words(code))
+        out.append(frozenset().union(*events._claim_firsts(code).values()))
+    return out
+
+
+def _word_hits_compared(text: str, sets: list[frozenset[str]]) -> int:
+    found = 0
+    for words in sets:
+        expected = _word_hits_plain(text, words)
+        assert anchored.word_hits(text, words) == expected, (text, sorted(words))
+        found += len(expected)
+    return found
+
+
+def test_word_hits_as_by_looking_for_each_word_on_generated_text():
+    # before a word: letters below and beyond U+0100 (œ, ɐ, ω), decimal digits beyond it (٣), numbers that are not
+    # decimal digits (², ½, Ⅻ), "_", apostrophes, points, hyphens, spaces of every kind
+    rng = random.Random(47)
+    sets = _word_sets()
+    pieces = sorted({w for words in sets for w in words}) + ["A", "LE", "Mars", "œ", "ɐ", "ω", "Ω", "٣", "²", "½", "Ⅻ",
+                                                             "_", "x", "ab", "b", "é", "É", "«", "(", "’", "'", "."]
+    texts = ["".join(rng.choice(pieces) + rng.choice(_SEPARATORS) for _ in range(rng.randrange(1, 16)))
+             for _ in range(3000)]
+    assert sum(_word_hits_compared(text, sets) > 0 for text in texts) > 2500
+
+
+def test_word_hits_traps():
+    # a word found again inside itself, after its apostrophe; words after numbers that are not decimal digits, after
+    # letters and digits beyond U+0100, after "_"; a text searched with the pattern (ß)
+    sets = _word_sets()
+    for text in ["a'a'a", "l'l'an", "²a ½le Ⅻla ɐa œa ωa ٣a _a", "Le la LE. (Mars) mardi, créa éle", "aaa abab ababab", "Maß a la"]:
+        assert _word_hits_compared(text, sets) > 0, text
+
+
+def test_word_hits_on_the_corpora():
+    sets = _word_sets()
+    for text in _corpus_texts():
+        _word_hits_compared(text, sets)
