@@ -45,9 +45,9 @@ def _ago_compared(text: str, s: int, e: int, code: str) -> int:
     low = lowered(text)
     parted = 0
     for key, name in _AGO_KEYS.items():
-        needed = reckoning._needed(code, key)
+        needed = anchored.needed_words(code, key)
         plain = low is None or any(word in low[s:e] for word in needed)
-        new = reckoning._may_match(text, low, s, e, needed)
+        new = anchored.may_match(text, low, s, e, needed)
         matched = reckoning._patterns(code)[name].search(text, s, e) is not None
         assert not new or plain, (text[s:e], key)
         assert new or not (plain and matched), (text[s:e], key)
@@ -63,11 +63,11 @@ def test_ago_templates_are_looked_for_where_their_word_is_whole_on_generated_tex
 
 
 def test_ago_templates_precondition_traps():
-    needed = reckoning._needed("fr", "ago_patterns")
+    needed = anchored.needed_words("fr", "ago_patterns")
     for text, expected in [("Il y a 5 ans, le traité fut signé.", True), ("dans 5 jours et sans délai", False),
                            ("Voilà\u202f20 ans que l'usine tourne.", True), ("toujours plus, pour sa part", False),
                            ("Les ANS de la ville", True), ("Le 5 ans2 de la ville", False)]:
-        assert reckoning._may_match(text, lowered(text), 0, len(text), needed) is expected, text
+        assert anchored.may_match(text, lowered(text), 0, len(text), needed) is expected, text
 
 
 def _corpus_lines():
@@ -100,7 +100,7 @@ _FOUNDING_WORDS = {
 def _founding_compared(text: str, s: int, e: int, code: str) -> int:
     """Asserts that a sentence where the founding pattern matches holds one of its words (the precondition of
     _founded); 1 when the precondition skips a sentence the plain form would have searched."""
-    kept = reckoning._may_match(text, lowered(text), s, e, reckoning._needed(code, "founding_words"))
+    kept = anchored.may_match(text, lowered(text), s, e, anchored.needed_words(code, "founding_words"))
     matched = _founded_plain(code).search(text, s, e) is not None
     assert kept or not matched, (text[s:e], code)
     return not kept
@@ -430,7 +430,7 @@ def _founded_plain(code: str):
 def _founded_compared(text: str, start: int, end: int, code: str, plain) -> int:
     years = [m.start() for m in reckoning._YEARISH.finditer(text)]
     found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years,
-                               lowered(text), reckoning._needed(code, "founding_words"))
+                               lowered(text), anchored.needed_words(code, "founding_words"))
     assert found == [(int(m.group("year")), m.span("year"), None) for m in plain.finditer(text, start, end)], \
         (text, start, end)
     return len(found)
@@ -633,3 +633,52 @@ def test_word_hits_on_the_corpora():
     sets = _word_sets()
     for text in _corpus_texts():
         _word_hits_compared(text, sets)
+
+
+def _anchors_plain(prose: str, code: str, start: int, end: int) -> list[anchors.Anchor]:
+    """find_anchors with no precondition: both patterns tried over the whole window."""
+    year, ago = anchors._patterns(code)
+    months, words = anchors._tables(code)
+    found = [anchors.Anchor(m.start(), m.end(), year=int(m.group("year")),
+                            month=months[m.group("month").lower()] if m.group("month") else None)
+             for m in year.finditer(prose, start, end)]
+    for m in ago.finditer(prose, start, end):
+        n = m.group("n")
+        found.append(anchors.Anchor(m.start(), m.end(), years_ago=int(n) if n.isdigit() else words[n.lower()]))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _ago_anchors_compared(text: str, code: str, s: int, e: int) -> int:
+    """Asserts the article's places of the words an "N years ago" needs tell a window as may_match does, and
+    find_anchors finds what its patterns find with no precondition; the "N years ago" found."""
+    plain = anchored.may_match(text, lowered(text), s, e, anchored.needed_words(code, "years_ago"))
+    assert anchors._may_say_ago(text, code, s, e) is plain, (text, s, e)
+    found = _anchors_plain(text, code, s, e)
+    assert anchors.find_anchors(text, code, s, e) == found, (text, s, e)
+    return sum(a.years_ago is not None for a in found)
+
+
+def test_years_ago_words_found_once_an_article_as_in_each_window_on_generated_text():
+    # windows that cut a word ("ans" of "ansible" at a window's end), letters before the word below and beyond
+    # ASCII (dans, éans, Kans with the Kelvin sign, Ωans), "_" and numbers that are not decimal digits (²ans)
+    rng = random.Random(53)
+    extra = {"fr": ["voici", "Voici", "il y a 5 ans", "voilà 12 ans", "Voici deux ans", "il y a", "ansible", "éans", "\u212aans", "Ωans", "²ans", "12", "deux"],
+             "en": ["5 years ago", "two years ago", "years ago", "year", "yearbook", "ayear", "\u212ayears", "²years", "12", "two"],
+             "es": ["hace 5 años", "Hace dos años", "hace", "Hace", "hacemos", "ahace", "12", "dos"]}
+    for code in ("fr", "en", "es"):
+        texts = _joined(_AGO_WORDS[code] + extra[code], rng, 1500)
+        found = 0
+        for text in texts:
+            for _ in range(4):
+                s, e = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+                found += _ago_anchors_compared(text, code, s, e)
+            found += _ago_anchors_compared(text, code, 0, len(text))
+            found += sum(_ago_anchors_compared(text, code, m.start(), len(text)) for m in regex.finditer(r"\w+", text))
+        assert found > 300, code
+
+
+def test_years_ago_words_found_once_an_article_on_the_corpora():
+    for text in _corpus_texts():
+        code = "en" if " the " in text else "fr"
+        for line in range(0, len(text), 97):
+            _ago_anchors_compared(text, code, line, min(len(text), line + 400))

@@ -20,6 +20,9 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .. import lang as language
+from .. import patterns
+
 
 @functools.lru_cache(maxsize=None)
 def _finder(words: frozenset[str]) -> regex.Pattern:
@@ -146,3 +149,45 @@ def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int],
         if m is not None:
             yield m
             end = max(m.end(), start + 1)
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+@functools.lru_cache(maxsize=None)
+def needed_words(code: str, key: str) -> dict[str, regex.Pattern | None] | None:
+    """A word (lower case) one of which every match of the templates `key` contains as written: the
+    longest run of letters of each template outside its slots; None when a template has none. Each word
+    → a pattern of it as a whole word when every template that needs it has a space or its own edge on
+    both sides of it (a match then has no letter there: "ans" of "il y a 5 ans" is not in "dans"), else None."""
+    words: dict[str, regex.Pattern | None] = {}
+    for template in language.load(code)[key]:
+        # offsets kept; a filler ({_}) then a space is spaces: a match has a space there, filled or not
+        masked = regex.sub(r"\{[^}]*\}", lambda m: "#" * len(m.group()), template.replace("{_} ", "    "))
+        runs = list(_LETTERS.finditer(masked))
+        if not runs:
+            return None
+        run = max(runs, key=lambda m: len(m.group()))
+        word = run.group().lower()
+        whole = masked[run.start() - 1:run.start()] in ("", " ") and masked[run.end():run.end() + 1] in ("", " ")
+        pattern = patterns.compile(rf"(?<!\w){regex.escape(word)}(?!\w)", regex.I) if whole else None
+        words[word] = pattern if words.get(word, pattern) is not None else None
+    return words
+
+
+def may_match(prose: str, low: str | None, s: int, e: int, words: dict[str, regex.Pattern | None] | None) -> bool:
+    """Can a sentence of the text (`low`: in lower case, None when that is not its case folding) match
+    templates that need one of `words` (see needed_words)? A word needed whole is looked for where it occurs in
+    `low`, with the same pattern module and case folding as the templates: every match has it so."""
+    if low is None or words is None:
+        return True
+    sentence = low[s:e]
+    for word, whole in words.items():
+        at = sentence.find(word)
+        if whole is None and at >= 0:
+            return True
+        while at >= 0:   # "ans" of "dans", "sans": most French sentences have one
+            if whole.match(prose, s + at, e):
+                return True
+            at = sentence.find(word, at + 1)
+    return False
