@@ -682,3 +682,58 @@ def test_years_ago_words_found_once_an_article_on_the_corpora():
         code = "en" if " the " in text else "fr"
         for line in range(0, len(text), 97):
             _ago_anchors_compared(text, code, line, min(len(text), line + 400))
+
+
+def _relative_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the relative dates found trying the patterns only where the text may go on as a phrase are those
+    found trying them at every place one of the phrases' first words begins; how many."""
+    found = relative.find_relative_dates(text, code)
+    with monkeypatch.context() as m:
+        m.setattr(relative, "_going_on", lambda prose, hits, words, follow: anchored.starts_of(hits, words))
+        assert relative.find_relative_dates(text, code) == found, text
+    return len(found)
+
+
+def test_a_pattern_space_is_a_space_to_str_isspace():
+    # what may_go_on rests on: every character \s matches is one str.isspace tells a space
+    every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+
+
+def test_relative_dates_tried_where_a_phrase_may_go_on_on_generated_text(monkeypatch):
+    # runs of spaces of every kind, either apostrophe, capitals, words that begin a phrase's next word or differ
+    rng = random.Random(59)
+    pieces = {"fr": ["la", "La", "LA", "le", "ce", "Ce", "cette", "l'an", "l’an", "L'année", "l’année", "semaine",
+                     "Semaine", "semaines", "mois", "mois-ci", "mois-là", "moisson", "dernière", "dernier", "passé",
+                     "prochain", "prochaine", "hier", "demain", "après-demain", "aujourd'hui", "aujourd’hui", "ann",
+                     "anée", "tte", "sem", "mardi", "mai", "x"],
+              "en": ["the", "The", "THE", "day", "Day", "days", "daily", "before", "after", "yesterday", "tomorrow",
+                     "today", "last", "Last", "this", "next", "week", "Weeks", "month", "months", "year", "yearly",
+                     "Monday", "May", "x"]}
+    separators = _SEPARATORS + [" \n", "\u00a0 ", "\t\u202f", " \u2028 "]
+    for code, words in pieces.items():
+        texts = ["".join(rng.choice(words) + rng.choice(separators) for _ in range(rng.randrange(1, 12)))
+                 for _ in range(1500)]
+        assert sum(_relative_compared(text, code, monkeypatch) > 0 for text in texts) > 300, code
+
+
+def test_may_go_on_keeps_every_place_a_phrase_matches():
+    # apostrophes after the first word, either written; a phrase with two spaces; runs of spaces of every kind
+    phrases = ["l'an d'avant", "le jour d’après", "x  y", "ce jour"]
+    pattern = regex.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", regex.I)
+    firsts = anchored.first_words(phrases)
+    follow = anchored.rests(phrases, firsts)
+    kept = {}
+    for text in ["l'an d’avant", "L’an D'Avant", "le jour d'après", "le  \n jour d’après", "x \u00a0y", "x\u00a0 y",
+                 "xy", "x y", "le jeudi", "cette", "ce  jour", "l'an davant"]:
+        low = lowered(text)
+        for at, word in anchored.word_hits(text, firsts):
+            kept[text] = anchored.may_go_on(low, at + len(word), follow[word])
+            assert kept[text] or not pattern.match(text, at), text
+    assert not kept["xy"] and not kept["le jeudi"] and not kept["cette"] and not kept["l'an davant"]
+
+
+def test_relative_dates_tried_where_a_phrase_may_go_on_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _relative_compared(text, code, monkeypatch)

@@ -132,6 +132,41 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def rests(phrases: Iterable[str], words: frozenset[str]) -> dict[str, frozenset[tuple[bool, str]]]:
+    """What may follow each of `words` (first_words of the phrases) in a phrase that begins with it, told by
+    (a space first, the next characters up to a space, four at most): "la" → (True, "sema") of "la semaine
+    dernière", "ce" → (False, "tte") of "cette année" and (True, "mois") of "ce mois-ci". In lower case,
+    apostrophes as "'"; a phrase that ends with the word gives (False, "")."""
+    norm = {" ".join(p.lower().split()).replace("’", "'") for p in phrases}
+    out = {}
+    for word in words:
+        w = word.replace("’", "'")
+        follow = set()
+        for phrase in norm:
+            if phrase.startswith(w):
+                rest = phrase[len(w):]
+                follow.add((rest[:1] == " ", rest.lstrip(" ").split(" ", 1)[0][:4]))
+        out[word] = frozenset(follow)
+    return out
+
+
+def may_go_on(low: str, at: int, follow: frozenset[tuple[bool, str]]) -> bool:
+    """Can a phrase whose first word ends at `at` of the text in lower case go on as one of `follow` (see rests)?
+    The phrase's pattern has a run of spaces (\\s+) where it has a space: every such character is a space to
+    str.isspace, so a run the pattern matches is within the one skipped here; either apostrophe stands for "'"."""
+    for space, head in follow:
+        i = at
+        if space:
+            if not low[i:i + 1].isspace():
+                continue
+            i += 1
+            while low[i:i + 1].isspace():
+                i += 1
+        if low[i:i + len(head)].replace("’", "'") == head:
+            return True
+    return False
+
+
 def starts_of(hits: list[tuple[int, str]], words: frozenset[str]) -> list[int]:
     """The places of `hits` where one of `words` begins."""
     return [start for start, word in hits if word in words]
