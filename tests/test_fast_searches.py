@@ -17,7 +17,7 @@ from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
 from checker.extract.years import YearSpot
-from checker.fold import fold_same_length
+from checker.fold import fold, fold_same_length
 from checker.lang import alternation
 from conftest import build_base, run_check, shared_dir
 from test_fast_forms import _corpus_texts
@@ -737,3 +737,41 @@ def test_relative_dates_tried_where_a_phrase_may_go_on_on_the_corpora(monkeypatc
     for text in _corpus_texts():
         for code in ("fr", "en"):
             _relative_compared(text, code, monkeypatch)
+
+
+def _hit_plain(term: str, plain: str) -> bool:
+    """factmatch.hit without its test of the term's words: the pattern searched in every text."""
+    near = factmatch._matcher(term)[2]
+    return bool(factmatch._term_pattern(term).search(plain)) or (
+        near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain, score_cutoff=factmatch.NEAR)
+        >= factmatch.NEAR)
+
+
+def _fact_terms() -> list[str]:
+    facts = build_base().rules.facts
+    return sorted({t for code in ("fr", "en") for p in fact_mismatch._prepared(facts, code)[0] for t in p.about | p.subject})
+
+
+def test_fact_terms_searched_only_where_their_words_are_on_generated_text():
+    # the terms' words, their plurals and pieces, glued or spaced: a term whose words are all there and one that
+    # lacks one, matches and near matches
+    rng = random.Random(61)
+    terms = _fact_terms()
+    words = sorted({w for t in terms for w in factmatch._term_words(t)})
+    pieces = words + [w + "s" for w in words] + [w[:-1] for w in words if len(w) > 2] + ["x", "the", "de", "'"]
+    found = 0
+    for text in _joined(pieces, rng, 2000):
+        plain = fold(text).replace("'", "' ")
+        for term in rng.sample(terms, 20):
+            expected = _hit_plain(term, plain)
+            assert factmatch.hit(term, plain) is expected, (term, plain)
+            found += expected
+    assert found > 300
+
+
+def test_fact_terms_searched_only_where_their_words_are_on_the_corpora():
+    terms = _fact_terms()
+    for text in _corpus_texts():
+        for line in fold(text).replace("'", "' ").split("\n"):
+            for term in terms:
+                assert factmatch.hit(term, line) is _hit_plain(term, line), (term, line)
