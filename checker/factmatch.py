@@ -107,17 +107,23 @@ NEAR = 92   # partial_ratio of a term's near match (see hit)
 
 def hit(term: str, plain: str) -> bool:
     """The term (without digits) is found in `plain`, a folded sentence whose apostrophes are followed by a space."""
-    pattern, near = _matcher(term)
-    if pattern.search(plain):
-        return True
+    pattern, words, near = _matcher(term)
+    # the pattern matches each word of the term as written: a word missing from the text spares the call
+    for word in words:
+        if word not in plain:
+            break
+    else:
+        if pattern.search(plain):
+            return True
     # the cutoff lets rapidfuzz stop at alignments that cannot reach it; at or above it the score is the same
     return near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain, score_cutoff=NEAR) >= NEAR
 
 
 @functools.lru_cache(maxsize=4096)
 def _matcher(term: str):
-    """What hit() asks of a term, found once: its pattern, and for a near match (stem, folded term), else None."""
-    return _term_pattern(term), (_stem(term), fold(term)) if _near_matchable(term) else None
+    """What hit() asks of a term, found once: its pattern, its words (_term_words), and for a near match (stem,
+    folded term), else None."""
+    return _term_pattern(term), _term_words(term), (_stem(term), fold(term)) if _near_matchable(term) else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,13 +13,14 @@ from checker import factmatch, lang as language
 from checker.checks import fact_mismatch, name_typo, year_typo
 from checker.context import ArticleContext
 from checker.articles import parse_article
-from checker.extract import anchors, claim_reading, claims, clauses, dates, events, figures, quoted, quotes, reckoning, subjects, titles
+from checker.extract import (anchored, anchors, claim_reading, claims, clauses, dates, events, figures, numbers, quoted,
+                             quotes, reckoning, relative, subjects, titles)
 from checker.extract.sentences import sentences as split_sentences
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
 from checker.extract.years import YearSpot
-from checker.fold import fold_same_length
+from checker.fold import fold, fold_same_length
 from checker.lang import alternation
 from conftest import build_base, run_check, shared_dir
 from test_fast_forms import _corpus_texts
@@ -47,9 +48,9 @@ def _ago_compared(text: str, s: int, e: int, code: str) -> int:
     low = lowered(text)
     parted = 0
     for key, name in _AGO_KEYS.items():
-        needed = reckoning._needed(code, key)
+        needed = anchored.needed_words(code, key)
         plain = low is None or any(word in low[s:e] for word in needed)
-        new = reckoning._may_match(text, low, s, e, needed)
+        new = anchored.may_match(text, low, s, e, needed)
         matched = reckoning._patterns(code)[name].search(text, s, e) is not None
         assert not new or plain, (text[s:e], key)
         assert new or not (plain and matched), (text[s:e], key)
@@ -65,11 +66,11 @@ def test_ago_templates_are_looked_for_where_their_word_is_whole_on_generated_tex
 
 
 def test_ago_templates_precondition_traps():
-    needed = reckoning._needed("fr", "ago_patterns")
+    needed = anchored.needed_words("fr", "ago_patterns")
     for text, expected in [("Il y a 5 ans, le traité fut signé.", True), ("dans 5 jours et sans délai", False),
                            ("Voilà\u202f20 ans que l'usine tourne.", True), ("toujours plus, pour sa part", False),
                            ("Les ANS de la ville", True), ("Le 5 ans2 de la ville", False)]:
-        assert reckoning._may_match(text, lowered(text), 0, len(text), needed) is expected, text
+        assert anchored.may_match(text, lowered(text), 0, len(text), needed) is expected, text
 
 
 def _corpus_lines():
@@ -102,7 +103,7 @@ _FOUNDING_WORDS = {
 def _founding_compared(text: str, s: int, e: int, code: str) -> int:
     """Asserts that a sentence where the founding pattern matches holds one of its words (the precondition of
     _founded); 1 when the precondition skips a sentence the plain form would have searched."""
-    kept = reckoning._may_match(text, lowered(text), s, e, reckoning._needed(code, "founding_words"))
+    kept = anchored.may_match(text, lowered(text), s, e, anchored.needed_words(code, "founding_words"))
     matched = _founded_plain(code).search(text, s, e) is not None
     assert kept or not matched, (text[s:e], code)
     return not kept
@@ -432,7 +433,7 @@ def _founded_plain(code: str):
 def _founded_compared(text: str, start: int, end: int, code: str, plain) -> int:
     years = [m.start() for m in reckoning._YEARISH.finditer(text)]
     found = reckoning._founded(text, start, end, reckoning._patterns(code), reckoning._ByStart([]), years,
-                               lowered(text), reckoning._needed(code, "founding_words"))
+                               lowered(text), anchored.needed_words(code, "founding_words"))
     assert found == [(int(m.group("year")), m.span("year"), None) for m in plain.finditer(text, start, end)], \
         (text, start, end)
     return len(found)
@@ -722,3 +723,264 @@ def test_sources_looked_for_where_one_may_occur_on_the_corpora(monkeypatch):
     for text, start, end in _corpus_lines():
         for code in ("fr", "en"):
             _sources_compared(text, start, end, code, monkeypatch)
+
+
+def _word_hits_plain(text: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """The plain form: each word looked for in the whole text, kept where no letter, digit or "_" is before it."""
+    low = lowered(text)
+    if low is None:
+        return anchored.word_hits(text, words)   # the pattern's answer either way
+    hits = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if not at or not (low[at - 1].isalpha() or low[at - 1].isdecimal() or low[at - 1] == "_"):
+                hits.append((at, word))
+            at = low.find(word, at + 1)
+    return sorted(hits)
+
+
+def _word_sets() -> list[frozenset[str]]:
+    """The word sets the extractors look for (dates, relative dates, numbers in words, events' kinds), and sets
+    made to part the searches: one- and two-character words, words sharing their first characters or
+    beginning one another, words holding an apostrophe or a point."""
+    out = [frozenset({"a", "le", "la", "l'", "l’", "se", "aa", "ab", "aba", "abab", "mar.", "mars", "mardi", "mar",
+                      "jun", "june", "juil.", "juillet", "juin", "x_", "_a", "1er", "1", "é", "éa", "ɐa", "œa", "ωa", "'a", "a'a"}),
+           frozenset({"a"}), frozenset({"le", "les", "l’an", "l'an"})]
+    for code in ("fr", "en", "es"):
+        firsts = relative._patterns(code)[4]
+        out.append(firsts["days"] | firsts["period"] | firsts["named"])
+        out.append(frozenset().union(*dates._patterns(code)[1].values()))
+        out.append(numbers._first_words(code))
+        out.append(frozenset().union(*events._claim_firsts(code).values()))
+    return out
+
+
+def _word_hits_compared(text: str, sets: list[frozenset[str]]) -> int:
+    found = 0
+    for words in sets:
+        expected = _word_hits_plain(text, words)
+        assert anchored.word_hits(text, words) == expected, (text, sorted(words))
+        found += len(expected)
+    return found
+
+
+def test_word_hits_as_by_looking_for_each_word_on_generated_text():
+    # before a word: letters below and beyond U+0100 (œ, ɐ, ω), decimal digits beyond it (٣), numbers that are not
+    # decimal digits (², ½, Ⅻ), "_", apostrophes, points, hyphens, spaces of every kind
+    rng = random.Random(47)
+    sets = _word_sets()
+    pieces = sorted({w for words in sets for w in words}) + ["A", "LE", "Mars", "œ", "ɐ", "ω", "Ω", "٣", "²", "½", "Ⅻ",
+                                                             "_", "x", "ab", "b", "é", "É", "«", "(", "’", "'", "."]
+    texts = ["".join(rng.choice(pieces) + rng.choice(_SEPARATORS) for _ in range(rng.randrange(1, 16)))
+             for _ in range(3000)]
+    assert sum(_word_hits_compared(text, sets) > 0 for text in texts) > 2500
+
+
+def test_word_hits_traps():
+    # a word found again inside itself, after its apostrophe; words after numbers that are not decimal digits, after
+    # letters and digits beyond U+0100, after "_"; a text searched with the pattern (ß)
+    sets = _word_sets()
+    for text in ["a'a'a", "l'l'an", "²a ½le Ⅻla ɐa œa ωa ٣a _a", "Le la LE. (Mars) mardi, créa éle", "aaa abab ababab", "Maß a la"]:
+        assert _word_hits_compared(text, sets) > 0, text
+
+
+def test_word_hits_on_the_corpora():
+    sets = _word_sets()
+    for text in _corpus_texts():
+        _word_hits_compared(text, sets)
+
+
+def _anchors_plain(prose: str, code: str, start: int, end: int) -> list[anchors.Anchor]:
+    """find_anchors with no precondition: both patterns tried over the whole window."""
+    year, ago = anchors._patterns(code)
+    months, words = anchors._tables(code)
+    found = [anchors.Anchor(m.start(), m.end(), year=int(m.group("year")),
+                            month=months[m.group("month").lower()] if m.group("month") else None)
+             for m in year.finditer(prose, start, end)]
+    for m in ago.finditer(prose, start, end):
+        n = m.group("n")
+        found.append(anchors.Anchor(m.start(), m.end(), years_ago=int(n) if n.isdigit() else words[n.lower()]))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _ago_anchors_compared(text: str, code: str, s: int, e: int) -> int:
+    """Asserts the article's places of the words an "N years ago" needs tell a window as may_match does, and
+    find_anchors finds what its patterns find with no precondition; the "N years ago" found."""
+    plain = anchored.may_match(text, lowered(text), s, e, anchored.needed_words(code, "years_ago"))
+    assert anchors._may_say_ago(text, code, s, e) is plain, (text, s, e)
+    found = _anchors_plain(text, code, s, e)
+    assert anchors.find_anchors(text, code, s, e) == found, (text, s, e)
+    return sum(a.years_ago is not None for a in found)
+
+
+def test_years_ago_words_found_once_an_article_as_in_each_window_on_generated_text():
+    # windows that cut a word ("ans" of "ansible" at a window's end), letters before the word below and beyond
+    # ASCII (dans, éans, Kans with the Kelvin sign, Ωans), "_" and numbers that are not decimal digits (²ans)
+    rng = random.Random(53)
+    extra = {"fr": ["voici", "Voici", "il y a 5 ans", "voilà 12 ans", "Voici deux ans", "il y a", "ansible", "éans", "\u212aans", "Ωans", "²ans", "12", "deux"],
+             "en": ["5 years ago", "two years ago", "years ago", "year", "yearbook", "ayear", "\u212ayears", "²years", "12", "two"],
+             "es": ["hace 5 años", "Hace dos años", "hace", "Hace", "hacemos", "ahace", "12", "dos"]}
+    for code in ("fr", "en", "es"):
+        texts = _joined(_AGO_WORDS[code] + extra[code], rng, 1500)
+        found = 0
+        for text in texts:
+            for _ in range(4):
+                s, e = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+                found += _ago_anchors_compared(text, code, s, e)
+            found += _ago_anchors_compared(text, code, 0, len(text))
+            found += sum(_ago_anchors_compared(text, code, m.start(), len(text)) for m in regex.finditer(r"\w+", text))
+        assert found > 300, code
+
+
+def test_years_ago_words_found_once_an_article_on_the_corpora():
+    for text in _corpus_texts():
+        code = "en" if " the " in text else "fr"
+        for line in range(0, len(text), 97):
+            _ago_anchors_compared(text, code, line, min(len(text), line + 400))
+
+
+def _relative_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the relative dates found trying the patterns only where the text may go on as a phrase are those
+    found trying them at every place one of the phrases' first words begins; how many."""
+    found = relative.find_relative_dates(text, code)
+    with monkeypatch.context() as m:
+        m.setattr(relative, "_going_on", lambda prose, hits, words, follow: anchored.starts_of(hits, words))
+        assert relative.find_relative_dates(text, code) == found, text
+    return len(found)
+
+
+def test_a_pattern_space_is_a_space_to_str_isspace():
+    # what may_go_on rests on: every character \s matches is one str.isspace tells a space
+    every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+
+
+def test_relative_dates_tried_where_a_phrase_may_go_on_on_generated_text(monkeypatch):
+    # runs of spaces of every kind, either apostrophe, capitals, words that begin a phrase's next word or differ
+    rng = random.Random(59)
+    pieces = {"fr": ["la", "La", "LA", "le", "ce", "Ce", "cette", "l'an", "l’an", "L'année", "l’année", "semaine",
+                     "Semaine", "semaines", "mois", "mois-ci", "mois-là", "moisson", "dernière", "dernier", "passé",
+                     "prochain", "prochaine", "hier", "demain", "après-demain", "aujourd'hui", "aujourd’hui", "ann",
+                     "anée", "tte", "sem", "mardi", "mai", "x"],
+              "en": ["the", "The", "THE", "day", "Day", "days", "daily", "before", "after", "yesterday", "tomorrow",
+                     "today", "last", "Last", "this", "next", "week", "Weeks", "month", "months", "year", "yearly",
+                     "Monday", "May", "x"]}
+    separators = _SEPARATORS + [" \n", "\u00a0 ", "\t\u202f", " \u2028 "]
+    for code, words in pieces.items():
+        texts = ["".join(rng.choice(words) + rng.choice(separators) for _ in range(rng.randrange(1, 12)))
+                 for _ in range(1500)]
+        assert sum(_relative_compared(text, code, monkeypatch) > 0 for text in texts) > 300, code
+
+
+def test_may_go_on_keeps_every_place_a_phrase_matches():
+    # apostrophes after the first word, either written; a phrase with two spaces; runs of spaces of every kind
+    phrases = ["l'an d'avant", "le jour d’après", "x  y", "ce jour"]
+    pattern = regex.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", regex.I)
+    firsts = anchored.first_words(phrases)
+    follow = anchored.rests(phrases, firsts)
+    kept = {}
+    for text in ["l'an d’avant", "L’an D'Avant", "le jour d'après", "le  \n jour d’après", "x \u00a0y", "x\u00a0 y",
+                 "xy", "x y", "le jeudi", "cette", "ce  jour", "l'an davant"]:
+        low = lowered(text)
+        for at, word in anchored.word_hits(text, firsts):
+            kept[text] = anchored.may_go_on(low, at + len(word), follow[word])
+            assert kept[text] or not pattern.match(text, at), text
+    assert not kept["xy"] and not kept["le jeudi"] and not kept["cette"] and not kept["l'an davant"]
+
+
+def test_relative_dates_tried_where_a_phrase_may_go_on_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _relative_compared(text, code, monkeypatch)
+
+
+def _hit_plain(term: str, plain: str) -> bool:
+    """factmatch.hit without its test of the term's words: the pattern searched in every text."""
+    near = factmatch._matcher(term)[2]
+    return bool(factmatch._term_pattern(term).search(plain)) or (
+        near is not None and near[0] in plain and fuzz.partial_ratio(near[1], plain, score_cutoff=factmatch.NEAR)
+        >= factmatch.NEAR)
+
+
+def _fact_terms() -> list[str]:
+    facts = build_base().rules.facts
+    return sorted({t for code in ("fr", "en") for p in fact_mismatch._prepared(facts, code)[0] for t in p.about | p.subject})
+
+
+def test_fact_terms_searched_only_where_their_words_are_on_generated_text():
+    # the terms' words, their plurals and pieces, glued or spaced: a term whose words are all there and one that
+    # lacks one, matches and near matches
+    rng = random.Random(61)
+    terms = _fact_terms()
+    words = sorted({w for t in terms for w in factmatch._term_words(t)})
+    pieces = words + [w + "s" for w in words] + [w[:-1] for w in words if len(w) > 2] + ["x", "the", "de", "'"]
+    found = 0
+    for text in _joined(pieces, rng, 2000):
+        plain = fold(text).replace("'", "' ")
+        for term in rng.sample(terms, 20):
+            expected = _hit_plain(term, plain)
+            assert factmatch.hit(term, plain) is expected, (term, plain)
+            found += expected
+    assert found > 300
+
+
+def test_fact_terms_searched_only_where_their_words_are_on_the_corpora():
+    terms = _fact_terms()
+    for text in _corpus_texts():
+        for line in fold(text).replace("'", "' ").split("\n"):
+            for term in terms:
+                assert factmatch.hit(term, line) is _hit_plain(term, line), (term, line)
+
+
+def _read_plain(ctx, code: str):
+    """fact_mismatch._read as it was: every term of the rules asked whether one of its needles was found."""
+    held = fact_mismatch._searched(ctx.base.rules.facts, code, ctx.folded)
+    if held is None:
+        return None
+    candidates, found = held
+    of_terms = fact_mismatch._prepared(ctx.base.rules.facts, code)[4]
+    readable = {t for t, ns in of_terms.items() if not found.isdisjoint(ns)}
+    facts, about, terms = [], set(), set()
+    for p in candidates:
+        read = p.read(readable)
+        if read is not None:
+            facts.append((p.fact, p.terms))
+            about |= read[0]
+            terms |= read[1]
+    if not facts:
+        return None
+    wanted = found.intersection([n for t in about for n in of_terms[t]])
+    searched = tuple((t, of_terms[t]) for t in terms)
+    return facts, wanted, (searched, found.intersection([n for _, ns in searched for n in ns]))
+
+
+def _read_compared(base, text: str) -> int:
+    ctx = SimpleNamespace(base=base, folded=fold_same_length(text))
+    read = 0
+    for code in ("fr", "en"):
+        expected = _read_plain(ctx, code)
+        got = fact_mismatch._read(ctx, code)
+        # the terms searched are a set made into a tuple: the same terms, in any order
+        assert (got is None) == (expected is None), text
+        if got is not None:
+            assert got[:2] == expected[:2] and set(got[2][0]) == set(expected[2][0]) and got[2][1] == expected[2][1], text
+            read += 1
+    return read
+
+
+def test_fact_terms_readable_from_the_needles_found_on_generated_text():
+    base = build_base()
+    rng = random.Random(67)
+    pieces = []
+    for code in ("fr", "en"):
+        prepared, stems, *_ = fact_mismatch._prepared(base.rules.facts, code)
+        needles = sorted({n for p in prepared for n in p.needles})
+        pieces += needles + sorted(stems) + [n[:k] for n in needles for k in (2, 3, 5)]
+    assert sum(_read_compared(base, text) for text in _joined(pieces + ["l'", "x"], rng, 2000)) > 500
+
+
+def test_fact_terms_readable_from_the_needles_found_on_the_corpora():
+    base = build_base()
+    for text in _corpus_texts():
+        _read_compared(base, text)

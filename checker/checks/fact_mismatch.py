@@ -71,8 +71,6 @@ APPROX = 0.05
 _FOUR_DIGITS = patterns.compile(r"\d{4}(?!\d)")   # where a year can stand (see _years)
 
 
-
-
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
@@ -207,15 +205,13 @@ class _Fact:
 
 
 _READ_MAX = 1024   # sets of stems kept per rule set (see _searched)
-
-
 _PREPARED: dict[tuple[int, str], tuple] = {}
 
 
-def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles, dict]:
+def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles, dict, dict]:
     """The rules' numeric facts prepared for articles in one language, all their stems, the candidates of each
-    set of stems an article holds (filled by _searched()), what the stems tell of their needles and the needles of
-    each term: once per rule set."""
+    set of stems an article holds (filled by _searched()), what the stems tell of their needles, the needles of
+    each term and the terms of each needle: once per rule set."""
     held = _PREPARED.get((id(facts), code))
     if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
         if len(_PREPARED) > 8:
@@ -224,8 +220,11 @@ def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict
         stems = frozenset(s for p in prepared for s in p.stems)
         found = _Needles(frozenset(n for p in prepared for n in p.needles), stems)
         of_terms = {t: needles(t) for p in prepared for t in p.about | p.subject}
-        held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, found, of_terms)
-    return held[1], held[2], held[3], held[4], held[5]
+        of_needles: dict[str, set[str]] = {}
+        for t, n in [(t, n) for t, ns in of_terms.items() for n in ns]:
+            of_needles.setdefault(n, set()).add(t)
+        held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, found, of_terms, of_needles)
+    return held[1], held[2], held[3], held[4], held[5], held[6]
 
 
 class _Needles:
@@ -253,8 +252,8 @@ def _read(ctx, code: str):
     if held is None:
         return None
     candidates, found = held
-    of_terms = _prepared(ctx.base.rules.facts, code)[4]
-    readable = {t for t, ns in of_terms.items() if not found.isdisjoint(ns)}
+    of_terms, of_needles = _prepared(ctx.base.rules.facts, code)[4:]
+    readable = set().union(*(of_needles[n] for n in found))   # a few needles found, where the terms are many
     facts, about, terms = [], set(), set()
     for p in candidates:
         read = p.read(readable)
@@ -275,7 +274,7 @@ def _searched(facts: dict, code: str, folded: str) -> tuple[list[_Fact], frozens
     """(the facts of the rules an article may be about, and the needles of their terms found in the article
     with a space after each apostrophe: the terms hits() may find in some part of it, see factmatch.needles),
     or None when it can be about none. `folded`: the article folded."""
-    prepared, all_stems, by_stems, needles, _ = _prepared(facts, code)
+    prepared, all_stems, by_stems, needles, *_ = _prepared(facts, code)
     # a fact can only match where the first letters of one of its terms occur: most articles keep none
     stems = frozenset(s for s in all_stems if s in folded)
     if not stems:

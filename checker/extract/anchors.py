@@ -12,7 +12,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation
 from .. import patterns
-from .anchored import lowered
+from .anchored import lowered, needed_words
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\w])"
 
@@ -71,6 +71,48 @@ def has_four_digits(prose: str, start: int, end: int) -> bool:
     return i < len(places) and places[i] + 4 <= end
 
 
+@functools.lru_cache(maxsize=4)
+def _ago_places(prose: str, code: str) -> tuple[list[int], list[tuple[int, int, bool]]] | None:
+    """Where the words an "N years ago" needs (anchored.needed_words) stand in the text with nothing before them
+    that goes on a word, found once for the dozen windows an article's anchors are asked of: (their starts;
+    (start, end, whole): whole when nothing after them goes on a word either), or None when the words cannot
+    tell (see anchored.may_match)."""
+    low = lowered(prose)
+    words = needed_words(code, "years_ago")
+    if low is None or words is None:
+        return None
+    places = []
+    for word, whole in words.items():
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = low[at - 1] if at else " "
+            if whole is None:
+                places.append((at, end, True))
+            # an ASCII letter or digit before it (the lower case of one) is \w: "ans" of "dans", told without a call
+            elif not (before.isascii() and (before.isalnum() or before == "_")) and whole.match(prose, at, end):
+                places.append((at, end, whole.match(prose, at) is not None))
+            at = low.find(word, at + 1)
+    places.sort()
+    return [at for at, _, _ in places], places
+
+
+def _may_say_ago(prose: str, code: str, start: int, end: int) -> bool:
+    """anchored.may_match(prose, lowered(prose), start, end, needed_words(code, "years_ago")), told from the
+    article's places (_ago_places): a word needed whole is whole in the window when it is in the text, or when
+    nothing goes on a word before it and the window ends with it."""
+    held = _ago_places(prose, code)
+    if held is None:
+        return True
+    starts, places = held
+    for at, stop, whole in places[bisect.bisect_left(starts, start):]:
+        if at >= end:
+            break
+        if stop <= end and (whole or stop == end):
+            return True
+    return False
+
+
 def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) -> list[Anchor]:
     """The anchors written between start and end, by position. Asked for every sentence a title or a figure is
     read in: each pattern is tried only when what it needs is there (four digits; the words of "N years ago")."""
@@ -80,6 +122,8 @@ def find_anchors(prose: str, code: str, start: int = 0, end: int | None = None) 
     found = [Anchor(m.start(), m.end(), year=int(m.group("year")),
                     month=months[m.group("month").lower()] if m.group("month") else None)
              for m in year.finditer(prose, start, end)] if has_four_digits(prose, start, end) else []
+    if ago is not None and not _may_say_ago(prose, code, start, end):
+        ago = None
     low = lowered(prose) if ago is not None else None
     if low is not None:
         window = low[start:end]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lang as language
-from .anchored import lowered
+from .anchored import lowered, may_match, needed_words
 from .dates import DateMention
 from .numbers import NumberMention
 from ..lang import alternation
@@ -140,11 +140,11 @@ def _founded(prose: str, s: int, e: int, p, dates: _ByStart, years: list[int], l
              founding: dict[str, regex.Pattern | None] | None) -> list[tuple[int, tuple[int, int], dt.date | None]]:
     """(year, span, day) of the foundings and births of a sentence: "fondée en 1945", "founded on April 4, 1949".
     `years`: the starts of the article's years (_YEARISH). The founding words are looked for only in a sentence that
-    holds one of their words (see _may_match), and there backwards from each year of the sentence (one attempt each,
+    holds one of their words (see anchored.may_match), and there backwards from each year of the sentence (one attempt each,
     where a scan of the sentence tries every place): the years a scan for the words, spaces and year finds, since
     each of its matches ends with a year and holds no other (its words and spaces have no digit)."""
     out = []
-    if _may_match(prose, low, s, e, founding):
+    if may_match(prose, low, s, e, founding):
         first, last = bisect.bisect_left(years, s), bisect.bisect_right(years, e - 4)
         ends = years[first:last]
         if e - 4 >= s and (not ends or ends[-1] != e - 4) and _YEAR_AT_END.fullmatch(prose, e - 4, e):
@@ -201,46 +201,6 @@ def _ago_link(prose: str, s: int, e: int, m, p, dates: _ByStart, founded):
 
 _YEARISH = patterns.compile(rf"{YEAR}(?!\d)")
 _YEAR_AT_END = patterns.compile(YEAR)
-_LETTERS = regex.compile(r"\p{L}+")
-
-
-@functools.lru_cache(maxsize=None)
-def _needed(code: str, key: str) -> dict[str, regex.Pattern | None] | None:
-    """A word (lower case) one of which every match of the templates `key` contains as written: the
-    longest run of letters of each template outside its slots; None when a template has none. Each word
-    → a pattern of it as a whole word when every template that needs it has a space or its own edge on
-    both sides of it (a match then has no letter there: "ans" of "il y a 5 ans" is not in "dans"), else None."""
-    words: dict[str, regex.Pattern | None] = {}
-    for template in language.load(code)[key]:
-        # offsets kept; a filler ({_}) then a space is spaces: a match has a space there, filled or not
-        masked = regex.sub(r"\{[^}]*\}", lambda m: "#" * len(m.group()), template.replace("{_} ", "    "))
-        runs = list(_LETTERS.finditer(masked))
-        if not runs:
-            return None
-        run = max(runs, key=lambda m: len(m.group()))
-        word = run.group().lower()
-        whole = masked[run.start() - 1:run.start()] in ("", " ") and masked[run.end():run.end() + 1] in ("", " ")
-        pattern = patterns.compile(rf"(?<!\w){regex.escape(word)}(?!\w)", regex.I) if whole else None
-        words[word] = pattern if words.get(word, pattern) is not None else None
-    return words
-
-
-def _may_match(prose: str, low: str | None, s: int, e: int, words: dict[str, regex.Pattern | None] | None) -> bool:
-    """Can a sentence of the text (`low`: in lower case, None when that is not its case folding) match
-    templates that need one of `words` (see _needed)? A word needed whole is looked for where it occurs in
-    `low`, with the same pattern module and case folding as the templates: every match has it so."""
-    if low is None or words is None:
-        return True
-    sentence = low[s:e]
-    for word, whole in words.items():
-        at = sentence.find(word)
-        if whole is None and at >= 0:
-            return True
-        while at >= 0:   # "ans" of "dans", "sans": most French sentences have one
-            if whole.match(prose, s + at, e):
-                return True
-            at = sentence.find(word, at + 1)
-    return False
 
 
 def _count(starts: list[int], s: int, e: int) -> int:
@@ -261,8 +221,8 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     years = [m.start() for m in _YEARISH.finditer(prose)]
     dated = sorted(d.start for d in dates if d.year)
     low = lowered(prose)
-    ago_words, after_words = _needed(code, "ago_patterns"), _needed(code, "ago_after_patterns")
-    founding = _needed(code, "founding_words")
+    ago_words, after_words = needed_words(code, "ago_patterns"), needed_words(code, "ago_after_patterns")
+    founding = needed_words(code, "founding_words")
     ages, spans, moves = [], [], []
     for s, e in sentences:
         count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
@@ -270,7 +230,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
             continue
         year_count = _count(years, s, e)
         founded = _founded(prose, s, e, p, by_date, years, low, founding) if year_count or _count(dated, s, e) else []
-        agos = list(p["ago"].finditer(prose, s, e)) if _may_match(prose, low, s, e, ago_words) else []
+        agos = list(p["ago"].finditer(prose, s, e)) if may_match(prose, low, s, e, ago_words) else []
         if len(founded) == 1:
             year, span, day = founded[0]
             for kind, exact in (("anniversary", True), ("age", False)):
@@ -284,7 +244,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                     n = _number_at(by_start, m.start("n"))
                     if n is not None:
                         ages.append(Age(year, span, n, m.span(), exact, kind, day))
-        if _may_match(prose, low, s, e, after_words) and p["now"].search(prose, s, e):
+        if may_match(prose, low, s, e, after_words) and p["now"].search(prose, s, e):
             agos += list(p["ago_after"].finditer(prose, s, e))
         for m in agos:
             n = _number_at(by_start, m.start("n"))

@@ -17,7 +17,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
-from .anchored import finditer_at, first_words, starts_of, word_hits
+from .anchored import finditer_at, first_words, lowered, may_go_on, rests, starts_of, word_hits
 
 
 @dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
@@ -66,19 +66,38 @@ def _tables(code: str) -> tuple[dict, dict, dict]:
             {k.replace("’", "'").lower(): v for k, v in data["relative_days"].items()})
 
 
+@functools.lru_cache(maxsize=None)
+def _follow(code: str) -> dict[str, dict[str, frozenset[tuple[bool, str]]]]:
+    """What may follow the first word of a relative day or period (anchored.rests)."""
+    data = language.load(code)
+    firsts = _patterns(code)[4]
+    return {"days": rests(data["relative_days"], firsts["days"]), "period": rests(_patterns(code)[2], firsts["period"])}
+
+
+def _going_on(prose: str, hits: list[tuple[int, str]], words: frozenset[str], follow: dict) -> list[int]:
+    """The places of `hits` where one of `words` begins and the text goes on as a phrase that begins with it may
+    (anchored.may_go_on): most places of "le", "la", "ce" and "the" begin no "la semaine dernière" nor "the day
+    before yesterday", and a pattern tried there costs a call that fails. A place left out begins no match."""
+    low = lowered(prose)
+    if low is None:
+        return starts_of(hits, words)
+    return [at for at, word in hits if word in words and may_go_on(low, at + len(word), follow[word])]
+
+
 def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:
     """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi")."""
     data = language.load(code)
     days, period, periods, named, firsts = _patterns(code)
     hits = word_hits(prose, firsts["days"] | firsts["period"] | firsts["named"])
+    follow = _follow(code)
     blocked = bytearray(len(prose))
     for s, e in taken:
         blocked[s:e] = b"\x01" * (e - s)
     weekdays, months, table = _tables(code)
     found = []
-    for m in finditer_at(days, prose, starts_of(hits, firsts["days"])):
+    for m in finditer_at(days, prose, _going_on(prose, hits, firsts["days"], follow["days"])):
         found.append(RelativeDate(m.start(), m.end(), "day", table[" ".join(m.group("w").split()).replace("’", "'").lower()]))
-    for m in finditer_at(period, prose, starts_of(hits, firsts["period"])):
+    for m in finditer_at(period, prose, _going_on(prose, hits, firsts["period"], follow["period"])):
         unit, offset = periods[" ".join(m.group("w").split()).replace("’", "'").lower()]
         found.append(RelativeDate(m.start(), m.end(), unit, offset))
     for m in finditer_at(named, prose, starts_of(hits, firsts["named"])):
