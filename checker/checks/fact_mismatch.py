@@ -98,8 +98,7 @@ _Terms = tuple[tuple[str, tuple[str, ...]], ...]   # (term, its needles: factmat
 class _Sentence:
     def __init__(self, ctx, start: int, end: int, plain: str, searched: tuple[_Terms, frozenset[str]]) -> None:
         self.ctx, self.start, self.end = ctx, start, end
-        self.text = ctx.article.prose[start:end]
-        self.folded = ctx.folded[start:end]
+        self.text, self.folded = ctx.article.prose[start:end], ctx.folded[start:end]
         self.code = ctx.article.language
         self.plain = plain   # folded, apostrophes followed by a space (factmatch.hits)
         self.searched = searched   # the terms any fact may find in the article, and all their needles
@@ -142,19 +141,17 @@ class _Sentence:
 
 def _figures(ctx, start: int, end: int, patterns, claims: list) -> list[Stated]:
     """The figures of the sentence between two offsets (its claims' percentages, amounts and counts) and its years."""
-    out = [f for f in stated(claims, APPROX)
-           if f.family != COUNT or not _restricted(ctx, f, start, end, patterns)]
+    out = [f for f in stated(claims, APPROX) if f.family != COUNT or not _restricted(ctx, f, start, end, patterns)]
     return out + [Stated(YEAR, float(m.group()), 0.0, m.start(), m.end())
                   for m in _years(ctx.article.prose, start, end, patterns)]
 
 
 def _years(prose: str, start: int, end: int, patterns) -> list[regex.Match]:
-    """The years of prose[start:end] that follow a year word ("in 2024", "à partir de 2026"): four digits and no
-    fifth after a year word (not inside a longer word) and spaces. A pattern of the three searched forward tries
-    its words at every place of the sentence; here each run of four digits is found first, and the words matched
-    backwards from it, in the time of one attempt. The same years: a year so preceded is a run of exactly four
-    digits, and the words and spaces before it hold no digit, so they never reach back into an earlier match
-    (tests/test_fast_searches.py compares the two)."""
+    """The years of prose[start:end] that follow a year word ("in 2024", "à partir de 2026"): four digits and no fifth
+    after a year word (not inside a longer word) and spaces. A pattern of the three searched forward tries its words
+    at every place of the sentence; here each run of four digits is found first, and the words matched backwards from
+    it, in the time of one attempt. The same years: a year so preceded is a run of exactly four digits, and the words
+    and spaces before it hold no digit, so they never reach back into an earlier match (test_fast_searches)."""
     before = patterns["year_before"]
     return [m for m in _FOUR_DIGITS.finditer(prose, start, end) if before.match(prose, start, m.start())]
 
@@ -191,10 +188,9 @@ class _Fact:
         self.terms = ({t: fold(t) for t in about}, {t: fold(t) for t in subject})
 
     def read(self, readable: set[str]) -> tuple[frozenset[str], frozenset[str]] | None:
-        """(its about terms, and all its terms, that may be found in an article where the terms `readable` may be:
-        one of their needles is in its text), or None when no sentence of it can match the fact (see
-        _Sentence.matches). Whether a term may be found depends on the term alone: told once an article for
-        all the facts that share it."""
+        """(its about terms, and all its terms, that may be found in an article where the terms `readable` may be: one
+        of their needles is in its text), or None when no sentence of it can match the fact (see _Sentence.matches).
+        Whether a term may be found depends on the term alone: told once an article for all the facts that share it."""
         about = self.about.intersection(readable)
         if not about:
             return None
@@ -245,6 +241,11 @@ class _Needles:
         return sure.union([n for n in needles if n not in sure and inside[n].isdisjoint(missing) and n in plain])
 
 
+def _readable(found: frozenset[str], of_terms: dict, of_needles: dict) -> set[str]:
+    """The terms one of whose needles the article holds, from the few needles found (the terms are many)."""
+    return set().union(*(of_needles[n] for n in found))
+
+
 def _read(ctx, code: str):
     """(the facts the article may be about, each with its terms; the about terms' needles wanted; what is
     searched: the terms, each with its needles, and their needles), or None when it can be about none."""
@@ -253,7 +254,7 @@ def _read(ctx, code: str):
         return None
     candidates, found = held
     of_terms, of_needles = _prepared(ctx.base.rules.facts, code)[4:]
-    readable = set().union(*(of_needles[n] for n in found))   # a few needles found, where the terms are many
+    readable = _readable(found, of_terms, of_needles)
     facts, about, terms = [], set(), set()
     for p in candidates:
         read = p.read(readable)
