@@ -134,9 +134,10 @@ def test_quotations_and_their_speakers(base):
 @pytest.mark.parametrize("lang, text, named", [
     ("fr", "L'armée compte 700 soldats, selon  .", "L'armée compte 700 soldats, selon  la police."),
     ("en", "The army has 700 soldiers, according to \t.", "The army has 700 soldiers, according to \tthe police."),
+    ("fr", "Selon  ; l'armée compte 700 soldats.", "Selon  ; selon la police, l'armée compte 700 soldats."),
 ])
 def test_a_source_word_followed_by_blanks_names_no_source(base, lang, text, named):
-    # only blanks between the source word and the sentence's end: nobody is named, and reading never fails on it
+    # only blanks between the source word and a punctuation mark: nobody is named there, and reading never fails
     [claim] = _record(text, lang, base).claims
     assert claim.source is None and claim.written.startswith("700")
     assert [c.source for c in _record(named, lang, base).claims] == ["police"]   # the trap: its source named

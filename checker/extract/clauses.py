@@ -108,10 +108,8 @@ def attribution(prose: str, sentence: tuple[int, int], code: str) -> tuple[str |
     data = _data(code)
     if not _may_break(prose, sentence, data["source_needles"]):
         return None, (0, 0)
-    m = data["source"].search(prose, sentence[0], sentence[1])
-    if m is None:
-        return None, (0, 0)
-    who = content_words(m.group("who"), code) or fold(m.group("who")).split()[:1]
-    if not who:   # "selon" then only blanks: no one is named
-        return None, (0, 0)
-    return " ".join(who[:3]), m.span()
+    for m in data["source"].finditer(prose, sentence[0], sentence[1]):
+        who = content_words(m.group("who"), code) or fold(m.group("who")).split()[:1]
+        if who:   # "selon" then only blanks names no one: a later phrase of the sentence may
+            return " ".join(who[:3]), m.span()
+    return None, (0, 0)
