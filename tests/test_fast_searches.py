@@ -933,7 +933,7 @@ def test_fact_terms_searched_only_where_their_words_are_on_the_corpora():
                 assert factmatch.hit(term, line) is _hit_plain(term, line), (term, line)
 
 
-def _readable_plain(found, of_terms, of_needles) -> set[str]:
+def _readable_plain(found, of_terms) -> set[str]:
     """fact_mismatch._readable's plain form: every term of the rules asked whether one of its needles was found."""
     return {t for t, ns in of_terms.items() if not found.isdisjoint(ns)}
 
@@ -943,7 +943,8 @@ def _read_compared(base, text: str, monkeypatch) -> int:
     read = 0
     for code in ("fr", "en"):
         with monkeypatch.context() as plain:
-            plain.setattr(fact_mismatch, "_readable", _readable_plain)
+            of_terms = fact_mismatch._prepared(base.rules.facts, code)[4]
+            plain.setattr(fact_mismatch, "_readable", lambda found, _: _readable_plain(found, of_terms))
             expected = fact_mismatch._read(ctx, code)
         got = fact_mismatch._read(ctx, code)
         # the terms searched are a set made into a tuple: the same terms, in any order

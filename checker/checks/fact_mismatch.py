@@ -205,9 +205,9 @@ _PREPARED: dict[tuple[int, str], tuple] = {}
 
 
 def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict, _Needles, dict, dict]:
-    """The rules' numeric facts prepared for articles in one language, all their stems, the candidates of each
-    set of stems an article holds (filled by _searched()), what the stems tell of their needles, the needles of
-    each term and the terms of each needle: once per rule set."""
+    """The rules' numeric facts prepared for articles in one language, all their stems, the candidates of each set of
+    stems an article holds (filled by _searched()), what the stems tell of their needles, each term's needles and
+    each needle's terms: once per rule set."""
     held = _PREPARED.get((id(facts), code))
     if held is None or held[0] is not facts:   # the rule set is held: its id is not reused while it is here
         if len(_PREPARED) > 8:
@@ -217,7 +217,7 @@ def _prepared(facts: dict, code: str) -> tuple[list[_Fact], frozenset[str], dict
         found = _Needles(frozenset(n for p in prepared for n in p.needles), stems)
         of_terms = {t: needles(t) for p in prepared for t in p.about | p.subject}
         of_needles: dict[str, set[str]] = {}
-        for t, n in [(t, n) for t, ns in of_terms.items() for n in ns]:
+        for t, n in ((t, n) for t, ns in of_terms.items() for n in ns):
             of_needles.setdefault(n, set()).add(t)
         held = _PREPARED[(id(facts), code)] = (facts, prepared, stems, {}, found, of_terms, of_needles)
     return held[1], held[2], held[3], held[4], held[5], held[6]
@@ -241,7 +241,7 @@ class _Needles:
         return sure.union([n for n in needles if n not in sure and inside[n].isdisjoint(missing) and n in plain])
 
 
-def _readable(found: frozenset[str], of_terms: dict, of_needles: dict) -> set[str]:
+def _readable(found: frozenset[str], of_needles: dict) -> set[str]:
     """The terms one of whose needles the article holds, from the few needles found (the terms are many)."""
     return set().union(*(of_needles[n] for n in found))
 
@@ -254,7 +254,7 @@ def _read(ctx, code: str):
         return None
     candidates, found = held
     of_terms, of_needles = _prepared(ctx.base.rules.facts, code)[4:]
-    readable = _readable(found, of_terms, of_needles)
+    readable = _readable(found, of_needles)
     facts, about, terms = [], set(), set()
     for p in candidates:
         read = p.read(readable)

@@ -86,13 +86,13 @@ def find_quotes(prose: str, code: str, sentences: list[tuple[int, int]], names: 
     return quotes
 
 
+_OPENING = ("«", "“", "„", '"')   # where a quotation may open (see _quotations)
+
+
 def _quotations(prose: str):
     """_QUOTES.finditer(prose), tried only where a quotation mark that can open one stands (every match begins at
     one): str.find finds an article's few marks at once, where the pattern was tried at every place of the text."""
     return finditer_at(_QUOTES, prose, places_of(prose, _OPENING))
-
-
-_OPENING = ("«", "“", "„", '"')
 
 
 def _sentence(sentences, offset):

@@ -69,9 +69,8 @@ def _tables(code: str) -> tuple[dict, dict, dict]:
 @functools.lru_cache(maxsize=None)
 def _follow(code: str) -> dict[str, dict[str, frozenset[tuple[bool, str]]]]:
     """What may follow the first word of a relative day or period (anchored.rests)."""
-    data = language.load(code)
-    firsts = _patterns(code)[4]
-    return {"days": rests(data["relative_days"], firsts["days"]), "period": rests(_patterns(code)[2], firsts["period"])}
+    _, _, periods, _, firsts = _patterns(code)
+    return {"days": rests(language.load(code)["relative_days"], firsts["days"]), "period": rests(periods, firsts["period"])}
 
 
 def _going_on(prose: str, hits: list[tuple[int, str]], words: frozenset[str], follow: dict) -> list[int]:
