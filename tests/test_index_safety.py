@@ -86,6 +86,23 @@ def _locked(db: Path) -> bool:
         conn.close()
 
 
+def _together(commands: list[list[str]], env: dict) -> tuple[list[tuple[int, str, str]], str]:
+    """Start the commands at once and wait for all: (exit code, stdout, stderr) of each, and a text giving each
+    one's whole output and when it ended, for an assertion's message (pytest would cut a repr short)."""
+    started = time.monotonic()
+    writers = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for command in commands]
+    ended: dict[int, float] = {}
+    while len(ended) < len(writers):
+        assert time.monotonic() - started < 300, "the writers never ended"
+        ended.update((i, time.monotonic() - started) for i, w in enumerate(writers) if i not in ended and w.poll() is not None)
+        time.sleep(0.01)
+    results = [(w.returncode, *w.communicate()) for w in writers]
+    text = "\n".join(f"writer {i} ({' '.join(commands[i][3:])}): exit {code} after {ended[i]:.1f} s\n"
+                     f"  stdout: {out!r}\n  stderr: {err!r}" for i, (code, out, err) in enumerate(results))
+    return results, text
+
+
 def _wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -150,18 +167,14 @@ def test_two_writers_at_once_both_succeed_one_after_the_other(tmp_path):
     for rules in (rules_a, rules_b):   # the caches, so that both writers start at once
         subprocess.run(_index(tmp_path, small, tmp_path / f"warm-{rules.name}.db", rules), env=env, capture_output=True)
     # the same archive twice: the one that waits finds every article indexed
-    writers = [subprocess.Popen(_index(tmp_path, big, db, rules_a), env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    results = [writer.communicate(timeout=300) for writer in writers]
-    assert [w.returncode for w in writers] == [0, 0], results
-    assert sorted(out.split(": ", 1)[1] for out, _ in results) == [
+    results, text = _together([_index(tmp_path, big, db, rules_a)] * 2, env)
+    assert [code for code, _, _ in results] == [0, 0], text
+    assert sorted(out.split(": ", 1)[1] for _, out, _ in results) == [
         "300 article(s) indexed: 0 added, 0 updated, 300 unchanged, 0 deleted\n",
-        "300 article(s) indexed: 300 added, 0 updated, 0 unchanged, 0 deleted\n"]
+        "300 article(s) indexed: 300 added, 0 updated, 0 unchanged, 0 deleted\n"], text
     # other rules and other articles: the one that waits rebuilds the index with its own
-    writers = [subprocess.Popen(_index(tmp_path, articles, db, rules), env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for articles, rules in ((big, rules_b), (small, rules_a))]
-    results = [writer.communicate(timeout=300) for writer in writers]
-    assert [w.returncode for w in writers] == [0, 0], results
+    results, text = _together([_index(tmp_path, big, db, rules_b), _index(tmp_path, small, db, rules_a)], env)
+    assert [code for code, _, _ in results] == [0, 0], text
     count = _count(db)
     assert count in (30, 300)
     assert _rules_of(db) == _rules_of(tmp_path / f"warm-{(rules_a if count == 30 else rules_b).name}.db")
