@@ -65,10 +65,27 @@ def _fresh(conn: sqlite3.Connection, fingerprint: str, rules: str) -> None:
                      [("schema_version", str(SCHEMA_VERSION)), ("extraction", fingerprint), ("rules", rules)])
 
 
-def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> sqlite3.Connection:
+def _make(db: Path) -> bool:
+    """Make the index file when there is none: True when this run made it. Only then may a failed first build
+    remove it: a file that was there may be another writer's, at work on it, whose index would be lost while it
+    says it has indexed (a second `factlint index` of a new index that gives up waiting for the first)."""
+    try:
+        os.close(os.open(db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except OSError:   # there already, or a folder that cannot be written (SQLite says so)
+        return False
+    return True
+
+
+def _remove(db: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal", ""):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> tuple[sqlite3.Connection, bool]:
     """A connection holding the write lock, in a transaction that the caller commits: a second writer
-    waits up to `wait` seconds for it. IndexError_ (one line: what to do) for a file that must not be
-    written: another program's database, a newer factlint's index, a damaged or read-only file."""
+    waits up to `wait` seconds for it; and whether the file held no index (a first build). IndexError_ (one
+    line: what to do) for a file that must not be written: another program's database, a newer factlint's
+    index, a damaged or read-only file."""
     conn = None
     try:
         conn = sqlite3.connect(str(db), timeout=wait, isolation_level=None)
@@ -96,14 +113,14 @@ def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> sq
         raise IndexError_(problem)
     if kind == "empty":
         _fresh(conn, fingerprint, rules)
-        return conn
+        return conn, True
     problem = _version_problem(meta)
     if problem is None and meta.get("rules") != rules:
         problem = "the rules changed (article dates may differ)"
     if problem:
         stats.rebuilt = problem
         _fresh(conn, fingerprint, rules)
-    return conn
+    return conn, False
 
 
 def _delete(conn: sqlite3.Connection, article_id: int) -> None:
@@ -131,14 +148,16 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
     Changed articles are extracted by `workers` processes (default: one per core) when there are many;
     with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
     whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents).
-    Everything is written in one transaction, committed at the end: see archive.py."""
+    Everything is written in one transaction, committed at the end: see archive.py. A first build that fails
+    (an error or an exception) leaves no file, when this run made the file."""
     if engine == "dask" and not rules:
         raise ValueError("the dask engine needs the rule files' contents")
     workers = workers or os.cpu_count() or 1
     stats = IndexStats()
+    made = _make(db)
     try:
-        conn = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats, wait)
-    except IndexError_ as exc:
+        conn, first = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats, wait)
+    except IndexError_ as exc:   # the file stays: if this run made it, another writer has it now
         stats.errors.append(RunError(str(db), None, str(exc)))
         return stats
     try:
@@ -150,6 +169,8 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         return stats
     finally:
         conn.close()
+        if made and first and not stats.committed:
+            _remove(db)
     _checkpoint(db)
     return stats
 

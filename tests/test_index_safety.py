@@ -207,6 +207,35 @@ def test_a_writer_waits_for_the_lock_or_fails_in_one_line(tmp_path):
     assert "3 unchanged" in out
 
 
+def test_a_writer_that_gives_up_on_a_new_index_leaves_the_other_writers_file(tmp_path, monkeypatch):
+    """Two runs on a new index: the second finds no file, the first makes it and builds in it, the second gives
+    up waiting. The second removed the first one's files while it built, and the first then said it had
+    indexed: an index nobody could open. The file made by another writer is never removed."""
+    from checker import indexing
+    from conftest import cli
+    small = _archive(tmp_path / "small", 3)
+    db = tmp_path / "new.db"
+    real = indexing.update_index
+    holder = None
+
+    def another_writer_first(*args, **kwargs):   # after this run saw no file: another writer makes it, at work
+        nonlocal holder
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("PRAGMA journal_mode=WAL")
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("CREATE TABLE theirs(x)")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(indexing, "update_index", another_writer_first)
+    code, out, err = cli("index", small, "--db", db, "--rules", ROOT / "rules", "--wait", "0.2")
+    assert code == 2 and "another factlint index is writing this index (waited 0.2 s)" in err, err
+    try:
+        assert db.exists()
+        holder.execute("COMMIT")
+    finally:
+        holder.close()
+    assert sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall() == [("theirs",)]
+
+
 def _check_against(db: Path, tmp: Path, checks: str = "contradiction", *, user: bool = False
                    ) -> subprocess.CompletedProcess:
     new = tmp / "new.md"

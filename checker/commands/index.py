@@ -53,19 +53,13 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
     if base is None:
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
-    existed = db.exists()
-    stats = None
-    try:
+    try:   # a new index is not left behind empty: update_index removes the file of a failed first build
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
                              scheduler=scheduler, rules=rules, wait=wait, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
         if isinstance(exc, engines.EngineError):   # the scheduler cannot be reached
             fail(str(exc))
         internal_error(debug)
-    finally:
-        if not existed and not (stats and stats.committed):   # a new index is not left behind empty
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
     _say(stats, db)
     sys.exit(EXIT_BROKEN if stats.errors or errors else EXIT_OK)
 
