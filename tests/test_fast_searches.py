@@ -1068,3 +1068,35 @@ def test_fact_terms_readable_from_the_needles_found_on_the_corpora(monkeypatch):
     base = build_base()
     for text in _corpus_texts():
         _read_compared(base, text, monkeypatch)
+
+
+def _numbers_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the numbers found trying the ordinal and digit patterns only where a run of digits begins (and at
+    a sign before one; an ordinal's run followed by a suffix) are those found trying them at every place; how many."""
+    found = find_numbers(text, code)
+    with monkeypatch.context() as m:
+        m.setattr(numbers, "_starts", lambda prose, code: (range(len(prose)), range(len(prose))))
+        assert find_numbers(text, code) == found, text
+    return len(found)
+
+
+def test_numbers_tried_where_a_run_of_digits_begins_on_generated_text(monkeypatch):
+    # runs of every length, decimal digits beyond ASCII (٣, ３), numbers that are not decimal digits (², ½), signs,
+    # groups and decimals, each language's suffixes glued or spaced, centuries, words around
+    rng = random.Random(79)
+    pieces = ["1", "12", "123", "1234", "12345", "2024", "1 000", "1,5", "3.5", "1.500", "-", "−", "-3", "(", "/", ":",
+              "٣", "３", "²", "½", "er", "re", "e", "è", "ème", "ᵉ", "ʳᵉ", "nd", "nde", "st", "rd", "th", ".º", "º", "ª",
+              "XXe", "siècle", "century", "millions", "milliard", "m", "k", "km", "%", "x", "_", "deux", "two"]
+    for code in ("fr", "en", "es"):
+        assert sum(_numbers_compared(text, code, monkeypatch) > 0 for text in _joined(pieces, rng, 1500)) > 1000, code
+
+
+def test_numbers_tried_where_a_run_of_digits_begins_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _numbers_compared(text, code, monkeypatch)
+
+
+def test_no_ordinal_suffix_begins_with_a_digit():
+    # else an ordinal's digits may stop inside their run, and every run start is tried (numbers._suffix_firsts)
+    assert all(numbers._suffix_firsts(code) is not None for code in language.codes())
