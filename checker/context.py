@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from itertools import accumulate
 
@@ -10,14 +11,15 @@ from . import lang as language
 from .articles import Article
 from .dating import ArticleDate, establish
 from .extract.anchors import Anchor, find_anchors
-from .extract.dates import DateMention, find_dates
+from .extract.anchored import lowered, word_hits
+from .extract.dates import DateMention, date_words, find_dates
 from .extract.events import EventClaim, EventMention, find_event_claims, find_events
 from .extract.malformed import Malformed, find_impossible_times, find_malformed
 from .extract.numbers import NumberMention, find_numbers
 from .extract.claims import Claim, find_claims
 from .extract.figures import Figure, find_figures
 from .extract.reckoning import find_reckonings
-from .extract.relative import RelativeDate, find_relative_dates
+from .extract.relative import RelativeDate, find_relative_dates, relative_words
 from .extract.sentences import sentence_at, sentences
 from .extract.names import NameSpan, find_names, plausible_names
 from .extract.titles import TitleMention, find_generic_titles, find_titles
@@ -48,6 +50,11 @@ class cached_property:   # noqa: N801 - used as functools.cached_property is
 
 _WORDS = re.compile(r"(\w+)")   # split on it: the runs between words, then each word, in turn
 ANCHOR_WINDOW = 400
+
+
+@functools.lru_cache(maxsize=None)
+def _calendar_words(code: str) -> frozenset[str]:
+    return date_words(code) | relative_words(code)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -84,8 +91,15 @@ class ArticleContext:
         return list(zip(offsets[1::2], offsets[2::2], parts[1::2]))
 
     @cached_property
+    def _calendar_hits(self) -> list[tuple[int, str]] | None:
+        """Where the words that begin dates and relative dates stand ("mars" is both): one scan of the prose for
+        the two extractors (None when its lower case is not its case folding: each then scans as it does alone)."""
+        prose = self.article.prose
+        return word_hits(prose, _calendar_words(self.article.language)) if lowered(prose) is not None else None
+
+    @cached_property
     def dates(self) -> list[DateMention]:
-        return find_dates(self.article.prose, self.article.language)
+        return find_dates(self.article.prose, self.article.language, self._calendar_hits)
 
     @cached_property
     def _date_starts(self) -> list[int]:
@@ -127,7 +141,8 @@ class ArticleContext:
 
     @cached_property
     def relative_dates(self) -> list[RelativeDate]:
-        return find_relative_dates(self.article.prose, self.article.language, [(d.start, d.end) for d in self.dates])
+        return find_relative_dates(self.article.prose, self.article.language, [(d.start, d.end) for d in self.dates],
+                                   self._calendar_hits)
 
     @cached_property
     def events(self) -> list[EventMention]:

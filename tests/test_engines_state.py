@@ -100,3 +100,28 @@ def test_the_cross_article_phase_of_one_process_pauses_the_collector_and_leaves_
             gc.enable()
     assert seen == [False, False]
     assert reports[0] == reports[1] and any(f.rule == "contradiction" for f in reports[0])
+
+
+def test_articles_checked_in_this_process_are_checked_with_the_collector_paused_and_passes_over_the_young(monkeypatch):
+    """With --jobs 1 the collector is paused while the articles are checked (an article's work leaves no cycles), a
+    pass over the objects made since the last one every COLLECT_EVERY articles frees what cycles it may still leave;
+    the collector is as it was found after the run, and the findings are the same."""
+    french, state, _ = _jobs_and_state()
+    settings = Settings(rule_paths=(ROOT / "rules",), jobs=1)
+    monkeypatch.setattr(engines, "COLLECT_EVERY", 2)
+    seen, passes = [], []
+
+    def watched(job, state):
+        seen.append(gc.isenabled())
+        return process(job, state)
+    real_collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda generation=2: passes.append(generation) or real_collect(generation))
+    alone = [process(job, state) for job in french]
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            assert _findings(engines.run(french, state, settings, function=watched)) == _findings(alone)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    assert seen == [False] * 2 * len(french) and passes == [0] * 2 * (len(french) // 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from types import SimpleNamespace
 
 import regex
@@ -840,20 +841,117 @@ def test_years_ago_words_found_once_an_article_on_the_corpora():
             _ago_anchors_compared(text, code, line, min(len(text), line + 400))
 
 
+class _EveryFirstWord:
+    """PhraseStarts' plain form: every place one of the words begins a word of the text (word_hits)."""
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text, self.words = text, words
+
+    def __call__(self, low: str, hits) -> list[int]:
+        return anchored.starts_of(anchored.word_hits(self.text, self.words), self.words)
+
+
 def _relative_compared(text: str, code: str, monkeypatch) -> int:
     """Asserts the relative dates found trying the patterns only where the text may go on as a phrase are those
     found trying them at every place one of the phrases' first words begins; how many."""
     found = relative.find_relative_dates(text, code)
+    firsts = relative._patterns(code)[4]
     with monkeypatch.context() as m:
-        m.setattr(relative, "_going_on", lambda prose, hits, words, follow: anchored.starts_of(hits, words))
+        m.setattr(relative, "_phrases", lambda code: {k: _EveryFirstWord(text, firsts[k]) for k in ("days", "period")})
         assert relative.find_relative_dates(text, code) == found, text
     return len(found)
 
 
+def _phrase_starts_compared(text: str, code: str) -> int:
+    """Asserts PhraseStarts gives the places of word_hits where may_go_on keeps them, for each language's relative
+    days and periods and phrases made to part them; how many."""
+    low = lowered(text)
+    if low is None:
+        return 0
+    kept = 0
+    for words, follow in _phrase_sets(code):
+        expected = [at for at, word in anchored.word_hits(text, words) if anchored.may_go_on(low, at + len(word), follow[word])]
+        starts = anchored.PhraseStarts(words, follow)
+        assert starts(low, anchored.word_hits(text, starts.plain)) == expected, (text, sorted(words))
+        kept += len(expected)
+    return kept
+
+
+_PHRASES = ["l'an d'avant", "le jour d’après", "x  y", "ce jour", "ce", "la  semaine", "lala lo", "the day", "a'b c",
+            "ab'c", "œa bé", "ab"]
+
+
+def _phrase_sets(code: str) -> list[tuple[frozenset[str], dict]]:
+    out = [(relative._patterns(code)[4][k], relative._phrases(code)[k].follow) for k in ("days", "period")]
+    firsts = anchored.first_words(_PHRASES)
+    return out + [(firsts, anchored.rests(_PHRASES, firsts))]
+
+
+def test_phrase_starts_as_word_hits_kept_by_may_go_on_on_generated_text():
+    # runs of spaces of every kind, either apostrophe, capitals, words repeated inside themselves, letters beyond
+    # U+0100 before a word, heads cut short
+    rng = random.Random(71)
+    pieces = sorted({w for p in _PHRASES for w in p.split()}) + [
+        "la", "La", "le", "LE", "ce", "cette", "semaine", "sema", "mois", "the", "The", "day", "days", "this", "week",
+        "next", "last", "year", "l'an", "l’an", "née", "prochain", "ɐla", "œle", "٣the", "²ce", "_la", "lala", "x"]
+    separators = _SEPARATORS + [" \n", "\u00a0 ", "\t\u202f", " \u2028 ", "\x1c", "\x85"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randrange(1, 14))) for _ in range(2000)]
+    for code in ("fr", "en", "es"):
+        assert sum(_phrase_starts_compared(text, code) > 0 for text in texts) > 300, code
+
+
+def test_phrase_starts_on_the_corpora():
+    for text in _corpus_texts():
+        for code in ("fr", "en", "es"):
+            _phrase_starts_compared(text, code)
+
+
 def test_a_pattern_space_is_a_space_to_str_isspace():
-    # what may_go_on rests on: every character \s matches is one str.isspace tells a space
+    # what may_go_on rests on: every character \s matches is one str.isspace tells a space; and what PhraseStarts
+    # rests on: the `re` module's \s is every such character
     every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     assert all(c.isspace() for c in regex.findall(r"\s", every))
+    assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
+
+
+def _calendar_compared(text: str, code: str) -> int:
+    """Asserts the dates and relative dates read from one scan for both extractors' words are those each finds
+    alone (the places of a word do not depend on the other words looked for); how many."""
+    hits = anchored.word_hits(text, dates.date_words(code) | relative.relative_words(code))
+    found = dates.find_dates(text, code)
+    assert dates.find_dates(text, code, hits) == found, text
+    taken = [(d.start, d.end) for d in found]
+    relative_found = relative.find_relative_dates(text, code, taken)
+    assert relative.find_relative_dates(text, code, taken, hits) == relative_found, text
+    return len(found) + len(relative_found)
+
+
+def test_dates_and_relative_dates_from_one_scan_on_generated_text():
+    rng = random.Random(73)
+    pieces = {"fr": ["lundi", "Lundi", "mar.", "mardi", "mars", "Mars", "marseille", "1er", "premier", "3", "12", "2024",
+                     "juin", "juil.", "juillet", "sept", "septembre", "sept.", "hier", "demain", "l'an", "l’an",
+                     "dernier", "prochain", "la", "semaine", "dernière", "le", "mois", "ce", "cette", "année", "x"],
+              "en": ["Monday", "monday", "Mon", "May", "may", "March", "march", "mar", "the", "day", "before", "after",
+                     "yesterday", "last", "next", "this", "week", "month", "year", "3rd", "3", "12", "2024", "x"]}
+    for code, words in pieces.items():
+        assert sum(_calendar_compared(text, code) for text in _joined(words, rng, 1500)) > 500, code
+
+
+def test_dates_and_relative_dates_from_one_scan_on_the_corpora():
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _calendar_compared(text, code)
+
+
+def test_the_context_reads_dates_and_relative_dates_from_one_scan():
+    for code, text in [("fr", "Lundi 3 mars 2025, la semaine dernière, hier et mardi dernier."),
+                       ("en", "On Monday, March 3, 2025, last week, yesterday and the day before yesterday."),
+                       ("fr", "Maß: lundi 3 mars 2025 et la semaine dernière.")]:
+        ctx = ArticleContext(parse_article(text, "a.txt", False), build_base())
+        ctx.article.language = code
+        assert ctx.dates == dates.find_dates(text, code) and ctx.dates
+        assert ctx.relative_dates == relative.find_relative_dates(text, code, [(d.start, d.end) for d in ctx.dates])
+        assert ctx.relative_dates
 
 
 def test_relative_dates_tried_where_a_phrase_may_go_on_on_generated_text(monkeypatch):
@@ -970,3 +1068,35 @@ def test_fact_terms_readable_from_the_needles_found_on_the_corpora(monkeypatch):
     base = build_base()
     for text in _corpus_texts():
         _read_compared(base, text, monkeypatch)
+
+
+def _numbers_compared(text: str, code: str, monkeypatch) -> int:
+    """Asserts the numbers found trying the ordinal and digit patterns only where a run of digits begins (and at
+    a sign before one; an ordinal's run followed by a suffix) are those found trying them at every place; how many."""
+    found = find_numbers(text, code)
+    with monkeypatch.context() as m:
+        m.setattr(numbers, "_starts", lambda prose, code: (range(len(prose)), range(len(prose))))
+        assert find_numbers(text, code) == found, text
+    return len(found)
+
+
+def test_numbers_tried_where_a_run_of_digits_begins_on_generated_text(monkeypatch):
+    # runs of every length, decimal digits beyond ASCII (٣, ３), numbers that are not decimal digits (², ½), signs,
+    # groups and decimals, each language's suffixes glued or spaced, centuries, words around
+    rng = random.Random(79)
+    pieces = ["1", "12", "123", "1234", "12345", "2024", "1 000", "1,5", "3.5", "1.500", "-", "−", "-3", "(", "/", ":",
+              "٣", "３", "²", "½", "er", "re", "e", "è", "ème", "ᵉ", "ʳᵉ", "nd", "nde", "st", "rd", "th", ".º", "º", "ª",
+              "XXe", "siècle", "century", "millions", "milliard", "m", "k", "km", "%", "x", "_", "deux", "two"]
+    for code in ("fr", "en", "es"):
+        assert sum(_numbers_compared(text, code, monkeypatch) > 0 for text in _joined(pieces, rng, 1500)) > 1000, code
+
+
+def test_numbers_tried_where_a_run_of_digits_begins_on_the_corpora(monkeypatch):
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _numbers_compared(text, code, monkeypatch)
+
+
+def test_no_ordinal_suffix_begins_with_a_digit():
+    # else an ordinal's digits may stop inside their run, and every run start is tried (numbers._suffix_firsts)
+    assert all(numbers._suffix_firsts(code) is not None for code in language.codes())

@@ -167,6 +167,43 @@ def may_go_on(low: str, at: int, follow: frozenset[tuple[bool, str]]) -> bool:
     return False
 
 
+class PhraseStarts:
+    """The places where phrases that begin with `words` (first_words) may begin: a place of word_hits where the text
+    goes on as a phrase that begins with its word may (`follow`: rests of the phrases, may_go_on).
+
+    A frequent first word ("le", "la", "the", "this") mostly goes on as no phrase does ("le président", "the
+    government"), and each place found costs a step. A word that no phrase ends with, whose characters but its
+    last go on a word, is found by a pattern that reads what follows it too: \\s is a space to str.isspace in the
+    `re` module, and either apostrophe stands for "'", as for may_go_on. Its matches do not overlap, and need not
+    (a place inside one follows a character of a word). The other words (`plain`) are read from hits the caller
+    finds, with those of other extractors (one scan of the text for all)."""
+
+    def __init__(self, words: frozenset[str], follow: dict[str, frozenset[tuple[bool, str]]]) -> None:
+        screened = {w for w in words if (False, "") not in follow[w] and all(map(_in_word, w[:-1]))}
+        self.words, self.follow, self.plain = words, follow, words - screened
+        self._screens = tuple((w, re.compile(f"{re.escape(w)}(?<![{_IN_WORD_BELOW}]{re.escape(w)})(?={_going(follow[w])})").finditer)
+                              for w in sorted(screened))
+
+    def __call__(self, low: str, hits: list[tuple[int, str]]) -> list[int]:
+        """`low`: the text in lower case (lowered, not None); `hits`: word_hits of the text for words that hold
+        `plain`."""
+        found = [(at, word) for at, word in hits if word in self.plain and may_go_on(low, at + len(word), self.follow[word])]
+        for word, finditer in self._screens:
+            for m in finditer(low):
+                at = m.start()
+                if at and low[at - 1] >= _BEYOND and _in_word(low[at - 1]):
+                    continue
+                found.append((at, word))
+        found.sort()
+        return [at for at, _ in found]
+
+
+def _going(follow: frozenset[tuple[bool, str]]) -> str:
+    """A pattern of what may_go_on reads after a word: a run of spaces if the phrase has one, then the head."""
+    return "|".join(("\\s+" if space else "") + "".join("['’]" if c == "'" else re.escape(c) for c in head)
+                    for space, head in sorted(follow))
+
+
 def starts_of(hits: list[tuple[int, str]], words: frozenset[str]) -> list[int]:
     """The places of `hits` where one of `words` begins."""
     return [start for start, word in hits if word in words]

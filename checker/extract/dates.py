@@ -145,10 +145,17 @@ _LEAD_SEPARATORS = {"dMy": "/-", "ymd": "/", "numeric": "/.-", "short": "/", "sp
 _LEAD_DIGITS = {"dmy": 2, "dMy": 2, "ymd": 4, "numeric": 2, "short": 2, "spaced": 2, "iso": 4}
 
 
-def _starts(prose: str, firsts: dict[str, frozenset[str]]) -> tuple[dict[str, list[int]], list[tuple[int, int]]]:
+@functools.lru_cache(maxsize=None)
+def date_words(code: str) -> frozenset[str]:
+    """The words whose places (word_hits) find_dates reads: those a kind of date begins with."""
+    return frozenset().union(*_patterns(code)[1].values())
+
+
+def _starts(prose: str, firsts: dict[str, frozenset[str]], hits: list[tuple[int, str]] | None
+            ) -> tuple[dict[str, list[int]], list[tuple[int, int]]]:
     """The places where a word that begins a kind of date stands; and the numbers that begin a word, as the spans
     of their digits."""
-    hits = word_hits(prose, frozenset().union(*firsts.values()))
+    hits = hits if hits is not None else word_hits(prose, frozenset().union(*firsts.values()))
     runs = [m.span() for m in _DIGIT_RUN.finditer(prose)
             if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
     return {kind: starts_of(hits, words) for kind, words in firsts.items()}, runs
@@ -256,12 +263,14 @@ def _may_begin(kind: str, after_numbers: set[str]) -> bool:
     return not after_numbers.isdisjoint(_LEAD_SEPARATORS[kind])
 
 
-def find_dates(prose: str, code: str) -> list[DateMention]:
+def find_dates(prose: str, code: str, hits: list[tuple[int, str]] | None = None) -> list[DateMention]:
+    """`hits`: word_hits of the prose for words that hold date_words(code), when the caller found them (with the
+    words of other extractors: one scan for all)."""
     reader = _Reader(prose, code)
     found: list[DateMention] = []
     taken = bytearray(len(prose))   # 1 where an earlier, more specific pattern already read a date
     kinds, firsts, leads = _patterns(code)
-    starts, runs = _starts(prose, firsts)
+    starts, runs = _starts(prose, firsts, hits)
     after_numbers = {prose[end:end + 1] for _, end in runs}
     for kind, pattern in kinds:
         need = _NEEDS.get(kind)

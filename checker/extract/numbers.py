@@ -69,6 +69,35 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
+_DIGIT_RUN = patterns.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_firsts(code: str) -> frozenset[str] | None:
+    """The characters an ordinal suffix begins with (the pattern reads them as written); None when one begins
+    with a digit."""
+    firsts = frozenset(s[0] for s in language.load(code)["ordinal_suffixes"])
+    return None if any(regex.match(r"\d", c) for c in firsts) else firsts
+
+
+def _starts(prose: str, code: str) -> tuple[list[int], list[int]]:
+    """Where an ordinal and a number in digits can begin. Both patterns forbid a word character (a digit is one)
+    before their first digit, so a match's digits begin a run of digits: an ordinal's run is followed by its
+    suffix (at most four digits, then the suffix's first character: when no suffix begins with a digit, its
+    digits are the whole run); a number in digits begins with its run, or with the sign just before it. Each
+    pattern was tried at every digit of the article, most of them inside runs or, for ordinals, followed by
+    no suffix."""
+    runs = [m.span() for m in _DIGIT_RUN.finditer(prose)]
+    firsts = _suffix_firsts(code)
+    ordinals = [a for a, b in runs if firsts is None or (b - a <= 4 and prose[b:b + 1] in firsts)]
+    signed = []
+    for a, _ in runs:
+        if a and prose[a - 1] in "-−":
+            signed.append(a - 1)
+        signed.append(a)
+    return ordinals, signed
+
+
 @functools.lru_cache(maxsize=None)
 def _first_words(code: str) -> frozenset[str]:
     """Where a number in words can begin: one of its words ("vingt-deux" begins at "vingt"). The language's
@@ -167,11 +196,12 @@ def find_numbers(prose: str, code: str) -> list[NumberMention]:  # noqa: C901
         if value:
             found.append(NumberMention(m.start(), m.end(), float(value), 1.0, "century"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in pats["ordinal"].finditer(prose):
+    ordinals, signed = _starts(prose, code)
+    for m in finditer_at(pats["ordinal"], prose, ordinals):
         if taken.find(1, m.start(), m.end()) < 0:
             found.append(NumberMention(m.start(), m.end(), float(m.group("n")), 1.0, "ordinal"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in pats["digits"].finditer(prose):
+    for m in finditer_at(pats["digits"], prose, signed):
         if taken.find(1, m.start(), m.end()) >= 0:
             continue
         number = _digits(m, code, data)

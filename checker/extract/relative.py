@@ -17,7 +17,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
-from .anchored import finditer_at, first_words, lowered, may_go_on, rests, starts_of, word_hits
+from .anchored import PhraseStarts, finditer_at, first_words, lowered, rests, starts_of, word_hits
 
 
 @dataclass(slots=True, unsafe_hash=True)   # not frozen, to be made faster: see VALUES in finding.py
@@ -67,36 +67,46 @@ def _tables(code: str) -> tuple[dict, dict, dict]:
 
 
 @functools.lru_cache(maxsize=None)
-def _follow(code: str) -> dict[str, dict[str, frozenset[tuple[bool, str]]]]:
-    """What may follow the first word of a relative day or period (anchored.rests)."""
+def _phrases(code: str) -> dict[str, PhraseStarts]:
+    """Where a relative day or period may begin: its first word, and the text going on as a phrase that begins with
+    it may (anchored.PhraseStarts). Most places of "le", "la", "ce" and "the" begin no "la semaine dernière" nor
+    "the day before yesterday", and a pattern tried there costs a call that fails. A place left out begins no match."""
     _, _, periods, _, firsts = _patterns(code)
-    return {"days": rests(language.load(code)["relative_days"], firsts["days"]), "period": rests(periods, firsts["period"])}
+    return {"days": PhraseStarts(firsts["days"], rests(language.load(code)["relative_days"], firsts["days"])),
+            "period": PhraseStarts(firsts["period"], rests(periods, firsts["period"]))}
 
 
-def _going_on(prose: str, hits: list[tuple[int, str]], words: frozenset[str], follow: dict) -> list[int]:
-    """The places of `hits` where one of `words` begins and the text goes on as a phrase that begins with it may
-    (anchored.may_go_on): most places of "le", "la", "ce" and "the" begin no "la semaine dernière" nor "the day
-    before yesterday", and a pattern tried there costs a call that fails. A place left out begins no match."""
-    low = lowered(prose)
-    if low is None:
-        return starts_of(hits, words)
-    return [at for at, word in hits if word in words and may_go_on(low, at + len(word), follow[word])]
+@functools.lru_cache(maxsize=None)
+def relative_words(code: str) -> frozenset[str]:
+    """The words whose places (word_hits) find_relative_dates reads: the first words of named days and months, and
+    those of relative days and periods that their phrases' patterns do not find (PhraseStarts.plain)."""
+    phrases = _phrases(code)
+    return _patterns(code)[4]["named"] | phrases["days"].plain | phrases["period"].plain
 
 
-def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = ()) -> list[RelativeDate]:
-    """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi")."""
+def find_relative_dates(prose: str, code: str, taken: list[tuple[int, int]] = (),
+                        hits: list[tuple[int, str]] | None = None) -> list[RelativeDate]:
+    """`taken`: spans already read as full dates ("lundi 3 mars 2025" is not a relative "lundi"); `hits`: word_hits of
+    the prose for words that hold relative_words(code), when the caller found them (with the words of other
+    extractors: one scan for all)."""
     data = language.load(code)
     days, period, periods, named, firsts = _patterns(code)
-    hits = word_hits(prose, firsts["days"] | firsts["period"] | firsts["named"])
-    follow = _follow(code)
+    low = lowered(prose)
+    if low is None:   # no lower case to read what follows a word: the patterns are tried at each first word
+        hits = word_hits(prose, firsts["days"] | firsts["period"] | firsts["named"])
+        days_at, period_at = starts_of(hits, firsts["days"]), starts_of(hits, firsts["period"])
+    else:
+        hits = hits if hits is not None else word_hits(prose, relative_words(code))
+        phrases = _phrases(code)
+        days_at, period_at = phrases["days"](low, hits), phrases["period"](low, hits)
     blocked = bytearray(len(prose))
     for s, e in taken:
         blocked[s:e] = b"\x01" * (e - s)
     weekdays, months, table = _tables(code)
     found = []
-    for m in finditer_at(days, prose, _going_on(prose, hits, firsts["days"], follow["days"])):
+    for m in finditer_at(days, prose, days_at):
         found.append(RelativeDate(m.start(), m.end(), "day", table[" ".join(m.group("w").split()).replace("’", "'").lower()]))
-    for m in finditer_at(period, prose, _going_on(prose, hits, firsts["period"], follow["period"])):
+    for m in finditer_at(period, prose, period_at):
         unit, offset = periods[" ".join(m.group("w").split()).replace("’", "'").lower()]
         found.append(RelativeDate(m.start(), m.end(), unit, offset))
     for m in finditer_at(named, prose, starts_of(hits, firsts["named"])):
