@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,27 +82,42 @@ def _remove(db: Path) -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
+def _locked(db: Path, wait: float) -> tuple[sqlite3.Connection, str, dict[str, str]]:
+    """A connection to db holding its write lock, waiting up to `wait` seconds for another writer, and what the
+    file is (kind_of); a file of another program is only read. IndexError_ when it cannot be had."""
+    deadline = time.monotonic() + wait
+    while True:
+        conn = None
+        try:
+            conn = sqlite3.connect(str(db), timeout=max(deadline - time.monotonic(), 0.0), isolation_level=None)
+            if kind_of(conn)[0] in ("empty", "factlint"):   # a file of another program is not touched at all
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("BEGIN IMMEDIATE")
+            kind, meta = kind_of(conn)
+            return conn, kind, meta
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            message = describe_error(exc, db)
+            if "another process" not in message:
+                raise IndexError_(message) from None
+            left = deadline - time.monotonic()
+            if left > 0:
+                # SQLite says "busy" without waiting where its busy handler is not called (the other writer
+                # changing the journal mode, or its WAL being recovered): the wait is this loop's
+                time.sleep(min(RETRY_SECONDS, left))
+                continue
+            raise IndexError_(f"another factlint index is writing this index (waited {wait:g} s); run again when "
+                              "it has finished, or wait longer with --wait SECONDS") from None
+
+
 def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> tuple[sqlite3.Connection, bool]:
     """A connection holding the write lock, in a transaction that the caller commits: a second writer
     waits up to `wait` seconds for it; and whether the file held no index (a first build). IndexError_ (one
     line: what to do) for a file that must not be written: another program's database, a newer factlint's
     index, a damaged or read-only file."""
-    conn = None
-    try:
-        conn = sqlite3.connect(str(db), timeout=wait, isolation_level=None)
-        if kind_of(conn)[0] in ("empty", "factlint"):   # a file of another program is not touched at all
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("BEGIN IMMEDIATE")
-        kind, meta = kind_of(conn)
-    except sqlite3.Error as exc:
-        if conn is not None:
-            conn.close()
-        message = describe_error(exc, db)
-        if "another process" in message:
-            message = f"another factlint index is writing this index (waited {wait:g} s); run again when it " \
-                      "has finished, or wait longer with --wait SECONDS"
-        raise IndexError_(message) from None
+    conn, kind, meta = _locked(db, wait)
     fingerprint = extraction_fingerprint()
     problem = {"foreign": "not a factlint index (a database of another program): nothing was written; "
                           "choose another --db"}.get(kind)
@@ -137,6 +153,7 @@ PARALLEL_MIN = 200         # fewer changed articles than this are extracted in t
 BATCH = 2000               # articles read and extracted at a time: memory stays bounded
 
 
+RETRY_SECONDS = 0.1        # between two tries of a writer that SQLite answered "busy" at once
 WAIT_SECONDS = 60.0        # how long a second `factlint index` of the same file waits for the first
 
 

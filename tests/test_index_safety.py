@@ -236,6 +236,35 @@ def test_a_writer_that_gives_up_on_a_new_index_leaves_the_other_writers_file(tmp
     assert sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall() == [("theirs",)]
 
 
+
+def test_a_writer_told_busy_at_once_tries_again_until_its_wait_is_over(tmp_path, monkeypatch):
+    """SQLite answers "database is locked" at once, without waiting, where its busy handler is not called (a
+    writer changing the journal mode, a WAL being recovered): the run tries again until --wait is over, rather
+    than giving up at once while saying it waited. Traps: busy for a moment, the run indexes; busy for good, it
+    gives up only once the wait is over, in one line."""
+    import time
+    from checker import indexing
+    from conftest import cli
+    small = _archive(tmp_path / "small", 3)
+    real = indexing.kind_of
+    busy_until = [0.0]
+
+    def busy_at_once(conn):
+        if time.monotonic() < busy_until[0]:
+            raise sqlite3.OperationalError("database is locked")
+        return real(conn)
+    monkeypatch.setattr(indexing, "kind_of", busy_at_once)
+    busy_until[0] = time.monotonic() + 0.5
+    code, out, err = cli("index", small, "--db", tmp_path / "a.db", "--rules", ROOT / "rules", "--wait", "30")
+    assert code == 0 and "3 added" in out, (out, err)
+    busy_until[0] = time.monotonic() + 3600
+    began = time.monotonic()
+    code, out, err = cli("index", small, "--db", tmp_path / "b.db", "--rules", ROOT / "rules", "--wait", "0.6")
+    assert time.monotonic() - began >= 0.6
+    assert code == 2 and err.splitlines() == [
+        f"factlint: error: {tmp_path / 'b.db'}: another factlint index is writing this index (waited 0.6 s); run "
+        "again when it has finished, or wait longer with --wait SECONDS"], err
+
 def _check_against(db: Path, tmp: Path, checks: str = "contradiction", *, user: bool = False
                    ) -> subprocess.CompletedProcess:
     new = tmp / "new.md"
