@@ -122,6 +122,8 @@ def _searches(words: frozenset[str]) -> tuple[tuple, tuple]:
                                for g in groups.values())
 
 
+DIGIT_RUN = patterns.compile(r"\d+")   # where numbers in digits begin: dates and numbers read their runs
+
 @functools.lru_cache(maxsize=4)
 def lowered(text: str) -> str | None:
     """The text in lower case when that is its case folding, offset for offset; else None. Kept for the few

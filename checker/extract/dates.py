@@ -18,7 +18,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
-from .anchored import finditer_at, first_words, starts_of, word_hits
+from .anchored import DIGIT_RUN, finditer_at, first_words, starts_of, word_hits
 
 
 def _alternation(words) -> str:
@@ -129,7 +129,6 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
 # its match, which begins with a weekday (the optional part before the date), else with the day's
 # ordinal word (dmy), the month (mdy), or the first number, in digits.
 _BEGINS = {"dmy": ("weekday", "ordinal"), "mdy": ("weekday", "month"), "short": (), "spaced": ()}
-_DIGIT_RUN = patterns.compile(r"\d+")
 # What each kind's pattern reads first at a number (its digits and what follows them): a number begins a
 # match only where this matches. Most numbers of an article are followed by none of these ("2025", "12,5 %"),
 # and this test is several times cheaper than trying the pattern there.
@@ -156,7 +155,7 @@ def _starts(prose: str, firsts: dict[str, frozenset[str]], hits: list[tuple[int,
     """The places where a word that begins a kind of date stands; and the numbers that begin a word, as the spans
     of their digits."""
     hits = hits if hits is not None else word_hits(prose, frozenset().union(*firsts.values()))
-    runs = [m.span() for m in _DIGIT_RUN.finditer(prose)
+    runs = [m.span() for m in DIGIT_RUN.finditer(prose)
             if not m.start() or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")]
     return {kind: starts_of(hits, words) for kind, words in firsts.items()}, runs
 

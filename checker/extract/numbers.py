@@ -16,7 +16,7 @@ import regex
 from .. import lang as language
 from ..lang import alternation, starts
 from .. import patterns
-from .anchored import finditer_at, first_words, word_hits
+from .anchored import DIGIT_RUN, finditer_at, first_words, word_hits
 
 
 def _alternation(words) -> str:
@@ -69,9 +69,6 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     }
 
 
-_DIGIT_RUN = patterns.compile(r"\d+")
-
-
 @functools.lru_cache(maxsize=None)
 def _suffix_firsts(code: str) -> frozenset[str] | None:
     """The characters an ordinal suffix begins with (the pattern reads them as written); None when one begins
@@ -87,7 +84,7 @@ def _starts(prose: str, code: str) -> tuple[list[int], list[int]]:
     digits are the whole run); a number in digits begins with its run, or with the sign just before it. Each
     pattern was tried at every digit of the article, most of them inside runs or, for ordinals, followed by
     no suffix."""
-    runs = [m.span() for m in _DIGIT_RUN.finditer(prose)]
+    runs = [m.span() for m in DIGIT_RUN.finditer(prose)]
     firsts = _suffix_firsts(code)
     ordinals = [a for a, b in runs if firsts is None or (b - a <= 4 and prose[b:b + 1] in firsts)]
     signed = []
