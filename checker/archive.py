@@ -11,9 +11,10 @@ Name spellings are kept for name-variant: `ArchiveIndex.name_spellings()` lists 
 
 An index survives anything: it is written in one transaction (a rebuild's DROP and CREATE included),
 so a process killed at any moment leaves the previous index whole; readers keep reading the last
-committed index while a writer works (WAL); a second writer waits for the first (indexing.py). An
-index that is damaged, of another program, of a newer factlint or in a read-only folder gets one
-line naming the file and what to do, never an internal error."""
+committed index while a writer works (WAL); a second writer waits for the first. A new index is built
+in a private file and linked into place whole, so the path names a complete index or nothing, and two
+first builds run side by side (indexing.py). An index that is damaged, of another program, of a newer
+factlint or in a read-only folder gets one line naming the file and what to do, never an internal error."""
 from __future__ import annotations
 
 import dataclasses

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import secrets
 import sqlite3
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,20 +67,35 @@ def _fresh(conn: sqlite3.Connection, fingerprint: str, rules: str) -> None:
                      [("schema_version", str(SCHEMA_VERSION)), ("extraction", fingerprint), ("rules", rules)])
 
 
-def _make(db: Path) -> bool:
-    """Make the index file when there is none: True when this run made it. Only then may a failed first build
-    remove it: a file that was there may be another writer's, at work on it, whose index would be lost while it
-    says it has indexed (a second `factlint index` of a new index that gives up waiting for the first)."""
+def _private_file(db: Path) -> Path:
+    """An empty file of this run only, beside db (the same filesystem, so that it can be linked as db), made as
+    SQLite makes a database (0644 less the umask: the published index is as readable as one built in place).
+    Its name says whose it is and what it was for, should a kill -9 leave it behind."""
+    path = db.with_name(f".{db.name[:120]}.{os.getpid()}-{secrets.token_hex(4)}.building")
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    return path
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm", ""):
+        with suppress(OSError):   # a file left behind is only untidy: the error that matters is the run's
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _publish(private: Path, db: Path) -> bool:
+    """Give the complete index in `private` the name db, unless a file has that name by now (another run published
+    first): False then. A hard link never replaces a file. Where the filesystem has none (FAT, some network
+    shares), a rename, and only while db is still missing: a run that publishes in the instant between the look
+    and the rename has its index replaced by this one, both complete."""
     try:
-        os.close(os.open(db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
-    except OSError:   # there already, or a folder that cannot be written (SQLite says so)
+        os.link(private, db)
+    except FileExistsError:
         return False
+    except OSError:
+        if os.path.lexists(db):
+            return False
+        os.replace(private, db)
     return True
-
-
-def _remove(db: Path) -> None:
-    for suffix in ("-wal", "-shm", "-journal", ""):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def _locked(db: Path, wait: float) -> tuple[sqlite3.Connection, str, dict[str, str]]:
@@ -112,11 +128,11 @@ def _locked(db: Path, wait: float) -> tuple[sqlite3.Connection, str, dict[str, s
                               "it has finished, or wait longer with --wait SECONDS") from None
 
 
-def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> tuple[sqlite3.Connection, bool]:
+def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> sqlite3.Connection:
     """A connection holding the write lock, in a transaction that the caller commits: a second writer
-    waits up to `wait` seconds for it; and whether the file held no index (a first build). IndexError_ (one
-    line: what to do) for a file that must not be written: another program's database, a newer factlint's
-    index, a damaged or read-only file."""
+    waits up to `wait` seconds for it. A file that holds no index (empty, made by hand) is built in place.
+    IndexError_ (one line: what to do) for a file that must not be written: another program's database, a
+    newer factlint's index, a damaged or read-only file."""
     conn, kind, meta = _locked(db, wait)
     fingerprint = extraction_fingerprint()
     problem = {"foreign": "not a factlint index (a database of another program): nothing was written; "
@@ -129,14 +145,14 @@ def _open_for_update(db: Path, rules: str, stats: IndexStats, wait: float) -> tu
         raise IndexError_(problem)
     if kind == "empty":
         _fresh(conn, fingerprint, rules)
-        return conn, True
+        return conn
     problem = _version_problem(meta)
     if problem is None and meta.get("rules") != rules:
         problem = "the rules changed (article dates may differ)"
     if problem:
         stats.rebuilt = problem
         _fresh(conn, fingerprint, rules)
-    return conn, False
+    return conn
 
 
 def _delete(conn: sqlite3.Connection, article_id: int) -> None:
@@ -165,20 +181,39 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
     Changed articles are extracted by `workers` processes (default: one per core) when there are many;
     with engine "dask", on the cluster at `scheduler` (default: a LocalCluster of `workers` processes),
     whose workers build the rules from `rules`, the rule files' (name, contents) (engines.rule_contents).
-    Everything is written in one transaction, committed at the end: see archive.py. A first build that fails
-    (an error or an exception) leaves no file, when this run made the file."""
+    Everything is written in one transaction, committed at the end: see archive.py.
+    Where db does not exist, the first index is built in a private file beside it and published complete
+    (_first_build): a failed first build leaves no file, and two first builds run side by side; the one
+    that publishes second updates the published index, which costs it a hash per article it shares."""
     if engine == "dask" and not rules:
         raise ValueError("the dask engine needs the rule files' contents")
     workers = workers or os.cpu_count() or 1
+    key = rules_fingerprint + (f"@{date}" if date else "")
+
+    def fill(conn: sqlite3.Connection, stats: IndexStats) -> None:
+        _update(conn, db, paths, base, date, stats, workers, engine, scheduler, rules, selection)
+
+    if os.path.lexists(db):
+        return _update_in_place(db, key, fill, wait)
+    first, published_by_another = _first_build(db, key, fill)
+    if not published_by_another:
+        return first
+    stats = _update_in_place(db, key, fill, wait)
+    # what this run found in its articles, though it no longer extracts those the published index has
+    stats.problems = first.problems + [p for p in stats.problems if p not in first.problems]
+    return stats
+
+
+def _update_in_place(db: Path, rules: str, fill, wait: float) -> IndexStats:
+    """Update the index file db under its write lock, waiting up to `wait` seconds for another writer."""
     stats = IndexStats()
-    made = _make(db)
     try:
-        conn, first = _open_for_update(db, rules_fingerprint + (f"@{date}" if date else ""), stats, wait)
-    except IndexError_ as exc:   # the file stays: if this run made it, another writer has it now
+        conn = _open_for_update(db, rules, stats, wait)
+    except IndexError_ as exc:
         stats.errors.append(RunError(str(db), None, str(exc)))
         return stats
     try:
-        _update(conn, db, paths, base, date, stats, workers, engine, scheduler, rules, selection)
+        fill(conn, stats)
         conn.execute("COMMIT")
         stats.committed = True
     except sqlite3.Error as exc:   # disk full, damaged pages: the transaction is rolled back
@@ -186,10 +221,53 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
         return stats
     finally:
         conn.close()
-        if made and first and not stats.committed:
-            _remove(db)
     _checkpoint(db)
     return stats
+
+
+def _first_build(db: Path, rules: str, fill) -> tuple[IndexStats, bool]:
+    """Build a new index in a private file beside db and publish it as db (committed); and whether another run
+    published db first (the caller then updates that one). The path db only ever names a complete index, so a
+    build that fails (an error, Ctrl-C, a full disk) or a run killed at any moment leaves no index file; a kill -9
+    leaves the private file (.NAME.PID-XXXXXXXX.building), which nothing reads: it may be removed."""
+    stats = IndexStats()
+    try:
+        private = _private_file(db)
+    except OSError as exc:
+        stats.errors.append(RunError(str(db), None, f"cannot write the index in {db.parent} ({exc.strerror}); "
+                                                    "choose a writable --db"))
+        return stats, False
+    try:
+        try:
+            _build_privately(private, rules, fill, stats)
+        except sqlite3.Error as exc:   # a full disk: nothing was published
+            stats.errors.append(RunError(str(db), None, f"{describe_error(exc, db)}; no index was written"))
+            return stats, False
+        try:
+            stats.committed = _publish(private, db)
+        except OSError as exc:   # the rename, where the filesystem has no hard links
+            stats.errors.append(RunError(str(db), None, f"cannot write the index ({exc.strerror}); no index was "
+                                                        "written"))
+            return stats, False
+        return stats, not stats.committed
+    finally:
+        _remove(private)
+
+
+def _build_privately(private: Path, rules: str, fill, stats: IndexStats) -> None:
+    """The first index, in a file no other process knows of (no lock to wait for). It is written with SQLite's
+    rollback journal, gone at the commit: the file alone is then the whole index, with no log to move into it.
+    Then it is marked WAL, as every index is, so that its readers and its next writer never wait for each other
+    (the mark writes no log: the file stays whole)."""
+    conn = sqlite3.connect(str(private), isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        _fresh(conn, extraction_fingerprint(), rules)
+        fill(conn, stats)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
 
 
 def _update(conn, db: Path, paths, base, date, stats: IndexStats, workers: int, engine: str, scheduler, rules,

@@ -1,7 +1,7 @@
 """The archive index survives anything: real processes killed in the middle of a rebuild (the rules
-changed), readers during a rebuild, two writers at once, and files that are damaged, of another
-program, of a newer factlint, empty or in a read-only folder, each refused in one line that names
-the index and says what to do."""
+changed) or of a first build, readers during a rebuild, two writers at once (two first builds too, or
+one failing beside the other), and files that are damaged, of another program, of a newer factlint,
+empty or in a read-only folder, each refused in one line that names the index and says what to do."""
 from __future__ import annotations
 
 import os
@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 
 import userrun
 from checker.archive import open_archive
@@ -159,20 +160,21 @@ def test_a_rebuild_killed_at_any_moment_keeps_the_previous_index_and_readers_go_
     assert _count(db) == 300
 
 
-def test_two_writers_at_once_both_succeed_one_after_the_other(tmp_path):
+def test_two_writers_at_once_both_succeed(tmp_path):
     small, big = _archive(tmp_path / "small", 30), _archive(tmp_path / "big", 300)
     db = tmp_path / "index.db"
     rules_a, rules_b = _rules(tmp_path, None), _rules(tmp_path, EXTRA)
     env = _env(tmp_path)
     for rules in (rules_a, rules_b):   # the caches, so that both writers start at once
         subprocess.run(_index(tmp_path, small, tmp_path / f"warm-{rules.name}.db", rules), env=env, capture_output=True)
-    # the same archive twice: the one that waits finds every article indexed
+    # the same archive twice on a new index: both build it, each in its own file; the second to finish finds
+    # the index published and updates it, every article unchanged
     results, text = _together([_index(tmp_path, big, db, rules_a)] * 2, env)
     assert [code for code, _, _ in results] == [0, 0], text
     assert sorted(out.split(": ", 1)[1] for _, out, _ in results) == [
         "300 article(s) indexed: 0 added, 0 updated, 300 unchanged, 0 deleted\n",
         "300 article(s) indexed: 300 added, 0 updated, 0 unchanged, 0 deleted\n"], text
-    # other rules and other articles: the one that waits rebuilds the index with its own
+    # an index that exists, other rules and other articles: the one that waits rebuilds the index with its own
     results, text = _together([_index(tmp_path, big, db, rules_b), _index(tmp_path, small, db, rules_a)], env)
     assert [code for code, _, _ in results] == [0, 0], text
     count = _count(db)
@@ -207,45 +209,324 @@ def test_a_writer_waits_for_the_lock_or_fails_in_one_line(tmp_path):
     assert "3 unchanged" in out
 
 
-def test_a_writer_that_gives_up_on_a_new_index_leaves_the_other_writers_file(tmp_path, monkeypatch):
-    """Two runs on a new index: the second finds no file, the first makes it and builds in it, the second gives
-    up waiting. The second removed the first one's files while it built, and the first then said it had
-    indexed: an index nobody could open. The file made by another writer is never removed."""
+def test_a_first_build_that_finds_the_index_published_and_locked_gives_up_and_leaves_it(tmp_path, monkeypatch):
+    """A run that found no file builds its first index in a private file; meanwhile another run publishes the
+    index and a third holds its write lock. Its publication fails (the name is taken), so it updates the
+    published index as any second writer would: it waits --wait, gives up in one line, and the published index
+    is left as it was, with no file of this run beside it."""
     from checker import indexing
     from conftest import cli
-    small = _archive(tmp_path / "small", 3)
-    db = tmp_path / "new.db"
-    real = indexing.update_index
+    theirs, mine = _archive(tmp_path / "theirs", 2), _archive(tmp_path / "mine", 3)
+    published = tmp_path / "published.db"
+    code, out, err = cli("index", theirs, "--db", published, "--rules", ROOT / "rules")
+    assert code == 0, err
+    folder = tmp_path / "indexes"
+    folder.mkdir()
+    db = folder / "new.db"
+    real = indexing._publish
     holder = None
 
-    def another_writer_first(*args, **kwargs):   # after this run saw no file: another writer makes it, at work
+    def published_and_locked_meanwhile(private, target):
         nonlocal holder
+        shutil.copy(published, db)
         holder = sqlite3.connect(db, isolation_level=None)
-        holder.execute("PRAGMA journal_mode=WAL")
-        holder.execute("BEGIN IMMEDIATE")
-        holder.execute("CREATE TABLE theirs(x)")
-        return real(*args, **kwargs)
-    monkeypatch.setattr(indexing, "update_index", another_writer_first)
-    code, out, err = cli("index", small, "--db", db, "--rules", ROOT / "rules", "--wait", "0.2")
-    assert code == 2 and "another factlint index is writing this index (waited 0.2 s)" in err, err
+        holder.execute("BEGIN IMMEDIATE")   # a third run, updating it
+        return real(private, target)
+    monkeypatch.setattr(indexing, "_publish", published_and_locked_meanwhile)
+    code, out, err = cli("index", mine, "--db", db, "--rules", ROOT / "rules", "--wait", "0.2")
     try:
-        assert db.exists()
-        holder.execute("COMMIT")
+        assert code == 2 and out == "" and err.splitlines() == [
+            f"factlint: error: {db}: another factlint index is writing this index (waited 0.2 s); run again when "
+            "it has finished, or wait longer with --wait SECONDS"], (out, err)
     finally:
+        holder.execute("ROLLBACK")
         holder.close()
-    assert sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall() == [("theirs",)]
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+    assert _count(db) == 2
 
+
+# A new index is built in a private file beside it and published whole (os.link): the tests below run writers
+# as forked processes of this one (quick to start, and each can be given a fault with a plain setattr).
+
+def _forked(tmp: Path, name: str, args: list, fault=None):
+    """`factlint ARGS` in a forked process, `fault()` run in it first; its (exit code, stdout, stderr) are read
+    back with _result(tmp, name) once it has ended."""
+    import json
+    import multiprocessing
+    from conftest import cli
+
+    def child():
+        if fault:
+            fault()
+        code, out, err = cli(*args)
+        (tmp / f"{name}.result").write_text(json.dumps([code, out, err]), encoding="utf-8")
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    return process
+
+
+def _result(tmp: Path, name: str, process) -> tuple[int, str, str]:
+    import json
+    process.join(60)
+    assert process.exitcode == 0, f"{name} ended with {process.exitcode}"
+    return tuple(json.loads((tmp / f"{name}.result").read_text(encoding="utf-8")))
+
+
+def _stored_then(after: int, action) -> None:
+    """In a forked writer: store `after` articles, then `action()` (an exception or a kill ends the build there)."""
+    import itertools
+    from checker import indexing
+    real = indexing._store
+    done = []
+
+    def store(conn, results, known, stats):   # once: a second writer's later update stores as usual
+        if done:
+            return real(conn, results, known, stats)
+        done.append(True)
+        results = iter(results)
+        real(conn, itertools.islice(results, after), known, stats)
+        action()
+        real(conn, results, known, stats)
+    indexing._store = store
+
+
+def _index_args(articles: Path, db: Path, *extra) -> list:
+    return ["index", articles, "--db", db, "--rules", ROOT / "rules", *extra]
+
+
+def _whole(db: Path, count: int) -> None:
+    """db is a complete index of `count` articles, which factlint check --against reads."""
+    from conftest import cli
+    assert _count(db) == count
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    new = db.parent.parent / "new.md"
+    new.write_text("Une aide de 5 millions d'euros, selon Mark Rutte.\n", encoding="utf-8")
+    code, out, err = cli("check", new, "--against", db, "--select", "contradiction", "--date", "2025-03-05")
+    assert code in (0, 1) and "error" not in err, err
+
+
+def _folder(tmp: Path) -> tuple[Path, Path]:
+    """A folder for the index alone (so that a stray file shows) and the index's path in it."""
+    folder = tmp / "indexes"
+    folder.mkdir()
+    return folder, folder / "new.db"
+
+
+def test_a_first_build_that_fails_while_another_run_builds_takes_nothing_from_it(tmp_path):
+    """Run A builds a new index and fails (here an exception after two articles) while run B, started during A's
+    build, completes. A once made the file, B waited on it, A removed it on failing, and B built in the removed
+    file, said it had indexed, and left an empty file. Now each builds in its own file: B's index is published
+    whole and A's failure takes nothing from it."""
+    import multiprocessing
+    folder, db = _folder(tmp_path)
+    mine, theirs = _archive(tmp_path / "a", 6), _archive(tmp_path / "b", 3)
+    context = multiprocessing.get_context("fork")
+    building, fail = context.Event(), context.Event()
+
+    def stored_then_failed():
+        building.set()
+        fail.wait(30)
+        raise RuntimeError("the build failed")
+    a = _forked(tmp_path, "a", _index_args(mine, db, "--jobs", "1"), lambda: _stored_then(2, stored_then_failed))
+    assert building.wait(30)
+    b = _forked(tmp_path, "b", _index_args(theirs, db, "--jobs", "1", "--wait", "30"))
+    b.join(1.5)   # B was waiting on A's file here
+    fail.set()
+    code, out, err = _result(tmp_path, "a", a)
+    assert code == 2 and out == "" and "RuntimeError: the build failed" in err, err
+    code, out, err = _result(tmp_path, "b", b)
+    assert code == 0 and out == f"{db}: 3 article(s) indexed: 3 added, 0 updated, 0 unchanged, 0 deleted\n", err
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+    _whole(db, 3)
+
+
+@pytest.mark.parametrize("fault", ["sqlite error at the start", "disk full after two articles",
+                                   "exception after two articles", "Ctrl-C after two articles"])
+def test_a_failed_first_build_leaves_no_file(tmp_path, monkeypatch, fault):
+    """No index file, and no private file either: the next run starts afresh. The file once made before the
+    build stayed empty when SQLite failed at the start (an error before the first build's clean-up)."""
+    import itertools
+    from checker import indexing
+    from conftest import cli
+    folder, db = _folder(tmp_path)
+    articles = _archive(tmp_path / "articles", 4)
+    if fault == "sqlite error at the start":
+        def broken(*args):
+            raise sqlite3.OperationalError("disk I/O error")
+        monkeypatch.setattr(indexing, "_fresh", broken)
+    else:
+        error = {"disk": sqlite3.OperationalError("database or disk is full"), "exception": RuntimeError("bug"),
+                 "Ctrl-C": KeyboardInterrupt()}[fault.split()[0]]
+        real = indexing._store
+
+        def stored_two_then_broken(conn, results, known, stats):
+            real(conn, itertools.islice(results, 2), known, stats)
+            raise error
+        monkeypatch.setattr(indexing, "_store", stored_two_then_broken)
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == (130 if fault.startswith("Ctrl-C") else 2) and out == "" and len(err.splitlines()) == 1, err
+    if "sqlite" in fault or "disk" in fault:
+        assert err.startswith(f"factlint: error: {db}: ") and err.rstrip().endswith("no index was written"), err
+    assert list(folder.iterdir()) == []
+    monkeypatch.undo()
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 0 and "4 added" in out, err
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+
+
+@pytest.mark.parametrize("archives", ["the same articles", "other articles"])
+def test_two_first_builds_at_once_both_succeed_and_leave_one_index(tmp_path, archives):
+    """Both runs build at once (each waits for the other to be building), both publish: the first to do so gives
+    the index its name, the other finds the name taken and updates that index, as a run that waited would
+    have: it finds its articles unchanged (the same articles) or replaces the others (other articles). Both
+    exit 0; the warnings about the articles are said by both."""
+    import multiprocessing
+    folder, db = _folder(tmp_path)
+    first = _archive(tmp_path / "a", 4)
+    (first / "bad.md").write_text("---\ndate: [2025\n---\nUne aide de 9 millions d'euros.\n", encoding="utf-8")
+    second = first if archives == "the same articles" else _archive(tmp_path / "b", 2)
+    both_building = multiprocessing.get_context("fork").Barrier(2, timeout=10)
+    writers = {name: _forked(tmp_path, name, _index_args(articles, db, "--jobs", "1", "--wait", "30"),
+                             lambda: _stored_then(1, both_building.wait))
+               for name, articles in (("a", first), ("b", second))}
+    results = {name: _result(tmp_path, name, process) for name, process in writers.items()}
+    assert [code for code, _, _ in results.values()] == [0, 0], results
+    assert all("front matter is not valid YAML" in results[name][2]
+               for name in (["a", "b"] if second == first else ["a"])), results
+    said = sorted(out.split(": ", 1)[1] for _, out, _ in results.values())
+    if archives == "the same articles":
+        assert said == ["5 article(s) indexed: 0 added, 0 updated, 5 unchanged, 0 deleted\n",
+                        "5 article(s) indexed: 5 added, 0 updated, 0 unchanged, 0 deleted\n"], results
+    else:
+        assert said in (["2 article(s) indexed: 2 added, 0 updated, 0 unchanged, 0 deleted\n",
+                         "5 article(s) indexed: 5 added, 0 updated, 0 unchanged, 2 deleted\n"],
+                        ["2 article(s) indexed: 2 added, 0 updated, 0 unchanged, 5 deleted\n",
+                         "5 article(s) indexed: 5 added, 0 updated, 0 unchanged, 0 deleted\n"]), results
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+    _whole(db, 2 if "5 deleted" in said[0] else 5)   # the second to publish replaced the first one's articles
+
+
+@pytest.mark.parametrize("killed", ["while building", "right after publishing"])
+def test_a_first_build_killed_leaves_a_whole_index_or_none_and_a_named_private_file(tmp_path, killed):
+    """kill -9 runs no clean-up: the only leftover is the private file, whose name says what it is; the path of
+    the index names a complete index or nothing."""
+    import signal
+    folder, db = _folder(tmp_path)
+    articles = _archive(tmp_path / "articles", 4)
+
+    def kill():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def fault():
+        from checker import indexing
+        if killed == "while building":
+            _stored_then(2, kill)
+        else:
+            real = indexing._publish
+            indexing._publish = lambda private, target: (real(private, target), kill())
+    process = _forked(tmp_path, "killed", _index_args(articles, db), fault)
+    process.join(60)
+    assert process.exitcode == -signal.SIGKILL
+    left = sorted(p.name for p in folder.iterdir() if p.name != "new.db")
+    assert left and all(name.startswith(".new.db.") and ".building" in name for name in left), left
+    if killed == "while building":
+        assert not db.exists()
+    else:
+        _whole(db, 4)
+
+
+def test_ctrl_c_right_after_publishing_leaves_the_whole_index_and_nothing_else(tmp_path, monkeypatch):
+    from checker import indexing
+    from conftest import cli
+    folder, db = _folder(tmp_path)
+    articles = _archive(tmp_path / "articles", 3)
+    real = indexing._publish
+
+    def interrupted(private, target):
+        real(private, target)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(indexing, "_publish", interrupted)
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 130 and err == "factlint: interrupted\n", err
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+    _whole(db, 3)
+
+
+def test_without_hard_links_a_new_index_is_renamed_into_place_and_never_over_another(tmp_path, monkeypatch):
+    """A filesystem without hard links (FAT, some network shares): os.link fails with another error than
+    "exists", and the private file is renamed to db while db is still missing. When another run has published
+    db meanwhile, its index is kept and updated, never replaced."""
+    import errno
+    from conftest import cli
+    articles = _archive(tmp_path / "articles", 3)
+    published_meanwhile: list[Path] = []   # the index another run publishes while this one tries to link
+    inodes = []
+
+    def no_link(source, target):
+        for published in published_meanwhile:
+            shutil.copy(published, target)
+            inodes.append(os.stat(target).st_ino)
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+    monkeypatch.setattr(os, "link", no_link)
+    folder, db = _folder(tmp_path)
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 0 and "3 added" in out, err
+    assert sorted(p.name for p in folder.iterdir()) == ["new.db"]
+    _whole(db, 3)
+    for name in ("new.db", "new.db-wal", "new.db-shm"):   # the reader's log: the published index, moved aside
+        if (folder / name).exists():
+            (folder / name).rename(tmp_path / name.replace("new", "published"))
+    published_meanwhile.append(tmp_path / "published.db")
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 0 and out == f"{db}: 3 article(s) indexed: 0 added, 0 updated, 3 unchanged, 0 deleted\n", err
+    assert inodes and os.stat(db).st_ino == inodes[0]   # the file another run published, updated in place
+    assert not [p for p in folder.iterdir() if p.name.endswith(".building")]
+
+
+def test_an_empty_file_made_by_hand_is_built_in_place_and_kept_when_its_build_fails(tmp_path, monkeypatch):
+    from checker import indexing
+    from conftest import cli
+    folder, db = _folder(tmp_path)
+    articles = _archive(tmp_path / "articles", 2)
+    db.touch()
+    inode = os.stat(db).st_ino
+
+    def broken(conn, results, known, stats):
+        raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(indexing, "_store", broken)
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 2 and err.rstrip().endswith("the index was not changed"), err
+    assert os.stat(db).st_ino == inode   # the user's file: not removed, and still without a table
+    assert sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall() == []
+    monkeypatch.undo()
+    code, out, err = cli(*_index_args(articles, db))
+    assert code == 0 and "2 added" in out, err
+    assert os.stat(db).st_ino == inode
+    _whole(db, 2)
+
+
+def test_a_new_index_in_a_missing_folder_is_one_line(tmp_path):
+    from conftest import cli
+    db = tmp_path / "no such folder" / "new.db"
+    code, out, err = cli(*_index_args(_archive(tmp_path / "articles", 1), db))
+    assert code == 2 and err.splitlines() == [
+        f"factlint: error: {db}: cannot write the index in {db.parent} (No such file or directory); choose a "
+        "writable --db"], err
 
 
 def test_a_writer_told_busy_at_once_tries_again_until_its_wait_is_over(tmp_path, monkeypatch):
     """SQLite answers "database is locked" at once, without waiting, where its busy handler is not called (a
     writer changing the journal mode, a WAL being recovered): the run tries again until --wait is over, rather
     than giving up at once while saying it waited. Traps: busy for a moment, the run indexes; busy for good, it
-    gives up only once the wait is over, in one line."""
+    gives up only once the wait is over, in one line. The index exists: a new one is built in a private file,
+    where no other writer can be."""
     import time
     from checker import indexing
     from conftest import cli
     small = _archive(tmp_path / "small", 3)
+    db = tmp_path / "index.db"
+    code, out, err = cli("index", small, "--db", db, "--rules", ROOT / "rules")
+    assert code == 0, err
     real = indexing.kind_of
     busy_until = [0.0]
 
@@ -255,15 +536,16 @@ def test_a_writer_told_busy_at_once_tries_again_until_its_wait_is_over(tmp_path,
         return real(conn)
     monkeypatch.setattr(indexing, "kind_of", busy_at_once)
     busy_until[0] = time.monotonic() + 0.5
-    code, out, err = cli("index", small, "--db", tmp_path / "a.db", "--rules", ROOT / "rules", "--wait", "30")
-    assert code == 0 and "3 added" in out, (out, err)
+    code, out, err = cli("index", small, "--db", db, "--rules", ROOT / "rules", "--wait", "30")
+    assert code == 0 and "3 unchanged" in out, (out, err)
     busy_until[0] = time.monotonic() + 3600
     began = time.monotonic()
-    code, out, err = cli("index", small, "--db", tmp_path / "b.db", "--rules", ROOT / "rules", "--wait", "0.6")
+    code, out, err = cli("index", small, "--db", db, "--rules", ROOT / "rules", "--wait", "0.6")
     assert time.monotonic() - began >= 0.6
     assert code == 2 and err.splitlines() == [
-        f"factlint: error: {tmp_path / 'b.db'}: another factlint index is writing this index (waited 0.6 s); run "
+        f"factlint: error: {db}: another factlint index is writing this index (waited 0.6 s); run "
         "again when it has finished, or wait longer with --wait SECONDS"], err
+
 
 def _check_against(db: Path, tmp: Path, checks: str = "contradiction", *, user: bool = False
                    ) -> subprocess.CompletedProcess:
@@ -366,3 +648,7 @@ def test_an_index_in_a_read_only_folder_is_read_and_its_update_refused_in_one_li
     update = userrun.factlint("index", folder / "articles", "--db", db, "--rules", ROOT / "rules", cwd=open_tmp,
                               env={"FACTLINT_CACHE_DIR": str(open_tmp / "user-cache")})
     _one_line(update, db, "read-only", "choose a writable --db")
+    new = userrun.factlint("index", folder / "articles", "--db", folder / "new.db", "--rules", ROOT / "rules",
+                           cwd=open_tmp, env={"FACTLINT_CACHE_DIR": str(open_tmp / "user-cache")})
+    _one_line(new, folder / "new.db", f"cannot write the index in {folder} (Permission denied)", "choose a writable")
+    assert not (folder / "new.db").exists()

@@ -53,7 +53,7 @@ def index(paths, db, rule_paths, date, exclude, no_gitignore, force_exclude, job
     if base is None:
         sys.exit(EXIT_BROKEN)
     rules = engines.rule_contents(targets) if engine == "dask" else ()
-    try:   # a new index is not left behind empty: update_index removes the file of a failed first build
+    try:   # a failed first build leaves no file: update_index builds a new index in a private file
         stats = update_index(list(paths), db, base, rules_fingerprint(targets), date, workers=jobs, engine=engine,
                              scheduler=scheduler, rules=rules, wait=wait, selection=selection)
     except Exception as exc:   # the index keeps its previous content: it is written in one transaction
