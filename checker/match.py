@@ -315,7 +315,9 @@ def same_period(a: Claim, b: Claim, max_days_apart: int = 7) -> bool:
         return a.period == b.period and not a.implicit
     if changing:
         return same_time(x, y)
-    return days_apart(x, y) <= (max_days_apart if a.own_time or b.own_time else 0)
+    # days_apart(x, y) <= most, written out: this runs for most pairs of an archive's blocks
+    most = max_days_apart if a.own_time or b.own_time else 0
+    return most >= 0 and y[0] - x[1] <= most and x[0] - y[1] <= most
 
 
 def _interval(c: ClaimRecord, tolerance: float) -> tuple[float, float]:
@@ -363,7 +365,8 @@ def _score(a: str, b: str) -> float:
 def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7) -> tuple[float, bool] | None:
     """(score, attributed) when a and b are the same claim with incompatible values, else None; attributed: both
     sides are attributed to different sources (info at most)."""
-    if a.path == b.path and a.sentence == b.sentence:
+    same_path = a.path == b.path
+    if same_path and a.sentence == b.sentence:
         return None           # one sentence: "27 à 28 membres", "5 %, dont 3,5 %": parts, not rivals
     one_sentence = a.sentence_key == b.sentence_key
     if one_sentence and a.index != b.index:
@@ -376,7 +379,7 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
     if not units or not values_disagree(a, b):
         return None
     # an article, or a copy of it at the same time (republished years later, it speaks of another time)
-    one_article = a.path == b.path or (a.article_key == b.article_key and a.date is not None and b.date is not None
+    one_article = same_path or (a.article_key == b.article_key and a.date is not None and b.date is not None
                                        and days_apart(a.date, b.date) <= max_days_apart)
     if one_article and one_sentence:
         # the same sentence of the same article, one figure changed: the same claim, unless it is a count that
@@ -388,5 +391,5 @@ def contradiction(a: Claim, b: Claim, threshold: float, max_days_apart: int = 7)
         return None
     if not (same_words if one_article else qualified) or not same_period(a, b, max_days_apart):
         return None
-    score = claim_score(a, b)
+    score = _score(a.text, b.text)   # claim_score(a, b)
     return (score, attributed) if score >= threshold else None

@@ -194,11 +194,14 @@ def unit_keys(conn: sqlite3.Connection, kind: str, table: str, min_size: int, lo
     """The items holding a usable key in [lo, hi]: (item id, every usable key of the item, sorted), by item id."""
     parsed: dict[str, tuple[str, ...]] = {}   # an archive repeats its quotations, and their keys with them
     # from the usable keys of the range to their items (most keys in the range are not usable); "+u.key": so that
-    # SQLite looks each one up, rather than scanning the whole range for each (it would carry the range over)
+    # SQLite looks each one up, rather than scanning the whole range for each (it would carry the range over). The
+    # items' ids are made distinct before their keys are read: an item holds several keys of a range (a quotation's
+    # word pairs), and DISTINCT over (id, keys) compared its whole keys again for each (quotations of 4,000 articles:
+    # 0.18 against 0.11 s)
     rows = conn.execute(
-        f"SELECT DISTINCT k.item_id, s.keys FROM {table} u CROSS JOIN item_keys k ON k.kind = ? AND k.key = +u.key "
-        f"JOIN {table}_sets s ON s.item_id = k.item_id "
-        f"WHERE u.key BETWEEN ? AND ? AND k.size >= ? ORDER BY k.item_id", (kind, lo, hi, min_size))
+        f"SELECT s.item_id, s.keys FROM {table}_sets s WHERE s.item_id IN (SELECT k.item_id FROM {table} u "
+        f"CROSS JOIN item_keys k ON k.kind = ? AND k.key = +u.key WHERE u.key BETWEEN ? AND ? AND k.size >= ?) "
+        f"ORDER BY s.item_id", (kind, lo, hi, min_size))
     # keys are words and hashes joined by "|" and one space: never a line break (usable() joins them with one)
     return [(item_id, parsed.get(keys) or parsed.setdefault(keys, tuple(sorted(keys.split("\n")))))
             for item_id, keys in rows]

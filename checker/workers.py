@@ -125,7 +125,18 @@ def _read_back(name: str) -> Iterator:
 
 
 def _with_state(function: Callable, chunk: list) -> list:
-    return [function(item, _given) for item in chunk]
+    """In a worker: function(item, state) of each item of the chunk, the collector paused while they are worked
+    on and one pass over the young objects after them, as a run in one process does (engines._serial): an
+    article's work makes and frees many objects without cycles, and the automatic passes set off by their count
+    cost about 0.4 % of its instructions."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [function(item, _given) for item in chunk]
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect(0)
 
 
 @contextmanager

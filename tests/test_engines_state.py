@@ -125,3 +125,29 @@ def test_articles_checked_in_this_process_are_checked_with_the_collector_paused_
         finally:
             gc.enable()
     assert seen == [False] * 2 * len(french) and passes == [0] * 2 * (len(french) // 2)
+
+
+def test_a_worker_works_on_a_chunk_with_the_collector_paused_then_passes_over_the_young_and_restores_it(monkeypatch):
+    """A worker pauses the collector while it works on a chunk (as --jobs 1 does), passes once over the young objects
+    after it, and leaves the collector as it found it, an error included; a collector that was off stays off,
+    with no pass."""
+    from checker import workers
+    monkeypatch.setattr(workers, "_given", "the state", raising=False)
+    real_collect = gc.collect
+    passes = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: passes.append(generation) or real_collect(generation))
+
+    def failing(item, state):
+        raise ValueError(item)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            passes.clear()
+            done = workers._with_state(lambda item, state: (item, state, gc.isenabled()), [1, 2])
+            assert done == [(1, "the state", False), (2, "the state", False)]
+            assert gc.isenabled() is enabled and passes == ([0] if enabled else [])
+            with pytest.raises(ValueError):
+                workers._with_state(failing, [3])
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

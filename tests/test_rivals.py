@@ -112,9 +112,10 @@ def _got(rivals: Rivals, collection) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("active", [2, 7, 1 << 12])
-def test_what_is_reported_does_not_depend_on_the_items_held_in_memory(monkeypatch, active):
+@pytest.mark.parametrize("active, buffered", [(2, 1 << 16), (7, 4), (1 << 12, 6), (1 << 12, 1 << 16)])
+def test_what_is_reported_does_not_depend_on_the_items_held_in_memory(monkeypatch, active, buffered):
     monkeypatch.setattr(_rivals, "ACTIVE", active)   # 2: the best rivals of nearly every item stored and read back
+    monkeypatch.setattr(_rivals, "PAIRS_BUFFERED", buffered)   # 4, 6: the pairs written and read back in many pieces
     for seed in range(3):
         conflicts = _random_conflicts(seed, 400)
         collection = _Checked(archived={"z.md"})

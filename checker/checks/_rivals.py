@@ -141,38 +141,43 @@ class Rivals:
         in an archive that repeats its figures, and keeps `keep`: most are refused by one comparison with its
         last kept. One loop, no call per conflict: hundreds of thousands of conflicts come through here."""
         active, met, counts, flags, keep = self._active, self._met, self.counts, self.flags, self.keep
+        state_at = active.get
         buffer = self._buffer
+        append = buffer.append
         last = None   # the item a of the conflict before: a unit's conflicts come item by item, its rivals in turn
         try:
             for a, b, score, tier, flag in conflicts:
-                if len(active) >= ACTIVE:   # here, not while a's state is held: storing it would lose what follows
-                    self._store(ACTIVE // 2)
-                    last = None
                 if a is not last:
+                    # the active items are stored only here, while no item's state is held: storing a's would
+                    # lose what follows (so they may pass ACTIVE by the rivals of one item)
+                    if len(active) >= ACTIVE:
+                        self._store(ACTIVE // 2)
                     last = a
-                    na, best_a, place_a = active.get(a.order()) or met(a)
-                nb, best_b, place_b = active.get(b.order()) or met(b)
-                rank = (tier, -score, place_b)
-                if len(best_a) < keep:
-                    insort(best_a, (rank, nb), key=_rank)
-                elif rank < best_a[-1][0]:
+                    na, best_a, place_a = state_at(a.order()) or met(a)
+                    full_a = len(best_a) >= keep   # only a's own conflicts change its best rivals
+                nb, best_b, place_b = state_at(b.order()) or met(b)
+                score = -score
+                if not full_a:
+                    insort(best_a, ((tier, score, place_b), nb), key=_rank)
+                    full_a = len(best_a) >= keep
+                elif (tier, score, place_b) < best_a[-1][0]:
                     best_a.pop()
-                    insort(best_a, (rank, nb), key=_rank)
-                rank = (tier, -score, place_a)
+                    insort(best_a, ((tier, score, place_b), nb), key=_rank)
                 if len(best_b) < keep:
-                    insort(best_b, (rank, na), key=_rank)
-                elif rank < best_b[-1][0]:
+                    insort(best_b, ((tier, score, place_a), na), key=_rank)
+                elif (tier, score, place_a) < best_b[-1][0]:
                     best_b.pop()
-                    insort(best_b, (rank, na), key=_rank)
+                    insort(best_b, ((tier, score, place_a), na), key=_rank)
                 counts[na] += 1
                 counts[nb] += 1
                 if not flag:
                     flags[na] = flags[nb] = 0
-                buffer.append(na)
-                buffer.append(nb)
+                append(na)
+                append(nb)
                 if len(buffer) >= PAIRS_BUFFERED:
                     self._flush()
                     buffer = self._buffer
+                    append = buffer.append
         except BaseException:
             self.close()
             raise
