@@ -185,13 +185,23 @@ def _fork_all(executor) -> None:
 def _stop(executor) -> None:
     """Stop the workers at once, without finishing the queued work. The executor's own thread may fail
     while its workers are terminated under it (a pipe closed by one side first): that is the end being
-    asked for, not an error, so it is not printed."""
+    asked for, not an error, so it is not printed.
+
+    A worker terminated in the middle of writing its result leaves part of it in the pipe, and the executor's
+    thread, reading it, would wait for the rest for ever (the pipe's writing end is open here too), and the
+    shutdown with it: once the workers are gone, this process's writing end is closed, so that the read ends."""
     manager = getattr(executor, "_executor_manager_thread", None)
     default = threading.excepthook
     threading.excepthook = lambda args: None if args.thread is manager else default(args)
     try:
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        for process in processes:
+            process.join()
+        writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
         executor.shutdown(wait=True, cancel_futures=True)   # the workers are gone: this returns at once
     finally:
         threading.excepthook = default
