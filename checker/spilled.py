@@ -44,6 +44,11 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 _new = object.__new__
 
 
+def _place(finding: Finding) -> tuple[str, str, int, int]:
+    location = finding.location
+    return finding.rule, location.path, location.line, location.column
+
+
 def _flat(entry: tuple) -> tuple:
     """An entry (sort key, (finding, fingerprint)) as plain values: (key, (end_line, end_column, severity's value,
     text, suggestion, evidence, fix, level, fingerprint)), the key holding the rest of the finding (path, line,
@@ -202,6 +207,20 @@ class SpilledFindings(_Batches):
     def _rebuilt(self, batches: list[tuple[int, int]]) -> Iterator[tuple]:
         for batch in self._loaded(batches):
             yield from _rebuilt(batch)
+
+    def places(self, rules: set[str]) -> Iterator[tuple[str, str, int, int]]:
+        """(rule, path, line, column) of each finding of one of `rules`, in no particular order, read without
+        rebuilding the findings written (their sort keys hold all four)."""
+        for _, batches in self._runs:
+            for key, rest in self._read(batches):
+                if len(rest) != 2:
+                    if key[3] in rules:
+                        yield key[3], key[0], key[1], key[2]
+                elif rest[0].rule in rules:   # not of the shape _flat writes
+                    yield _place(rest[0])
+        for _, (finding, _) in self._buffer:
+            if finding.rule in rules:
+                yield _place(finding)
 
     def filtered(self, wanted) -> "SpilledFindings":
         """The findings for which wanted(finding) is true, with their fingerprints, spilled anew."""

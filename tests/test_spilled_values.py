@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from pathlib import Path
 
 import pytest
 
@@ -110,6 +111,9 @@ def _assert_read_back_as_the_plain_form_gives(pairs: list[tuple[Finding, str | N
         assert back == expected
         assert [_shape(p) for p in back] == [_shape(p) for p in expected]
         assert [hash(f) for f, _ in back] == [hash(f) for f, _ in expected]
+    rules = {"name-typo", "contradiction"}
+    assert sorted(kept.places(rules)) == sorted((f.rule, f.location.path, f.location.line, f.location.column)
+                                                for f, _ in pairs if f.rule in rules)
     half = kept.filtered(lambda f: hash(f) % 2)
     assert [_shape(p) for p in half.pairs()] == [_shape(p) for p in expected if hash(p[0]) % 2]
 
@@ -159,3 +163,26 @@ def test_real_findings_read_back_as_they_were(small_runs, tmp_path):
     _assert_read_back_as_the_plain_form_gives([(f, report.fingerprints.get(f) or f"fp{n}")
                                                for n, f in enumerate(findings)])
 
+
+
+def test_a_deferring_check_is_left_out_where_the_other_reported_with_findings_on_disk(small_runs, tmp_path,
+                                                                                    monkeypatch):
+    """name-variant defers to name-typo at the same place: the places of the articles' findings read from disk
+    (SpilledFindings.places) leave it out as the findings in memory do."""
+    from checker import store
+    from checker.checks import name_variant
+    article = "---\ndate: 2024-03-0{day}\nlang: fr\n---\n\nLe chancelier allemand Olaf {name} a parlé à Berlin.\n"
+    for day in range(1, 4):
+        (tmp_path / f"a{day}.md").write_text(article.format(day=day, name="Scholz"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(article.format(day=5, name="Scholtz"), encoding="utf-8")
+    for n in range(12):   # findings enough to be written to disk (BUFFER): each article's date unknown
+        (tmp_path / f"c{n}.md").write_text("Le conseil s'est réuni.\n", encoding="utf-8")
+
+    def found() -> list[tuple[str, str]]:
+        report = factlint.Linter(root=ROOT, baseline=False).check_paths([tmp_path])
+        return [(f.rule, Path(f.location.path).name) for f in report.findings if f.rule != "unknown-date"]
+    in_memory = found()
+    monkeypatch.setattr(store, "SPILL", 0)
+    assert found() == in_memory == [("name-typo", "b.md")]
+    monkeypatch.setattr(name_variant, "DEFERS_TO", ())
+    assert found() == [("name-typo", "b.md"), ("name-variant", "b.md")]
