@@ -196,7 +196,8 @@ def _deferring(found, earlier) -> Iterator[Finding]:
     if not deferred:
         return iter(found)
     watched = set().union(*deferred.values())
-    taken = {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier if f.rule in watched}
+    taken = set(earlier.places(watched)) if isinstance(earlier, SpilledFindings) else \
+        {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier if f.rule in watched}
     return (f for f in found if not any((rule, f.location.path, f.location.line, f.location.column) in taken
                                         for rule in deferred.get(f.rule, ())))
 

@@ -11,7 +11,14 @@ reader holds a batch from fewer than MAX_RUNS runs of each size (a handful of si
 findings) and each finding is written once per size it goes through.
 
 Each finding travels with its fingerprint (baseline.py), which a report otherwise keeps in a dictionary
-keyed by finding. The file is written and read by this process only.
+keyed by finding, and with its sort key, computed once when it is added. The file is written and read by this
+process only.
+
+A finding of the usual shape (exactly a Finding, a Location, a Severity, Evidence at Places and a Fix or none) is
+pickled as plain values, its fields' strings, numbers and tuples (_flat), and rebuilt by setting the fields of new
+objects (_rebuilt): pickled as objects, each of its dozen objects went through a Python __reduce__ on the way out
+and its class's __init__ on the way in. A finding of any other shape (a subclass, a field of another class) is
+pickled as it is. Either way pickle keeps every value and its type.
 """
 from __future__ import annotations
 
@@ -20,8 +27,9 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
+from operator import itemgetter
 
-from .finding import Finding
+from .finding import Evidence, Finding, Fix, Location, Place, Severity
 
 BUFFER = 4_096   # findings held before a run is written: about 4.6 KB each in memory (20,000 held 92 MB), so a
                  # run of 16,000 benchmark articles peaked at 166 MB with 20,000 and 93 MB with 4,096, the same CPU:
@@ -30,8 +38,79 @@ BATCH = 128      # findings pickled together; a reader holds a batch of every ru
 MAX_RUNS = 16
 
 
-def _key(entry: tuple) -> tuple:
-    return entry[0].sort_key()
+_key = itemgetter(0)   # of an entry (sort key, (finding, fingerprint)), as written or read back
+_pair = itemgetter(1)
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_new = object.__new__
+
+
+def _place(finding: Finding) -> tuple[str, str, int, int]:
+    location = finding.location
+    return finding.rule, location.path, location.line, location.column
+
+
+def _flat(entry: tuple) -> tuple:
+    """An entry (sort key, (finding, fingerprint)) as plain values: (key, (end_line, end_column, severity's value,
+    text, suggestion, evidence, fix, level, fingerprint)), the key holding the rest of the finding (path, line,
+    column, rule, message: Finding.sort_key), each piece of evidence a tuple (source, text, path, line, column), a
+    fix a tuple of its fields. A finding of another shape: the entry as it is."""
+    finding, fingerprint = entry[1]
+    location, severity, fix = finding.location, finding.severity, finding.fix
+    if type(finding) is not Finding or type(location) is not Location or type(severity) is not Severity \
+            or type(finding.evidence) is not tuple:
+        return entry
+    evidence = []
+    for item in finding.evidence:
+        place = item.place
+        if type(item) is not Evidence or type(place) is not Place:
+            return entry
+        evidence.append((item.source, item.text, place.path, place.line, place.column))
+    if fix is not None:
+        if type(fix) is not Fix:
+            return entry
+        fix = (fix.start, fix.end, fix.replacement, fix.safe)
+    return entry[0], (location.end_line, location.end_column, severity._value_, finding.text, finding.suggestion,
+                      tuple(evidence), fix, finding.level, fingerprint)
+
+
+def _rebuilt(entries: list) -> Iterator[tuple]:
+    """The entries of a batch as _flat gave them, their findings rebuilt: each object made by object.__new__ and
+    its fields set, fewer instructions than calling each class's __init__ (an Evidence at its Place: 2.8 K against
+    4.3 K, where Evidence.__init__ calls __post_init__ too)."""
+    for key, rest in entries:
+        if len(rest) == 2:   # (finding, fingerprint): not of the shape _flat writes
+            yield key, rest
+            continue
+        end_line, end_column, severity, text, suggestion, evidence, fix, level, fingerprint = rest
+        items = []
+        for source, said, path, line, column in evidence:
+            place = _new(Place)
+            place.path = path
+            place.line = line
+            place.column = column
+            item = _new(Evidence)
+            item.source = source
+            item.text = said
+            item.place = place
+            items.append(item)
+        path, line, column, rule, message = key
+        location = _new(Location)
+        location.path = path
+        location.line = line
+        location.column = column
+        location.end_line = end_line
+        location.end_column = end_column
+        finding = _new(Finding)
+        finding.rule = rule
+        finding.message = message
+        finding.location = location
+        finding.severity = _SEVERITIES[severity]
+        finding.text = text
+        finding.suggestion = suggestion
+        finding.evidence = tuple(items)
+        finding.fix = fix and Fix(*fix)
+        finding.level = level
+        yield key, (finding, fingerprint)
 
 
 class _Batches:
@@ -43,22 +122,26 @@ class _Batches:
     def close(self) -> None:
         self._file.close()
 
-    def _write(self, entries: Iterable) -> list[tuple[int, int]]:
-        """The entries appended as batches: their (offset, size)."""
+    def _write(self, entries: Iterable, flat=None) -> list[tuple[int, int]]:
+        """The entries appended as batches (each as flat(entry) gives it, when flat is given): their (offset,
+        size)."""
         batches = []
         entries = iter(entries)
         while batch := list(islice(entries, BATCH)):   # reading a batch may move the file's position
-            data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(batch if flat is None else list(map(flat, batch)), protocol=pickle.HIGHEST_PROTOCOL)
             self._file.seek(0, 2)
             batches.append((self._file.tell(), len(data)))
             self._file.write(data)
         return batches
 
-    def _read(self, batches: list[tuple[int, int]]) -> Iterator:
+    def _loaded(self, batches: list[tuple[int, int]]) -> Iterator[list]:
         for offset, size in batches:
             self._file.seek(offset)
-            data = self._file.read(size)
-            yield from pickle.loads(data)
+            yield pickle.loads(self._file.read(size))
+
+    def _read(self, batches: list[tuple[int, int]]) -> Iterator:
+        for batch in self._loaded(batches):
+            yield from batch
 
 
 class SpilledFindings(_Batches):
@@ -69,7 +152,7 @@ class SpilledFindings(_Batches):
     def __init__(self, findings: Iterable[Finding] = (), fingerprints: dict | None = None):
         super().__init__("factlint-findings-")
         self._runs: list[tuple[int, list]] = []   # each run: its level, the (offset, size) of its batches
-        self._buffer: list[tuple[Finding, str | None]] = []
+        self._buffer: list[tuple[tuple, tuple[Finding, str | None]]] = []   # (sort key, (finding, fingerprint))
         self._length = 0
         self.extend(findings, fingerprints)
 
@@ -93,7 +176,7 @@ class SpilledFindings(_Batches):
         return next(islice(self, position, None))
 
     def append(self, finding: Finding, fingerprint: str | None = None) -> None:
-        self._buffer.append((finding, fingerprint))
+        self._buffer.append((finding.sort_key(), (finding, fingerprint)))
         self._length += 1
         if len(self._buffer) >= BUFFER:
             self._flush()
@@ -114,8 +197,30 @@ class SpilledFindings(_Batches):
 
     def pairs(self) -> Iterator[tuple[Finding, str | None]]:
         """(finding, fingerprint) in report order."""
+        return map(_pair, self._entries())
+
+    def _entries(self) -> Iterator[tuple]:
+        """(sort key, (finding, fingerprint)) in report order."""
         buffered = sorted(self._buffer, key=_key)
-        return heapq.merge(*(self._read(batches) for _, batches in self._runs), buffered, key=_key)
+        return heapq.merge(*(self._rebuilt(batches) for _, batches in self._runs), buffered, key=_key)
+
+    def _rebuilt(self, batches: list[tuple[int, int]]) -> Iterator[tuple]:
+        for batch in self._loaded(batches):
+            yield from _rebuilt(batch)
+
+    def places(self, rules: set[str]) -> Iterator[tuple[str, str, int, int]]:
+        """(rule, path, line, column) of each finding of one of `rules`, in no particular order, read without
+        rebuilding the findings written (their sort keys hold all four)."""
+        for _, batches in self._runs:
+            for key, rest in self._read(batches):
+                if len(rest) != 2:
+                    if key[3] in rules:
+                        yield key[3], key[0], key[1], key[2]
+                elif rest[0].rule in rules:   # not of the shape _flat writes
+                    yield _place(rest[0])
+        for _, (finding, _) in self._buffer:
+            if finding.rule in rules:
+                yield _place(finding)
 
     def filtered(self, wanted) -> "SpilledFindings":
         """The findings for which wanted(finding) is true, with their fingerprints, spilled anew."""
@@ -127,10 +232,10 @@ class SpilledFindings(_Batches):
 
     def _flush(self) -> None:
         self._buffer.sort(key=_key)
-        self._runs.append((0, self._write(self._buffer)))
+        self._runs.append((0, self._write(self._buffer, _flat)))
         self._buffer = []
         # MAX_RUNS runs of one level merged into one of the next: each finding is written a few times,
-        # and a reader holds a batch of at most MAX_RUNS runs a level
+        # and a reader holds a batch of at most MAX_RUNS runs a level; entries merged as written, never rebuilt
         while len(self._runs) >= MAX_RUNS and len({level for level, _ in self._runs[-MAX_RUNS:]}) == 1:
             level = self._runs[-1][0]
             merged = heapq.merge(*(self._read(batches) for _, batches in self._runs[-MAX_RUNS:]), key=_key)
