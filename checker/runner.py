@@ -21,7 +21,7 @@ from .finding import Finding, RunError
 from .pipeline import Settings, enabled_checks, state_of
 from .records import ArticleRecord
 from .report import Report
-from .spilled import SpilledDigests, SpilledFindings, SpilledList
+from .spilled import SpilledDigests, SpilledFindings, SpilledList, places
 from .store import RecordStore
 
 __all__ = ["Settings", "load_rules", "run"]
@@ -196,8 +196,7 @@ def _deferring(found, earlier) -> Iterator[Finding]:
     if not deferred:
         return iter(found)
     watched = set().union(*deferred.values())
-    taken = set(earlier.places(watched)) if isinstance(earlier, SpilledFindings) else \
-        {(f.rule, f.location.path, f.location.line, f.location.column) for f in earlier if f.rule in watched}
+    taken = set(places(earlier, watched))
     return (f for f in found if not any((rule, f.location.path, f.location.line, f.location.column) in taken
                                         for rule in deferred.get(f.rule, ())))
 

@@ -49,6 +49,14 @@ def _place(finding: Finding) -> tuple[str, str, int, int]:
     return finding.rule, location.path, location.line, location.column
 
 
+def places(findings: "Iterable[Finding] | SpilledFindings", rules: set[str]) -> Iterator[tuple[str, str, int, int]]:
+    """(rule, path, line, column) of each of the findings of one of `rules`, in no particular order: spilled ones
+    read from their sort keys (SpilledFindings.places), others from the findings."""
+    if isinstance(findings, SpilledFindings):
+        return findings.places(rules)
+    return (_place(finding) for finding in findings if finding.rule in rules)
+
+
 def _flat(entry: tuple) -> tuple:
     """An entry (sort key, (finding, fingerprint)) as plain values: (key, (end_line, end_column, severity's value,
     text, suggestion, evidence, fix, level, fingerprint)), the key holding the rest of the finding (path, line,
