@@ -13,7 +13,7 @@ from importlib import resources
 
 import regex
 
-from .. import cachedir
+from .. import cachedir, patterns
 from ..fold import fold
 
 _CODE = regex.compile(r"[a-z]{2,3}")
@@ -66,7 +66,7 @@ def alternation(words, loose: bool = True) -> str:
     between words and either apostrophe (' or ’)."""
     out = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = regex.escape(word)
+        escaped = patterns.escape(word)
         if loose:
             escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]")
         out.append(escaped)
@@ -90,7 +90,7 @@ def starts(*word_lists, digits: bool = False, also: str = "") -> str:
     it would otherwise try a lookbehind and every alternative (several times faster on prose)."""
     firsts = {w[0] for words in word_lists for w in words if w}
     chars = {c for f in firsts for c in (f.lower(), f.upper())} | set(also)
-    body = "".join(regex.escape(c) for c in sorted(chars)) + (r"\d" if digits else "")
+    body = "".join(patterns.escape(c) for c in sorted(chars)) + (r"\d" if digits else "")
     return f"(?=[{body}])" if body else ""   # no words: no lookahead, the pattern decides
 
 
