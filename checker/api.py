@@ -182,11 +182,11 @@ def _override(config: cfg.Config, rules, select, ignore, checks) -> None:
 
 
 def _baseline(config: cfg.Config, baseline):
-    # deferred: `import factlint` stays quick; the checks load when first used
-    from . import baseline as baselines
     path = config.get("baseline") if baseline is None or baseline is True else baseline
     if path is None or path is False:
         return None
+    # deferred: loaded only when a baseline is used
+    from . import baseline as baselines
     try:
         return baselines.load(Path(path))
     except baselines.BaselineError as exc:

@@ -21,12 +21,12 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
-from importlib import resources
 from pathlib import Path
 from collections import Counter
 from typing import Iterable, Iterator
 from urllib.parse import quote
 
+from . import lang
 from .finding import RunError
 from .records import ClaimRecord, NameSpelling, QuoteRecord, load_claim, load_quote
 
@@ -60,7 +60,7 @@ def extraction_fingerprint() -> str:
     """What extraction depends on besides the text: its version, the records' fields and the language data."""
     fields = ",".join(f.name for cls in (ClaimRecord, QuoteRecord) for f in dataclasses.fields(cls))
     digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTION_VERSION}:{fields}".encode())
-    lang_dir = resources.files("checker.lang")
+    lang_dir = lang.FOLDER
     for name in sorted(p.name for p in lang_dir.iterdir() if p.name.endswith(".yaml")):
         digest.update(name.encode() + lang_dir.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]

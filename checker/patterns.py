@@ -33,6 +33,20 @@ _used: dict[tuple[str, int], regex.Pattern] = {}
 _dirty = False
 
 
+# regex.escape(text) puts a backslash before each special character of the module and each whitespace character
+# (str.isspace), testing one character at a time in Python: the pattern builders escape thousands of words of the
+# language files in every process. The same text, in one str.translate.
+_SPECIAL = "()[]{}?*+|^$\\.-#&~"
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+               "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_ESCAPES = {ord(c): "\\" + c for c in _SPECIAL + _WHITESPACE}
+
+
+def escape(text: str) -> str:
+    """regex.escape(text), the same characters escaped (tests/test_fast_escape.py compares them)."""
+    return text.translate(_ESCAPES)
+
+
 def cache_name() -> str:
     return f"patterns-regex-{regex.__version__}.{sys.implementation.cache_tag}.pickle"
 

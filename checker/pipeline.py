@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -94,13 +93,22 @@ def process(job, state: State) -> Report:
     return part
 
 
+def error_detail(exc: Exception, debug: bool) -> str:
+    """What a run error says of an internal error: one line, or with --debug the traceback (of the exception
+    being handled)."""
+    if not debug:
+        return f"{type(exc).__name__}: {exc}"
+    import traceback   # deferred: only an internal error with --debug shows a traceback
+    return traceback.format_exc()
+
+
 def _record(ctx: ArticleContext, records, settings: Settings, report: Report) -> None:
     if records is None:
         return
     try:
         records.append(record_of(ctx))
     except Exception as exc:
-        detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
+        detail = error_detail(exc, settings.debug)
         report.errors.append(RunError(ctx.article.path, None, f"internal error extracting statements: {detail}"))
 
 
@@ -116,7 +124,7 @@ def check_article(article: Article, base, checks, settings: Settings, report: Re
         try:
             findings.extend(module.check(ctx, options))
         except Exception as exc:  # one failing check never stops the others
-            detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
+            detail = error_detail(exc, settings.debug)
             report.errors.append(RunError(article.path, None, f"internal error in check {module.ID}: {detail}"))
     ran = {m.ID for m, _ in checks}
 

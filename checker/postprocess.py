@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import fix, suppress
-from .baseline import fingerprints
 from .finding import DEFAULT, Finding, Severity
 
 
@@ -85,6 +84,7 @@ def _baseline(article, findings: list[Finding], settings, report) -> list[Findin
     """Fingerprint the findings and leave out those the baseline already has."""
     if not needs_text(settings):
         return findings   # each fingerprint hashes the finding's sentence, found by splitting the whole text anew
+    from .baseline import fingerprints   # deferred: a run with neither a baseline nor fingerprints never loads it
     prints = fingerprints(findings, article.text)
     if settings.baseline is not None:
         remaining = settings.baseline.for_path(article.path)

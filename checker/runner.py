@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import traceback
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, nullcontext
@@ -18,7 +17,7 @@ from .blocks import StoreCollection
 from .checks import REGISTRY
 from .collection import Collection
 from .finding import Finding, RunError
-from .pipeline import Settings, enabled_checks, state_of
+from .pipeline import Settings, enabled_checks, error_detail, state_of
 from .records import ArticleRecord
 from .report import Report
 from .spilled import SpilledDigests, SpilledFindings, SpilledList, places
@@ -226,7 +225,7 @@ def check_collection(records: list[ArticleRecord] | RecordStore, checks, setting
                 report.errors.append(exc.run_error)
                 return found
             except Exception as exc:
-                detail = traceback.format_exc() if settings.debug else f"{type(exc).__name__}: {exc}"
+                detail = error_detail(exc, settings.debug)
                 report.errors.append(RunError(_paths_shown(records), None,
                                               f"internal error in check {module.ID}: {detail}"))
     finally:

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
-
-from . import cachedir
+from . import cachedir, lang
 
 PERCENT = "percent"
 CURRENCY = "currency"
@@ -21,7 +19,7 @@ class Unit:
 
 @functools.lru_cache(maxsize=None)
 def table() -> dict[str, Unit]:
-    raw = resources.files("checker.lang").joinpath("units.yaml").read_bytes()
+    raw = (lang.FOLDER / "units.yaml").read_bytes()
     data = cachedir.parsed("units", raw, _parse_yaml, cachedir.is_mapping)
     units = {PERCENT: Unit(PERCENT, PERCENT)}
     for dimension, entries in data.items():

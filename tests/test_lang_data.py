@@ -199,3 +199,8 @@ def test_every_language_has_keyboard_rows_of_letters():
     for code in lang.codes():
         rows = lang.load(code)["keyboard_rows"]
         assert len(rows) >= 3 and all(isinstance(row, str) and row.isalpha() for row in rows), code
+
+
+def test_the_folder_is_the_one_importlib_resources_gives():
+    from importlib import resources
+    assert lang.FOLDER == Path(str(resources.files("checker.lang")))

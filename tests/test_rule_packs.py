@@ -228,3 +228,9 @@ def test_a_shared_summit_name_is_picked_by_its_date(shipped):
 def test_the_packs_drive_the_title_checks(shipped, date, text, flagged):
     findings = run_check("anachronistic-title", text, shipped, D(date), lang="fr")
     assert bool(findings) is flagged, [f.message for f in findings]
+
+
+def test_the_installed_packs_are_where_importlib_resources_puts_them():
+    from importlib import resources
+    from pathlib import Path
+    assert facts.INSTALLED == Path(str(resources.files("checker"))) / "shipped_rules"

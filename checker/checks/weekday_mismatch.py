@@ -73,13 +73,13 @@ def _like(word: str, written: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
-    return patterns.compile(r"\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+    return patterns.compile(r"\s*(?:" + "|".join(patterns.escape(m) for m in markers) + r")")
 
 
 @functools.lru_cache(maxsize=None)
 def _nights(code: str) -> regex.Pattern:
     days = "|".join(sorted(language.load(code)["weekdays"], key=len, reverse=True))
-    bodies = [regex.escape(t).replace(r"\ ", r"\s+").replace(r"\{a\}", "{a}").replace(r"\{b\}", "{b}")
+    bodies = [patterns.escape(t).replace(r"\ ", r"\s+").replace(r"\{a\}", "{a}").replace(r"\{b\}", "{b}")
               .replace("{a}", f"(?P<a>{days})").replace("{b}", f"(?P<b>{days})")
               for t in language.load(code)["night_spans"]]
     return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", regex.I)

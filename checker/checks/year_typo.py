@@ -76,19 +76,19 @@ FORWARD = ("deadline", "start")
 @functools.lru_cache(maxsize=None)
 def _eras(code: str) -> regex.Pattern:
     markers = language.load(code)["era_markers"]
-    return patterns.compile(r"^\s*(?:" + "|".join(regex.escape(m) for m in markers) + r")")
+    return patterns.compile(r"^\s*(?:" + "|".join(patterns.escape(m) for m in markers) + r")")
 
 
 @functools.lru_cache(maxsize=None)
 def _ahead(code: str) -> regex.Pattern:
     words = language.load(code)["year_ahead_words"]
-    return patterns.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.I)
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(patterns.escape(w) for w in words) + r")(?!\w)", regex.I)
 
 
 @functools.lru_cache(maxsize=None)
 def _history(code: str) -> regex.Pattern:
     words = language.load(code)["history_words"]
-    return patterns.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.I)
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(patterns.escape(w) for w in words) + r")(?!\w)", regex.I)
 
 
 @functools.lru_cache(maxsize=4096)

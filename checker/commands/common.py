@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 
 import click
 
@@ -122,6 +121,7 @@ def engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
 def internal_error(debug: bool) -> None:
     """A bug of factlint (or a worker that died): one line and exit 2; the traceback with --debug."""
     if debug:
+        import traceback   # deferred: only --debug prints a traceback
         traceback.print_exc()
     else:
         exc = sys.exc_info()[1]

@@ -244,7 +244,7 @@ def needed_words(code: str, key: str) -> dict[str, regex.Pattern | None] | None:
         run = max(runs, key=lambda m: len(m.group()))
         word = run.group().lower()
         whole = masked[run.start() - 1:run.start()] in ("", " ") and masked[run.end():run.end() + 1] in ("", " ")
-        pattern = patterns.compile(rf"(?<!\w){regex.escape(word)}(?!\w)", regex.I) if whole else None
+        pattern = patterns.compile(rf"(?<!\w){patterns.escape(word)}(?!\w)", regex.I) if whole else None
         words[word] = pattern if words.get(word, pattern) is not None else None
     return words
 

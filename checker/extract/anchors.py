@@ -34,7 +34,7 @@ def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern | None]:
     year = patterns.compile(rf"(?<!\w)(?:{alternation(data['anchor_year_before'])})\s+(?:(?P<month>{months})\s+)?{_YEAR}",
                             regex.I)
     numbers = alternation(data["cardinal_words"])
-    ago = [alternation([p]).replace(regex.escape("{n}"), rf"(?P<n>\d{{1,3}}|{numbers})")
+    ago = [alternation([p]).replace(patterns.escape("{n}"), rf"(?P<n>\d{{1,3}}|{numbers})")
            for p in data["years_ago"]]
     ago_pattern = patterns.compile(rf"(?<!\w)(?:{'|'.join(ago)})(?!\w)", regex.I) if ago else None
     return year, ago_pattern

@@ -31,8 +31,8 @@ class EventMention:
 @functools.lru_cache(maxsize=None)
 def _relative(code: str) -> list[tuple[regex.Pattern, str]]:
     data = language.load(code)
-    n = "(?P<n>" + "|".join(sorted(map(regex.escape, data["number_words"]), key=len, reverse=True)) + r"|\d+)"
-    unit = "(?P<unit>" + "|".join(sorted(map(regex.escape, data["time_units"]), key=len, reverse=True)) + ")"
+    n = "(?P<n>" + "|".join(sorted(map(patterns.escape, data["number_words"]), key=len, reverse=True)) + r"|\d+)"
+    unit = "(?P<unit>" + "|".join(sorted(map(patterns.escape, data["time_units"]), key=len, reverse=True)) + ")"
     out = []
     for direction, templates in data["relative_to_event"].items():
         for template in templates:

@@ -84,7 +84,7 @@ _CLOCK = patterns.compile(r"(?<![\w:/.,])(?P<h>\d{1,2})(?P<sep>[ \u00a0]?h[ \u00
 @functools.lru_cache(maxsize=None)
 def _time_context(code: str) -> regex.Pattern:
     words = sorted(language.load(code)["time_before"], key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alternation = "|".join(patterns.escape(w).replace(r"\ ", r"\s+") for w in words)
     return patterns.compile(rf"(?:^|\W)(?:{alternation})\s*$", regex.I)
 
 

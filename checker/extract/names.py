@@ -21,7 +21,7 @@ class NameSpan:
 
 @functools.lru_cache(maxsize=None)
 def _pattern(code: str) -> regex.Pattern:
-    particles = "|".join(regex.escape(p).replace("'", "['’]") for p in
+    particles = "|".join(patterns.escape(p).replace("'", "['’]") for p in
                          sorted(language.load(code)["name_particles"], key=len, reverse=True))
     return patterns.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,6}}(?![\w-])")
 

@@ -45,7 +45,7 @@ class NumberMention:
 @functools.lru_cache(maxsize=None)
 def _patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
-    groups = "".join(regex.escape(s) for s in data["thousands_separators"])
+    groups = "".join(patterns.escape(s) for s in data["thousands_separators"])
     long_scales = [w for w in data["scale_words"] if len(w) > 2]
     short_scales = [w for w in data["scale_words"] if len(w) <= 2]
     words = _alternation(data["cardinal_words"])

@@ -48,7 +48,7 @@ class Quote:
 @functools.lru_cache(maxsize=None)
 def _cues(code: str) -> regex.Pattern:
     cues = sorted(language.load(code)["quote_pronoun_cues"], key=len, reverse=True)
-    alt = "|".join(regex.escape(c).replace("'", "['’]").replace(r"\ ", r"\s+") for c in cues)
+    alt = "|".join(patterns.escape(c).replace("'", "['’]").replace(r"\ ", r"\s+") for c in cues)
     return patterns.compile(rf"^[\s,.:;!?—–-]*(?:\p{{L}}+\s+){{0,1}}(?:{alt})(?![\w-])", regex.I)
 
 

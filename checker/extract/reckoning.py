@@ -59,9 +59,9 @@ class Change:
 
 
 def _template(text: str, slots: dict[str, str]) -> str:
-    body = regex.escape(text).replace(r"\ ", r"\s+").replace("'", "['’]")
+    body = patterns.escape(text).replace(r"\ ", r"\s+").replace("'", "['’]")
     for name, pattern in slots.items():
-        body = body.replace(regex.escape("{" + name + "}"), pattern)
+        body = body.replace(patterns.escape("{" + name + "}"), pattern)
     return body
 
 

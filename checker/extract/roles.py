@@ -36,7 +36,7 @@ def _patterns(code: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     months = alternation(data["months"])
     since = patterns.compile(rf"\s*,?\s*(?:{alternation(data['role_since'])})\s+(?:{day}\s+)?"
                              rf"(?:(?P<month>{months})\s+(?:{day},?\s+)?)?(?P<year>{_YEAR})(?!\d)", regex.I)
-    ranges = "|".join(rf"{regex.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
+    ranges = "|".join(rf"{patterns.escape(a)}\s+{_YEAR}\s+{alternation([b])}\s+{_YEAR}" for a, b in data["role_range"])
     body = rf"(?:(?:{ranges})|\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\))(?!\d)"
     span = patterns.compile(rf"\s*,?\s*{body}", regex.I)
     # the spans of a stretch of prose: the same years as `span` searched (the spaces and comma it may begin with
@@ -69,7 +69,7 @@ def role_dates_at(prose: str, offset: int, code: str) -> RoleDates | None:
 def _tenure(code: str) -> regex.Pattern:
     data = language.load(code)
     complement = r"[^\s,;.]+(?:\s+[^\s,;.]+){0,3}?"   # "l'OTAN", "the alliance", "le gouvernement italien"
-    cues = alternation(data["tenure_cues"]).replace(regex.escape("{x}"), complement)
+    cues = alternation(data["tenure_cues"]).replace(patterns.escape("{x}"), complement)
     # from the comma: a literal first character lets the engine skip the rest of the prose at once
     return patterns.compile(rf",\s*(?:{cues})(?=\s+(?:{alternation(data['role_since'])})\s)", regex.I)
 

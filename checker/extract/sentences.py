@@ -17,7 +17,7 @@ def _boundary() -> regex.Pattern:
     an initial. The run of end marks is taken whole (possessive, and never from its middle) so that "......"
     stays linear. The lookahead first lets the engine skip every other character without trying the
     abbreviations' lookbehind there."""
-    abbreviations = sorted({regex.escape(a) for code in language.codes()
+    abbreviations = sorted({patterns.escape(a) for code in language.codes()
                             for a in language.load(code)["sentence_abbreviations"]})
     return patterns.compile(
         rf"(?=[.!?…\n])(?:(?<!\b(?:{'|'.join(abbreviations)}|[A-Z]))"

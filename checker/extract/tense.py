@@ -13,7 +13,7 @@ from .clauses import word_start
 @functools.lru_cache(maxsize=None)
 def _future(code: str) -> regex.Pattern:
     data = language.load(code)
-    words = "|".join(regex.escape(w) for w in sorted(data["future_words"], key=len, reverse=True))
+    words = "|".join(patterns.escape(w) for w in sorted(data["future_words"], key=len, reverse=True))
     endings = "|".join(sorted(_shortest(data["future_verb_endings"]), key=lambda e: (-len(e), e)))
     # a word of two letters or more before a future ending: the word is taken whole (possessive) and its end
     # looked at once, not backed into letter by letter for every ending (the same matches, several times cheaper)

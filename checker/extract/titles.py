@@ -55,7 +55,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     # what a match can begin with (lang.starts): lets the engine skip the rest of the window at once
     first_det_or_qualifier = starts(all_dets, *(words for words in qb.values() if words))
     first_det = starts(all_dets)
-    possessors = [rf"(?:(?:{det})\s+)?[\w-]+{regex.escape(e)}" for e in data["possessor_endings"]]
+    possessors = [rf"(?:(?:{det})\s+)?[\w-]+{patterns.escape(e)}" for e in data["possessor_endings"]]
     if possessors:   # "the company's chairwoman": a possessor stands where a determiner would
         det = "|".join([det] + possessors)
         first_det_or_qualifier = first_det = ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-from importlib import resources
 from pathlib import Path
 
 from ..articles import display_path
@@ -33,11 +32,15 @@ _INCLUDE_KEY = re.compile(rb"""(?m)^(?:include|"include"|'include')[ \t]*:|^[ \t
 MAX_RULE_BYTES = 48 * 1024 ** 2   # a registry of 100,000 people is about 20 MB
 
 
+# Where the packs are installed: the folder importlib.resources.files("checker") gives for a package on disk
+# (tests/test_rule_packs.py compares them), without importing importlib.resources and zipfile in every run.
+INSTALLED = Path(__file__).parent.parent / "shipped_rules"
+
+
 def shipped_rules_dir() -> Path:
     """The packs installed with factlint (the repository's rules/, shipped as package data)."""
-    installed = Path(str(resources.files("checker"))) / "shipped_rules"
-    if installed.is_dir():
-        return installed
+    if INSTALLED.is_dir():
+        return INSTALLED
     return Path(__file__).resolve().parents[2] / "rules"   # a source checkout, not installed
 
 
@@ -48,9 +51,8 @@ def shown_rule_file(path: Path) -> str:
     """A rule file as evidence and errors show it: a pack installed with factlint by its name in the
     pack ("factlint:rules/people.yaml"), never a path into site-packages; any other file relative to the
     working directory."""
-    installed = Path(str(resources.files("checker"))) / "shipped_rules"
     try:
-        return SHIPPED_PREFIX + path.resolve().relative_to(installed.resolve()).as_posix()
+        return SHIPPED_PREFIX + path.resolve().relative_to(INSTALLED.resolve()).as_posix()
     except ValueError:   # not an installed pack (or a source checkout, where rules/ is the repository's)
         return display_path(path)
 
@@ -58,7 +60,7 @@ def shown_rule_file(path: Path) -> str:
 def rule_file_shown(shown: str) -> Path:
     """The file a rule file as shown names (the inverse of shown_rule_file)."""
     if shown.startswith(SHIPPED_PREFIX):
-        return Path(str(resources.files("checker"))) / "shipped_rules" / shown[len(SHIPPED_PREFIX):]
+        return INSTALLED / shown[len(SHIPPED_PREFIX):]
     return Path(shown)
 
 

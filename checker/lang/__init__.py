@@ -9,14 +9,17 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import regex
 
-from .. import cachedir
+from .. import cachedir, patterns
 from ..fold import fold
 
 _CODE = regex.compile(r"[a-z]{2,3}")
+# The language files, beside this module: the folder importlib.resources.files() gives for a package on disk
+# (tests/test_lang_data.py compares them), without importing importlib.resources, tempfile and zipfile in every run.
+FOLDER = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Language:
 @functools.lru_cache(maxsize=None)
 def codes() -> tuple[str, ...]:
     """The languages of the package's files: the default first, then by code."""
-    found = sorted(name[:-5] for name in (p.name for p in resources.files(__package__).iterdir())
+    found = sorted(name[:-5] for name in (p.name for p in FOLDER.iterdir())
                    if name.endswith(".yaml") and _CODE.fullmatch(name[:-5]))
     return tuple(sorted(found, key=lambda code: not _read(code).get("default")))
 
@@ -52,7 +55,7 @@ def load(code: str) -> Language:
 
 @functools.lru_cache(maxsize=None)
 def _read(code: str) -> Language:
-    data = resources.files(__package__).joinpath(f"{code}.yaml").read_bytes()
+    data = (FOLDER / f"{code}.yaml").read_bytes()
     return Language(code, cachedir.parsed("lang", data, _parse_yaml, cachedir.is_mapping))
 
 
@@ -66,7 +69,7 @@ def alternation(words, loose: bool = True) -> str:
     between words and either apostrophe (' or ’)."""
     out = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = regex.escape(word)
+        escaped = patterns.escape(word)
         if loose:
             escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]")
         out.append(escaped)
@@ -90,7 +93,7 @@ def starts(*word_lists, digits: bool = False, also: str = "") -> str:
     it would otherwise try a lookbehind and every alternative (several times faster on prose)."""
     firsts = {w[0] for words in word_lists for w in words if w}
     chars = {c for f in firsts for c in (f.lower(), f.upper())} | set(also)
-    body = "".join(regex.escape(c) for c in sorted(chars)) + (r"\d" if digits else "")
+    body = "".join(patterns.escape(c) for c in sorted(chars)) + (r"\d" if digits else "")
     return f"(?=[{body}])" if body else ""   # no words: no lookahead, the pattern decides
 
 
@@ -146,7 +149,7 @@ def _given_name_frequencies() -> dict[str, int]:
 
 
 def _given_name_rows() -> list[list[str]]:
-    text = resources.files(__package__).joinpath("given-names.tsv").read_text(encoding="utf-8")
+    text = (FOLDER / "given-names.tsv").read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
