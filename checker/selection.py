@@ -109,14 +109,33 @@ def _translate(glob: str) -> str:
             out.append("[^/]")
         elif c == "[" and "]" in glob[i + 2:]:
             end = glob.index("]", i + 2)
-            inner = glob[i + 1:end]
-            inner = "^" + inner[1:] if inner.startswith("!") else inner
-            out.append(f"[{inner.replace(chr(92), chr(92) * 2)}]")
+            out.append(_bracket(glob[i + 1:end]))
             i = end
         else:
             out.append(re.escape(c))
         i += 1
     return "".join(out)
+
+
+def _bracket(inner: str) -> str:
+    """A glob's bracket expression ("[a-z]", "[!._]") as a class of a regular expression: its characters escaped, so
+    that whatever a user writes compiles ("[z-a]", "[[]", "[a&&b]"), a range written backwards matching nothing (as
+    git reads it), and a negated class never matching a slash (a glob's character stays within one name)."""
+    negated = inner[:1] in ("!", "^")
+    inner = inner[negated:]
+    parts, k = [], 0
+    while k < len(inner):
+        if k + 2 < len(inner) and inner[k + 1] == "-":
+            low, high = inner[k], inner[k + 2]
+            if low <= high:
+                parts.append(f"{re.escape(low)}-{re.escape(high)}")
+            k += 3
+        else:
+            parts.append(re.escape(inner[k]))
+            k += 1
+    if negated:
+        return "[^/" + "".join(parts) + "]"
+    return "[" + "".join(parts) + "]" if parts else "(?!)"
 
 
 @dataclass

@@ -117,6 +117,15 @@ def test_fix_through_a_link_writes_the_article_and_keeps_the_link(tmp_path):
     ("[ab].md", "b.md", False, True),
     ("[!ab].md", "b.md", False, False),
     ("?.md", "ab.md", False, False),
+    ("[a-c]x.md", "bx.md", False, True),
+    ("[!a-c]x.md", "dx.md", False, True),
+    ("a[!x]b", "a/b", False, False),                # a negated class never matches a slash
+    ("[z-a].md", "m.md", False, False),             # a range written backwards matches nothing, as in git
+    ("[z-a].md", "z.md", False, False),
+    ("[[].md", "[.md", False, True),                # characters a regular expression reads as syntax are plain
+    ("[a&&b].md", "&.md", False, True),
+    ("[\\].md", "\\.md", False, True),
+    ("[.-].md", "-.md", False, True),
 ])
 def test_gitignore_style_globs(tmp_path, pattern, path, is_dir, matches):
     assert Glob(pattern, tmp_path).matches(tmp_path / path, is_dir) is matches
@@ -129,3 +138,18 @@ def test_the_starter_configurations_exclude_line_works_uncommented(tmp_path):
     config.write_text(text, encoding="utf-8")
     _files(tmp_path, ["articles/a.md", "drafts/b.md", "articles/c.tmp.md"])
     assert _checked(tmp_path, ".") == ["articles/a.md"]
+
+
+
+@pytest.mark.parametrize("key", ["exclude", "include"])
+@pytest.mark.parametrize("glob", ["[z-a]", "docs/[z-a]", "[[:alpha:]]", "[a--b]", "[~~]"])
+def test_any_glob_a_user_writes_is_read_without_an_error(tmp_path, key, glob):
+    """A bracket expression that is not a valid class of a regular expression ("[z-a]") ended the run with a
+    traceback; it is a glob like any other, on the command line or in the configuration."""
+    _files(tmp_path, ["articles/a.md"])
+    (tmp_path / "factlint.toml").write_text(f'rules = ["{RULES}"]\n{key} = ["{glob}"]\n', encoding="utf-8")
+    for args in (("check", "."), ("check", ".", "--exclude", glob)):
+        code, out, err = cli(*args, "--format", "json", cwd=tmp_path)
+        assert "Traceback" not in err and "internal error" not in err, err
+        if key == "exclude":   # a glob that names no file excludes nothing: the article is checked
+            assert {f["path"] for f in json.loads(out)["findings"]} == {"articles/a.md"}
