@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..articles import display_path
-from ..cachedir import cache_dir
+from ..cachedir import cache_dir, trusted
 from ..safeio import NotReadable, read_regular
 from . import store
 from .factbase import FactBase
@@ -242,7 +242,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     for path, data in contents:
         digest.update(shown_rule_file(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
-    if use_cache and not errors:
+    if use_cache and not errors and trusted(cache_file):   # another user's file could change the facts
         try:
             return store.read(cache_file, lambda: load_factbase(paths, use_cache=False)[0]), []
         except (OSError, sqlite3.Error, ValueError):   # none yet, unreadable, damaged, foreign: rebuilt
