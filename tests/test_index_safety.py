@@ -607,6 +607,34 @@ def test_a_file_of_another_program_is_never_written(tmp_path):
     _one_line(_check_against(db, tmp_path), db, "not a factlint index")
 
 
+@pytest.mark.parametrize("altered", ["a view that never ends", "a trigger"])
+def test_an_index_with_views_or_triggers_is_refused_in_one_line_and_kept(tmp_path, altered):
+    """factlint writes no view and no trigger: a file that has one is not an index of ours, whatever its marks
+    say. A view in place of a table could answer something else than what was indexed, or never answer (a
+    recursive one: `check --against` waited for ever)."""
+    db = _built(tmp_path)
+    conn = sqlite3.connect(db)
+    if altered == "a trigger":
+        conn.execute("CREATE TRIGGER noted AFTER INSERT ON articles BEGIN DELETE FROM items; END")
+    else:
+        conn.execute("ALTER TABLE item_keys RENAME TO stored_keys")
+        conn.execute("CREATE VIEW item_keys AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+                     "SELECT k.* FROM stored_keys k, n")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    new = tmp_path / "new.md"
+    new.write_text("Une aide de 5 millions d'euros, selon Mark Rutte.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(new), "--against", str(db), "--select",
+                           "contradiction", "--date", "2025-03-05"], env=_env(tmp_path), capture_output=True,
+                          text=True, timeout=60)
+    _one_line(done, db, "not a factlint index")
+    done = subprocess.run(_index(tmp_path, _archive(tmp_path / "more", 2), db, ROOT / "rules"), env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=60)
+    _one_line(done, db, "not a factlint index", "nothing was written")
+    assert db.read_bytes() == before
+
+
 def test_an_index_of_a_newer_factlint_is_refused_and_kept(tmp_path):
     db = _built(tmp_path)
     with sqlite3.connect(db) as conn:
