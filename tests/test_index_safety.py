@@ -4,6 +4,7 @@ one failing beside the other), and files that are damaged, of another program, o
 empty or in a read-only folder, each refused in one line that names the index and says what to do."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -586,6 +587,32 @@ def test_a_damaged_index_is_one_line_naming_it_for_readers_and_writers(tmp_path)
     done = subprocess.run(_index(tmp_path, tmp_path / "articles", db, ROOT / "rules"), env=_env(tmp_path),
                           capture_output=True, text=True)
     _one_line(done, db, "damaged", "remove it")
+
+
+@pytest.mark.parametrize("body", ["null", "[]", "a text for a line", "a number for a path", "a list in a list"])
+def test_an_index_record_of_the_wrong_shape_is_one_line_naming_the_index(tmp_path, body):
+    """A record that decodes but is not a record (JSON null, a list) or has a field of another type failed in the
+    middle of a check, as an internal error naming the articles checked: the index is what is damaged."""
+    db = _built(tmp_path)
+    conn = sqlite3.connect(db)
+    for item_id, stored in conn.execute("SELECT id, body FROM items").fetchall():
+        record = json.loads(stored)
+        if body == "a text for a line":
+            record["line"] = "17"
+        elif body == "a number for a path":
+            record["path"] = 17
+        elif body == "a list in a list":
+            record["date"] = [["2025-03-01"], "2025-03-01"]
+        else:
+            record = json.loads(body)
+        conn.execute("UPDATE items SET body = ? WHERE id = ?", (json.dumps(record), item_id))
+    conn.commit()
+    conn.close()
+    new = tmp_path / "new.md"
+    new.write_text(ARTICLE.format(day=1, n=99), encoding="utf-8")   # contradicts every article of the index
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(new), "--against", str(db)],
+                          env=_env(tmp_path), capture_output=True, text=True)
+    _one_line(done, db, "damaged", "factlint index PATHS --db")
 
 
 def test_a_file_of_another_program_is_never_written(tmp_path):
