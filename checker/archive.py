@@ -243,7 +243,8 @@ def open_archive(path: Path) -> ArchiveIndex | RunError:
     index is read. In a folder this user cannot write, the file is read as it is (immutable)."""
     shown = str(path)
     if not path.is_file():
-        return RunError(shown, None, "no such index: build it with factlint index PATHS --db FILE")
+        return RunError(shown, None, "not a regular file (a device, a pipe or a folder): not an index" if path.exists()
+                        else "no such index: build it with factlint index PATHS --db FILE")
     conn = problem = None
     for uri in (f"file:{quote(str(path))}?mode=ro", f"file:{quote(str(path))}?immutable=1"):
         try:

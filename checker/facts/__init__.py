@@ -77,6 +77,9 @@ def rule_files(paths: list[Path]) -> tuple[list[Path], list[RuleError]]:
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()))
         elif path.is_file():
             files.append(path)
+        elif path.exists():   # a device or a pipe: never opened (reading /dev/zero or a pipe would not end)
+            errors.append(RuleError(display_path(path), None, "", "not a regular file or directory (a device or a "
+                                                                  "pipe): not read"))
         else:
             errors.append(RuleError(display_path(path), None, "", "no such rule file or directory"))
     return files, errors
