@@ -77,8 +77,14 @@ _OWN_KEYS = {"schema_version", "extraction", "rules"}   # the meta keys of an in
 def kind_of(conn: sqlite3.Connection) -> tuple[str, dict[str, str]]:
     """("empty", {}) for a file with no table (a first build that was interrupted), ("factlint", meta) for
     an index of ours, ("foreign", {}) for a database of another program. sqlite3.DatabaseError when the
-    file is not a database at all or is damaged."""
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    file is not a database at all or is damaged. A file with views, triggers or virtual tables is not one of
+    ours, whatever its marks say: factlint writes none, and a view in place of a table could make a query that
+    never ends (a recursive one) or answer something else than what was indexed."""
+    schema = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    if any(kind not in ("table", "index") or (sql or "").lstrip()[:14].upper() == "CREATE VIRTUAL"
+           for kind, _, sql in schema):
+        return "foreign", {}
+    tables = {name for kind, name, _ in schema if kind == "table"}
     if not tables:
         return "empty", {}
     meta = {}
@@ -237,7 +243,8 @@ def open_archive(path: Path) -> ArchiveIndex | RunError:
     index is read. In a folder this user cannot write, the file is read as it is (immutable)."""
     shown = str(path)
     if not path.is_file():
-        return RunError(shown, None, "no such index: build it with factlint index PATHS --db FILE")
+        return RunError(shown, None, "not a regular file (a device, a pipe or a folder): not an index" if path.exists()
+                        else "no such index: build it with factlint index PATHS --db FILE")
     conn = problem = None
     for uri in (f"file:{quote(str(path))}?mode=ro", f"file:{quote(str(path))}?immutable=1"):
         try:

@@ -2,7 +2,9 @@
 
 A cache only ever saves time. Whatever a cache folder holds (damaged, foreign, left by another
 version, planted, owned by another user after a `sudo`), a run is at worst slower:
-- the rules cache (facts/store.py) holds plain values, checked as they are read;
+- the rules cache (facts/store.py) holds plain values, checked as they are read, and is read only from a
+  folder the user owns that nobody else can write to (`trusted`): plain values of the right types are still
+  facts, and a file written by someone else could drop or change the rules' people, titles and dates;
 - parsed data files (`parsed`) are marshal of plain containers, each with a digest of its content,
   read only from a folder the user owns that nobody else can write to, and checked for their shape;
 - compiled patterns (patterns.py) are read under the same conditions, and their digest is checked
@@ -71,6 +73,20 @@ def read_trusted(name: str) -> bytes | None:
         for opened in (fd, dir_fd):
             if opened >= 0:
                 os.close(opened)
+
+
+def trusted(path: Path) -> bool:
+    """Whether a cache file that is opened by its name (SQLite opens the rules cache itself) may be read: the
+    folder and the file are the user's own (see _ours), and the file is a regular file, not a link. Nobody else
+    can then replace it between this look and its opening. Where there are no owners to check (Windows), the
+    cache is in the user's own profile and is read."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        folder, file = os.stat(path.parent), os.lstat(path)
+    except OSError:
+        return False
+    return _ours(folder) and _ours(file) and stat.S_ISREG(file.st_mode)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

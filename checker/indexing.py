@@ -207,6 +207,10 @@ def update_index(paths: list[Path], db: Path, base, rules_fingerprint: str, date
 def _update_in_place(db: Path, rules: str, fill, wait: float) -> IndexStats:
     """Update the index file db under its write lock, waiting up to `wait` seconds for another writer."""
     stats = IndexStats()
+    if os.path.exists(db) and not os.path.isfile(db):   # SQLite would answer "disk I/O error" for a pipe or a device
+        stats.errors.append(RunError(str(db), None, "not a regular file (a device, a pipe or a folder): not an index; "
+                                                    "choose another --db"))
+        return stats
     try:
         conn = _open_for_update(db, rules, stats, wait)
     except IndexError_ as exc:

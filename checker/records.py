@@ -60,7 +60,8 @@ class ClaimRecord(_Located):
     measure_text: str
     period: str | None           # key ("implicit": the article's own time); None when unknown (the future)
     period_text: str
-    changing: str                # "toll": a count that grows after its event; "level": changes with time; "" neither
+    changing: str | bool         # "toll": a count that grows after its event; "level": changes with time; "" or False
+                                 # (a dated event's claim) neither
     role: str                    # level, to (reached by a change), up, down, start, compare
     qualifiers: tuple[str, ...]  # the stems of the words that open its sentence before its clause
     words: tuple[str, ...]       # the stems of its clause's words
@@ -212,16 +213,51 @@ _CLAIM_TUPLES = tuple(f.name for f in fields(ClaimRecord) if f.type.startswith("
 
 
 def load_claim(text: str) -> ClaimRecord:
-    data = json.loads(text)
+    data = _fields(ClaimRecord, json.loads(text))
     for name in _CLAIM_TUPLES:
         value = data.get(name)
         if value.__class__ is list:
             data[name] = tuple(value)
-    return ClaimRecord(**data)
+    return _checked(ClaimRecord(**data))
 
 
 def load_quote(text: str) -> QuoteRecord:
-    return QuoteRecord(**_tuples(json.loads(text)))
+    return _checked(QuoteRecord(**_tuples(_fields(QuoteRecord, json.loads(text)))))
+
+
+def _fields(cls, data) -> dict:
+    if data.__class__ is not dict:
+        raise TypeError(f"a {cls.__name__} is a JSON object, not {type(data).__name__}")
+    return data
+
+
+def _fits(value, kind: str) -> bool:
+    """Whether a value read back has the type of its field (the field's annotation, as written in the class)."""
+    return any(_fits_one(value, one) for one in kind.split(" | "))
+
+
+def _fits_one(value, kind: str) -> bool:
+    if value is None:
+        return kind == "None"
+    if kind.startswith("tuple["):
+        return (value.__class__ is tuple and all(item.__class__ is str for item in value)
+                and (kind == "tuple[str, ...]" or len(value) == kind.count(",") + 1))
+    if kind == "float":
+        return value.__class__ in (float, int)
+    return value.__class__.__name__ == kind
+
+
+_KINDS = {cls: tuple((f.name, f.type) for f in fields(cls)) for cls in (ClaimRecord, QuoteRecord)}
+
+
+def _checked(record):
+    """The record, when every field has its type: an index is a file that may have been damaged or written by
+    another program, and a value of another type (a text for a line, a number for a path) failed later, in a
+    check, as an internal error that named the articles, not the index."""
+    for name, kind in _KINDS[record.__class__]:
+        if not _fits(getattr(record, name), kind):
+            raise TypeError(f"{record.__class__.__name__}.{name}: {getattr(record, name)!r} is not {kind}")
+    return record
 
 
 # -- serialisation for a large run's store ------------------------------------------------------------------

@@ -156,6 +156,58 @@ def test_a_planted_rules_cache_runs_nothing(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
 
 
+GENDERED = """\
+offices:
+  german-chancellor:
+    titles: {fr: {m: [chancelier], f: [chancelière]}}
+    source: Grundgesetz
+people:
+  olaf-scholz:
+    name: Olaf Scholz
+    gender: m
+    held: [{office: german-chancellor, from: 2021-12-08, to: 2025-05-06}]
+    source: Bundestag
+"""
+
+
+def _forged_rules_cache(cache: Path) -> None:
+    """The run's own rules cache with Olaf Scholz made a woman: plain values of the right types, which no
+    check of shape can tell from the real ones, and which silence the title-gender finding if read."""
+    (rules_cache,) = cache.glob("rules-*.sqlite")
+    db = sqlite3.connect(rules_cache)
+    [(value,)] = db.execute("SELECT value FROM people WHERE key = 'olaf-scholz'").fetchall()
+    db.execute("UPDATE people SET value = ? WHERE key = 'olaf-scholz'", (value.replace('"m"', '"f"', 1),))
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("written_by", ["a folder others can write to", "a file others can write to", "another user"])
+def test_a_rules_cache_others_could_have_written_is_not_read(tmp_path, written_by):
+    """A rules cache is facts: one that someone else could have written (a shared or world-writable cache
+    folder, a file others can write to, another user's file) is not read, or it could drop findings."""
+    if written_by == "another user" and not userrun.is_root():
+        pytest.skip("giving a file to another user needs root")
+    article = tmp_path / "a.txt"
+    article.write_text("La chancelière Olaf Scholz a reçu son homologue à Berlin.\n", encoding="utf-8")
+    rules = tmp_path / "people.yaml"
+    rules.write_text(GENDERED, encoding="utf-8")
+    cache = tmp_path / "cache"
+    reference = _run(cache, article, "--rules", str(rules), "--date", "2023-03-01")
+    assert "title-gender" in reference.stdout
+    _forged_rules_cache(cache)
+    # the control: the forged file, private, is read (so that the cases below prove something)
+    assert "title-gender" not in _run(cache, article, "--rules", str(rules), "--date", "2023-03-01").stdout
+    (rules_cache,) = cache.glob("rules-*.sqlite")
+    if written_by == "a folder others can write to":
+        os.chmod(cache, 0o777)
+    elif written_by == "a file others can write to":
+        os.chmod(rules_cache, 0o666)
+    else:
+        os.chown(rules_cache, 65534, 65534)
+    result = _run(cache, article, "--rules", str(rules), "--date", "2023-03-01")
+    assert (result.returncode, result.stdout, result.stderr) == (reference.returncode, reference.stdout, reference.stderr)
+
+
 @pytest.mark.parametrize("damage", ["garbage rows", "wrong shapes", "a missing table", "not sqlite"])
 def test_a_damaged_rules_cache_only_costs_time(tmp_path, damage):
     """Damage found in the middle of a run (the people-scale tables are read as the checks ask) is

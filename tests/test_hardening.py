@@ -162,6 +162,48 @@ def test_standard_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path)
         _one_error(done.stderr, "cannot write to standard output")
 
 
+@pytest.mark.parametrize("option", [("check", "--rules"), ("check", "--config"), ("check", "--against"),
+                                    ("index", "--db")])
+@pytest.mark.parametrize("special", ["a pipe", "/dev/null"])
+def test_a_pipe_or_a_device_given_for_a_file_is_named_as_such(tmp_path, option, special):
+    """A pipe or a device given as rule file, configuration or index is never opened, and the line says what it
+    is: it said "no such rule file", "no such configuration file", "no such index" or "disk I/O error"."""
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    if special == "a pipe":
+        os.mkfifo(tmp_path / "pipe")
+        special = "pipe"
+    command, flag = option
+    result = _factlint(tmp_path, command, "a.md", flag, special)
+    assert result.returncode == 2
+    _one_error(result.stderr, "not a regular file")
+
+
+def test_temporary_files_on_a_full_disk_are_one_line_naming_the_folder(tmp_path):
+    """A large run keeps its records, findings and workers' results in the system's temporary folder: when that
+    fills, one line names it and says what to do (it said "internal error: OperationalError: database or disk is
+    full", or "OSError: [Errno 28]"), and nothing of the run is left in it."""
+    from checker.store import SPILL
+    full = tmp_path / "full"
+    full.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(full)], capture_output=True).returncode != 0:
+        pytest.skip("a small full filesystem needs root and mount")
+    try:
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        for i in range(SPILL + 1):   # a large run: records in a store on disk
+            (articles / f"a{i:04d}.md").write_text(f"Le chancelier Olaf Scholz a parlé le {1 + i % 28} mars 2023.\n",
+                                                  encoding="utf-8")
+        env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / ".cache"), "TMPDIR": str(full)}
+        result = subprocess.run([sys.executable, "-m", "checker", "check", "articles", "--jobs", "2"], cwd=tmp_path,
+                                env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 2
+        _one_error(result.stderr, f"{full}: no space left", "TMPDIR")
+        assert not any(full.iterdir())
+    finally:
+        subprocess.run(["umount", str(full)], check=True)
+
+
 def test_reports_get_the_usual_modes(tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     old = os.umask(0o027)

@@ -4,6 +4,7 @@ one failing beside the other), and files that are damaged, of another program, o
 empty or in a read-only folder, each refused in one line that names the index and says what to do."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -588,6 +589,32 @@ def test_a_damaged_index_is_one_line_naming_it_for_readers_and_writers(tmp_path)
     _one_line(done, db, "damaged", "remove it")
 
 
+@pytest.mark.parametrize("body", ["null", "[]", "a text for a line", "a number for a path", "a list in a list"])
+def test_an_index_record_of_the_wrong_shape_is_one_line_naming_the_index(tmp_path, body):
+    """A record that decodes but is not a record (JSON null, a list) or has a field of another type failed in the
+    middle of a check, as an internal error naming the articles checked: the index is what is damaged."""
+    db = _built(tmp_path)
+    conn = sqlite3.connect(db)
+    for item_id, stored in conn.execute("SELECT id, body FROM items").fetchall():
+        record = json.loads(stored)
+        if body == "a text for a line":
+            record["line"] = "17"
+        elif body == "a number for a path":
+            record["path"] = 17
+        elif body == "a list in a list":
+            record["date"] = [["2025-03-01"], "2025-03-01"]
+        else:
+            record = json.loads(body)
+        conn.execute("UPDATE items SET body = ? WHERE id = ?", (json.dumps(record), item_id))
+    conn.commit()
+    conn.close()
+    new = tmp_path / "new.md"
+    new.write_text(ARTICLE.format(day=1, n=99), encoding="utf-8")   # contradicts every article of the index
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(new), "--against", str(db)],
+                          env=_env(tmp_path), capture_output=True, text=True)
+    _one_line(done, db, "damaged", "factlint index PATHS --db")
+
+
 def test_a_file_of_another_program_is_never_written(tmp_path):
     db = tmp_path / "notes.db"
     conn = sqlite3.connect(db)
@@ -605,6 +632,34 @@ def test_a_file_of_another_program_is_never_written(tmp_path):
     assert db.read_bytes() == before
     assert sqlite3.connect(db).execute("SELECT body FROM notes").fetchall() == [("keep me",)]
     _one_line(_check_against(db, tmp_path), db, "not a factlint index")
+
+
+@pytest.mark.parametrize("altered", ["a view that never ends", "a trigger"])
+def test_an_index_with_views_or_triggers_is_refused_in_one_line_and_kept(tmp_path, altered):
+    """factlint writes no view and no trigger: a file that has one is not an index of ours, whatever its marks
+    say. A view in place of a table could answer something else than what was indexed, or never answer (a
+    recursive one: `check --against` waited for ever)."""
+    db = _built(tmp_path)
+    conn = sqlite3.connect(db)
+    if altered == "a trigger":
+        conn.execute("CREATE TRIGGER noted AFTER INSERT ON articles BEGIN DELETE FROM items; END")
+    else:
+        conn.execute("ALTER TABLE item_keys RENAME TO stored_keys")
+        conn.execute("CREATE VIEW item_keys AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+                     "SELECT k.* FROM stored_keys k, n")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    new = tmp_path / "new.md"
+    new.write_text("Une aide de 5 millions d'euros, selon Mark Rutte.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(new), "--against", str(db), "--select",
+                           "contradiction", "--date", "2025-03-05"], env=_env(tmp_path), capture_output=True,
+                          text=True, timeout=60)
+    _one_line(done, db, "not a factlint index")
+    done = subprocess.run(_index(tmp_path, _archive(tmp_path / "more", 2), db, ROOT / "rules"), env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=60)
+    _one_line(done, db, "not a factlint index", "nothing was written")
+    assert db.read_bytes() == before
 
 
 def test_an_index_of_a_newer_factlint_is_refused_and_kept(tmp_path):

@@ -13,6 +13,7 @@ from ..report import EXIT_BROKEN
 from .check_output import apply_fixes, finish
 from .common import (
     date_option,
+    disk_full,
     engine_jobs,
     engine_options,
     fail,
@@ -109,6 +110,7 @@ def check(paths, config_path, rule_paths, date, fmt, output, fail_on, select, ig
     except EngineError as exc:   # the scheduler cannot be reached
         fail(str(exc))
     except Exception:  # a bug of factlint: still one line unless --debug
+        disk_full(debug)
         internal_error(debug)
     finish(report, config, write_baseline, quiet_stdout=diff or (fix and stdin), color=color,
             markdown={"max_chars": max_chars, "full_report": full_report, "full_output": full_output})

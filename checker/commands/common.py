@@ -118,6 +118,21 @@ def engine_jobs(jobs: int | None, engine: str, scheduler: str | None) -> int:
 
 
 
+def disk_full(debug: bool) -> None:
+    """One line and exit 2 when the error at hand is a full disk (or quota), else nothing. While articles are
+    checked, the only files written are the run's temporary ones (a large run's records, findings and the
+    workers' results, in the system's temporary folder): name that folder, since TMPDIR can move it."""
+    import errno
+    import tempfile
+    exc = sys.exc_info()[1]
+    full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or \
+        (type(exc).__name__ == "OperationalError" and "disk is full" in str(exc))   # SQLite's SQLITE_FULL
+    if full and not debug:
+        click.echo(lines.line(f"factlint: error: {tempfile.gettempdir()}: no space left for the run's temporary "
+                              f"files ({exc}); free some space, or set TMPDIR to a folder with room"), err=True)
+        sys.exit(EXIT_BROKEN)
+
+
 def internal_error(debug: bool) -> None:
     """A bug of factlint (or a worker that died): one line and exit 2; the traceback with --debug."""
     if debug:

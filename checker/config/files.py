@@ -86,7 +86,8 @@ def effective(paths: list[Path], explicit: Path | None) -> Config:
     """The configuration that applies to a run over paths: --config, else the one found above them."""
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError([f"{explicit}: no such configuration file"])
+            raise ConfigError([f"{explicit}: not a regular file (a device, a pipe or a folder): not read"
+                               if explicit.exists() else f"{explicit}: no such configuration file"])
         return load(explicit)
     start = (paths[0] if paths else Path.cwd()).absolute()
     while not start.exists():   # a name given with --stdin-filename need not exist yet

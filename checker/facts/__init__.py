@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ..articles import display_path
-from ..cachedir import cache_dir
+from ..cachedir import cache_dir, trusted
 from ..safeio import NotReadable, read_regular
 from . import store
 from .factbase import FactBase
@@ -79,6 +79,9 @@ def rule_files(paths: list[Path]) -> tuple[list[Path], list[RuleError]]:
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()))
         elif path.is_file():
             files.append(path)
+        elif path.exists():   # a device or a pipe: never opened (reading /dev/zero or a pipe would not end)
+            errors.append(RuleError(display_path(path), None, "", "not a regular file or directory (a device or a "
+                                                                  "pipe): not read"))
         else:
             errors.append(RuleError(display_path(path), None, "", "no such rule file or directory"))
     return files, errors
@@ -244,7 +247,7 @@ def load_factbase(paths: list[Path], use_cache: bool = True) -> tuple[FactBase |
     for path, data in contents:
         digest.update(shown_rule_file(path).encode() + b"\0" + hashlib.sha256(data).digest())
     cache_file = cache_dir() / f"rules-{digest.hexdigest()[:32]}.sqlite"
-    if use_cache and not errors:
+    if use_cache and not errors and trusted(cache_file):   # another user's file could change the facts
         try:
             return store.read(cache_file, lambda: load_factbase(paths, use_cache=False)[0]), []
         except (OSError, sqlite3.Error, ValueError):   # none yet, unreadable, damaged, foreign: rebuilt
