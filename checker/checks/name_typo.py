@@ -2,7 +2,8 @@
 
 ## What it finds
 - A person's name one keystroke away from a declared spelling ("Keir Stramer", "Olaf Scholtz"):
-  a letter missing, extra, wrong or two letters swapped, in a name of two words or more.
+  a letter missing, extra, wrong or two letters swapped, in a name of two words or more; or with a
+  doubled letter moved ("José Manuel Barosso", "Anders Fogh Rassmusen"), a suggestion only.
 - A lone surname, or a surname with an initial ("Stramer", "B. Obma"), when something says who it
   is: the article spells the person right elsewhere, and the slipped word is one keystroke from a word
   the article writes for them (a lone word that opens a sentence or a quotation may be any word of
@@ -50,8 +51,9 @@ Joe Biden a atterri à Paris. Bien entendu, la foule l'attendait.   (a sentence'
 
 ## Fixes
 An acronym in the wrong case with one declared form, and a name one keystroke from exactly one
-declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name, swapped letters in
-an acronym or a garbled organisation name carry a suggestion only, for a person to confirm.
+declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name, a doubled letter
+moved, swapped letters in an acronym or a garbled organisation name carry a suggestion only, for a
+person to confirm.
 
 ## Options
 None.
@@ -68,6 +70,7 @@ from rapidfuzz import fuzz
 
 from ..extract.names import NameSpan
 from ..extract.sentences import sentence_at
+from ..facts.factbase import doubling_moved
 from ..finding import DEFAULT, Evidence, Fix, Severity, levels
 from ..fold import fold, fold_name
 from .. import patterns
@@ -217,11 +220,13 @@ def _near_misses(ctx):
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]
-        message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+        moved = any(doubling_moved(a, b) for a, b in zip(tokens, candidate.split()))
+        how = "has a doubled letter moved from" if moved else "is one letter away from"
+        message = f"“{span.text}” {how} {entity.name}; expected “{spelling}”"
         finding = ctx.finding(ID, span.start, span.end, message, DEFAULT, spelling,
                               _evidence(ctx, entity.where, f"{entity.name}"))
         written = ctx.article.text[span.start:span.end]
-        safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
+        safe = (not moved and len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
 
