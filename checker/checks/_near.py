@@ -24,20 +24,20 @@ MIN_TOKEN = 4
 def near_spellings(base, tokens: list[str], allowed: Callable, prefer: Callable | None = None,
                    skip: frozenset[str] = frozenset(), shortest: int | None = None):
     """(entity, declared spelling, folded spelling) for names whose tokens are `tokens` with one token one
-    keystroke off, among the entities `allowed` admits, best first; only when they are one entity, after
-    keeping those `prefer` admits when there are several ("Bill Clintn" after "President": not the Vice
-    President George Clinton)."""
+    keystroke off, among the entities `allowed` admits (asked with the known token the misspelt one stands
+    for), best first; only when they are one entity, after keeping those `prefer` admits when there are
+    several ("Bill Clintn" after "President": not the Vice President George Clinton)."""
     for i, token in _looked_at(base, tokens, skip, shortest):
         found = []
         for near in base.near_tokens(token):
             candidate = tokens[:i] + [near] + tokens[i + 1:]
             key = " ".join(candidate)
-            entities = [e for e in base.spellings.get(key, ()) if allowed(e)]
+            entities = [e for e in base.spellings.get(key, ()) if allowed(e, near)]
             if entities:
                 found += [(e, declared(base, e, key), key) for e in entities]
             elif len(tokens) > 1:   # "B. Obma": an initial stands for a first name
                 found += [(e, spelling, fold_name(spelling)) for e, spelling in _by_initials(base, candidate, near)
-                          if allowed(e)]
+                          if allowed(e, near)]
         if prefer is not None and len({e.id for e, _, _ in found}) > 1:
             found = [f for f in found if prefer(f[0])]
         if len({e.id for e, _, _ in found}) == 1:
@@ -96,7 +96,7 @@ def title_allows(ctx, mention) -> Callable:
     base = ctx.base
     when: list = []   # the sentence's time, read only when a candidate is to be judged
 
-    def allowed(entity) -> bool:
+    def allowed(entity, near: str | None = None) -> bool:
         person = base.rules.people.get(entity.id) if entity.kind == "person" else None
         if person is None:
             return False
@@ -127,4 +127,4 @@ def after_person_cue(ctx, start: int, end: int) -> bool:
 
 
 def is_person(base) -> Callable:
-    return lambda entity: entity.kind == "person" and bool(base.rules.people[entity.id].terms)
+    return lambda entity, near=None: entity.kind == "person" and bool(base.rules.people[entity.id].terms)

@@ -2,9 +2,12 @@
 
 ## What it finds
 - A person's name one keystroke away from a declared spelling ("Keir Stramer", "Olaf Scholtz"):
-  a letter missing, extra, wrong or two letters swapped, in a name of two words or more.
+  a letter missing, extra, wrong or two letters swapped, in a name of two words or more; or with a
+  doubled letter moved ("José Manuel Barosso", "Anders Fogh Rassmusen"), a suggestion only.
 - A lone surname, or a surname with an initial ("Stramer", "B. Obma"), when something says who it
-  is: the article spells the person right elsewhere; or a title before it designates someone who
+  is: the article spells the person right elsewhere, and the slipped word is one keystroke from a word
+  the article writes for them (a lone word that opens a sentence or a quotation may be any word of
+  the language, and is not taken for a surname on that alone); or a title before it designates someone who
   held that office at the time the sentence speaks of ("le président Oama" in 2013, "President
   Clniton" in 1998: "Clinton" is also a Vice President of 1805, but not a President); or a word
   that introduces a person's name ("le gouvernement Ayrualt", "the Oama administration",
@@ -43,12 +46,14 @@ Selon l'AFP, … Le chiffre a été donné à l'FAP.
 Martin Schulz a déclaré …      (another person: not one keystroke from a full declared name)
 (2020) Le président Oama a reçu les alliés.   (no president of 2020 is one keystroke away)
 Vice President JD Vance …      Le chancelier Gerhard Schroeder …
+Joe Biden a atterri à Paris. Bien entendu, la foule l'attendait.   (a sentence's first word)
 ```
 
 ## Fixes
 An acronym in the wrong case with one declared form, and a name one keystroke from exactly one
-declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name, swapped letters in
-an acronym or a garbled organisation name carry a suggestion only, for a person to confirm.
+declared spelling, carry a safe fix (`factlint check --fix`); a wrong first name, a doubled letter
+moved, swapped letters in an acronym or a garbled organisation name carry a suggestion only, for a
+person to confirm.
 
 ## Options
 None.
@@ -64,6 +69,8 @@ import bisect
 from rapidfuzz import fuzz
 
 from ..extract.names import NameSpan
+from ..extract.sentences import sentence_at
+from ..facts.factbase import doubling_moved
 from ..finding import DEFAULT, Evidence, Fix, Severity, levels
 from ..fold import fold, fold_name
 from .. import patterns
@@ -192,7 +199,10 @@ def _near_misses(ctx):
         return
     spans = _without_titles(ctx, ctx.names)
     named = {text: base.entities_named(text) for text in {s.text for s in spans}}   # a name is often written several times
-    known_here = {e.id for entities in named.values() for e in entities}
+    known_here: dict[str, set[str]] = {}   # the people and organisations the article names right → the words it writes
+    for text, entities in named.items():
+        for entity in entities:
+            known_here.setdefault(entity.id, set()).update(fold_name(text).split())
     # a lone surname that ends a longer name in the article refers to that person ("Martin Schulz … Schulz")
     in_full_names = frozenset(t for s in spans if len(s.text.split()) > 1 for t in fold_name(s.text).split())
     titled = {m.name_span[0]: m for m in ctx.titles if m.name_span}
@@ -210,11 +220,13 @@ def _near_misses(ctx):
         if not candidates:
             continue
         entity, spelling, candidate = candidates[0]
-        message = f"“{span.text}” is one letter away from {entity.name}; expected “{spelling}”"
+        moved = any(doubling_moved(a, b) for a, b in zip(tokens, candidate.split()))
+        how = "has a doubled letter moved from" if moved else "is one letter away from"
+        message = f"“{span.text}” {how} {entity.name}; expected “{spelling}”"
         finding = ctx.finding(ID, span.start, span.end, message, DEFAULT, spelling,
                               _evidence(ctx, entity.where, f"{entity.name}"))
         written = ctx.article.text[span.start:span.end]
-        safe = (len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
+        safe = (not moved and len({s for _, s, _ in candidates}) == 1 and fold_name(spelling) == candidate
                 and _one_word_differs(written, spelling))
         yield _with_fix(finding, span.start, span.end, spelling, safe)
 
@@ -228,24 +240,53 @@ def _lazy_who(ctx, span, tokens, mention, known_here):
         if not who:
             who.extend(_who(ctx, span, tokens, mention, known_here))
         return who
-    return (lambda e: get()[0](e)), (lambda e: get()[1] is None or get()[1](e))
+    return (lambda e, near: get()[0](e, near)), (lambda e: get()[1] is None or get()[1](e))
 
 
 def _who(ctx, span, tokens, mention, known_here):
     """(allowed, prefer): whom a misspelt name may stand for, and whom to keep when several remain. A full name
-    stands for itself; a lone surname or an initial ("Stramer", "B. Obma") for someone the article names right
-    elsewhere, or the title before it designates ("le président Oama": who held the office then), or a word
-    that introduces a person ("le gouvernement Ayrualt")."""
+    stands for itself; a lone surname or an initial ("Stramer", "B. Obma") for someone the title before it
+    designates ("le président Oama": who held the office then), or a word that introduces a person ("le
+    gouvernement Ayrualt"), or the article names right elsewhere. That last says only which words the article
+    writes for them: the misspelt one must be one keystroke from one of those ("Poutne" when the article
+    writes "Poutine", not "Putain" for the alias "Putin"), and a lone word whose capital comes from its place,
+    the first of a sentence or a quotation, may be any word of the language ("« Putain, quelle chaleur ! »",
+    "More than 200 people" beside Al Gore): alone, it stands for nobody."""
     here = lambda e: e.id in known_here   # noqa: E731
     by_title = title_allows(ctx, mention) if mention is not None else None
     partial = len(tokens) == 1 or any(len(t) == 1 for t in tokens)
     if not partial:
-        return (lambda e: True), by_title or here
+        return (lambda e, near: True), by_title or here
+    if len(tokens) == 1 and _capitalised_by_place(ctx, span.start):
+        written = lambda e, near: False   # noqa: E731
+    else:
+        written = lambda e, near: near in known_here.get(e.id, ())   # noqa: E731
     if by_title is not None:
-        return (lambda e: by_title(e) or here(e)), by_title
+        return (lambda e, near: by_title(e) or written(e, near)), by_title
     if after_person_cue(ctx, span.start, span.end):
         return is_person(ctx.base), here
-    return here, None
+    return written, None
+
+
+_OPENING = "«“‹‘(["
+_QUOTATION = "«“‹‘\""
+_ENDS = ".!?…»”\"')]"
+
+
+def _capitalised_by_place(ctx, start: int) -> bool:
+    """Does the word at `start` open a sentence or a quotation (its capital says nothing of a name)? Not after a
+    line break that only wraps a sentence, nor after an abbreviation ("Mr. Regan"): a sentence must end there."""
+    prose = ctx.article.prose
+    at, stop = start, max(0, start - 80)   # bounded: blanked markup can leave long runs of spaces
+    while at > stop:
+        c = prose[at - 1]
+        if not (c.isspace() or c in _OPENING or c == '"' and (at == 1 or prose[at - 2].isspace())):
+            break
+        at -= 1
+    run = prose[at:start]
+    if at == 0 or any(c in _QUOTATION for c in run) or run.count("\n") > 1:
+        return True
+    return prose[at - 1] in _ENDS and sentence_at(ctx.sentences, start)[0] >= at
 
 
 def _without_titles(ctx, spans):

@@ -10,7 +10,10 @@ for a man always is (`masculine_titles_for_women` in the language files). The pe
   office at that date: "la secrétaire générale de l'OTAN a déclaré" in 2025;
 - a person not in the rules, by the first name, from a lexicon of French and English given names
   shipped with factlint ("la ministre Jean Dupont"); a first name used for both genders (Camille,
-  Dominique, Claude) gives nothing.
+  Dominique, Claude) gives nothing. The titles are then the language's common ones
+  (`gendered_titles`: "directrice", "rédactrice en chef", "Councilwoman", "Actress"…), and the name
+  may follow a complement in apposition that it closes ("La directrice de l'usine, Marc Lefèvre,
+  a …"); a list after the complement ("…, Jean Dupont et Paul Martin") binds nothing.
 Titles inside a quotation are the speaker's words and are not checked.
 
 ## Why it matters
@@ -21,6 +24,7 @@ name that was changed in the copy without its title.
 ```text
 … au sein du Parti social-démocrate de la Chancelière Olaf Scholz.
 La ministre Jean Dupont a présenté son budget.
+La directrice du musée, Marc Lefèvre, a présenté l'exposition.
 ```
 
 ## Passes
@@ -29,6 +33,8 @@ La ministre Jean Dupont a présenté son budget.
 La vice-présidente américaine Kamala Harris a parlé.
 La ministre Camille Dupont a présenté son budget.   (Camille: either gender)
 Louise Arbour, procureur du Tribunal pénal international, a parlé.   (masculine title for a woman: usage)
+La directrice de l'usine, Jean Dupont et Paul Martin ont signé.   (a list: three people)
+Actor Emma Thompson attended the premiere.   (a title said of either gender)
 ```
 
 ## Options
@@ -62,7 +68,7 @@ def check(ctx, options):
     for mention, office, term, person, interval, how in office_holders(ctx):
         yield from _judge(ctx, mention, person.gender, f"{person.name} (the holder of this office at {how})", {office},
                           evidence(person, [term]))
-    office_titled = {m.start for m in ctx.titles}
+    office_titled = {m.start for m in ctx.titles if m.name}   # a common title reads a name after a complement
     for mention in ctx.titles + [m for m in ctx.generic_titles if m.start not in office_titled]:
         if not mention.name or mention.start in named or ctx.in_quote(mention.start) or len(mention.name.split()) < 2:
             continue

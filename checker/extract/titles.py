@@ -60,6 +60,8 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         det = "|".join([det] + possessors)
         first_det_or_qualifier = first_det = ""
     complement = rf"(?:{alternation(data['apposition_complements'])})(?:\s+[^\s,;:.()]+){{1,3}}"
+    # "de l'usine", "d'Italie en Espagne", "of the board": an elided head is glued to its first word
+    complement_glued = rf"(?:{alternation(data['apposition_complements'])})(?:(?<=['’])|\s+)[^\s,;:.()]+(?:\s+[^\s,;:.()]+){{0,3}}"
     flags = 0
     groups_before = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qb.items() if words)
     groups_after = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in qa.items() if words) or "(?!)"
@@ -89,6 +91,11 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "clause_before_tail": patterns.compile(rf"(?r)\s+(?:{clause_words})\s+", flags),
         # " Donald Trump", ", Pete Hegseth,"
         "name_after": patterns.compile(rf"(?:\s*,)?\s+{name}(?![\w-])", flags),
+        # "La directrice de l'usine, Claire Petit, a …": a complement, then the name in apposition, which the
+        # name must close (a comma before a lower-case word, a stop): "…, Jean Dupont et Paul Martin" and
+        # "…, Jean Dupont, Paul Martin" are lists
+        "name_after_complement": patterns.compile(
+            rf"\s+{complement_glued}\s*,\s*{name}(?![\w-])(?=\s*(?:[;:.)–—]|,(?!\s*\p{{Lu}})|$))", flags),
     }
 
 
@@ -145,7 +152,7 @@ def find_titles(prose: str, folded: str, code: str, base: FactBase, sentences: l
                 tokens: list[tuple[int, int, str]]) -> list[TitleMention]:
     """Titles of the rules' offices."""
     spans = base.find("title", code, folded, tokens)
-    return _find(prose, folded, code, spans, lambda written: base.title_forms(code, written), sentences)
+    return _find(prose, folded, code, spans, lambda written: base.title_forms(code, written), sentences, False)
 
 
 @functools.lru_cache(maxsize=None)
@@ -159,14 +166,18 @@ def _generic(code: str) -> tuple[dict, dict[str, tuple[tuple[TitleForm, str], ..
 
 def find_generic_titles(prose: str, folded: str, code: str, sentences: list[tuple[int, int]],
                         tokens: list[tuple[int, int, str]]) -> list[TitleMention]:
-    """Common gendered titles of the language ("ministre", "présidente", "chairwoman"), office unknown."""
+    """Common gendered titles of the language ("ministre", "présidente", "chairwoman"), office unknown. Their name
+    may follow a complement ("La directrice de l'usine, Claire Petit,"): the title's gender is all that is read
+    from them, and a complement does not change it, where it can make an office title another office's ("le
+    président du conseil général, …")."""
     index, forms = _generic(code)
     spans = find_words(index, folded, tokens)
-    return _find(prose, folded, code, spans, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences)
+    return _find(prose, folded, code, spans, lambda written: forms.get(fold(" ".join(written.split())), ()), sentences,
+                 True)
 
 
 # complex by design (C901): a title form, its determiner, its gender and the name after it are read together in one scan
-def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention]:  # noqa: C901
+def _find(prose, folded, code, spans, forms_for, sentences, after_complement: bool) -> list[TitleMention]:  # noqa: C901
     pats = _patterns(code)
     dets = language.load(code)["determiners"]
     det_gender = {**{w: "m" for w in dets["m"]}, **{w: "f" for w in dets["f"]}}
@@ -206,6 +217,8 @@ def _find(prose, folded, code, spans, forms_for, sentences) -> list[TitleMention
         name = name_span = None
         na = pats["name_after"].match(prose, end, max(end, s_end)) \
             if not prose[end:end + 1].isalnum() else None
+        if na is None and after_complement and not prose[end:end + 1].isalnum():
+            na = pats["name_after_complement"].match(prose, end, max(end, s_end))
         head = before[:qb.start()] if qb else before[:dm.start()] if dm else before   # "Hegseth, the US Secretary"
         nb = _search_at_end(pats, "clause_before", head) or _search_at_end(pats, "name_before", head)
         if nb and determiner and not pats["closed"].match(prose, end, min(len(prose), end + 80)):

@@ -30,6 +30,22 @@ def _deletions(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
+_RUN = re.compile(r"(.)\1*")
+
+
+def doubling_moved(a: str, b: str) -> bool:
+    """Are a and b one word with a doubled letter moved ("barosso" for "barroso", "rassmusen" for
+    "rasmussen")? Two keystrokes, but one of the commonest slips in names with a double letter: the same
+    runs of letters, one run a letter shorter and another a letter longer."""
+    if len(a) != len(b) or a == b:
+        return False
+    runs_a, runs_b = [m.group() for m in _RUN.finditer(a)], [m.group() for m in _RUN.finditer(b)]
+    if len(runs_a) != len(runs_b) or any(x[0] != y[0] for x, y in zip(runs_a, runs_b)):
+        return False
+    changed = sorted(len(x) - len(y) for x, y in zip(runs_a, runs_b) if len(x) != len(y))
+    return changed == [-1, 1]
+
+
 _WORD = re.compile(r"\w+")
 MEMO_MAX = 200_000
 _MISSING = object()   # not in the memo yet
@@ -308,11 +324,13 @@ class FactBase:
         return found
 
     def near_tokens(self, token: str) -> list[str]:
-        """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), nearest first."""
+        """Known tokens one keystroke from the token (Damerau–Levenshtein distance 1), or the token with a
+        doubled letter moved (doubling_moved: the two share a deletion, so the index finds them too), sorted."""
         def near() -> list[str]:
             candidates = {c for k in _deletions(token) for c in self.near_index.get(k, ())}
             candidates.discard(token)
-            return sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1)
+            return sorted(c for c in candidates if DamerauLevenshtein.distance(token, c) == 1
+                          or doubling_moved(token, c))
         return self._remembered(("near", token), near)
 
     def people_named(self, spelling: str) -> list[Person]:
