@@ -199,3 +199,13 @@ def test_every_language_has_keyboard_rows_of_letters():
     for code in lang.codes():
         rows = lang.load(code)["keyboard_rows"]
         assert len(rows) >= 3 and all(isinstance(row, str) and row.isalpha() for row in rows), code
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_every_named_period_ends_with_a_word_that_introduces_a_year(code):
+    """year-typo reads a number after a named period through the year_before words: a period that does not end
+    with one of them would be looked for and never read."""
+    data = lang.load(code)
+    words = {w.lower() for ws in data["year_before"].values() for w in ws}
+    for period in data["year_period_words"]:
+        assert any(period.lower() == w or period.lower().endswith(" " + w) for w in words), f"{code}.yaml: {period}"
