@@ -469,6 +469,38 @@ def test_year_spans_found_backwards_on_the_corpora():
             _year_spans_compared(text, code)
 
 
+def _percent_first_compared(text: str, start: int, end: int, code: str) -> int:
+    """Asserts that a sentence where a change with its percentage first is read holds a percentage found by the one
+    scan of the whole text that reckoning.find_reckonings tells such sentences by; the number of changes read."""
+    p = reckoning._patterns(code)
+    found = list(p["percent_first"].finditer(text, start, end))
+    percents = [m.start() for m in p["percent"].finditer(text)]
+    assert not found or reckoning._count(percents, start, end), (text, start, end)
+    return len(found)
+
+
+def test_changes_with_the_percentage_first_read_only_where_a_percentage_is_on_generated_text():
+    rng = random.Random(59)
+    for code in language.codes():
+        data = language.load(code)
+        movers = list(data["change_words"]) + list(data["change_verbs"])
+        figures = ["30", "$45 million", "1,50 euro", "130 yen", "50 000", "20 millions d'euros", "2000", "x"]
+        pieces = movers + data["change_links"] + data["percent_words"] + figures \
+            + [f"{w} {n} {pc}" for w in movers[:4] for n in ("25", "1,5", "3.7") for pc in data["percent_words"][:2]] \
+            + [t.format(a=a, b=b) for t in data["change_after_percent"] for a in figures[:4] for b in figures[:4]]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _percent_first_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]), code)
+        assert found > 100, code
+
+
+def test_changes_with_the_percentage_first_read_only_where_a_percentage_is_on_the_corpora():
+    for text, start, end in _corpus_lines():
+        for code in ("fr", "en"):
+            _percent_first_compared(text, start, end, code)
+
+
 def _founded_plain(code: str):
     """The scan of a sentence for a founding's words, spaces and year that reckoning._founded stands for."""
     words = alternation(language.load(code)["founding_words"])
