@@ -20,6 +20,7 @@ from checker.extract.sentences import sentences as split_sentences
 from checker.facts import factbase
 from checker.extract.anchored import lowered
 from checker.extract.numbers import find_numbers
+from checker.extract import years
 from checker.extract.years import YearSpot
 from checker.fold import fold, fold_same_length
 from checker.lang import alternation
@@ -392,6 +393,10 @@ def _year_problem_plain(spot, future: bool, ahead: bool, low: int, high: int):
     year, digits = int(spot.digits), spot.digits
     forward = future if spot.position == "start" else ahead
     near = {c for c in y.candidates(digits) if low - y.BEFORE <= c <= high + y.AFTER}
+    if spot.position == "span_end":
+        near = {c for c in near if spot.other_end < c <= spot.other_end + y.SPAN}
+    elif spot.position == "span_start":
+        near = {c for c in near if spot.other_end - y.SPAN <= c < spot.other_end}
     if len(digits) != 4:
         return (f"{len(digits)} digits", near, "future" if ahead else "any") if near else None
     if spot.position == "since" and year > high:
@@ -416,13 +421,84 @@ def test_year_typo_reads_the_tense_only_where_it_matters_with_the_plain_verdicts
     positions = ("deadline", "start", "since", "plain", "date", "adjective")
     numbers = [str(n) for n in range(1750, 2450)] + [str(rng.randrange(100, 1000)) for _ in range(300)] \
         + [str(rng.randrange(10000, 100000)) for _ in range(300)] + ["206", "212", "20122", "22009", "2104", "2910"]
+    spans = [("span_end", 2013), ("span_start", 2013), ("span_end", 1995), ("span_start", 1999), ("span_end", 1870)]
     for digits in numbers:
-        for position in positions:
-            spot = YearSpot(0, len(digits), digits, position, 0)
+        for position, other in [(position, None) for position in positions] + spans:
+            spot = YearSpot(0, len(digits), digits, position, 0, other)
             for low, high in ((2024, 2024), (1998, 1999), (1870, 1870), (2012, 2013)):
                 for future, ahead in ((False, False), (False, True), (True, True)):
                     assert year_typo._problem(spot, _KnownTense(future, ahead), low, high) == \
                         _year_problem_plain(spot, future, ahead, low, high), (digits, position, low, future, ahead)
+
+
+def _year_spans_compared(text: str, code: str) -> int:
+    """Asserts the spans of years found backwards from each number (years._matches) are those of a scan of the
+    whole text, and that a named period is found backwards before a number as by a forward search; the number
+    of spans found."""
+    p = years._span_patterns(code)
+    candidates = list(years._CANDIDATE.finditer(text))
+    starts = {c.start() for c in candidates}
+    found = [(m.span(), m.span("a"), m.span("year"))
+             for m in years._matches(p["span"], text, candidates, p["reach"], p["tail"])]
+    plain = [(m.span(), m.span("a"), m.span("year")) for m in p["span"].finditer(text, overlapped=True)
+             if m.start("year") in starts]
+    assert found == plain, text
+    period = regex.compile(rf"(?<![\w'’])(?:{alternation(language.load(code)['year_period_words'])})\s+\Z", regex.I)
+    for c in candidates:
+        assert (years._period(code).match(text, 0, c.start()) is not None) == \
+            (period.search(text[:c.start()]) is not None), (text, c.start())
+    return len(found)
+
+
+def test_year_spans_found_backwards_as_by_the_scan_on_generated_text():
+    rng = random.Random(53)
+    for code in language.codes():
+        data = language.load(code)
+        words = [w for t in data["year_span_patterns"] for w in t.replace("{a}", " ").replace("{b}", " ").split()]
+        numbers = ["2013", "215", "20133", "1995", "197", "97", "12", "2000", "200"]
+        spans = [t.format(a=a, b=b) for t in data["year_span_patterns"] for a in numbers for b in numbers]
+        pieces = words + [w.upper() for w in words] + data["year_period_words"] + numbers + spans \
+            + ["x", "le", "the", "n°", "(617)"]
+        found = sum(_year_spans_compared(text, code) for text in _joined(pieces, rng, 3000))
+        assert found > 300
+
+
+def test_year_spans_found_backwards_on_the_corpora():
+    for text in _corpus_texts():
+        for code in ("fr", "en"):
+            _year_spans_compared(text, code)
+
+
+def _percent_first_compared(text: str, start: int, end: int, code: str) -> int:
+    """Asserts that a sentence where a change with its percentage first is read holds a percentage found by the one
+    scan of the whole text that reckoning.find_reckonings tells such sentences by; the number of changes read."""
+    p = reckoning._patterns(code)
+    found = list(p["percent_first"].finditer(text, start, end))
+    percents = [m.start() for m in p["percent"].finditer(text)]
+    assert not found or reckoning._count(percents, start, end), (text, start, end)
+    return len(found)
+
+
+def test_changes_with_the_percentage_first_read_only_where_a_percentage_is_on_generated_text():
+    rng = random.Random(59)
+    for code in language.codes():
+        data = language.load(code)
+        movers = list(data["change_words"]) + list(data["change_verbs"])
+        figures = ["30", "$45 million", "1,50 euro", "130 yen", "50 000", "20 millions d'euros", "2000", "x"]
+        pieces = movers + data["change_links"] + data["percent_words"] + figures \
+            + [f"{w} {n} {pc}" for w in movers[:4] for n in ("25", "1,5", "3.7") for pc in data["percent_words"][:2]] \
+            + [t.format(a=a, b=b) for t in data["change_after_percent"] for a in figures[:4] for b in figures[:4]]
+        found = 0
+        for text in _joined(pieces, rng, 1500):
+            start = rng.choice([0, rng.randrange(len(text) + 1)])
+            found += _percent_first_compared(text, start, rng.choice([len(text), rng.randrange(start, len(text) + 1)]), code)
+        assert found > 100, code
+
+
+def test_changes_with_the_percentage_first_read_only_where_a_percentage_is_on_the_corpora():
+    for text, start, end in _corpus_lines():
+        for code in ("fr", "en"):
+            _percent_first_compared(text, start, end, code)
 
 
 def _founded_plain(code: str):

@@ -204,3 +204,13 @@ def test_every_language_has_keyboard_rows_of_letters():
 def test_the_folder_is_the_one_importlib_resources_gives():
     from importlib import resources
     assert lang.FOLDER == Path(str(resources.files("checker.lang")))
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_every_named_period_ends_with_a_word_that_introduces_a_year(code):
+    """year-typo reads a number after a named period through the year_before words: a period that does not end
+    with one of them would be looked for and never read."""
+    data = lang.load(code)
+    words = {w.lower() for ws in data["year_before"].values() for w in ws}
+    for period in data["year_period_words"]:
+        assert any(period.lower() == w or period.lower().endswith(" " + w) for w in words), f"{code}.yaml: {period}"

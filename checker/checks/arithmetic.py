@@ -14,12 +14,20 @@
   ans" (14, or 13 to 15 depending on the months);
 - a change with a stated percentage that does not follow from its two figures, or goes the other
   way: "de 2 à 3 milliards, soit une hausse de 30 %" (50 %), "from $114 million to $207 million, an
-  increase of 123%" (82 %).
+  increase of 123%" (82 %), "de 2,40 euros à 2,70 euros, soit une hausse de 20 %" (13 %); and with the
+  percentage first, as newswire writes it, after a verb or noun of change: "slid 30%, to $40 million
+  from $50 million" (-20 %), "fell 5%, from 150 yen to 135 yen" (-10 %), "a reculé de 30 %, de 80 000 à
+  60 000" (-25 %), "a grimpé de 10 %, à 36 millions d'euros, contre 24 millions" (+50 %). Newswire's
+  figures are rounded from those its percentage was worked out from: their rounding is allowed for
+  ("rose 5% to $1.2 billion from $1.1 billion" passes); in the "soit une hausse de" form only that of
+  figures written with some precision.
 
 Not reckoned: ages in a sentence about a death (the age then, not now), approximations ("il y a près
 de 50 ans", "nearly 50 years ago"), "two years after it was founded in 1980" in a sentence about the
 past, numbers of a list ("children, 12, 15 and 18"), years of something else ("ses 50 ans de
-carrière"), and a time since a birth or founding of another clause.
+carrière"), a time since a birth or founding of another clause, a percentage before two years ("rose
+8% from 1995 to 1997": a time), two figures in different units ("from 130 yen to 1.20 marks"), and a
+change in percent stated in points ("de 2 % à 3 %, soit une hausse de 1 %").
 
 ## Why it matters
 These are the sums a reader can do in their head; a wrong one discredits the figures around it.
@@ -31,6 +39,7 @@ These are the sums a reader can do in their head; a wrong one discredits the fig
 (article of 1988) The company was founded 70 years ago, in 1908.
 Rutte a dirigé le gouvernement de 2010 à 2024, soit 18 ans.
 Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 30 %.
+Net income slid 30%, to $40 million from $50 million.
 ```
 
 ## Passes
@@ -40,6 +49,7 @@ Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 30 %.
 (article of 1992) Two years after it was founded in 1980, the company went public.
 Rutte a dirigé le gouvernement de 2010 à 2024, soit 14 ans.
 Le budget est passé de 2 à 3 milliards d'euros, soit une hausse de 50 %.
+Net income slid 20%, to $40 million from $50 million.
 ```
 
 ## Options
@@ -136,10 +146,12 @@ def _spans(ctx):
         yield ctx.finding(ID, span.length.start, span.length.end, message, DEFAULT, str(length))
 
 
-def _half_step(number, value: float, step: float) -> float:
+def _half_step(number, value: float, step: float, rounded: bool = False) -> float:
     """Rounding is read into a figure only when it is written with some precision ("2,04", "1 250"):
-    "de 2 à 3 milliards" is taken as written, since the percentage was worked out from those figures."""
-    return step / 2 if value and step / abs(value) <= ROUNDING_READ else 0.0
+    "de 2 à 3 milliards" is taken as written, since the percentage was worked out from those figures. Newswire's
+    figures after their percentage are rounded from the ones it was worked out from ("rose 5% to $1.2 billion from
+    $1.1 billion"): their rounding is read whatever their precision."""
+    return step / 2 if value and (rounded or step / abs(value) <= ROUNDING_READ) else 0.0
 
 
 def _in_percent(ctx, change) -> bool:
@@ -160,7 +172,8 @@ def _changes(ctx):
         stated = abs(change.percent.value)
         if change.direction == "down" or (change.direction is None and change.percent.value < 0):
             stated = -stated
-        hb, ha = _half_step(change.before, before, before_step), _half_step(change.after, after, after_step)
+        hb = _half_step(change.before, before, before_step, change.rounded)
+        ha = _half_step(change.after, after, after_step, change.rounded)
         low = ((after - ha) - (before + hb)) / (before + hb) * 100
         high = ((after + ha) - (before - hb)) / (before - hb) * 100
         margin = change.percent.step / 2 + PERCENT_MARGIN + RELATIVE_MARGIN * abs(actual)
@@ -168,7 +181,7 @@ def _changes(ctx):
             continue
         if _in_percent(ctx, change) and abs(abs(stated) - abs(after - before)) <= margin:
             continue   # "de 2 % à 3 %, soit une hausse de 1 %": points for percent, a usage, not a sum error
-        text = ctx.article.text[change.before.start:change.span[1]]
+        text = ctx.article.text[min(change.before.start, change.span[0]):max(change.after.end, change.span[1])]
         message = f"“{text}”: the change is {actual:+.0f} %, not {stated:+g} %"
         yield ctx.finding(ID, change.percent.start, change.percent.end, message, DEFAULT, f"{abs(actual):.0f}")
 

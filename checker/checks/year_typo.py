@@ -18,7 +18,17 @@ A year position is a number after a word that introduces a year ("en", "depuis",
 at the end of a date ("le 18 octobre 212", "May 2910"), or between an article and a noun ("a 2009
 analysis"); and the number ends its phrase (punctuation, or a function word: "en 201 lors des jeux"),
 since a noun after it makes it a count ("en 206 blindés", "in 200 cities"), as does "de"/"of" ("200
-of the cities"), and "by" after a word of change makes it an amount ("cut by 200").
+of the cities"), and "by" after a word of change makes it an amount ("cut by 200"). After a named
+period ("premier semestre", "troisième trimestre", "first quarter of", "fiscal") any word but one
+that takes a count may follow ("Les ventes du troisième trimestre 214 ont reculé").
+
+The three- or five-digit end of a span of years whose other end is a year is a year position too
+("2015-217", "2016/217", "De 209 à 2013", "from 1999 to 203"), and is a typo only for a year one
+keystroke away that makes the span run forward, by at most 20 years. Not a span of years: two digits
+at one end ("2015-16", "the 1996-97 season": an abbreviation), a span glued by a dash or slash after a
+reference word or a number ("décret n° 2015-216", "Case No. 2003-204", "(202) 201-2004"), and a span
+in words that counts ("entre 2010 et 214 salariés"), follows a word of change ("passé de 2015 à
+216", "fell from 2003 to 204") or starts from a round hundred ("from 2000 to 200"): amounts.
 
 The suggestion is the nearest year one keystroke away (a digit missing, extra, wrong or swapped)
 that fits: from the article's year on in a sentence about the future, up to it after "since" or in a
@@ -33,6 +43,8 @@ A year with a digit missing is invisible to spell checkers and turns a deadline 
 (article of 2025) Les livraisons commenceront en 206.           → 2026
 (article of 2012) Le 18 octobre 212, le club a fêté son titre.  → 2012
 (article of 1998) A 22009 analysis by the Congressional Budget Office found savings.
+(article of 2016) La saison 2016/217 s'ouvrira à Lyon.        → 2017
+(article of 2005) Exports grew 40% from 1999 to 203.          → 2003
 ```
 
 ## Passes
@@ -44,6 +56,8 @@ Hannibal naquit en 247 av. J.-C.    (an era: a real ancient year)
 À partir de 206, la dynastie Han régna sur la Chine.   (a sentence about antiquity)
 The company cut its work force by 200 last year.       (an amount)
 Les émissions devront baisser d'ici 2100.               (a round horizon)
+La saison 2016-17 s'ouvrira à Lyon.                     (an abbreviation)
+Le décret n° 2015-216 du 2 mars 2015 encadre les tarifs. (a reference)
 ```
 
 ## Options
@@ -71,6 +85,7 @@ BEFORE, AFTER = 60, 30            # the years a typo may stand for: 60 before th
 FAR_PAST, FAR_FUTURE = 60, 100    # beyond these after the article, a four-digit year cannot be meant
 ROUND, HORIZON = 50, 300          # 2050, 2100, 2300: horizons, not typos (2900 is one)
 FORWARD = ("deadline", "start")
+SPAN = 20                         # the longest span of years a typo's year may make ("2013-215": 2015, two years)
 
 
 @functools.lru_cache(maxsize=None)
@@ -135,6 +150,8 @@ def _problem(spot, tense: _Tense, low: int, high: int) -> tuple[str, set[int], s
     tense.future: the sentence is about the future; tense.ahead: it is, or it looks ahead ("on track to", "doit")."""
     year, digits = int(spot.digits), spot.digits
     near = {y for y in candidates(digits) if low - BEFORE <= y <= high + AFTER}
+    if spot.other_end is not None:   # a span of years: the year meant makes it run forward, and not for long
+        near = {y for y in near if 0 < (y - spot.other_end if spot.position == "span_end" else spot.other_end - y) <= SPAN}
     if len(digits) != 4:
         return (f"{len(digits)} digits", near, "future" if tense.ahead else "any") if near else None
     if spot.position == "since" and year > high:
@@ -184,7 +201,7 @@ def check(ctx, options):
             suggestion = _nearest(pool, high)
         else:
             suggestion = _nearest(pool, round((low + high) / 2))
-        text = article.text[spot.phrase_start:spot.end]
+        text = article.text[spot.phrase_start:spot.phrase_end or spot.end]
         message = f"“{text}”: {spot.digits} cannot be the year meant ({reason})"
         if suggestion:
             message += f"; expected a year near {date.value.year if date.value else round((low + high) / 2)}, probably {suggestion}"

@@ -2,8 +2,10 @@
 1945, l'ONU célèbre cette année ses 80 ans", "born in 1950, … who is 74", "marks its 93rd
 anniversary"), a time since a past year or date ("il y a tout juste 52 ans, le 5 juillet 1962",
 "founded 80 years ago, in 1908"), a span of years with its length ("de 2010 à 2024, soit 14 ans") and
-a change with its percentage ("de 2 à 3 milliards, soit une hausse de 50 %"). From the language data;
-pure text + numbers + dates → statements, one sentence at a time. The arithmetic is the check's.
+a change with its percentage ("de 2 à 3 milliards, soit une hausse de 50 %"), also with the percentage first
+as newswire writes it ("fell 25%, to $30 million from $45 million", "a bondi de 20 %, à 24 millions contre 20
+millions"). From the language data; pure text + numbers + dates → statements, one sentence at a time. The
+arithmetic is the check's.
 """
 from __future__ import annotations
 
@@ -53,13 +55,15 @@ class Change:
     after: NumberMention
     percent: NumberMention
     direction: str | None         # "up", "down" or None when only a sign or nothing says it
-    span: tuple[int, int]         # the stated percentage
+    span: tuple[int, int]         # the stated percentage with its words ("soit une hausse de 50 %"), or the whole
+                                  # statement when the percentage comes first ("fell 25%, to $30 million from $45")
+    rounded: bool = False         # the figures are rounded from those the percentage was worked out from (newswire)
 
 
 
 
-def _template(text: str, slots: dict[str, str]) -> str:
-    body = patterns.escape(text).replace(r"\ ", r"\s+").replace("'", "['’]")
+def _template(text: str, slots: dict[str, str], space: str = r"\s+") -> str:
+    body = patterns.escape(text).replace(r"\ ", space).replace("'", "['’]")
     for name, pattern in slots.items():
         body = body.replace(patterns.escape("{" + name + "}"), pattern)
     return body
@@ -88,6 +92,18 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     scale = rf"(?:\s+(?:{alternation(data['scale_words'])})(?!\w))?"
     of = rf"\s+(?:{alternation(data['scale_link'])})(?:\s|(?<=['’]))"
     ordinal = alternation(data["ordinal_suffixes"], loose=False)
+    # a word or two after a figure, kept only if they are a unit ("1,50 euro", "130 yen", "2 dollars américains"):
+    # the units' own alternation, in every slot of every template, would make these patterns several times larger
+    unit_words = r"\p{L}+(?:\s+\p{L}+)?"
+    unit_link = rf"\s+(?:(?:{alternation(data['scale_link'])})\s*)?"
+
+    def figure(slot):
+        """A figure of a change, its number named `slot`: "$45 million", "1,50 euro", "130 yen", "30 millions d'euros"."""
+        return rf"(?P<f{slot}>{CURRENCY}(?P<{slot}>{number}){PERCENT_SIGN}{scale}(?:{unit_link}(?P<u{slot}>{unit_words})(?![\w'’]))?)"
+    movers = alternation(list(data["change_words"]) + list(data["change_verbs"]))
+    # a comma may stand at any space of these templates: "à 30 millions d'euros, contre 20 millions"
+    after_percent = "|".join("(?:" + _template(t, {"a": figure("a"), "b": figure("b")}, r",?\s+") + ")"
+                             for t in data["change_after_percent"])
     elapsed = {"n": n, "_": FILLER, "verb": f"(?:{alternation(data['anniversary_verbs'])})", "ord": f"(?:{ordinal})"}
     after = rf"(?!\w|\s*(?:%|‰)|{of})"
     year_links = alternation(data["reckoning_year_links"])
@@ -112,10 +128,44 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         "duration_after": patterns.compile(rf"\s*[,(—–-]?\s*(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})(?!\w)", flags),
         "duration_before": patterns.compile(rf"(?:(?:{links})\s+)?(?:(?:{approx})\s+)?{n}\s+(?:{units})\s*[,(—–-]?\s*$", flags),
         # "de 2 à 3 milliards", "from $114 million to $207 million": a currency sign before, a scale after
-        "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': CURRENCY + f'(?P<a>{number})' + PERCENT_SIGN + scale, 'b': CURRENCY + f'(?P<b>{number})'})})", flags),
+        "from_to": patterns.compile(rf"(?<!\w)(?:{joined(data['range_from_to'], {'a': figure('a'), 'b': CURRENCY + f'(?P<b>{number})'})})", flags),
+        # the unit of the second figure of a range whose first carries one ("de 1,50 euro à 1,70 euro")
+        "unit_after": patterns.compile(rf"{scale}{unit_link}(?P<u>{unit_words})(?![\w'’])", flags),
+        # what every percentage of a change ends with: a sentence without one has no change to read with it first
+        "percent": patterns.compile(rf"\d\s*(?:{percent})(?!\w)", flags),
+        # the percentage first, then the two figures: "fell 25%, to $30 million from $45 million", "a chuté de 40 %,
+        # de 50 000 à 40 000", "a bondi de 20 %, à 30 millions d'euros, contre 20 millions"
+        "percent_first": patterns.compile(
+            rf"(?<!\w)(?P<change>(?P<word>{movers})\s+(?:(?:{change_links})\s+)?(?:(?:{approx})\s+)?(?P<p>{number})\s*(?:{percent}))(?!\w)"
+            rf"\s*,?\s*(?:{after_percent})", flags),
         "change": patterns.compile(
             rf"(?:(?P<word>{change})\s+(?:(?:{change_links})\s+)?(?:(?:{approx})\s+)?|(?P<sign>[+−-])\s?)(?P<p>{number})\s*(?:{percent})", flags),
     }
+
+
+@functools.lru_cache(maxsize=None)
+def _words(code: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The way the words of change go (the nouns; the nouns and verbs), and the unit of each unit word, lowercase."""
+    data = language.load(code)
+    changes = {k.lower(): v for k, v in data["change_words"].items()}
+    movers = {**changes, **{k.lower(): v for k, v in data["change_verbs"].items()}}
+    return changes, movers, {" ".join(k.lower().replace("’", "'").split()): v for k, v in data["units"].items()}
+
+
+def _unit(units: dict[str, str], written: str | None) -> str | None:
+    """The unit the word or two after a figure stand for ("euros" and "euro": EUR; "yen a": JPY), or None."""
+    if written is None:
+        return None
+    key = " ".join(written.lower().replace("’", "'").split())
+    return units.get(key) or units.get(key.split()[0])
+
+
+_BARE_YEAR = patterns.compile(YEAR)
+
+
+def _yearlike(m, slot: str) -> bool:
+    """A figure written as a year, four digits alone ("rose 8% from 1995 to 1997"): a time, not an amount."""
+    return m.group("f" + slot) == m.group(slot) and _BARE_YEAR.fullmatch(m.group(slot)) is not None
 
 
 def _number_at(numbers: dict[int, NumberMention], start: int) -> NumberMention | None:
@@ -210,11 +260,10 @@ def _count(starts: list[int], s: int, e: int) -> int:
 # complex by design (C901): the three reckonings (ages, year spans, changes) are tried at each number in one pass; a pass each would read the text three times
 def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], numbers: list[NumberMention],  # noqa: C901
                     dates: list[DateMention] = ()):
-    data = language.load(code)
     p = _patterns(code)
     by_start = {n.start: n for n in numbers}
     by_date = _ByStart(dates)
-    changes = {k.lower(): v for k, v in data["change_words"].items()}
+    changes, movers, units = _words(code)
     # Every statement needs a number read in its sentence (an age, a length, a percentage) and a
     # founding needs a year or a dated date: a sentence without them is not scanned (most are not).
     number_starts = sorted(by_start)
@@ -224,6 +273,7 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
     ago_words, after_words = needed_words(code, "ago_patterns"), needed_words(code, "ago_after_patterns")
     founding = needed_words(code, "founding_words")
     ages, spans, moves = [], [], []
+    percents = None   # where the article's percentages end, once a sentence may hold a change
     for s, e in sentences:
         count = _count(number_starts, s - 1, e)   # a number may start at a sign just before the match
         if not count:
@@ -264,15 +314,33 @@ def find_reckonings(prose: str, code: str, sentences: list[tuple[int, int]], num
                 n = _number_at(by_start, hit.start("n"))
                 if n is not None:
                     spans.append(YearSpan(a, b, m.span(), n, hit.span("n")))
+        read = set()
         for m in p["from_to"].finditer(prose, s, e) if count >= 3 else ():
             x, y = _number_at(by_start, m.start("a")), _number_at(by_start, m.start("b"))
             c = p["change"].search(prose, m.end(), min(e, m.end() + 80))
             if x is None or y is None or c is None:
                 continue
+            if m.group("ua") is not None:   # "de 1,50 euro à 1,70 euro": the second figure in the same unit
+                unit, after = _unit(units, m.group("ua")), p["unit_after"].match(prose, m.end(), e)
+                if unit is None or after is None or _unit(units, after.group("u")) != unit:
+                    continue
             pct = _number_at(by_start, c.start("p"))
             if pct is None:
                 continue
             direction = changes.get(c.group("word").lower()) if c.group("word") else \
                 ("up" if c.group("sign") == "+" else "down")
             moves.append(Change(x, y, pct, direction, (c.start(), c.end())))
+            read.add((x.start, y.start))
+        if count >= 3 and percents is None:
+            percents = [m.start() for m in p["percent"].finditer(prose)]
+        for m in p["percent_first"].finditer(prose, s, e) if count >= 3 and _count(percents, s, e) else ():
+            x, y, pct = (_number_at(by_start, m.start(g)) for g in ("a", "b", "p"))
+            if x is None or y is None or pct is None or (x.start, y.start) in read or _yearlike(m, "a") or _yearlike(m, "b"):
+                continue   # "rose 8% from 1995 to 1997": a time
+            unit = {slot: _unit(units, m.group("u" + slot)) for slot in "ab"}
+            inner = "b" if m.end("fa") == m.end() else "a"   # the figure a word after the last one may not be a unit of
+            if (m.group("u" + inner) is not None and unit[inner] is None) or None not in unit.values() and unit["a"] != unit["b"]:
+                continue   # "from 130 stores to 120", "from 130 yen to 1.20 marks": not a change of one quantity
+            moves.append(Change(x, y, pct, movers.get(" ".join(m.group("word").lower().split())),
+                                (m.start(), max(x.end, y.end)), True))
     return ages, spans, moves

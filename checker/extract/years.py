@@ -8,8 +8,18 @@ A number of three to five digits is in a year position when
 and what follows it does not make it a count: the end of the phrase, or a function word of the
 language ("en 201 lors des jeux", "in 206 as planned"), never a noun ("in 200 cities", "206 blindés")
 nor a word that takes a count ("200 of them", "200 des 300"). After "by", a number that a word of
-change comes before is an amount ("cut by 200"), not a deadline. Whether the year can be meant is the
-check's question (year-typo)."""
+change comes before is an amount ("cut by 200"), not a deadline. After a named period ("premier
+semestre", "first quarter of", "fiscal"), the number is a year whatever word follows ("du premier
+semestre 212 seront publiés"), unless that word takes a count.
+
+A number of three or five digits is also in a year position at one end of a span of years whose
+other end is a four-digit year ("2013-215", "2012/213", "de 208 à 2011", "from 1995 to 197"; the
+templates of year_span_patterns): the spot keeps that other year, so that the check can ask for a
+year that makes the span run forward. A span glued by a dash or slash after a reference word
+("décret n° 2013-215", "Case No. 1996-197") or a number ("(617) 201-2013") is a reference, not years;
+a span in words must end its phrase ("de 2000 à 210 salariés" counts), and is two amounts right after
+a word of change ("cut from 2011 to 208", "passé de 2011 à 208") or when its year is a round hundred
+("from 2000 to 200"). Whether the year can be meant is the check's question (year-typo)."""
 from __future__ import annotations
 
 import bisect
@@ -33,8 +43,10 @@ class YearSpot:
     start: int            # the digits
     end: int
     digits: str
-    position: str         # "deadline", "start", "since", "plain", "date" or "adjective"
+    position: str         # "deadline", "start", "since", "plain", "date", "adjective", "span_start" or "span_end"
     phrase_start: int     # where the words that make it a year begin ("à partir de", "le 18 octobre")
+    other_end: int | None = None   # a span's other year ("2013" of "2013-215"): the spot is its start or end
+    phrase_end: int | None = None  # where those words end when after the digits ("De 208 à 2011")
 
 
 _AFTER = r"(?P<year>\d{3,5})(?![\d\p{L}]|[.,]\d|[-–/]\d)"
@@ -96,6 +108,13 @@ def _follow(code: str) -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
     return follow, count, amount
 
 
+@functools.lru_cache(maxsize=None)
+def _period(code: str) -> regex.Pattern:
+    """Matched backwards from a number: a named period right before it ("premier semestre", "first quarter of"),
+    after which the number is a year whatever word follows."""
+    return patterns.compile(rf"(?r)(?<![\w'’])(?:{_any(language.load(code)['year_period_words'])})\s+", regex.I)
+
+
 _NEXT = patterns.compile(r"\s*(?:(?P<end>[,.;:!?)»”\"]|$)|(?P<word>[\p{L}'’]+))", regex.M)
 
 
@@ -120,6 +139,77 @@ def _ends_phrase(prose: str, end: int, code: str) -> bool:
         return True
     word = m.group("word").lower().rstrip("'’")
     return word in follow or word + "'" in follow
+
+
+def _after_period(prose: str, start: int, end: int, code: str) -> bool:
+    """Does a named period come right before the number, and no word that takes a count after it?"""
+    _, count, _ = _follow(code)
+    return _period(code).match(prose, 0, start) is not None \
+        and not count.match(prose, end) and not _range(code).match(prose, end)
+
+
+_PLAUSIBLE = patterns.compile(r"(?:1[6-9]|20|21)\d\d")   # four digits that may be a year of ours
+_NUMBER_BEFORE = patterns.compile(r"\d\)?\s*$")           # "(617) 201-2013", "617 201-2013": a telephone number
+_SPAN_DIGITS = r"(?P<a>\d{3,5})"
+
+
+def _span_template(text: str, second: str) -> str:
+    body = patterns.escape(text).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return body.replace(patterns.escape("{a}"), _SPAN_DIGITS).replace(patterns.escape("{b}"), second)
+
+
+@functools.lru_cache(maxsize=None)
+def _span_patterns(code: str) -> dict:
+    """The spans of years of the language's templates, with ends of three to five digits: `span` reads one
+    forward, its second end named "year"; `tail` what comes before that end, matched backwards from it (see
+    _matches), and `reach` how far before it a span begins; `amount` a word of change right before a span in
+    words ("cut from", "passé de", the words that range_from_to puts before a span of year_span_patterns)."""
+    data = language.load(code)
+    templates = data["year_span_patterns"]
+    worded = [t for t in templates if not t.startswith("{")]
+    glued = [t for t in templates if t.startswith("{")]
+    joined = lambda ts, second: "|".join(_span_template(t, second) for t in ts) or "(?!)"   # noqa: E731
+    second = r"(?P<year>\d{3,5})"
+    span = rf"(?:(?<![\w'’-])(?:{joined(worded, second)})|(?<![\w/.,–-])(?:{joined(glued, second)}))(?![\w/–-]|[.,]\d)"
+    changes = list(data["amount_by_words"])
+    for template in data["range_from_to"]:
+        changes += [template[:-len(w)].strip() for w in worded if template.endswith(w) and template != w]
+    solid = max(len("".join(t.split())) for t in templates) - len("{a}{b}") + 5
+    return {
+        "span": patterns.compile(span, regex.I),
+        "tail": patterns.compile(f"(?r)(?:{joined(templates, '')})", regex.I),
+        "reach": solid + 1,
+        "amount": patterns.compile(rf"(?<![\w'’])(?:{_any(changes)})\s+$", regex.I),
+    }
+
+
+def _span_spots(prose: str, code: str, candidates: list[regex.Match], ending: set[int]):
+    """The spots at the three- or five-digit end of a span of years whose other end is a four-digit year."""
+    p = _span_patterns(code)
+    references = _reference(code)
+    for m in _matches(p["span"], prose, candidates, p["reach"], p["tail"]):
+        first, second = m.group("a"), m.group("year")
+        if _PLAUSIBLE.fullmatch(first) and len(second) in (3, 5):
+            at, other, position = "year", int(first), "span_end"
+        elif _PLAUSIBLE.fullmatch(second) and len(first) in (3, 5):
+            at, other, position = "a", int(second), "span_start"
+        else:
+            continue
+        if m.start() == m.start("a"):   # glued: "2013-215"
+            if references.search(prose, max(0, m.start() - 30), m.start()) \
+                    or _NUMBER_BEFORE.search(prose, max(0, m.start() - 10), m.start()):
+                continue   # "décret n° 2013-215", "(617) 201-2013"
+        elif m.start("year") not in ending or other % 100 == 0 \
+                or p["amount"].search(prose, max(0, m.start() - 40), m.start()):
+            continue   # "de 2000 à 210 salariés", "from 2000 to 200", "cut from 2011 to 208": amounts
+        yield YearSpot(m.start(at), m.end(at), m.group(at), position, m.start(), other, m.end())
+
+
+@functools.lru_cache(maxsize=None)
+def _reference(code: str) -> regex.Pattern:
+    """A reference word right before a number ("n°", "décret", "Case No."): what follows is a reference."""
+    words = language.load(code)["not_date_before"]
+    return patterns.compile(rf"(?:^|\W)(?:{_any(words)})[\s.]*$", regex.I)
 
 
 _CANDIDATE = patterns.compile(r"(?<!\d)\d{3,5}" + _AFTER[len(r"(?P<year>\d{3,5})"):])
@@ -159,8 +249,10 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
     _, _, amount = _follow(code)
     amount_intro = {w.lower() for w in language.load(code)["amount_year_words"]}
     spots: dict[int, YearSpot] = {}
-    # a year after a word or in a date must end its phrase: most numbers count something, and are not tried
-    ending = [c for c in candidates if _ends_phrase(prose, c.end(), code)]
+    # a year after a word or in a date must end its phrase, or follow a named period: most numbers count
+    # something, and are not tried
+    ending = [c for c in candidates
+              if _ends_phrase(prose, c.end(), code) or _after_period(prose, c.start(), c.end(), code)]
     for m in _matches(p["word"], prose, ending, p["reach"]["word"], p["tails"]["word"]):
         kind = next(k for k, v in m.groupdict().items() if v is not None and k != "year")
         opening = starts_[bisect.bisect_right(starts_, m.start()) - 1] if starts_ and starts_[0] <= m.start() else 0
@@ -179,4 +271,6 @@ def find_year_spots(prose: str, code: str, sentences: list[tuple[int, int]] = ()
     for m in _matches(p["adjective"], prose, [c for c in candidates if len(c.group()) >= 4], p["reach"]["adjective"], p["tails"]["adjective"]):
         if m.start("year") not in spots:
             spots[m.start("year")] = YearSpot(m.start("year"), m.end("year"), m.group("year"), "adjective", m.start())
+    for spot in _span_spots(prose, code, candidates, {c.start() for c in ending}):
+        spots.setdefault(spot.start, spot)
     return sorted(spots.values(), key=lambda s: s.start)
