@@ -19,8 +19,9 @@ at the end of a date ("le 18 octobre 212", "May 2910"), or between an article an
 analysis"); and the number ends its phrase (punctuation, or a function word: "en 201 lors des jeux"),
 since a noun after it makes it a count ("en 206 blindés", "in 200 cities"), as does "de"/"of" ("200
 of the cities"), and "by" after a word of change makes it an amount ("cut by 200"). After a named
-period ("premier semestre", "troisième trimestre", "first quarter of", "fiscal") any word but one
-that takes a count may follow ("Les ventes du troisième trimestre 214 ont reculé").
+period as a complement ("du premier semestre", "du troisième trimestre", "first quarter of", "fiscal") any
+word but one that takes a count may follow ("Les ventes du troisième trimestre 214 ont reculé"); not after
+"au premier trimestre", where a count may follow a period said without its comma.
 
 The three- or five-digit end of a span of years whose other end is a year is a year position too
 ("2015-217", "2016/217", "De 209 à 2013", "from 1999 to 203"), and is a typo only for a year one
