@@ -599,8 +599,10 @@ def test_event_phrases_looked_for_where_their_needle_is_on_generated_text(base, 
         names = [n.title() for n in base.event_participants.get(code, {})] + [n.upper() for n in base.event_organisations]
         times = ["1955", "en 1999", "in 2004", "le 4 avril 1949", "April 4, 1949", "depuis 1952", "since 1952", "mai 2022"]
         found = 0
-        for _ in range(3000):      # sentences of a participant, an event's words, what was joined and a date
-            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds, times, kinds, names) if rng.random() < 0.85]
+        # sentences of a participant, an event's words, what was joined (or a word between) and a date
+        for _ in range(6000):
+            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds + data["event_links"], times, kinds, names)
+                     if rng.random() < 0.85]
             text = "".join(part + rng.choice(_SEPARATORS) for part in parts)
             found += _event_claims_compared(text, code, base, monkeypatch)
         assert found > 50, code
