@@ -592,7 +592,7 @@ def test_event_phrases_looked_for_where_their_needle_is_on_generated_text(base, 
     rng = random.Random(47)
     for code in ("fr", "en"):
         data = language.load(code)
-        phrases = [p for groups in ("event_kinds", "event_states") for ps in data[groups].values() for p in ps]
+        phrases = [p for group in events.kind_phrases(code).values() for ps in group.values() for p in ps]
         words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
         kinds = phrases + [p.upper() for p in phrases] + [p.capitalize() for p in phrases] + words + \
             [w[:-1] for w in words] + ["Straße", "x"]

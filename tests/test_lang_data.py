@@ -199,3 +199,18 @@ def test_every_language_has_keyboard_rows_of_letters():
     for code in lang.codes():
         rows = lang.load(code)["keyboard_rows"]
         assert len(rows) >= 3 and all(isinstance(row, str) and row.isalpha() for row in rows), code
+
+
+def test_choices_in_braces_stand_for_one_form_each():
+    assert lang.forms("ralli{é,ée} {dans,au sein de}") == ["rallié dans", "rallié au sein de", "ralliée dans",
+                                                         "ralliée au sein de"]
+    assert lang.forms("joined") == ["joined"]
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_event_phrases_have_whole_braces(code):
+    data = lang.load(code)
+    for key in ("event_kinds", "event_states"):
+        for phrases in data[key].values():
+            for form in (f for phrase in phrases for f in lang.forms(phrase)):
+                assert "{" not in form and "}" not in form and "," not in form, (code, key, form)

@@ -113,14 +113,21 @@ class EventClaim:
 
 
 _GAP_WORD = r"[\p{L}\d'’.-]+"
+@functools.lru_cache(maxsize=None)
+def kind_phrases(code: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The phrases of each kind and state of a language ("kind" and "state" → kind → phrases), forms derived."""
+    data = language.load(code)
+    return {group: {kind: tuple(dict.fromkeys(f for phrase in phrases for f in language.forms(phrase)))
+                    for kind, phrases in data[key].items()}
+            for group, key in (("kind", "event_kinds"), ("state", "event_states"))}
 
 
 @functools.lru_cache(maxsize=None)
 def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
     months = list(data["months"]) + list(data.get("month_abbreviations", {}))
-    kinds = {kind: alternation(words) for kind, words in data["event_kinds"].items()}
-    states = {kind: alternation(words) for kind, words in data["event_states"].items()}
+    kinds = {kind: alternation(words) for kind, words in kind_phrases(code)["kind"].items()}
+    states = {kind: alternation(words) for kind, words in kind_phrases(code)["state"].items()}
     since = alternation(data["event_state_since"])
     flags = regex.I
     return {
@@ -140,6 +147,8 @@ def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
         "intent": patterns.compile(rf"(?<!\w)(?:{alternation(data['event_intent_words'])})(?!\w)", flags),
         # what may stand between the words of an event and what was joined or founded (besides participants)
         "links": patterns.compile(rf"(?:\s*(?:{alternation(data['event_links'])})(?:(?<=['’])|(?!\w)))*\s*", flags),
+        "determiners": patterns.compile(rf"(?:\s*(?:{alternation(w for ws in data['determiners'].values() for w in ws)})"
+                                        rf"(?:(?<=['’])|(?!\w)))*\s*", flags),
         "possessor": patterns.compile(rf"(?:{alternation(data['possessor_endings'])})(?!\w)", flags)
         if data["possessor_endings"] else None,
         # the word after what a verb of the kind bears on, to tell whether that ends there
@@ -154,10 +163,11 @@ def _claim_words(code: str) -> dict:
     ("a rejoint l'OTAN le 12 mars 1999"); and whether the language puts a noun's modifiers before it ("NATO
     troops": a word after what was joined is then the head of another thing)."""
     data = language.load(code)
-    determiners = _folded(w for forms in data["determiners"].values() for w in forms)
+    determiners = _folded(w for words in data["determiners"].values() for w in words)
     ends = _folded([*data["function_words"], *data["year_follow_words"], *data["months"],
                     *data.get("month_abbreviations", {}), *data["weekdays"], *data.get("weekday_abbreviations", {})])
-    return {"nouns": _folded(data["event_kind_nouns"]), "ends": ends - determiners, "determiners": determiners,
+    nouns = _folded(f for phrase in data["event_kind_nouns"] for f in language.forms(phrase))
+    return {"nouns": nouns, "ends": ends - determiners, "determiners": determiners,
             "modifiers_first": not data["measure_adjective_after"]}
 
 
@@ -168,9 +178,7 @@ def _folded(words) -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
     """The words a match of each kind's and state's pattern begins with (see anchored.py)."""
-    data = language.load(code)
-    return {**{f"kind:{k}": first_words(words) for k, words in data["event_kinds"].items()},
-            **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
+    return {f"{group}:{k}": first_words(words) for group, kinds in kind_phrases(code).items() for k, words in kinds.items()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -180,9 +188,8 @@ def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ..
     apostrophes loosely), so a phrase whose needle the article's text in lower case lacks cannot match in it. A
     phrase that begins with its needle ("adhésion", "joined") has none (""): the place its first word is looked
     for tells as much."""
-    data = language.load(code)
     out = {}
-    for prefix, groups in (("kind", data["event_kinds"]), ("state", data["event_states"])):
+    for prefix, groups in kind_phrases(code).items():
         for kind, phrases in groups.items():
             by_needle: dict[str, list[str]] = {}
             for phrase in phrases:
@@ -251,9 +258,10 @@ def _bears_on(p, words, prose: str, kind_span: tuple[int, int], target: tuple[in
     "NATO's founding") and participants named in the sentence ("l'adhésion de l'Espagne à l'OTAN"): "signed an
     agreement with NATO", "la création de la force de réaction de l'OTAN", "NATO's reaction force was created"
     are other things. A target after the kind's words is not a possessor ("joined NATO's Partnership for
-    Peace"), and after a verb's words ("joined", "a rejoint", "signed") the phrase ends there: a function word,
-    a date or punctuation follows, not a word of the thing the target is part of ("joined NATO troops") nor
-    the verb's own object ("NATO signed an accord")."""
+    Peace"), nor, after a verb's words ("joined", "a rejoint", "signed"), anything but its object, an article
+    at most between ("le commandement intégré de l'OTAN"); and after a verb's words the phrase ends there: a
+    function word, a date or punctuation follows, not a word of the thing the target is part of ("joined NATO
+    troops") nor the verb's own object ("NATO signed an accord")."""
     if not _adjacent(p, prose, kind_span, target):
         return False
     first, second = sorted((kind_span, target))
@@ -264,6 +272,8 @@ def _bears_on(p, words, prose: str, kind_span: tuple[int, int], target: tuple[in
         return False
     if fold(" ".join(prose[kind_span[0]:kind_span[1]].split())) in words["nouns"]:
         return True
+    if after and not p["determiners"].fullmatch(prose, kind_span[1], target[0]):
+        return False                # a verb has what it joined as its object: "le commandement intégré de l'OTAN"
     if after and not words["modifiers_first"]:
         return True                 # "a adhéré à l'Alliance atlantique": a word after what was joined qualifies it
     return _ends_there(p, words, prose, second[1])
