@@ -668,15 +668,17 @@ def test_event_phrases_looked_for_where_their_needle_is_on_generated_text(base, 
     rng = random.Random(47)
     for code in ("fr", "en"):
         data = language.load(code)
-        phrases = [p for groups in ("event_kinds", "event_states") for ps in data[groups].values() for p in ps]
+        phrases = [p for group in events.kind_phrases(code).values() for ps in group.values() for p in ps]
         words = [w for p in phrases for w in p.replace("'", " ").replace("’", " ").split()]
         kinds = phrases + [p.upper() for p in phrases] + [p.capitalize() for p in phrases] + words + \
             [w[:-1] for w in words] + ["Straße", "x"]
         names = [n.title() for n in base.event_participants.get(code, {})] + [n.upper() for n in base.event_organisations]
         times = ["1955", "en 1999", "in 2004", "le 4 avril 1949", "April 4, 1949", "depuis 1952", "since 1952", "mai 2022"]
         found = 0
-        for _ in range(3000):      # sentences of a participant, an event's words, what was joined and a date
-            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds, times, kinds, names) if rng.random() < 0.85]
+        # sentences of a participant, an event's words, what was joined (or a word between) and a date
+        for _ in range(6000):
+            parts = [rng.choice(pool) for pool in (names, kinds, names + kinds + data["event_links"], times, kinds, names)
+                     if rng.random() < 0.85]
             text = "".join(part + rng.choice(_SEPARATORS) for part in parts)
             found += _event_claims_compared(text, code, base, monkeypatch)
         assert found > 50, code

@@ -214,3 +214,18 @@ def test_every_named_period_ends_with_a_word_that_introduces_a_year(code):
     words = {w.lower() for ws in data["year_before"].values() for w in ws}
     for period in data["year_period_words"]:
         assert any(period.lower() == w or period.lower().endswith(" " + w) for w in words), f"{code}.yaml: {period}"
+
+
+def test_choices_in_braces_stand_for_one_form_each():
+    assert lang.forms("ralli{é,ée} {dans,au sein de}") == ["rallié dans", "rallié au sein de", "ralliée dans",
+                                                         "ralliée au sein de"]
+    assert lang.forms("joined") == ["joined"]
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_event_phrases_have_whole_braces(code):
+    data = lang.load(code)
+    for key in ("event_kinds", "event_states"):
+        for phrases in data[key].values():
+            for form in (f for phrase in phrases for f in lang.forms(phrase)):
+                assert "{" not in form and "}" not in form and "," not in form, (code, key, form)

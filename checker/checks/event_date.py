@@ -13,7 +13,10 @@ An event of the rules with a `kind` and `participants` is also found in the arti
 l'Espagne à l'OTAN remonte au 26 mai 1982", "Membre de l'OTAN depuis le 18 février 1954, la Turquie …":
 a participant of the event, the words of its kind next to the organisation joined (see
 docs/rule-files.md), and the date written with them, compared at the precision written (a year, a
-month, a day). A bid or a step ("applied to join NATO in May 2022") is not the event.
+month, a day). A bid or a step ("applied to join NATO in May 2022") is not the event, nor is another
+thing of the organisation or made with it: the kind's words must bear on what was joined or founded
+itself ("signed an agreement with NATO in 1997", "joined NATO troops in 1996", "la création de la force
+de réaction de l'OTAN en 2002" are not the treaty or an accession).
 
 ## Why it matters
 Dates of summits, votes and meetings are easy to get wrong by a week or a month, and the error then
@@ -30,6 +33,8 @@ spreads to every article that quotes the first one.
 ```text
 (article of 2012) Spain, a NATO member since 1982, joined the European Community in 1986.
 (article of 2023) Sweden applied to join NATO in May 2022.
+(article of 1998) Kiev signed a partnership accord with NATO in March 1997.
+(article of 2012) La Bulgarie a rejoint la mission de l'OTAN en Afghanistan en 2002.
 (article of 10 June 2025) Rutte se rendra au sommet de La Haye, le 24 juin.
 (article of 2012) l'élection présidentielle américaine du 6 novembre   (another edition)
 ```

@@ -113,14 +113,21 @@ class EventClaim:
 
 
 _GAP_WORD = r"[\p{L}\d'’.-]+"
+@functools.lru_cache(maxsize=None)
+def kind_phrases(code: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The phrases of each kind and state of a language ("kind" and "state" → kind → phrases), forms derived."""
+    data = language.load(code)
+    return {group: {kind: tuple(dict.fromkeys(f for phrase in phrases for f in language.forms(phrase)))
+                    for kind, phrases in data[key].items()}
+            for group, key in (("kind", "event_kinds"), ("state", "event_states"))}
 
 
 @functools.lru_cache(maxsize=None)
 def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
     data = language.load(code)
     months = list(data["months"]) + list(data.get("month_abbreviations", {}))
-    kinds = {kind: alternation(words) for kind, words in data["event_kinds"].items()}
-    states = {kind: alternation(words) for kind, words in data["event_states"].items()}
+    kinds = {kind: alternation(words) for kind, words in kind_phrases(code)["kind"].items()}
+    states = {kind: alternation(words) for kind, words in kind_phrases(code)["state"].items()}
     since = alternation(data["event_state_since"])
     flags = regex.I
     return {
@@ -138,15 +145,40 @@ def _claim_patterns(code: str) -> dict[str, regex.Pattern]:
         # between what was done and what it was done to: a few words, no punctuation
         "near": patterns.compile(rf"\s*(?:{_GAP_WORD}\s*){{0,8}}", flags),
         "intent": patterns.compile(rf"(?<!\w)(?:{alternation(data['event_intent_words'])})(?!\w)", flags),
+        # what may stand between the words of an event and what was joined or founded (besides participants)
+        "links": patterns.compile(rf"(?:\s*(?:{alternation(data['event_links'])})(?:(?<=['’])|(?!\w)))*\s*", flags),
+        "determiners": patterns.compile(rf"(?:\s*(?:{alternation(w for ws in data['determiners'].values() for w in ws)})"
+                                        rf"(?:(?<=['’])|(?!\w)))*\s*", flags),
+        "possessor": patterns.compile(rf"(?:{alternation(data['possessor_endings'])})(?!\w)", flags)
+        if data["possessor_endings"] else None,
+        # the word after what a verb of the kind bears on, to tell whether that ends there
+        "next": patterns.compile(r"\s*(?P<word>\p{L}[\p{L}-]*['’]?)(?P<digit>\s*\d)?"),
     }
+
+
+@functools.lru_cache(maxsize=None)
+def _claim_words(code: str) -> dict:
+    """Folded words for what follows the words of an event: the kinds' nouns, the words after which what a verb
+    bears on has ended (function words, months, weekdays), and the determiners, which end it only before a date
+    ("a rejoint l'OTAN le 12 mars 1999"); and whether the language puts a noun's modifiers before it ("NATO
+    troops": a word after what was joined is then the head of another thing)."""
+    data = language.load(code)
+    determiners = _folded(w for words in data["determiners"].values() for w in words)
+    ends = _folded([*data["function_words"], *data["year_follow_words"], *data["months"],
+                    *data.get("month_abbreviations", {}), *data["weekdays"], *data.get("weekday_abbreviations", {})])
+    nouns = _folded(f for phrase in data["event_kind_nouns"] for f in language.forms(phrase))
+    return {"nouns": nouns, "ends": ends - determiners, "determiners": determiners,
+            "modifiers_first": not data["measure_adjective_after"]}
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(fold(" ".join(w.split())) for w in words if isinstance(w, str))
 
 
 @functools.lru_cache(maxsize=None)
 def _claim_firsts(code: str) -> dict[str, frozenset[str]]:
     """The words a match of each kind's and state's pattern begins with (see anchored.py)."""
-    data = language.load(code)
-    return {**{f"kind:{k}": first_words(words) for k, words in data["event_kinds"].items()},
-            **{f"state:{k}": first_words(words) for k, words in data["event_states"].items()}}
+    return {f"{group}:{k}": first_words(words) for group, kinds in kind_phrases(code).items() for k, words in kinds.items()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -156,9 +188,8 @@ def _claim_needles(code: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ..
     apostrophes loosely), so a phrase whose needle the article's text in lower case lacks cannot match in it. A
     phrase that begins with its needle ("adhésion", "joined") has none (""): the place its first word is looked
     for tells as much."""
-    data = language.load(code)
     out = {}
-    for prefix, groups in (("kind", data["event_kinds"]), ("state", data["event_states"])):
+    for prefix, groups in kind_phrases(code).items():
         for kind, phrases in groups.items():
             by_needle: dict[str, list[str]] = {}
             for phrase in phrases:
@@ -221,13 +252,63 @@ def _adjacent(p, prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return m is not None and m.end() == second[0]
 
 
+def _bears_on(p, words, prose: str, kind_span: tuple[int, int], target: tuple[int, int], named) -> bool:
+    """Do the words of an event's kind bear on the target itself (what was joined or founded), rather than on
+    another thing of it or made with it? Between them stand only links ("accession to", "la création de l'",
+    "NATO's founding") and participants named in the sentence ("l'adhésion de l'Espagne à l'OTAN"): "signed an
+    agreement with NATO", "la création de la force de réaction de l'OTAN", "NATO's reaction force was created"
+    are other things. A target after the kind's words is not a possessor ("joined NATO's Partnership for
+    Peace"), nor, after a verb's words ("joined", "a rejoint", "signed"), anything but its object, an article
+    at most between ("le commandement intégré de l'OTAN"); and after a verb's words the phrase ends there: a
+    function word, a date or punctuation follows, not a word of the thing the target is part of ("joined NATO
+    troops") nor the verb's own object ("NATO signed an accord")."""
+    if not _adjacent(p, prose, kind_span, target):
+        return False
+    first, second = sorted((kind_span, target))
+    if not _links_only(p, prose, first[1], second[0], named):
+        return False
+    after = target[0] >= kind_span[1]
+    if after and p["possessor"] is not None and p["possessor"].match(prose, target[1]):
+        return False
+    if fold(" ".join(prose[kind_span[0]:kind_span[1]].split())) in words["nouns"]:
+        return True
+    if after and not p["determiners"].fullmatch(prose, kind_span[1], target[0]):
+        return False                # a verb has what it joined as its object: "le commandement intégré de l'OTAN"
+    if after and not words["modifiers_first"]:
+        return True                 # "a adhéré à l'Alliance atlantique": a word after what was joined qualifies it
+    return _ends_there(p, words, prose, second[1])
+
+
+def _links_only(p, prose: str, start: int, end: int, named) -> bool:
+    """Is the text between two words of a claim links and participants named in the sentence only?"""
+    at = start
+    for a, b, _ in named:           # in the order of the text
+        if a >= start and b <= end:
+            if not p["links"].fullmatch(prose, at, a):
+                return False
+            at = b
+    return p["links"].fullmatch(prose, at, end) is not None
+
+
+def _ends_there(p, words, prose: str, end: int) -> bool:
+    """Does a phrase end here: punctuation, a number, a function word, a month or weekday, or a determiner
+    before a date ("le 12 mars") follows?"""
+    m = p["next"].match(prose, end)
+    if m is None:
+        return True
+    word = fold(m.group("word"))
+    if word in words["determiners"] or word.rstrip("'") + "'" in words["determiners"]:
+        return m.group("digit") is not None
+    return word in words["ends"] or word.rstrip("'") in words["ends"]
+
+
 # complex by design (C901): participants, verbs and dates of one sentence are matched together, in one pass over the sentences
 def find_event_claims(prose: str, folded: str, code: str, base: FactBase, sentences: list[tuple[int, int]],  # noqa: C901
                       dates: list[DateMention], tokens: list[tuple[int, int, str]]) -> list[EventClaim]:
     participants = base.event_participants.get(code, {})
     if not participants:
         return []
-    p = _claim_patterns(code)
+    p, words = _claim_patterns(code), _claim_words(code)
     who = [(a, b, participants.get(fold(" ".join(prose[a:b].split())), []))
            for a, b in base.find("participant", code, folded, tokens)]
     orgs = [(a, b, base.event_organisations.get(fold(" ".join(prose[a:b].split())), []))
@@ -253,7 +334,7 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
                 key = f"{'state' if state else 'kind'}:{kind}"
                 pattern = p.get(key)
                 for m in finditer_at(pattern, prose, starts_of(here, firsts[key]), e) if pattern and firsts[key] else ():
-                    pair = _pair(p, prose, m.span(), kind, named, [o for o in orgs if s <= o[0] < e])
+                    pair = _pair(p, prose, m.span(), kind, named, [o for o in orgs if s <= o[0] < e], words)
                     if pair is None:
                         continue
                     span, events = pair
@@ -267,19 +348,22 @@ def find_event_claims(prose: str, folded: str, code: str, base: FactBase, senten
     return claims
 
 
-def _pair(p, prose, kind_span, kind, named, orgs):
+def _pair(p, prose, kind_span, kind, named, orgs, words):
     """The words of the event (the kind's words and what was joined, or who was founded) and its events."""
     candidates = [ev for _, _, events in named for ev in events if ev.kind == kind]
     joined = [ev for ev in candidates if ev.organisation]
     if joined:
         for a, b, ids in orgs:
-            if _adjacent(p, prose, kind_span, (a, b)):
+            # an organisation before the kind's noun is read loosely: "Spain's NATO membership", "NATO
+            # leaders will hold their summit in Warsaw" (the participant named in the sentence ties it)
+            loose = b <= kind_span[0] and fold(" ".join(prose[kind_span[0]:kind_span[1]].split())) in words["nouns"]
+            if _adjacent(p, prose, kind_span, (a, b)) if loose else _bears_on(p, words, prose, kind_span, (a, b), named):
                 events = tuple({ev.id: ev for ev in joined if ev.organisation in ids}.values())
                 if events:
                     return (min(a, kind_span[0]), max(b, kind_span[1])), events
     for a, b, events in named:   # "the North Atlantic Treaty was signed", "l'OTAN a été fondée"
         mine = tuple(ev for ev in events if ev.kind == kind and not ev.organisation)
-        if mine and _adjacent(p, prose, kind_span, (a, b)):
+        if mine and _bears_on(p, words, prose, kind_span, (a, b), named):
             return (min(a, kind_span[0]), max(b, kind_span[1])), mine
     return None
 

@@ -76,6 +76,17 @@ def alternation(words, loose: bool = True) -> str:
     return "|".join(out)
 
 
+def forms(phrase: str) -> list[str]:
+    """The forms a phrase of the language files stands for: "ralli{é,ée,és,ées} à" is "rallié à", "ralliée à",
+    "ralliés à" and "ralliées à" (an ending in braces, one form per choice; several braces multiply)."""
+    start = phrase.find("{")
+    if start < 0:
+        return [phrase]
+    end = phrase.index("}", start)
+    return [form for choice in phrase[start + 1:end].split(",")
+            for form in forms(phrase[:start] + choice + phrase[end + 1:])]
+
+
 _LOOSE = regex.compile(r"[\s'’]+")   # what alternation(loose=True) reads loosely between a phrase's words
 
 
