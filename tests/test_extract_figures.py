@@ -86,6 +86,13 @@ def test_weekday_positions():
     assert d.weekday == 2 and d.weekday_span == (0, 8)
     d = find_dates("2021-07-02 (Thursday)", "en")[0]
     assert d.weekday == 3
+    d = find_dates("du mardi 20 au vendredi 24 août 2012", "fr")[0]
+    assert (d.day, d.weekday, d.weekday_span, d.day_end, d.weekday_end, d.weekday_end_span) == (20, 1, (3, 8), 24, 4, (15, 23))
+    d = find_dates("le 1er mai 2012, un lundi.", "fr")[0]
+    assert d.weekday == 0 and d.weekday_span == (20, 25)
+    assert [d.weekday for d in find_dates("a Wednesday meeting on May 7, 2024, a Wednesday meeting", "en")] == [None]
+    assert [(d.day, d.year, d.weekday) for d in find_dates("due Monday 2/17/98; due 2/17/98", "en")] == [(17, 1998, 0)]
+    assert [d.weekday for d in find_dates("le lundi suivant le 3 mars 2014", "fr")] == [None]
 
 
 def test_not_dates():

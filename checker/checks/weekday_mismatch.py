@@ -2,7 +2,9 @@
 
 ## What it finds
 A weekday written next to a date that falls on another day: "vendredi 12 février 2026" (a
-Thursday), "Thursday, 27 June 2017" (a Tuesday), "Tuesday 04/21/2014", "2016-12-29 (Fri)".
+Thursday), "Thursday, 27 June 2017" (a Tuesday), "Tuesday 04/21/2014", "2016-12-29 (Fri)",
+"Dec. 25, 1997, a Wednesday", "Monday (Feb. 16)", "Monday 2/17/98", and either weekday of a range
+("du mardi 20 au vendredi 24 août 2012", "mardi 3 et mercredi 4 septembre 2012").
 When the date has no year ("mercredi 4 juillet"), the year is the one that puts the date nearest
 to when the sentence speaks (its own anchor, else the article's date); the finding is then a
 warning, and nothing is said when two plausible years disagree. Also a night or evening between
@@ -20,6 +22,8 @@ Le conseil se réunira vendredi 12 février 2026.
 LanguageTool 3.8 was released on Thursday, 27 June 2017.
 (article of 3 July 2012) Les épreuves reprendront mardi 4 juillet.
 Les frappes ont eu lieu dans la nuit de jeudi à mardi.
+Le 1er mai 2012, un lundi, les syndicats ont défilé.
+Du mardi 20 au vendredi 24 août 2012, la piscine sera fermée.
 ```
 
 ## Passes
@@ -28,6 +32,8 @@ Le conseil s'est réuni jeudi 12 février 2026.
 le lundi 6 avec Roch Voisine            (no month: not a date)
 mercredi, 18 août 1563                  (Julian calendar)
 dans la nuit de jeudi à vendredi
+Le mardi suivant le 3 mars 2014       (a day counted from the date)
+On May 7, 2024, a Wednesday meeting   (the weekday is said of the meeting)
 ```
 
 ## Options
@@ -85,12 +91,12 @@ def _nights(code: str) -> regex.Pattern:
     return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", regex.I)
 
 
-def _candidates(d, interval: tuple[dt.date, dt.date]) -> list[dt.date]:
+def _candidates(month: int, day_number: int, interval: tuple[dt.date, dt.date]) -> list[dt.date]:
     """Dates of (day, month) within NEAR_DAYS of the interval, nearest first."""
     out = []
     for year in range(interval[0].year - 1, interval[1].year + 2):
         try:
-            day = dt.date(year, d.month, d.day)
+            day = dt.date(year, month, day_number)
         except ValueError:
             continue
         distance = max((interval[0] - day).days, (day - interval[1]).days, 0)
@@ -99,37 +105,50 @@ def _candidates(d, interval: tuple[dt.date, dt.date]) -> list[dt.date]:
     return [day for _, day in sorted(out)]
 
 
+def _written_days(d):
+    """The (weekday, its span, the day it names) written with a date: the date's own, and in a range the one
+    before its last day ("du mardi 20 au vendredi 24 août")."""
+    if d.weekday is not None and d.day is not None and d.weekday_span:
+        yield d.weekday, d.weekday_span, d.day
+    if d.weekday_end is not None and d.day_end is not None and d.weekday_end_span:
+        yield d.weekday_end, d.weekday_end_span, d.day_end
+
+
 def check(ctx, options):
     code = ctx.article.language
     names = _names(code)
     for d in ctx.dates:
-        if d.weekday is None or d.day is None or not d.weekday_span:
+        if d.weekday is None and d.weekday_end is None:
             continue
         if _eras(code).match(ctx.article.prose, d.end, d.end + 300):
             continue
-        written = ctx.article.text[d.weekday_span[0]:d.weekday_span[1]]
-        text = ctx.article.text[d.start:d.end]
-        if d.year:
-            actual = weekday(d.year, d.month, d.day)
-            if actual is None or actual == d.weekday:
-                continue
-            message = (f"“{text}”: {d.day} {_month(d.month)} {d.year} is a {_english_day(actual)}, "
-                       f"not a {_english_day(d.weekday)}")
-            yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, DEFAULT, _like(names[actual], written))
-            continue
-        interval, how = ctx.when(d.start)
-        if interval is None:
-            continue
-        candidates = _candidates(d, interval)
-        actual = {weekday(day.year, day.month, day.day) for day in candidates}
-        if not candidates or d.weekday in actual or len(actual) != 1:
-            continue
-        day = candidates[0]
-        message = (f"“{text}”: {d.day} {_month(d.month)} {day.year} is a {_english_day(day.weekday())}, "
-                   f"not a {_english_day(d.weekday)} (year from {how})")
-        yield ctx.finding(ID, d.weekday_span[0], d.weekday_span[1], message, "inferred-year",
-                          _like(names[day.weekday()], written))
+        for wd, span, day in _written_days(d):
+            yield from _mismatch(ctx, names, d, wd, span, day)
     yield from _night_spans(ctx, code, names)
+
+
+def _mismatch(ctx, names, d, wd, span, day_number):
+    written = ctx.article.text[span[0]:span[1]]
+    text = ctx.article.text[d.start:d.end]
+    if d.year:
+        actual = weekday(d.year, d.month, day_number)
+        if actual is None or actual == wd:
+            return
+        message = (f"“{text}”: {day_number} {_month(d.month)} {d.year} is a {_english_day(actual)}, "
+                   f"not a {_english_day(wd)}")
+        yield ctx.finding(ID, span[0], span[1], message, DEFAULT, _like(names[actual], written))
+        return
+    interval, how = ctx.when(d.start)
+    if interval is None:
+        return
+    candidates = _candidates(d.month, day_number, interval)
+    actual = {weekday(day.year, day.month, day.day) for day in candidates}
+    if not candidates or wd in actual or len(actual) != 1:
+        return
+    day = candidates[0]
+    message = (f"“{text}”: {day_number} {_month(d.month)} {day.year} is a {_english_day(day.weekday())}, "
+               f"not a {_english_day(wd)} (year from {how})")
+    yield ctx.finding(ID, span[0], span[1], message, "inferred-year", _like(names[day.weekday()], written))
 
 
 @functools.lru_cache(maxsize=None)

@@ -3,7 +3,9 @@
 Forms read: "24 juin 2025", "les 24 et 25 juin", "24-25 juin", "June 24-25, 2025", "1er mai",
 "mercredi, le 10 juin 2014", "Tue Apr 21st, 2014", numeric dates with one separator ("12/02/2026" is
 12 February in French text, 2 December in English; "10-06-2014", "32.03.2018", "29 02 2011"),
-"31/septembre/1969", "2014/04/21", ISO "2016-12-29" and a weekday after the date ("2016-12-29 (Thu)").
+"31/septembre/1969", "2014/04/21", ISO "2016-12-29" and a weekday after the date ("2016-12-29 (Thu)", "Dec. 25,
+1997, a Wednesday", "le 1er mai 2012, un lundi"), before a date in brackets ("Tuesday (Feb. 16)"), and before each
+day of a range ("du mardi 20 au vendredi 24 août 2012").
 A numeric date that is impossible in the language's order but possible in the other is read in the
 other order; a date impossible in every reading keeps its numbers, and date() is None.
 """
@@ -39,6 +41,8 @@ class DateMention:
     kind: str = "words"              # "words", "numeric", "iso" or "ymd"
     weekday_span: tuple[int, int] | None = None
     swapped: bool = False            # a numeric date read day/month in the other order than the language's
+    weekday_end: int | None = None   # "du mardi 20 au vendredi 24 août": the weekday written before day_end
+    weekday_end_span: tuple[int, int] | None = None
 
     def date(self, year: int | None = None) -> dt.date | None:
         y = self.year or year
@@ -84,9 +88,17 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
     month_year = rf"(?:(?:{_alternation(data['month_year_links'])})\s+)?" if data["month_year_links"] else ""
     year = r"(?P<year>\d{4})(?![\d,.]\d)"
     # "jeudi prochain, le 13 avril", "lundi dernier 2 avril": a marker of next or last between weekday and date
-    markers = _alternation(data.get("past_markers", []) + data.get("future_markers", [])) or "(?!)"
-    before = rf"(?:(?P<weekday>{weekday})(?:\s+(?:{markers})(?!\w))?,?\s+(?:(?:{links})\s+)?)?"
-    after = rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|,\s+(?P<wd_after>{weekday})(?=[ \t]*(?:$|[,.;)])))?"
+    # (not "le lundi suivant, 3 mars", "the previous Monday, March 3": a day counted from another one)
+    other_day = {w.lower() for w in data.get("weekday_other_day_markers", [])}
+    markers = _alternation([w for w in data.get("past_markers", []) + data.get("future_markers", [])
+                            if w.lower() not in other_day]) or "(?!)"
+    # "Tuesday (Feb. 16)": a weekday before a date in brackets
+    before = rf"(?:(?P<weekday>{weekday})(?:\s+(?:{markers})(?!\w))?(?:,?\s+(?:(?:{links})\s+)?|\s*[(（](?=\w)))?"
+    # after the date: "(Wed)", ", Wednesday", and in apposition ", a Wednesday", ", un lundi", "— a Tuesday", when
+    # the weekday ends the phrase ("…, a Wednesday meeting" is not said of the date)
+    articles = _alternation(data.get("weekday_apposition_articles", [])) or "(?!)"
+    after = (rf"(?:\s*[(（](?P<wd_after>{weekday})[)）]|(?:,|\s*[—–])\s+(?:(?:{articles})\s+)?(?P<wd_after>{weekday})"
+             rf"(?=[ \t]*(?:$|[,.;)—–])))?")
     flags = regex.I | regex.M
     weekday_words = list(data["weekdays"]) + list(data.get("weekday_abbreviations", {}))
     month_words = list(data["months"]) + list(data.get("month_abbreviations", {}))
@@ -101,7 +113,7 @@ def _patterns(code: str) -> tuple[list[tuple[str, regex.Pattern]], dict[str, fro
     leads = {**_DIGIT_LEADS, "dmy": patterns.compile(rf"(?:{day})(?=\s|{joiners}|{suffixes})", flags)}
     found = [
         ("dmy", patterns.compile(
-            rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:{joiners})\s*(?P<day_end>{day}))?"
+            rf"{day_first}(?<![\w/]){before}(?P<day>{day})(?:\s*(?:{joiners})\s*(?:(?P<wd_end>{weekday})\s+)?(?P<day_end>{day}))?"
             rf"{suffix}\s+{day_month}(?P<month>{month})(?:,?\s+{month_year}{year})?{after}", flags)),
     ]
     if data["month_before_day"]:
@@ -214,6 +226,12 @@ class _Reader:
                 return _lookup(self.weekdays, word), m.span(group)
         return None, None
 
+    def weekday_end(self, m) -> tuple[int | None, tuple[int, int] | None]:
+        word = m.groupdict().get("wd_end")
+        if not word or self.weekdays_capitalised and not word[0].isupper():
+            return None, None
+        return _lookup(self.weekdays, word), m.span("wd_end")
+
     def read(self, kind: str, m) -> DateMention | None:
         wd, span = self.weekday(m)
         year = int(m.group("year")) if m.groupdict().get("year") else None
@@ -226,7 +244,9 @@ class _Reader:
             month = _lookup(self.months, word)
             day = _day(m.group("day"))
             day_end = _day(m.groupdict().get("day_end")) if kind != "dMy" else None
-            return DateMention(m.start(), m.end(), day, month, year, day_end, wd, "words", span)
+            wd_end, end_span = self.weekday_end(m)
+            return DateMention(m.start(), m.end(), day, month, year, day_end, wd, "words", span,
+                               weekday_end=wd_end, weekday_end_span=end_span)
         if kind == "iso":
             return DateMention(m.start(), m.end(), int(m.group("day")), int(m.group("month")), year, None, wd, "iso", span)
         if kind == "ymd":
@@ -242,7 +262,8 @@ class _Reader:
             day, month = (a, b) if self.order == "dmy" else (b, a)
             return DateMention(m.start(), m.end(), day, month, None, None, wd, "numeric", span)
         if len(m.group("year")) == 2:
-            if not _cue(self.code, "short_year_cue").search(before):
+            # a weekday before the date is its context as "on" is: "Monday 2/17/98"
+            if not (wd is not None and m.group("weekday")) and not _cue(self.code, "short_year_cue").search(before):
                 return None
             year = 1900 + year if year > (dt.date.today().year % 100) + 1 else 2000 + year
         a, b = int(m.group("a")), int(m.group("b"))
