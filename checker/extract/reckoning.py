@@ -20,7 +20,7 @@ from .. import lang as language
 from .anchored import lowered, may_match, needed_words
 from .dates import DateMention
 from .numbers import NumberMention
-from ..lang import alternation
+from ..lang import alternation, template
 from .. import patterns
 
 YEAR = r"(?:1[6-9]|20|21)\d\d"
@@ -62,13 +62,6 @@ class Change:
 
 
 
-def _template(text: str, slots: dict[str, str], space: str = r"\s+") -> str:
-    body = patterns.escape(text).replace(r"\ ", space).replace("'", "['’]")
-    for name, pattern in slots.items():
-        body = body.replace(patterns.escape("{" + name + "}"), pattern)
-    return body
-
-
 WORD_START = r"(?<!\w)"
 FILLER = r"(?:\s+[\p{L}'’-]+){0,3}?"   # {_}: up to three words ("célèbre cette année ses 75 ans")
 
@@ -85,7 +78,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
     number = r"[-−]?\d(?:[\d\u00a0\u202f .,]*\d)?"
     def joined(templates, slots):
         # a template that starts with a word (or a slot) starts at a word boundary; ", {n} ans," does not
-        return "|".join("(?:" + (WORD_START if t[0].isalnum() or t[0] == "{" else "") + _template(t, slots) + ")"
+        return "|".join("(?:" + (WORD_START if t[0].isalnum() or t[0] == "{" else "") + template(t, slots) + ")"
                         for t in templates)
     change = alternation(data["change_words"])
     change_links, percent = alternation(data["change_links"]), alternation(data["percent_words"])
@@ -102,7 +95,7 @@ def _patterns(code: str) -> dict[str, regex.Pattern]:
         return rf"(?P<f{slot}>{CURRENCY}(?P<{slot}>{number}){PERCENT_SIGN}{scale}(?:{unit_link}(?P<u{slot}>{unit_words})(?![\w'’]))?)"
     movers = alternation(list(data["change_words"]) + list(data["change_verbs"]))
     # a comma may stand at any space of these templates: "à 30 millions d'euros, contre 20 millions"
-    after_percent = "|".join("(?:" + _template(t, {"a": figure("a"), "b": figure("b")}, r",?\s+") + ")"
+    after_percent = "|".join("(?:" + template(t, {"a": figure("a"), "b": figure("b")}, r",?\s+") + ")"
                              for t in data["change_after_percent"])
     elapsed = {"n": n, "_": FILLER, "verb": f"(?:{alternation(data['anniversary_verbs'])})", "ord": f"(?:{ordinal})"}
     after = rf"(?!\w|\s*(?:%|‰)|{of})"

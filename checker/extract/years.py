@@ -153,11 +153,6 @@ _NUMBER_BEFORE = patterns.compile(r"\d\)?\s*$")           # "(617) 201-2013", "6
 _SPAN_DIGITS = r"(?P<a>\d{3,5})"
 
 
-def _span_template(text: str, second: str) -> str:
-    body = patterns.escape(text).replace(r"\ ", r"\s+").replace("'", "['’]")
-    return body.replace(patterns.escape("{a}"), _SPAN_DIGITS).replace(patterns.escape("{b}"), second)
-
-
 @functools.lru_cache(maxsize=None)
 def _span_patterns(code: str) -> dict:
     """The spans of years of the language's templates, with ends of three to five digits: `span` reads one
@@ -168,7 +163,8 @@ def _span_patterns(code: str) -> dict:
     templates = data["year_span_patterns"]
     worded = [t for t in templates if not t.startswith("{")]
     glued = [t for t in templates if t.startswith("{")]
-    joined = lambda ts, second: "|".join(_span_template(t, second) for t in ts) or "(?!)"   # noqa: E731
+    joined = lambda ts, second: "|".join(language.template(t, {"a": _SPAN_DIGITS, "b": second})   # noqa: E731
+                                         for t in ts) or "(?!)"
     second = r"(?P<year>\d{3,5})"
     span = rf"(?:(?<![\w'’-])(?:{joined(worded, second)})|(?<![\w/.,–-])(?:{joined(glued, second)}))(?![\w/–-]|[.,]\d)"
     changes = list(data["amount_by_words"])

@@ -76,6 +76,15 @@ def alternation(words, loose: bool = True) -> str:
     return "|".join(out)
 
 
+def template(text: str, slots: dict[str, str], space: str = r"\s+") -> str:
+    """A template of the language files ("from {a} to {b}", "{a}-{b}") as a pattern: its words escaped, `space`
+    for each space and either apostrophe for one, each {name} of `slots` the pattern given for it."""
+    body = patterns.escape(text).replace(r"\ ", space).replace("'", "['’]")
+    for name, pattern in slots.items():
+        body = body.replace(patterns.escape("{" + name + "}"), pattern)
+    return body
+
+
 def forms(phrase: str) -> list[str]:
     """The forms a phrase of the language files stands for: "ralli{é,ée,és,ées} à" is "rallié à", "ralliée à",
     "ralliés à" and "ralliées à" (an ending in braces, one form per choice; several braces multiply)."""
